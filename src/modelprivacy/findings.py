@@ -1,0 +1,318 @@
+"""The findings model: what a check reports, and the result of an inspection.
+
+A :class:`Finding` is a frozen, JSON-serialisable record. It never holds the
+model or raw training rows; its example is redacted unless the user asked to
+see values when the finding was made.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "CheckError",
+    "Confidence",
+    "Criterion",
+    "Finding",
+    "InspectionResult",
+    "RecordsExposed",
+    "Severity",
+    "Skipped",
+]
+
+DOCS_URL = "docs/checks.md"
+
+
+@functools.total_ordering
+class _Ordered(enum.Enum):
+    """An enum whose members compare by their declared order."""
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        members = list(type(self))
+        return members.index(self) < members.index(other)
+
+    @classmethod
+    def parse(cls, text: str) -> _Ordered:
+        """Return the member named ``text`` (case-insensitive).
+
+        Parameters
+        ----------
+        text : str
+            A member's value, e.g. ``"high"``.
+
+        Returns
+        -------
+        member
+            The matching member.
+
+        Raises
+        ------
+        ValueError
+            If no member has that name; the message lists the choices.
+        """
+        for member in cls:
+            if member.value == text.lower():
+                return member
+        choices = ", ".join(m.value for m in cls)
+        raise ValueError(f"unknown {cls.__name__.lower()} {text!r}; choose one of: {choices}")
+
+
+class Severity(_Ordered):
+    """How much a finding exposes, from ``INFO`` (context only) to ``HIGH``."""
+
+    INFO = "info"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Confidence(_Ordered):
+    """How sure the finding is.
+
+    ``HIGH`` means confirmed against the training data; ``MEDIUM`` means known
+    behaviour of a known estimator, not confirmed; ``LOW`` means a heuristic.
+    """
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Criterion(enum.Enum):
+    """The Article 29 Working Party's three anonymisation criteria."""
+
+    SINGLING_OUT = "singling out"
+    LINKABILITY = "linkability"
+    INFERENCE = "inference"
+
+
+@dataclass(frozen=True)
+class RecordsExposed:
+    """Which training records a finding exposes.
+
+    Attributes
+    ----------
+    count : int or None
+        Distinct training records exposed; ``None`` when it cannot be counted
+        without the training data.
+    ids : tuple
+        Their record IDs (row positions, or values of the ``--id-column``).
+    of : int or None
+        The number of training records, when known.
+    """
+
+    count: int | None = None
+    ids: tuple[int | str, ...] = ()
+    of: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return {"count": self.count, "of": self.of, "ids": list(self.ids)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a check found in the model.
+
+    Attributes
+    ----------
+    check_id : str
+        Stable identifier of the check, e.g. ``"MP-S101"``.
+    title : str
+        One-line headline.
+    criterion : Criterion
+        The anonymisation criterion it bears on.
+    severity : Severity
+        How much it exposes.
+    confidence : Confidence
+        How sure it is (``HIGH`` = confirmed against training data).
+    path : str
+        Attribute path in the fitted object, e.g.
+        ``"steps[1].estimators_[3].tree_.value"``.
+    estimator : str
+        Class name of the object that holds it.
+    description : str
+        What was found, in plain words, with counts.
+    records : RecordsExposed
+        The training records it exposes.
+    example : str or None
+        A redacted example (raw values only if the user asked for them).
+    remedy : str
+        What to do about it.
+    docs : str
+        Link to the check's documentation.
+    evidence : Mapping
+        Small JSON-serialisable numbers behind the claim.
+    """
+
+    check_id: str
+    title: str
+    criterion: Criterion
+    severity: Severity
+    confidence: Confidence
+    path: str
+    estimator: str
+    description: str
+    records: RecordsExposed = field(default_factory=RecordsExposed)
+    example: str | None = None
+    remedy: str = ""
+    docs: str = ""
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return {
+            "check_id": self.check_id,
+            "title": self.title,
+            "criterion": self.criterion.value,
+            "severity": self.severity.value,
+            "confidence": self.confidence.value,
+            "path": self.path,
+            "estimator": self.estimator,
+            "description": self.description,
+            "records": self.records.to_dict(),
+            "example": self.example,
+            "remedy": self.remedy,
+            "docs": self.docs,
+            "evidence": dict(self.evidence),
+        }
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Something that could not be inspected, and why."""
+
+    what: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Return a JSON-serialisable dict."""
+        return {"what": self.what, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class CheckError:
+    """A check that failed; the other checks still ran."""
+
+    check_id: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Return a JSON-serialisable dict."""
+        return {"check_id": self.check_id, "message": self.message}
+
+
+@dataclass(frozen=True)
+class InspectionResult:
+    """The result of :func:`modelprivacy.inspect`.
+
+    Attributes
+    ----------
+    model : str
+        Class name of the inspected estimator.
+    source : str or None
+        The model file, when the model came from one.
+    findings : tuple of Finding
+        Sorted by severity (highest first), then check id.
+    skipped : tuple of Skipped
+        What could not be inspected, with the reason.
+    errors : tuple of CheckError
+        Checks that failed.
+    n_train : int or None
+        Number of training records given, or ``None`` without data.
+    k : int
+        Minimum group size below which a group singles people out.
+    seed : int
+        The random seed used.
+    versions : Mapping
+        Versions of modelprivacy and of the libraries involved.
+    show_values : bool
+        Whether raw values were kept in examples.
+    """
+
+    model: str
+    findings: tuple[Finding, ...]
+    skipped: tuple[Skipped, ...] = ()
+    errors: tuple[CheckError, ...] = ()
+    source: str | None = None
+    n_train: int | None = None
+    k: int = 10
+    seed: int = 0
+    versions: Mapping[str, str] = field(default_factory=dict)
+    show_values: bool = False
+    nodes_walked: int = 0
+
+    SCHEMA_VERSION = "1.0"
+
+    @property
+    def max_severity(self) -> Severity | None:
+        """The highest severity among the findings, or ``None`` if none."""
+        return max((f.severity for f in self.findings), default=None)
+
+    def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:
+        """Return the findings whose severity is at least ``severity``."""
+        return tuple(f for f in self.findings if f.severity >= severity)
+
+    def records_exposed(self, min_severity: Severity = Severity.LOW) -> tuple[int | str, ...]:
+        """Distinct training record IDs exposed by findings at or above a severity.
+
+        Parameters
+        ----------
+        min_severity : Severity, default=Severity.LOW
+            Ignore findings below this severity.
+
+        Returns
+        -------
+        tuple
+            Sorted distinct record IDs.
+        """
+        ids: set[int | str] = set()
+        for f in self.at_or_above(min_severity):
+            ids.update(f.records.ids)
+        return tuple(sorted(ids, key=lambda v: (isinstance(v, str), v)))
+
+    def by_check(self) -> dict[str, list[Finding]]:
+        """Group the findings by check id."""
+        out: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            out.setdefault(f.check_id, []).append(f)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict (see ``docs/schema/inspection.schema.json``)."""
+        counts = {s.value: 0 for s in Severity}
+        for f in self.findings:
+            counts[f.severity.value] += 1
+        return {
+            "schema_version": self.SCHEMA_VERSION,
+            "kind": "inspection",
+            "model": self.model,
+            "source": self.source,
+            "n_train": self.n_train,
+            "k": self.k,
+            "seed": self.seed,
+            "show_values": self.show_values,
+            "versions": dict(self.versions),
+            "summary": {
+                "findings": len(self.findings),
+                "by_severity": counts,
+                "max_severity": self.max_severity.value if self.max_severity else None,
+                "records_exposed": len(self.records_exposed()) if self.n_train else None,
+            },
+            "findings": [f.to_dict() for f in self.findings],
+            "skipped": [s.to_dict() for s in self.skipped],
+            "errors": [e.to_dict() for e in self.errors],
+        }
+
+
+def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Sort findings by severity (highest first), then check id and path."""
+    return tuple(
+        sorted(findings, key=lambda f: (-list(Severity).index(f.severity), f.check_id, f.path))
+    )

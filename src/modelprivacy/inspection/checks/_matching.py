@@ -1,0 +1,109 @@
+"""Matching stored numbers against the training data (shared by several checks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from modelprivacy.inspection._base import Context
+from modelprivacy.inspection.data import ValueIndex
+from modelprivacy.inspection.knowledge import NOT_DATA
+from modelprivacy.inspection.walker import Node
+
+__all__ = ["ValueMatch", "is_candidate", "match_values", "target_index"]
+
+_TREE_HOLDERS = frozenset({"Tree", "TreePredictor"})
+
+
+def is_candidate(node: Node, arr: np.ndarray) -> bool:
+    """Whether a numeric node may hold training values (floats, not structure)."""
+    if node.attr in NOT_DATA or node.holder in _TREE_HOLDERS:
+        return False
+    if node.path.endswith("bin_thresholds_") or "._bin_mapper." in node.path:
+        return False
+    if "nodes[" in node.path and node.holder == "TreePredictor":
+        return False
+    return arr.dtype.kind == "f"
+
+
+@dataclass(frozen=True)
+class ValueMatch:
+    """Stored values of one node that equal training values.
+
+    Attributes
+    ----------
+    n_values : int
+        Distinct stored values that equal some training value.
+    rare_values : int
+        Of those, values held by fewer than k training records.
+    unique_values : int
+        Of those, values held by exactly one training record.
+    positions : ndarray
+        Training records holding a rare matched value.
+    columns : tuple of str
+        The columns those values come from.
+    coverage : float
+        The largest fraction of one column's distinct values that is stored.
+    """
+
+    n_values: int
+    rare_values: int
+    unique_values: int
+    positions: np.ndarray
+    columns: tuple[str, ...]
+    coverage: float
+
+
+def target_index(ctx: Context) -> ValueIndex | None:
+    """A value index over a continuous target (class labels are not matched)."""
+    if "target_index" not in ctx.cache:
+        idx = None
+        if ctx.data is not None and ctx.data.y is not None:
+            y = np.asarray(ctx.data.y)
+            if y.dtype.kind == "f" and y.size:
+                m = y.reshape(len(y), -1).astype(np.float64)
+                names = [f"target{i}" if m.shape[1] > 1 else "target" for i in range(m.shape[1])]
+                idx = ValueIndex(m, names)
+        ctx.cache["target_index"] = idx
+    cached: ValueIndex | None = ctx.cache["target_index"]
+    return cached
+
+
+def match_values(ctx: Context, index: ValueIndex | None, values: np.ndarray) -> ValueMatch | None:
+    """Look up stored values in a value index.
+
+    Parameters
+    ----------
+    ctx : Context
+        The check context (for ``k``).
+    index : ValueIndex or None
+        The training values.
+    values : ndarray
+        The stored values.
+
+    Returns
+    -------
+    ValueMatch or None
+        ``None`` when no stored value equals a training value.
+    """
+    if index is None:
+        return None
+    groups = index.match(values)
+    if groups.size == 0:
+        return None
+    counts = index.counts[groups]
+    rare = groups[counts < ctx.k]
+    cols = sorted({index.names[c] for c in index.cols[rare]})
+    per_col_total = np.bincount(index.cols, minlength=len(index.names))
+    per_col_hit = np.bincount(index.cols[groups], minlength=len(index.names))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        frac = np.where(per_col_total > 0, per_col_hit / np.maximum(per_col_total, 1), 0.0)
+    return ValueMatch(
+        n_values=int(np.unique(index.keys[groups]).size),
+        rare_values=int(rare.size),
+        unique_values=int((counts == 1).sum()),
+        positions=index.records_of(rare),
+        columns=tuple(cols),
+        coverage=float(frac.max()) if frac.size else 0.0,
+    )

@@ -1,0 +1,168 @@
+"""MP-S107 Strings from the training data, and personal identifiers among them.
+
+Encoders keep every category they saw (names, cities, job titles), vectorizers
+keep their whole vocabulary and, in ``stop_words_``, every rare word they
+dropped, DictVectorizer keeps every feature name, and classifiers keep their
+class labels. When a training column held names, e-mail addresses or phone
+numbers, these end up in the model file verbatim.
+
+The check lists the strings a model stores and flags those that look like
+personal identifiers: e-mail addresses, phone numbers, long identification
+numbers, IP addresses, dates, and person-name-like tokens (two or three
+capitalised words; place names can look like this too). With training data it
+counts the records in which each flagged string occurs.
+
+Remedy: drop identifier columns before fitting; group rare categories
+(``min_frequency``); set ``min_df`` on vectorizers and delete ``stop_words_``
+(``del vectorizer.stop_words_``) before saving.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from modelprivacy.findings import Confidence, Criterion, Finding, Severity
+from modelprivacy.inspection._base import Context, group_path, plural, redact, register
+
+CHECK_ID = "MP-S107"
+
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "e-mail address": re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
+    "phone number": re.compile(r"(?<![\w.])\+?\d[\d ()./-]{6,}\d(?![\w.])"),
+    "identification number": re.compile(r"(?<![\d.])\d{9,}(?![\d.])"),
+    "IP address": re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b"),
+    "date": re.compile(r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b"),
+    "person name": re.compile(r"^[A-Z][a-z]{1,20}(?: [A-Z]\.)?(?: [A-Z][a-z]{1,20}){1,2}$"),
+}
+_HIGH_KINDS = frozenset({"e-mail address", "phone number", "identification number", "IP address"})
+_SCHEMA_ATTRS = frozenset(
+    {"feature_names_in_", "columns", "_feature_names_in", "feature_names_out_"}
+)
+
+
+def classify(text: str) -> str | None:
+    """Return the kind of personal identifier ``text`` looks like, or ``None``.
+
+    Parameters
+    ----------
+    text : str
+        A stored string.
+
+    Returns
+    -------
+    str or None
+        One of the keys of :data:`PATTERNS`.
+    """
+    for kind, pattern in PATTERNS.items():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _fitted(node_attr: str) -> bool:
+    return node_attr.endswith("_") or node_attr.startswith("_")
+
+
+def _strings(value: Any) -> list[str] | None:
+    if isinstance(value, np.ndarray) and value.dtype.kind in "OUS" and value.size:
+        flat = value.reshape(-1)
+        if value.dtype.kind == "O" and not all(isinstance(v, str) for v in flat):
+            return None
+        return [str(v) for v in flat]
+    if isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
+        return list(value)
+    if (
+        isinstance(value, (list, set, frozenset, tuple))
+        and value
+        and all(isinstance(v, str) for v in value)
+    ):
+        return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+    return None
+
+
+@register(
+    CHECK_ID,
+    "Strings from the training data",
+    Criterion.SINGLING_OUT,
+    "Drop identifier columns before fitting, group rare categories (min_frequency), set min_df on "
+    "vectorizers and delete stop_words_ before saving.",
+)
+def check(ctx: Context) -> Iterator[Finding]:
+    """List stored strings and flag personal identifiers."""
+    inventory: dict[str, tuple[Any, int]] = {}
+    for node in ctx.nodes:
+        if not _fitted(node.attr) or node.attr in _SCHEMA_ATTRS or node.path in ctx.claimed:
+            continue
+        strings = _strings(node.value)
+        if strings is None:
+            continue
+        flagged = [(s, kind) for s in strings if (kind := classify(s))]
+        key = group_path(node.path)
+        if flagged:
+            yield _pii_finding(ctx, node.path, node.owner, flagged)
+        else:
+            prev = inventory.get(key, (node.owner, 0))
+            inventory[key] = (node.owner, prev[1] + len(strings))
+    for key, (owner, n) in inventory.items():
+        yield ctx.finding(
+            CHECK_ID,
+            severity=Severity.INFO,
+            confidence=Confidence.MEDIUM,
+            path=key,
+            estimator=owner,
+            description=(
+                f"{type(owner).__name__} stores {plural(n, 'string')} from the training data (none looks like a "
+                "personal identifier; rare ones are counted by MP-S106 when the training data is given)."
+            ),
+            evidence={"strings": n},
+        )
+
+
+def _pii_finding(ctx: Context, path: str, owner: Any, flagged: list[tuple[str, str]]) -> Finding:
+    kinds = sorted({k for _, k in flagged})
+    high = any(k in _HIGH_KINDS for k in kinds)
+    positions = _records_with(ctx, [s for s, _ in flagged]) if ctx.data is not None else None
+    confirmed = positions is not None and positions.size > 0
+    example_str, example_kind = flagged[0]
+    return ctx.finding(
+        CHECK_ID,
+        severity=Severity.HIGH if high else Severity.MEDIUM,
+        confidence=Confidence.HIGH if confirmed else Confidence.MEDIUM if high else Confidence.LOW,
+        path=path,
+        estimator=owner,
+        title="Personal identifiers stored in the model",
+        description=(
+            f"{type(owner).__name__} stores {plural(len(flagged), 'string')} that look like personal identifiers "
+            f"({', '.join(kinds)})"
+            + (
+                f", found in {plural(positions.size, 'training record')}."
+                if positions is not None
+                else "."
+            )
+        ),
+        positions=positions if confirmed else None,
+        example=f"{example_kind}: {redact(example_str, ctx.show_values)}",
+        evidence={"identifiers": len(flagged), "kinds": kinds},
+    )
+
+
+def _records_with(ctx: Context, needles: Iterable[str]) -> np.ndarray:
+    """Records whose string cells contain any of the needles (case-insensitive)."""
+    assert ctx.data is not None
+    X = ctx.data.X
+    frame = X if isinstance(X, pd.DataFrame) else pd.DataFrame(np.asarray(X, dtype=object))
+    cols = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    series = [frame[c].astype(str).str.lower() for c in cols]
+    if ctx.data.y is not None and np.asarray(ctx.data.y).dtype.kind in "OUS":
+        series.append(pd.Series(np.asarray(ctx.data.y).reshape(-1)).astype(str).str.lower())
+    hit = np.zeros(ctx.data.n, dtype=bool)
+    for needle in {s.lower() for s in needles}:
+        for s in series:
+            if len(s) == ctx.data.n:
+                hit |= s.str.contains(needle, regex=False).to_numpy(dtype=bool)
+    return np.flatnonzero(hit)

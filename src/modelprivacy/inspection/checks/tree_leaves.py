@@ -1,0 +1,309 @@
+"""MP-S105 People alone or in small groups in tree leaves.
+
+A decision tree grown until its leaves are pure, and every tree of a default
+random forest or extra-trees ensemble, isolates single people in leaves. A
+leaf's path from the root is a box of feature ranges that contains that person
+(the box singles them out), and the leaf's value is their label or target
+(inference). Isolation forests isolate unusual people by design. Gradient
+boosting and HistGradientBoosting leaves with few samples single people out in
+the same way, though their values are not labels.
+
+Without training data the check reads the leaf sizes the trees store (the
+number of distinct training records in each leaf) and reports leaves with fewer
+than ``k`` records. With training data each record is routed through every
+tree it was trained on (bootstrap samples are regenerated from the ensemble's
+seeds), and the check counts the people who sit alone in at least one leaf,
+the people in leaves of fewer than ``k``, and for how many the leaf value
+recovers their label or target.
+
+Remedy: refit with ``min_samples_leaf=k`` (or larger), or prune leaves with
+fewer than ``k`` samples into their parent.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from modelprivacy.findings import Confidence, Criterion, Finding, Severity
+from modelprivacy.inspection._base import Context, group_path, plural, register
+
+CHECK_ID = "MP-S105"
+_NO_LABEL_ENSEMBLES = ("GradientBoosting", "IsolationForest", "RandomTreesEmbedding")
+
+
+@dataclass
+class _TreeRef:
+    estimator: Any
+    tree: Any
+    path: str  # path of the estimator holding tree_
+    index: int  # position in the ensemble's estimators_ (flattened), or -1
+
+
+@register(
+    CHECK_ID,
+    "People alone or in small groups in tree leaves",
+    Criterion.SINGLING_OUT,
+    "Refit with min_samples_leaf set to at least k (e.g. min_samples_leaf=10), or prune leaves "
+    "with fewer than k samples into their parent.",
+)
+def check(ctx: Context) -> Iterator[Finding]:
+    """Find leaves with fewer than k training records."""
+    groups: dict[str, list[_TreeRef]] = defaultdict(list)
+    for node in ctx.nodes:
+        if node.attr == "tree_" and type(node.value).__name__ == "Tree":
+            key = group_path(node.owner_path)
+            groups[key].append(_TreeRef(node.owner, node.value, node.owner_path, len(groups[key])))
+    by_path = {n.path: n.value for n in ctx.nodes}
+    for key, trees in groups.items():
+        ens_path = key[: key.rfind(".estimators_[*]")] if ".estimators_[*]" in key else None
+        if key.startswith("estimators_[*]"):
+            ens_path = ""
+        ensemble = by_path.get(ens_path) if ens_path is not None else None
+        ctx.claimed[f"{key}.tree_"] = CHECK_ID
+        yield from _trees_finding(ctx, key, trees, ensemble)
+    yield from _hist_gradient_boosting(ctx)
+
+
+def _label_semantics(ensemble: Any, estimator: Any) -> bool:
+    """Whether leaf values are labels or targets (not gradients or path lengths)."""
+    return ensemble is None or not type(ensemble).__name__.startswith(_NO_LABEL_ENSEMBLES)
+
+
+def _trees_finding(
+    ctx: Context, key: str, trees: list[_TreeRef], ensemble: Any
+) -> Iterator[Finding]:
+    k = ctx.k
+    n_leaves = n_small = n_single = 0
+    for ref in trees:
+        t = ref.tree
+        leaf = t.children_left == -1
+        size = t.n_node_samples[leaf]
+        n_leaves += int(leaf.sum())
+        n_small += int((size < k).sum())
+        n_single += int((size == 1).sum())
+    if n_small == 0:
+        return
+    owner = ensemble if ensemble is not None else trees[0].estimator
+    labels = _label_semantics(ensemble, trees[0].estimator)
+    path = f"{key}.tree_" if key else "tree_"
+    what = f"{plural(len(trees), 'tree')}" if len(trees) > 1 else "the tree"
+    where = f"at least one of {what}" if len(trees) > 1 else "the tree"
+    evidence: dict[str, Any] = {
+        "trees": len(trees),
+        "leaves": n_leaves,
+        "leaves_below_k": n_small,
+        "leaves_of_one": n_single,
+        "k": k,
+    }
+    if ctx.data is None:
+        yield ctx.finding(
+            CHECK_ID,
+            severity=Severity.HIGH if n_single else Severity.MEDIUM,
+            confidence=Confidence.HIGH,
+            path=path,
+            estimator=owner,
+            description=(
+                f"{plural(n_small, 'leaf', 'leaves')} of {n_leaves:,} in {what} hold fewer than {k} training "
+                f"records; {plural(n_single, 'leaf', 'leaves')} hold exactly one person"
+                + (", whose label or target is the leaf's value" if labels else "")
+                + ". Give the training data to count the people exposed."
+            ),
+            evidence=evidence,
+        )
+        return
+    routed = _route(ctx, trees, ensemble)
+    if routed is None:
+        yield ctx.finding(
+            CHECK_ID,
+            severity=Severity.HIGH if n_single else Severity.MEDIUM,
+            confidence=Confidence.MEDIUM,
+            path=path,
+            estimator=owner,
+            description=(
+                f"{plural(n_small, 'leaf', 'leaves')} of {n_leaves:,} in {what} hold fewer than {k} training "
+                f"records ({n_single:,} hold one person); the training data could not be routed through "
+                "the trees to name them."
+            ),
+            evidence=evidence,
+        )
+        return
+    alone_trees, small, recovered = routed
+    alone = np.flatnonzero(alone_trees)
+    assert ctx.data is not None
+    n = ctx.data.n
+    evidence.update(
+        {
+            "records_alone": int(alone.size),
+            "records_in_small_leaves": int(small.sum()),
+            "label_recovered": int(recovered.sum()),
+            "median_trees_alone": float(np.median(alone_trees[alone])) if alone.size else 0.0,
+        }
+    )
+    if alone.size:
+        label_text = (
+            f"; the leaf value is the label or target of {int(recovered.sum()):,} of them"
+            if labels
+            else ""
+        )
+        yield ctx.finding(
+            CHECK_ID,
+            severity=Severity.HIGH,
+            confidence=Confidence.HIGH,
+            path=path,
+            estimator=owner,
+            title="People alone in a tree leaf",
+            description=(
+                f"{alone.size:,} of {n:,} training records sit alone in a leaf of {where}"
+                + (
+                    f" (median {np.median(alone_trees[alone]):.0f} trees each)"
+                    if len(trees) > 1
+                    else ""
+                )
+                + f"{label_text}. The leaf's box of feature ranges singles each of them out."
+            ),
+            positions=alone,
+            evidence=evidence,
+        )
+    rest = np.flatnonzero(small & ~alone_trees.astype(bool))
+    if rest.size:
+        yield ctx.finding(
+            CHECK_ID,
+            severity=Severity.MEDIUM,
+            confidence=Confidence.HIGH,
+            path=path,
+            estimator=owner,
+            title="People in small tree leaves",
+            description=(
+                f"{rest.size:,} further training records share a leaf with fewer than {k} people in {where}."
+            ),
+            positions=rest,
+            evidence=evidence,
+        )
+
+
+def _float32_input(ctx: Context, path: str) -> Any:
+    """The input of the tree at ``path`` as float32 (dense, or CSR), cached."""
+    data = ctx.data
+    assert data is not None
+    X_in = data.input_for(path)
+    key = f"float32:{id(X_in)}"
+    if key not in ctx.cache:
+        if sp.issparse(X_in):
+            X32 = sp.csr_matrix(X_in, dtype=np.float32)
+        else:
+            m, _ = data.numeric(X_in)
+            X32 = None if m is None else np.ascontiguousarray(m, dtype=np.float32)
+        ctx.cache[key] = X32
+    return ctx.cache[key]
+
+
+def _route(
+    ctx: Context, trees: list[_TreeRef], ensemble: Any
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Per record: in how many trees alone, whether in a small leaf, whether the label is recovered."""
+    data = ctx.data
+    assert data is not None
+    n = data.n
+    samples = _inbag(ensemble, n, len(trees))
+    y = data.y
+    y_arr = None if y is None else np.asarray(y)
+    labels = _label_semantics(ensemble, trees[0].estimator)
+    alone_trees = np.zeros(n, dtype=np.int32)
+    small = np.zeros(n, dtype=bool)
+    recovered = np.zeros(n, dtype=bool)
+    k = ctx.k
+    for ref in trees:
+        t = ref.tree
+        X32 = _float32_input(ctx, ref.path)
+        if X32 is None or X32.shape[0] != n or X32.shape[1] != t.n_features:
+            return None
+        leaf = t.apply(X32)
+        idx = np.arange(n) if samples is None else np.unique(samples[ref.index])
+        counts = np.bincount(leaf[idx], minlength=t.node_count)
+        c = counts[leaf[idx]]
+        small[idx[c < k]] = True
+        one = idx[c == 1]
+        alone_trees[one] += 1
+        if labels and y_arr is not None and one.size:
+            recovered[one] |= _recovers(ref.estimator, t, leaf[one], y_arr[one])
+    return alone_trees, small, recovered
+
+
+def _inbag(ensemble: Any, n: int, n_trees: int) -> list[np.ndarray] | None:
+    """The training records each member was fitted on, regenerated from the seeds."""
+    if ensemble is None or not hasattr(type(ensemble), "estimators_samples_"):
+        return None
+    if getattr(ensemble, "_n_samples", n) != n:
+        return None
+    try:
+        samples = list(ensemble.estimators_samples_)
+    except Exception:
+        return None
+    return samples if len(samples) == n_trees else None
+
+
+def _recovers(estimator: Any, tree: Any, leaves: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Whether each leaf's value equals the true label or target."""
+    value = tree.value[leaves, 0, :]
+    y0 = y.reshape(len(y), -1)[:, 0]
+    classes = getattr(estimator, "classes_", None)
+    if tree.max_n_classes > 1 and classes is not None:
+        cls = np.asarray(classes[0] if isinstance(classes, list) else classes)
+        pred = cls[np.argmax(value, axis=1)]
+        try:
+            return np.asarray(pred.astype(object) == y0.astype(object), dtype=bool)
+        except (TypeError, ValueError):
+            return np.zeros(len(y), dtype=bool)
+    if y0.dtype.kind not in "biuf":
+        return np.zeros(len(y), dtype=bool)
+    return np.isclose(value[:, 0], y0.astype(np.float64), rtol=1e-6, atol=1e-9)
+
+
+def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
+    """HistGradientBoosting stores the training count of every leaf."""
+    groups: dict[str, list[np.ndarray]] = defaultdict(list)
+    owners: dict[str, Any] = {}
+    for node in ctx.nodes:
+        if (
+            node.attr == "nodes"
+            and node.holder == "TreePredictor"
+            and isinstance(node.value, np.ndarray)
+        ):
+            key = group_path(node.path)
+            groups[key].append(node.value)
+            owners[key] = node.owner
+            ctx.claimed[node.path] = CHECK_ID
+    for key, arrays in groups.items():
+        n_leaves = n_small = n_single = 0
+        for nodes in arrays:
+            leaf = nodes["is_leaf"].astype(bool)
+            counts = nodes["count"][leaf]
+            n_leaves += int(leaf.sum())
+            n_small += int((counts < ctx.k).sum())
+            n_single += int((counts == 1).sum())
+        if n_small == 0:
+            continue
+        yield ctx.finding(
+            CHECK_ID,
+            severity=Severity.HIGH if n_single else Severity.MEDIUM,
+            confidence=Confidence.HIGH,
+            path=key,
+            estimator=owners[key],
+            description=(
+                f"{plural(n_small, 'leaf', 'leaves')} of {n_leaves:,} in {plural(len(arrays), 'tree')} hold fewer "
+                f"than {ctx.k} training records ({n_single:,} hold one person); each such leaf's box "
+                "singles its people out."
+            ),
+            evidence={
+                "trees": len(arrays),
+                "leaves": n_leaves,
+                "leaves_below_k": n_small,
+                "leaves_of_one": n_single,
+            },
+        )

@@ -1,0 +1,150 @@
+"""MP-S101 Training rows stored verbatim.
+
+Some models are their training data: k-nearest neighbours, radius neighbours,
+local outlier factor and kernel density keep every training row; support vector
+machines keep the support vectors; Gaussian processes, kernel ridge, kernel PCA
+and label propagation keep the whole training set; affinity propagation,
+DBSCAN and Nystroem keep some rows; Birch keeps the centroid of every
+subcluster, which is one person's row when the subcluster holds one person.
+Anyone with the model file can read these rows: every one is a person's record.
+
+Without training data the check reports the attributes that known estimators
+use for training rows (medium confidence). With training data every 2-D array
+in the model is compared row by row with the training data as the estimator saw
+it (raw, or as transformed by the preceding pipeline steps, and as float32),
+and the matching records are counted. The members of an ensemble (a bagging
+ensemble of k-NN models) are reported together.
+
+Remedy: do not share the model file. Replace the model by one that does not
+store rows (a tree ensemble with a minimum leaf size, a linear model), or keep
+it inside a trusted environment and share only predictions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from modelprivacy.findings import Confidence, Criterion, Finding, Severity
+from modelprivacy.inspection._base import Context, group_path, plural, redact, register
+from modelprivacy.inspection.checks._matching import is_candidate
+from modelprivacy.inspection.knowledge import VERBATIM_ROWS, lookup
+
+CHECK_ID = "MP-S101"
+
+
+@dataclass
+class _Group:
+    owner: Any
+    known: str | None
+    example: str
+    rows: int = 0
+    columns: int = 0
+    matching: int = 0
+    positions: list[np.ndarray] = field(default_factory=list)
+
+
+@register(
+    CHECK_ID,
+    "Training rows stored verbatim",
+    Criterion.SINGLING_OUT,
+    "Do not share this model file: it contains people's records. Use a model that does not "
+    "store training rows, or keep the model in a trusted environment and share predictions only.",
+)
+def check(ctx: Context) -> Iterator[Finding]:
+    """Find 2-D arrays whose rows are training rows."""
+    groups: dict[str, _Group] = {}
+    for node, arr in ctx.arrays():
+        if (
+            node.path in ctx.claimed
+            or not is_candidate(node, arr)
+            or arr.ndim != 2
+            or arr.shape[0] == 0
+        ):
+            continue
+        known = lookup(VERBATIM_ROWS, node.owner, node.attr, node.holder)
+        if ctx.data is None:
+            if known is None:
+                continue
+            n_rows, positions = arr.shape[0], None
+        else:
+            n_rows, positions = _match_rows(ctx, node.owner_path, arr)
+            if n_rows == 0:
+                continue
+        ctx.claimed[node.path] = CHECK_ID
+        key = group_path(node.path)
+        g = groups.setdefault(key, _Group(node.owner, known, _example(ctx, key, arr)))
+        g.rows += arr.shape[0]
+        g.columns = arr.shape[1]
+        g.matching += n_rows
+        if positions is not None:
+            g.positions.append(positions)
+    for key, g in groups.items():
+        cls = type(g.owner).__name__
+        what = g.known or "training rows"
+        if ctx.data is None:
+            yield ctx.finding(
+                CHECK_ID,
+                severity=Severity.HIGH,
+                confidence=Confidence.MEDIUM,
+                path=key,
+                estimator=g.owner,
+                description=(
+                    f"{cls} stores {what}: {plural(g.rows, 'row')} of {plural(g.columns, 'column')}. "
+                    "Give the training data to confirm and count the people."
+                ),
+                example=g.example,
+                evidence={"rows": g.rows, "columns": g.columns, "confirmed": False},
+            )
+            continue
+        positions = np.unique(np.concatenate(g.positions))
+        yield ctx.finding(
+            CHECK_ID,
+            severity=Severity.HIGH,
+            confidence=Confidence.HIGH,
+            path=key,
+            estimator=g.owner,
+            description=(
+                f"{cls} stores {what}: {g.matching:,} of {plural(g.rows, 'stored row')} equal training rows, "
+                f"exposing {plural(positions.size, 'training record')}."
+            ),
+            positions=positions,
+            example=g.example,
+            evidence={
+                "rows": g.rows,
+                "matching_rows": g.matching,
+                "columns": g.columns,
+                "confirmed": True,
+            },
+        )
+
+
+def _match_rows(ctx: Context, owner_path: str, rows: np.ndarray) -> tuple[int, np.ndarray]:
+    """Match against the owner's input and the raw data, as float64 and as float32."""
+    assert ctx.data is not None
+    best: tuple[int, np.ndarray] = (0, np.zeros(0, dtype=np.int64))
+    seen: set[int] = set()
+    for X in (ctx.data.input_for(owner_path), ctx.data.X):
+        if id(X) in seen:
+            continue
+        seen.add(id(X))
+        m, _ = ctx.data.numeric(X)
+        if m is None or m.shape[1] != rows.shape[1]:
+            continue
+        for f32 in (rows.dtype == np.float32, rows.dtype != np.float32):
+            index = ctx.data.rows(X, float32=bool(f32))
+            found = index.match(rows) if index is not None else best
+            if found[0] > best[0]:
+                best = found
+            if found[0]:
+                break
+    return best
+
+
+def _example(ctx: Context, path: str, rows: np.ndarray) -> str:
+    cells = ", ".join(redact(v, ctx.show_values) for v in rows[0, : min(4, rows.shape[1])])
+    more = ", ..." if rows.shape[1] > 4 else ""
+    return f"{path}[0] = [{cells}{more}]"

@@ -1,0 +1,446 @@
+"""Training data as the model saw it, indexed for matching.
+
+With training data, every claim of an inspection check is confirmed against
+the data and counted in distinct training records. A model inside a Pipeline or
+ColumnTransformer did not see the raw columns: :func:`propagate_inputs` replays
+the fitted preprocessing so that each nested estimator is matched against its
+own input (for example the one-hot encoded, scaled rows a k-NN stores).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from modelprivacy.inspection.walker import is_estimator
+
+__all__ = ["RowIndex", "TrainingData", "ValueIndex", "propagate_inputs"]
+
+_MAX_DENSE_CELLS = 20_000_000
+
+
+def _join(path: str, attr: str) -> str:
+    return f"{path}.{attr}" if path else attr
+
+
+def numeric_matrix(X: Any) -> tuple[np.ndarray | None, list[str]]:
+    """Return the numeric columns of ``X`` as a float64 matrix, and their names.
+
+    Parameters
+    ----------
+    X : DataFrame, ndarray, sparse matrix or sequence
+        Data in any form an estimator accepts.
+
+    Returns
+    -------
+    matrix : ndarray of shape (n, d) or None
+        ``None`` when ``X`` has no numeric columns or is too large to densify.
+    names : list of str
+        Column names (``x0``, ``x1`` ... when ``X`` has none).
+    """
+    if isinstance(X, pd.DataFrame):
+        num = X.select_dtypes(include=["number", "bool"])
+        if num.shape[1] == 0:
+            return None, []
+        return num.to_numpy(dtype=np.float64, na_value=np.nan), [str(c) for c in num.columns]
+    if isinstance(X, pd.Series):
+        if pd.api.types.is_numeric_dtype(X):
+            return X.to_numpy(dtype=np.float64, na_value=np.nan).reshape(-1, 1), [str(X.name)]
+        return None, []
+    if sp.issparse(X):
+        if X.shape[0] * X.shape[1] > _MAX_DENSE_CELLS:
+            return None, []
+        X = X.toarray()
+    try:
+        arr = np.asarray(X)
+    except Exception:
+        return None, []
+    if arr.dtype.kind not in "biuf" or arr.size == 0:
+        if arr.dtype == object:
+            try:
+                arr = arr.astype(np.float64)
+            except (TypeError, ValueError):
+                return None, []
+        else:
+            return None, []
+    if arr.ndim == 1:
+        arr = arr.reshape(-1, 1)
+    if arr.ndim != 2:
+        return None, []
+    return arr.astype(np.float64, copy=False), [f"x{i}" for i in range(arr.shape[1])]
+
+
+@dataclass
+class ValueIndex:
+    """Every distinct value of every column, with the records that hold it.
+
+    Parameters
+    ----------
+    matrix : ndarray of shape (n, d)
+        The data, float64. NaNs are ignored.
+    names : list of str
+        Column names.
+    float32 : bool, default=False
+        Index the values as rounded to float32 (how trees and float32 models
+        store them).
+    """
+
+    matrix: np.ndarray
+    names: list[str]
+    float32: bool = False
+    keys: np.ndarray = field(init=False, repr=False)
+    cols: np.ndarray = field(init=False, repr=False)
+    counts: np.ndarray = field(init=False, repr=False)
+    starts: np.ndarray = field(init=False, repr=False)
+    records: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        m = self.matrix.astype(np.float32).astype(np.float64) if self.float32 else self.matrix
+        n, d = m.shape
+        vals = m.T.reshape(-1)
+        cols = np.repeat(np.arange(d, dtype=np.int32), n)
+        recs = np.tile(np.arange(n, dtype=np.int64), d)
+        ok = ~np.isnan(vals)
+        vals, cols, recs = vals[ok], cols[ok], recs[ok]
+        order = np.lexsort((recs, cols, vals))
+        vals, cols, recs = vals[order], cols[order], recs[order]
+        if vals.size:
+            new = np.r_[True, (vals[1:] != vals[:-1]) | (cols[1:] != cols[:-1])]
+        else:
+            new = np.zeros(0, dtype=bool)
+        self.starts = np.flatnonzero(new)
+        self.keys = vals[self.starts]
+        self.cols = cols[self.starts]
+        self.counts = np.diff(np.r_[self.starts, vals.size])
+        self.records = recs
+
+    def match(self, values: np.ndarray, column: int | None = None) -> np.ndarray:
+        """Return the positions of index groups equal to any of ``values``.
+
+        Parameters
+        ----------
+        values : ndarray
+            Stored values to look up (NaNs and infinities never match).
+        column : int, optional
+            Restrict to this column of the data.
+
+        Returns
+        -------
+        ndarray of int
+            Group positions into ``keys``/``cols``/``counts`` (each a
+            (value, column) pair), distinct and sorted.
+        """
+        v = np.asarray(values, dtype=np.float64).reshape(-1)
+        v = v[np.isfinite(v)]
+        if self.float32:
+            v = v.astype(np.float32).astype(np.float64)
+        if v.size == 0 or self.keys.size == 0:
+            return np.zeros(0, dtype=np.int64)
+        v = np.unique(v)
+        lo = np.searchsorted(self.keys, v, side="left")
+        hi = np.searchsorted(self.keys, v, side="right")
+        hit = hi > lo
+        if not hit.any():
+            return np.zeros(0, dtype=np.int64)
+        groups = np.concatenate([np.arange(a, b) for a, b in zip(lo[hit], hi[hit], strict=True)])
+        if column is not None:
+            groups = groups[self.cols[groups] == column]
+        return groups
+
+    def records_of(self, groups: Iterable[int]) -> np.ndarray:
+        """Return the distinct record positions holding the given groups."""
+        parts = [self.records[self.starts[g] : self.starts[g] + self.counts[g]] for g in groups]
+        if not parts:
+            return np.zeros(0, dtype=np.int64)
+        return np.unique(np.concatenate(parts))
+
+
+@dataclass
+class RowIndex:
+    """Training rows by their bytes, to find rows stored verbatim.
+
+    Parameters
+    ----------
+    matrix : ndarray of shape (n, d)
+        The data, float64.
+    float32 : bool, default=False
+        Index the rows as rounded to float32.
+    """
+
+    matrix: np.ndarray
+    float32: bool = False
+    rows: dict[bytes, list[int]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        m = self.matrix.astype(np.float32) if self.float32 else np.ascontiguousarray(self.matrix)
+        m = np.ascontiguousarray(m)
+        self.rows = {}
+        for i, row in enumerate(m):
+            if np.isnan(row).all() or not row.any():
+                continue  # an empty or all-zero row identifies nobody
+            self.rows.setdefault(row.tobytes(), []).append(i)
+
+    def match(self, stored: np.ndarray) -> tuple[int, np.ndarray]:
+        """Count stored rows equal to training rows.
+
+        Parameters
+        ----------
+        stored : ndarray of shape (m, d)
+            The rows found in the model.
+
+        Returns
+        -------
+        n_rows : int
+            How many stored rows are training rows.
+        records : ndarray of int
+            The distinct training records those rows are (duplicates included).
+        """
+        dtype = np.float32 if self.float32 else np.float64
+        s = np.ascontiguousarray(np.asarray(stored, dtype=dtype))
+        n_rows = 0
+        recs: set[int] = set()
+        for row in s:
+            hit = self.rows.get(row.tobytes())
+            if hit:
+                n_rows += 1
+                recs.update(hit)
+        return n_rows, np.array(sorted(recs), dtype=np.int64)
+
+
+def _select_columns(X: Any, cols: Any) -> Any:
+    from sklearn.utils import _safe_indexing
+
+    if callable(cols):
+        cols = cols(X)
+    if isinstance(cols, str) and isinstance(X, pd.DataFrame):
+        return X[cols]
+    return _safe_indexing(X, cols, axis=1)
+
+
+def propagate_inputs(estimator: Any, X: Any, path: str = "", y: Any = None) -> dict[str, Any]:
+    """Map each nested estimator's path to the data it was fitted on.
+
+    The fitted preprocessing of Pipelines, ColumnTransformers and
+    FeatureUnions is replayed on ``X``; bagging ensembles pass their feature
+    subsets; any other nested estimator is assumed to have seen its parent's
+    input.
+
+    Parameters
+    ----------
+    estimator : estimator
+        The fitted root estimator.
+    X : array-like
+        The raw training data, as given to ``estimator.fit``.
+    path : str, default=""
+        Path of ``estimator`` (as the walker writes it).
+    y : array-like, optional
+        The training target; classifier and regressor chains append earlier
+        targets to the input of later links.
+
+    Returns
+    -------
+    dict
+        ``{estimator_path: input_data}``.
+    """
+    out: dict[str, Any] = {}
+    seen: set[int] = set()
+
+    def visit(est: Any, X_in: Any, p: str, depth: int) -> None:
+        if depth > 50 or id(est) in seen or X_in is None:
+            return
+        seen.add(id(est))
+        out[p] = X_in
+        if not isinstance(getattr(est, "__dict__", None), dict):
+            return
+        steps = getattr(est, "steps", None)
+        if isinstance(steps, list) and type(est).__name__ == "Pipeline":
+            Xi = X_in
+            for i, (_, step) in enumerate(steps):
+                if step is None or isinstance(step, str):
+                    continue
+                visit(step, Xi, f"{_join(p, 'steps')}[{i}]", depth + 1)
+                if i < len(steps) - 1:
+                    try:
+                        Xi = step.transform(Xi)
+                    except Exception:
+                        return
+            return
+        transformers = getattr(est, "transformers_", None)
+        if isinstance(transformers, list):
+            for i, item in enumerate(transformers):
+                _, trans, cols = item
+                if isinstance(trans, str):
+                    continue
+                try:
+                    sub = _select_columns(X_in, cols)
+                except Exception:
+                    continue
+                visit(trans, sub, f"{_join(p, 'transformers_')}[{i}]", depth + 1)
+            return
+        tlist = getattr(est, "transformer_list", None)
+        if isinstance(tlist, list) and type(est).__name__ == "FeatureUnion":
+            for i, (_, trans) in enumerate(tlist):
+                if not isinstance(trans, str):
+                    visit(trans, X_in, f"{_join(p, 'transformer_list')}[{i}]", depth + 1)
+            return
+        order = getattr(est, "order_", None)
+        chain = getattr(est, "estimators_", None)
+        if (
+            order is not None
+            and isinstance(chain, list)
+            and y is not None
+            and type(est).__name__.endswith("Chain")
+        ):
+            m, _ = numeric_matrix(X_in)
+            Y = np.asarray(y, dtype=np.float64).reshape(len(y), -1)
+            if m is not None and Y.shape[1] == len(chain):
+                for i, link in enumerate(chain):
+                    visit(
+                        link,
+                        np.hstack([m, Y[:, list(order[:i])]]),
+                        f"{_join(p, 'estimators_')}[{i}]",
+                        depth + 1,
+                    )
+            return
+        features = getattr(est, "estimators_features_", None)
+        for name, value in list(vars(est).items()):
+            if name in (
+                "final_estimator_",
+                "final_estimator",
+                "estimator",
+                "estimators",
+                "base_estimator",
+            ):
+                continue
+            child_path = _join(p, name)
+            if is_estimator(value) and not isinstance(value, type):
+                visit(value, X_in, child_path, depth + 1)
+            elif isinstance(value, (list, tuple, np.ndarray)):
+                flat = (
+                    np.asarray(value, dtype=object).reshape(-1)
+                    if isinstance(value, np.ndarray)
+                    else value
+                )
+                if isinstance(value, np.ndarray) and value.dtype != object:
+                    continue
+                for i, item in enumerate(flat):
+                    if isinstance(value, np.ndarray) and value.ndim == 2:
+                        r, c = divmod(i, value.shape[1])
+                        item_path = f"{child_path}[{r}, {c}]"
+                    else:
+                        item_path = f"{child_path}[{i}]"
+                    if isinstance(item, tuple) and len(item) >= 2 and isinstance(item[0], str):
+                        item = item[1]
+                    if not is_estimator(item):
+                        continue
+                    X_item = X_in
+                    if name == "estimators_" and features is not None and i < len(features):
+                        try:
+                            X_item = _select_columns(X_in, np.asarray(features[i]))
+                        except Exception:
+                            X_item = X_in
+                    visit(item, X_item, item_path, depth + 1)
+
+    visit(estimator, X, path, 0)
+    return out
+
+
+@dataclass
+class TrainingData:
+    """The training data of the inspected model, indexed for the checks.
+
+    Parameters
+    ----------
+    X : DataFrame or array-like
+        Training features exactly as given to ``fit``.
+    y : ndarray, optional
+        Training target.
+    ids : ndarray, optional
+        Record IDs (row positions when not given).
+    """
+
+    X: Any
+    y: np.ndarray | None = None
+    ids: np.ndarray | None = None
+    inputs: dict[str, Any] = field(default_factory=dict, repr=False)
+    _value_cache: dict[tuple[int, bool], ValueIndex | None] = field(
+        default_factory=dict, repr=False
+    )
+    _row_cache: dict[tuple[int, bool], RowIndex | None] = field(default_factory=dict, repr=False)
+    _num_cache: dict[int, tuple[np.ndarray | None, list[str]]] = field(
+        default_factory=dict, repr=False
+    )
+
+    @property
+    def n(self) -> int:
+        """Number of training records."""
+        return int(self.X.shape[0]) if hasattr(self.X, "shape") else len(self.X)
+
+    def bind(self, estimator: Any) -> None:
+        """Replay the estimator's preprocessing to know each part's input."""
+        self.inputs = propagate_inputs(estimator, self.X, y=self.y)
+
+    def input_for(self, owner_path: str) -> Any:
+        """The data the estimator at ``owner_path`` was fitted on."""
+        p = owner_path
+        while True:
+            if p in self.inputs:
+                return self.inputs[p]
+            if not p:
+                return self.X
+            cut = max(p.rfind("."), p.rfind("["))
+            p = p[:cut] if cut > 0 else ""
+
+    def numeric(self, X: Any) -> tuple[np.ndarray | None, list[str]]:
+        """Cached :func:`numeric_matrix` of one input."""
+        key = id(X)
+        if key not in self._num_cache:
+            self._num_cache[key] = numeric_matrix(X)
+        return self._num_cache[key]
+
+    def values(self, X: Any, float32: bool = False) -> ValueIndex | None:
+        """Cached :class:`ValueIndex` of one input's numeric columns."""
+        key = (id(X), float32)
+        if key not in self._value_cache:
+            m, names = self.numeric(X)
+            self._value_cache[key] = None if m is None else ValueIndex(m, names, float32)
+        return self._value_cache[key]
+
+    def rows(self, X: Any, float32: bool = False) -> RowIndex | None:
+        """Cached :class:`RowIndex` of one input's numeric columns."""
+        key = (id(X), float32)
+        if key not in self._row_cache:
+            m, _ = self.numeric(X)
+            self._row_cache[key] = None if m is None else RowIndex(m, float32)
+        return self._row_cache[key]
+
+    def distinct_inputs(self) -> list[Any]:
+        """Every distinct input matrix: the raw data and each propagated one."""
+        seen: dict[int, Any] = {id(self.X): self.X}
+        for X in self.inputs.values():
+            seen.setdefault(id(X), X)
+        return list(seen.values())
+
+    def y_numeric(self) -> np.ndarray | None:
+        """The target as float64 (2-D targets flattened), or None if not numeric."""
+        if self.y is None:
+            return None
+        arr = np.asarray(self.y)
+        if arr.dtype.kind not in "biuf":
+            return None
+        return arr.astype(np.float64)
+
+    def record_ids(self, positions: Iterable[int]) -> tuple[int | str, ...]:
+        """Map record positions to record IDs."""
+        pos = np.asarray(sorted(set(int(p) for p in positions)), dtype=np.int64)
+        if self.ids is None:
+            return tuple(int(p) for p in pos)
+        out: list[int | str] = []
+        for v in np.asarray(self.ids, dtype=object)[pos]:
+            out.append(int(v) if isinstance(v, (int, np.integer)) else str(v))
+        return tuple(out)

@@ -1,0 +1,282 @@
+"""Run every registered check on one model and collect an InspectionResult."""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from modelprivacy.errors import DataError, ModelPrivacyError, NotFittedModelError
+from modelprivacy.findings import CheckError, Finding, InspectionResult, Skipped, sort_findings
+from modelprivacy.inspection._base import CHECKS, Context
+from modelprivacy.inspection.checks import ORDER
+from modelprivacy.inspection.data import TrainingData
+from modelprivacy.inspection.walker import is_estimator, walk
+
+__all__ = ["inspect", "versions"]
+
+log = logging.getLogger(__name__)
+
+
+def versions() -> dict[str, str]:
+    """Versions of modelprivacy and of the libraries an inspection depends on."""
+    out = {"python": platform.python_version()}
+    for dist in ("modelprivacy", "scikit-learn", "numpy", "scipy", "pandas", "skops", "joblib"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = "not installed"
+    return out
+
+
+def _check_fitted(estimator: Any) -> None:
+    if not is_estimator(estimator):
+        raise ModelPrivacyError(
+            f"the object to inspect is a {type(estimator).__name__}, not a model; pass a fitted estimator "
+            "or a model file (.skops, .pkl, .joblib)"
+        )
+    try:
+        from sklearn.base import BaseEstimator
+        from sklearn.utils.validation import check_is_fitted
+
+        if isinstance(estimator, BaseEstimator):
+            check_is_fitted(estimator)
+    except ModelPrivacyError:
+        raise
+    except Exception as exc:
+        if type(exc).__name__ == "NotFittedError":
+            raise NotFittedModelError(
+                f"the {type(estimator).__name__} has not been fitted, so it carries no training data; "
+                "inspect the model after calling fit (or save it after fitting)"
+            ) from exc
+
+
+def _prepare_data(
+    estimator: Any,
+    X: Any,
+    y: Any,
+    target: str | None,
+    ids: Any,
+    id_column: str | None,
+) -> TrainingData | None:
+    if X is None:
+        if y is not None:
+            raise DataError("y was given without X; pass the training features too")
+        return None
+    if isinstance(X, pd.DataFrame):
+        X = X.copy()
+        if target is not None:
+            if target not in X.columns:
+                cols = ", ".join(map(str, list(X.columns)[:20]))
+                raise DataError(
+                    f"target column {target!r} is not in the training data; columns are: {cols}"
+                )
+            y = X.pop(target).to_numpy()
+        if id_column is not None:
+            if id_column not in X.columns:
+                cols = ", ".join(map(str, list(X.columns)[:20]))
+                raise DataError(
+                    f"id column {id_column!r} is not in the training data; columns are: {cols}"
+                )
+            ids = X.pop(id_column).to_numpy()
+    elif target is not None or id_column is not None:
+        raise DataError(
+            "--target and --id-column need the training data as a table with column names"
+        )
+    n = X.shape[0] if hasattr(X, "shape") else len(X)
+    if n == 0:
+        raise DataError("the training data has no rows; pass the data the model was fitted on")
+    if y is not None:
+        y = np.asarray(y)
+        if y.shape[0] != n:
+            raise DataError(
+                f"the target has {y.shape[0]:,} values but the training data has {n:,} rows"
+            )
+        if y.dtype.kind == "f" and np.isnan(y).any():
+            bad = np.flatnonzero(np.isnan(y.reshape(n, -1)).any(axis=1))
+            raise DataError(
+                f"the target has missing values in {bad.size:,} rows (first: {', '.join(map(str, bad[:5]))}); "
+                "drop those rows or give the target exactly as the model was fitted on"
+            )
+        if y.dtype == object and pd.isna(y).any():
+            raise DataError(
+                "the target has missing values; drop those rows or fill them as they were for fit"
+            )
+    if ids is not None:
+        ids = np.asarray(ids)
+        if ids.shape[0] != n:
+            raise DataError(f"{ids.shape[0]:,} record IDs were given for {n:,} training rows")
+    _check_columns(estimator, X)
+    data = TrainingData(X=X, y=y, ids=ids)
+    data.bind(estimator)
+    return data
+
+
+def _check_columns(estimator: Any, X: Any) -> None:
+    names = getattr(estimator, "feature_names_in_", None)
+    if names is not None and isinstance(X, pd.DataFrame):
+        missing = [str(c) for c in names if c not in X.columns]
+        if missing:
+            shown = ", ".join(missing[:10]) + (", ..." if len(missing) > 10 else "")
+            raise DataError(
+                f"the training data lacks {len(missing)} column(s) the model was fitted on: {shown}; "
+                "pass the data exactly as it went into fit (and name the label with --target)"
+            )
+        extra = [str(c) for c in X.columns if c not in set(names)]
+        if extra:
+            raise DataError(
+                f"the training data has column(s) the model was not fitted on: {', '.join(extra[:10])}; "
+                "name the label column with --target, the ID column with --id-column, or drop the others"
+            )
+    n_in = getattr(estimator, "n_features_in_", None)
+    if (
+        isinstance(n_in, (int, np.integer))
+        and hasattr(X, "shape")
+        and len(X.shape) == 2
+        and X.shape[1] != n_in
+    ):
+        raise DataError(
+            f"the training data has {X.shape[1]} columns but the model was fitted on {int(n_in)}; "
+            "pass the data exactly as it went into fit (and name the label with --target)"
+        )
+    if isinstance(X, pd.DataFrame):
+        num = X.select_dtypes(include="number")
+        nan_cols = [str(c) for c in num.columns if num[c].isna().any()]
+    elif hasattr(X, "dtype") and np.asarray(X).dtype.kind == "f":
+        arr = np.asarray(X)
+        nan_cols = [
+            f"x{j}" for j in np.flatnonzero(np.isnan(arr.reshape(arr.shape[0], -1)).any(axis=0))
+        ]
+    else:
+        nan_cols = []
+    if nan_cols:
+        try:
+            from sklearn.utils import get_tags
+
+            allow_nan = get_tags(estimator).input_tags.allow_nan
+        except Exception:
+            allow_nan = True
+        if not allow_nan:
+            raise DataError(
+                f"the training data has missing values (NaN) in column(s) {', '.join(nan_cols[:10])}, but a "
+                f"{type(estimator).__name__} cannot be fitted on missing values; pass the data exactly as "
+                "it went into fit (after imputation)"
+            )
+
+
+def inspect(
+    model: Any,
+    X: Any = None,
+    y: Any = None,
+    *,
+    target: str | None = None,
+    ids: Any = None,
+    id_column: str | None = None,
+    k: int = 10,
+    show_values: bool = False,
+    trust: bool = False,
+    seed: int = 0,
+    debug: bool = False,
+) -> InspectionResult:
+    """Inspect what of its training data a fitted model carries.
+
+    Parameters
+    ----------
+    model : estimator or path-like
+        A fitted estimator, or the path of a model file (``.skops``, pickle,
+        joblib), which is loaded without executing untrusted code.
+    X : DataFrame or array-like, optional
+        The training data exactly as it went into ``fit`` (raw, for a
+        Pipeline). With it every finding is confirmed and counted in records.
+    y : array-like, optional
+        The training target.
+    target : str, optional
+        Name of the target column in ``X`` (a DataFrame), instead of ``y``.
+    ids : array-like, optional
+        One record ID per training row (row positions by default).
+    id_column : str, optional
+        Name of a column of ``X`` holding record IDs (dropped before matching).
+    k : int, default=10
+        Groups of fewer than ``k`` records single people out.
+    show_values : bool, default=False
+        Show raw values in examples (they are redacted by default).
+    trust : bool, default=False
+        Load a model file with plain pickle even if it refers to types outside
+        the allowlist. Only for files from a trusted source.
+    seed : int, default=0
+        Recorded in the result; inspection itself is deterministic.
+    debug : bool, default=False
+        Re-raise a check's exception instead of recording it.
+
+    Returns
+    -------
+    InspectionResult
+        Findings sorted by severity, skipped items, check errors, versions.
+
+    Raises
+    ------
+    ModelPrivacyError
+        For a model file that cannot be loaded safely, an unfitted model, or
+        data that does not match the model.
+    """
+    if not isinstance(k, (int, np.integer)) or isinstance(k, bool) or k < 2:
+        raise ValueError(f"The 'k' parameter of inspect must be an int >= 2. Got {k!r} instead.")
+    source: str | None = None
+    if isinstance(model, (str, os.PathLike)):
+        from modelprivacy.load import load_model
+
+        loaded = load_model(Path(model), trust=trust)
+        estimator = loaded.estimator
+        source = str(model)
+    else:
+        estimator = model
+    _check_fitted(estimator)
+    data = _prepare_data(estimator, X, y, target, ids, id_column)
+    nodes = list(walk(estimator))
+    ctx = Context(root=estimator, nodes=nodes, data=data, k=int(k), show_values=show_values)
+    findings: list[Finding] = []
+    errors: list[CheckError] = []
+    for check_id in ORDER:
+        check = CHECKS[check_id]
+        try:
+            findings.extend(check.func(ctx))
+        except Exception as exc:
+            if debug:
+                raise
+            log.warning("check %s failed: %s", check_id, exc)
+            errors.append(CheckError(check_id, f"{type(exc).__name__}: {exc}"))
+    skipped = []
+    if data is None:
+        skipped.append(
+            Skipped(
+                "confirmation against the training data",
+                "no training data was given: findings come from what known estimators store and "
+                "are not counted in people (pass the training data to confirm and count them)",
+            )
+        )
+    elif data.y is None:
+        skipped.append(
+            Skipped(
+                "labels and targets",
+                "no target was given (--target): stored labels are not confirmed",
+            )
+        )
+    return InspectionResult(
+        model=type(estimator).__name__,
+        findings=sort_findings(findings),
+        skipped=tuple(skipped),
+        errors=tuple(errors),
+        source=source,
+        n_train=data.n if data is not None else None,
+        k=int(k),
+        seed=seed,
+        versions=versions(),
+        show_values=show_values,
+        nodes_walked=len(nodes),
+    )

@@ -1,0 +1,269 @@
+"""Walk the fitted object graph of an estimator.
+
+The walker visits everything reachable from a fitted estimator: public and
+private attributes (``vars()``, so ``_fit_X``, ``_y`` and ``_bin_mapper`` too),
+lists, tuples, dicts (keys too), numpy arrays (object arrays element by element,
+structured arrays field by field), scipy sparse matrices, the arrays inside
+compiled objects (scikit-learn's ``Tree`` and ``KDTree``/``BallTree``) and,
+for any other compiled object, the state it would pickle. Every visited object
+gets a readable path such as ``steps[1].estimators_[3].tree_.threshold``.
+An object reachable along two paths (an alias, or a cycle) is visited once.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+__all__ = ["Node", "is_estimator", "walk"]
+
+_SCALARS = (type(None), bool, int, float, complex, str, bytes, np.generic)
+_OPAQUE = (
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.ModuleType,
+    type,
+    np.random.RandomState,
+    np.random.Generator,
+    np.random.BitGenerator,
+    np.dtype,
+)
+_TREE_FIELDS = (
+    "children_left",
+    "children_right",
+    "feature",
+    "threshold",
+    "impurity",
+    "n_node_samples",
+    "weighted_n_node_samples",
+    "value",
+    "missing_go_to_left",
+)
+_BINARY_TREE_FIELDS = ("data", "idx_array", "node_data", "node_bounds")
+_MAX_DEPTH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One object reachable from the estimator.
+
+    Attributes
+    ----------
+    path : str
+        Readable attribute path from the root, e.g. ``"steps[1].tree_.value"``.
+    value : object
+        The object itself (an array, a string, an estimator, ...).
+    attr : str
+        The last attribute or field name on the path (``"value"``), or ``""``
+        for list and dict items.
+    owner : object
+        The nearest enclosing estimator-like object (the root for top level).
+    owner_path : str
+        The path of ``owner``.
+    holder : str
+        Class name of the object whose attribute this is (``"Tree"`` for
+        ``tree_.value``, ``"_CFNode"`` for a Birch node's centroids).
+    """
+
+    path: str
+    value: Any
+    attr: str
+    owner: Any
+    owner_path: str
+    holder: str = ""
+
+
+def is_estimator(obj: object) -> bool:
+    """Return True if ``obj`` looks like a fitted or unfitted estimator.
+
+    Parameters
+    ----------
+    obj : object
+        Any object.
+
+    Returns
+    -------
+    bool
+        True when it has ``fit`` or one of the prediction/transform methods.
+    """
+    if isinstance(obj, type):
+        return False
+    return any(
+        callable(getattr(obj, name, None))
+        for name in ("fit", "predict", "transform", "predict_proba", "decision_function")
+    )
+
+
+def _is_tree(obj: object) -> bool:
+    cls = type(obj)
+    return cls.__name__ == "Tree" and cls.__module__.startswith("sklearn.tree")
+
+
+def _is_binary_tree(obj: object) -> bool:
+    return callable(getattr(obj, "get_arrays", None)) and type(obj).__module__.startswith(
+        "sklearn.neighbors"
+    )
+
+
+def _join(path: str, attr: str) -> str:
+    return f"{path}.{attr}" if path else attr
+
+
+def _named_item(item: object) -> bool:
+    """True for ``(name, estimator[, columns])`` tuples as in Pipeline.steps."""
+    return (
+        isinstance(item, tuple)
+        and len(item) in (2, 3)
+        and isinstance(item[0], str)
+        and not isinstance(item[1], _SCALARS)
+    )
+
+
+def walk(root: object) -> Iterator[Node]:
+    """Yield every object reachable from ``root``, each once, depth first.
+
+    Parameters
+    ----------
+    root : object
+        A fitted estimator (or any object graph).
+
+    Yields
+    ------
+    Node
+        The visited objects with their paths. Containers are yielded before
+        their children.
+    """
+    seen: set[int] = set()
+    keep: list[object] = []  # temporaries stay alive so their ids stay unique
+
+    def visit(
+        obj: Any, path: str, attr: str, owner: Any, owner_path: str, depth: int, holder: str = ""
+    ) -> Iterator[Node]:
+        if depth > _MAX_DEPTH:
+            return
+        if isinstance(obj, _SCALARS):
+            yield Node(path, obj, attr, owner, owner_path, holder)
+            return
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        yield Node(path, obj, attr, owner, owner_path, holder)
+        if isinstance(obj, _OPAQUE):
+            return
+        if isinstance(obj, np.ndarray):
+            yield from _visit_array(obj, path, attr, owner, owner_path, depth, holder)
+            return
+        if sp.issparse(obj):
+            return
+        if isinstance(obj, (list, tuple)):
+            for i, item in enumerate(obj):
+                item_path = f"{path}[{i}]"
+                if isinstance(obj, list) and _named_item(item):
+                    yield from visit(item[1], item_path, attr, owner, owner_path, depth + 1, holder)
+                    if len(item) == 3:
+                        yield from visit(
+                            item[2], f"{item_path}.columns", "columns", owner, owner_path, depth + 1
+                        )
+                else:
+                    yield from visit(item, item_path, attr, owner, owner_path, depth + 1, holder)
+            return
+        if isinstance(obj, (set, frozenset)):
+            for i, item in enumerate(sorted(obj, key=repr)):
+                yield from visit(item, f"{path}{{{i}}}", attr, owner, owner_path, depth + 1, holder)
+            return
+        if isinstance(obj, dict):
+            if all(isinstance(v, _SCALARS) for v in obj.values()):
+                return  # a flat mapping (a vocabulary): checks read it whole
+            for key, item in obj.items():
+                yield from visit(
+                    item, f"{path}[{key!r}]", attr, owner, owner_path, depth + 1, holder
+                )
+            return
+        if _is_tree(obj):
+            for name in _TREE_FIELDS:
+                try:
+                    arr = getattr(obj, name)
+                except AttributeError:
+                    continue
+                keep.append(arr)
+                yield from visit(arr, _join(path, name), name, owner, owner_path, depth + 1, "Tree")
+            return
+        if _is_binary_tree(obj):
+            arrays = dict(zip(_BINARY_TREE_FIELDS, obj.get_arrays(), strict=False))
+            sample_weight = getattr(obj, "sample_weight", None)
+            if sample_weight is not None:
+                arrays["sample_weight"] = sample_weight
+            for name, arr in arrays.items():
+                keep.append(arr)
+                yield from visit(
+                    arr, _join(path, name), name, owner, owner_path, depth + 1, type(obj).__name__
+                )
+            return
+        state = getattr(obj, "__dict__", None)
+        if isinstance(state, dict):
+            if is_estimator(obj):
+                new_owner, new_owner_path = obj, path
+            else:
+                new_owner, new_owner_path = owner, owner_path
+            holder = type(obj).__name__
+            for name, item in list(state.items()):
+                yield from visit(
+                    item, _join(path, name), name, new_owner, new_owner_path, depth + 1, holder
+                )
+            return
+        if hasattr(obj, "__dataframe__") or type(obj).__module__.startswith("pandas"):
+            to_numpy = getattr(obj, "to_numpy", None)
+            if callable(to_numpy):
+                arr = to_numpy()
+                keep.append(arr)
+                yield from visit(arr, _join(path, "values"), "values", owner, owner_path, depth + 1)
+            return
+        yield from _visit_reduced(obj, path, owner, owner_path, depth)
+
+    def _visit_array(
+        arr: np.ndarray, path: str, attr: str, owner: Any, owner_path: str, depth: int, holder: str
+    ) -> Iterator[Node]:
+        if arr.dtype.names:
+            for name in arr.dtype.names:
+                field = arr[name]
+                keep.append(field)
+                yield from visit(
+                    field, f"{path}[{name!r}]", name, owner, owner_path, depth + 1, holder
+                )
+            return
+        if arr.dtype != object or arr.size == 0:
+            return
+        flat = arr.reshape(-1)
+        if all(isinstance(v, _SCALARS) for v in flat):
+            return  # strings and numbers: checks read the array whole
+        for flat_i, item in enumerate(flat):
+            index = np.unravel_index(flat_i, arr.shape)
+            label = ", ".join(str(int(i)) for i in index)
+            yield from visit(item, f"{path}[{label}]", attr, owner, owner_path, depth + 1, holder)
+
+    def _visit_reduced(
+        obj: Any, path: str, owner: Any, owner_path: str, depth: int
+    ) -> Iterator[Node]:
+        try:
+            reduced = obj.__reduce_ex__(4)
+        except Exception:  # an object that cannot be pickled carries nothing we can see
+            return
+        if not isinstance(reduced, tuple):
+            return
+        keep.append(reduced)
+        parts = {"args": reduced[1] if len(reduced) > 1 else None}
+        if len(reduced) > 2:
+            parts["state"] = reduced[2]
+        for name, part in parts.items():
+            if part is None:
+                continue
+            keep.append(part)
+            yield from visit(part, f"{path}<{name}>", name, owner, owner_path, depth + 1)
+
+    yield from visit(root, "", "", root, "", 0)
