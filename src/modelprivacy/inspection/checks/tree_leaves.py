@@ -231,7 +231,12 @@ def _route(
         one = idx[c == 1]
         alone_trees[one] += 1
         if labels and y_arr is not None and one.size:
-            recovered[one] |= _recovers(ref.estimator, t, leaf[one], y_arr[one])
+            recovered[one] |= _recovers(
+                ensemble if hasattr(ensemble, "classes_") else ref.estimator,
+                t,
+                leaf[one],
+                y_arr[one],
+            )
     return alone_trees, small, recovered
 
 

@@ -1,0 +1,229 @@
+"""The ``modelprivacy`` command line. The only module that prints or exits.
+
+Exit codes: 0 when no finding reaches ``--fail-on``, 1 when one does, 2 for a
+usage or input error (a bad or unsafe model file, missing columns, ...).
+The one-line summary goes to stderr; the report goes to stdout or ``--output``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from modelprivacy import __version__
+from modelprivacy.errors import ModelPrivacyError
+from modelprivacy.findings import InspectionResult, Severity
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors exit with status 2 and one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+
+
+def _k(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--k must be a whole number, got {text!r}") from None
+    if value < 2:
+        raise argparse.ArgumentTypeError(f"--k must be at least 2, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The parser of the ``modelprivacy`` command.
+    """
+    parser = _Parser(
+        prog="modelprivacy",
+        description="What does this trained model reveal about its confidential training data?",
+    )
+    parser.add_argument("--version", action="version", version=f"modelprivacy {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    p = sub.add_parser(
+        "inspect",
+        help="list what of the training data a model file carries",
+        description=(
+            "List what of the training data a model file carries, without executing untrusted "
+            "code. With --train, every finding is confirmed against the data and counted in records."
+        ),
+    )
+    p.add_argument("model", type=Path, help="model file: .skops, pickle (.pkl) or joblib (.joblib)")
+    p.add_argument("--train", type=Path, help="training data (.csv, .parquet) exactly as it went into fit")
+    p.add_argument("--target", help="name of the label column in --train")
+    p.add_argument("--id-column", help="column of --train with record IDs (reported instead of row numbers)")
+    p.add_argument("--k", type=_k, default=10, help="groups of fewer than K records single people out (default 10)")
+    p.add_argument(
+        "--format",
+        choices=["terminal", "json", "markdown"],
+        default="terminal",
+        help="report format (default terminal)",
+    )
+    p.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
+    p.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default="high",
+        help="exit 1 when a finding has this severity or higher (default high)",
+    )
+    p.add_argument(
+        "--trust",
+        action="store_true",
+        help="load the model with plain pickle even if it refers to code outside the allowlist "
+        "(ONLY for files from a trusted source: a pickle can run any code)",
+    )
+    p.add_argument("--show-values", action="store_true", help="show raw training values in examples")
+    p.add_argument("--seed", type=int, default=0, help="random seed recorded in the report (default 0)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks and re-raise failing checks")
+    return parser
+
+
+def _same_file(a: Path, b: Path | None) -> bool:
+    if b is None:
+        return False
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (a temporary file, then a rename).
+
+    Parameters
+    ----------
+    path : Path
+        Destination. Its folder must exist.
+    text : str
+        The content.
+
+    Raises
+    ------
+    ModelPrivacyError
+        If the folder does not exist or cannot be written.
+    """
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise ModelPrivacyError(f"cannot write {path}: folder {folder} does not exist; create it first")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ModelPrivacyError(f"cannot write {path}: {exc.strerror}; choose another --output") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def _status(message: str) -> Iterator[None]:
+    """A spinner on stderr while work runs (only when stderr is a terminal)."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message):
+        yield
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from modelprivacy.inspection.runner import inspect
+    from modelprivacy.load import load_model, load_table
+    from modelprivacy.report import Format, render, summary_line
+
+    inputs = [args.model, args.train]
+    if args.output is not None and any(_same_file(args.output, p) for p in inputs):
+        raise ModelPrivacyError(f"--output {args.output} is an input file; choose another path")
+    if (args.target or args.id_column) and args.train is None:
+        raise ModelPrivacyError("--target and --id-column need --train (the training data)")
+    with _status(f"Loading {args.model} ..."):
+        loaded = load_model(args.model, trust=args.trust)
+        frame = load_table(args.train) if args.train is not None else None
+    with _status("Inspecting ..."):
+        result: InspectionResult = inspect(
+            loaded.estimator,
+            frame,
+            target=args.target,
+            id_column=args.id_column,
+            k=args.k,
+            show_values=args.show_values,
+            seed=args.seed,
+            debug=args.debug,
+        )
+    result = InspectionResult(**{**result.__dict__, "source": str(args.model)})
+    fmt = Format(args.format)
+    text = render(result, fmt, color=fmt is Format.TERMINAL and args.output is None and sys.stdout.isatty())
+    if args.output is not None:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    print(summary_line(result), file=sys.stderr)
+    threshold = Severity.parse(args.fail_on)
+    return EXIT_FINDINGS if result.at_or_above(threshold) else EXIT_OK  # type: ignore[arg-type]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments (``sys.argv[1:]`` by default).
+
+    Returns
+    -------
+    int
+        The exit status.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.ERROR, format="%(levelname)s: %(message)s")
+    try:
+        if args.command == "inspect":
+            return _inspect(args)
+        parser.error(f"unknown command {args.command!r}")
+    except ModelPrivacyError as exc:
+        if args.debug:
+            raise
+        print(f"modelprivacy: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("modelprivacy: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(
+            f"modelprivacy: error: unexpected {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,265 @@
+"""Oracle tests for each inspection check, on small planted data and real estimators."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.cluster import KMeans
+from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.gaussian_process import GaussianProcessRegressor
+from sklearn.manifold import TSNE
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import MinMaxScaler, OneHotEncoder, QuantileTransformer, StandardScaler
+from sklearn.svm import SVC
+from sklearn.tree import DecisionTreeClassifier
+
+import modelprivacy
+from modelprivacy import Confidence, Criterion, Severity
+from modelprivacy.inspection import CHECKS
+
+
+def by_check(result, check_id):
+    return [f for f in result.findings if f.check_id == check_id]
+
+
+@pytest.fixture
+def data():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(200, 3))
+    y = (X[:, 0] + rng.normal(scale=0.5, size=200) > 0).astype(int)
+    return X, y
+
+
+def test_every_check_is_documented():
+    assert len(CHECKS) == 8
+    for check in CHECKS.values():
+        assert check.id in check.doc and "Remedy" in check.doc, check.id
+        assert check.remedy and check.docs_url.endswith(check.id.lower())
+
+
+# MP-S101 -------------------------------------------------------------------
+
+
+def test_knn_rows_found_with_and_without_data(data):
+    X, y = data
+    knn = KNeighborsClassifier().fit(X, y)
+    [f] = by_check(modelprivacy.inspect(knn), "MP-S101")
+    assert f.severity is Severity.HIGH and f.confidence is Confidence.MEDIUM and f.records.count is None
+    [f] = by_check(modelprivacy.inspect(knn, X, y), "MP-S101")
+    assert f.confidence is Confidence.HIGH and f.records.count == 200 and f.path == "_fit_X"
+    assert f.criterion is Criterion.SINGLING_OUT
+
+
+def test_rows_after_pipeline_preprocessing_are_matched(data):
+    X, y = data
+    pipe = make_pipeline(StandardScaler(), KNeighborsClassifier()).fit(X, y)
+    [f] = by_check(modelprivacy.inspect(pipe, X, y), "MP-S101")
+    assert f.path == "steps[1]._fit_X" and f.records.count == 200
+
+
+def test_float32_rows_are_matched(data):
+    X, y = data
+    knn = KNeighborsClassifier().fit(X.astype(np.float32), y)
+    findings = by_check(modelprivacy.inspect(knn, X, y), "MP-S101")
+    # float32 rows in _fit_X, and the KD-tree's own float64 copy of them
+    assert {f.path for f in findings} == {"_fit_X", "_tree.data"}
+    assert all(f.records.count == 200 for f in findings)
+
+
+def test_support_vectors_count_only_the_vectors(data):
+    X, y = data
+    svc = SVC().fit(X, y)
+    [f] = by_check(modelprivacy.inspect(svc, X, y), "MP-S101")
+    assert f.records.count == len(svc.support_) < 200
+
+
+def test_record_ids_replace_positions(data):
+    X, y = data
+    frame = pd.DataFrame(X, columns=["a", "b", "c"]).assign(pid=[f"P{i:03d}" for i in range(200)], label=y)
+    knn = KNeighborsClassifier().fit(frame[["a", "b", "c"]], y)
+    result = modelprivacy.inspect(knn, frame, target="label", id_column="pid")
+    [f] = by_check(result, "MP-S101")
+    assert f.records.ids[:2] == ("P000", "P001")
+
+
+def test_examples_are_redacted_unless_asked(data):
+    X, y = data
+    knn = KNeighborsClassifier().fit(X, y)
+    [f] = by_check(modelprivacy.inspect(knn, X, y), "MP-S101")
+    assert f"{X[0, 0]:.6g}"[:5] not in f.example
+    [f] = by_check(modelprivacy.inspect(knn, X, y, show_values=True), "MP-S101")
+    assert f"{X[0, 0]:.10g}" in f.example
+
+
+# MP-S103 -------------------------------------------------------------------
+
+
+def test_minmax_extreme_of_one_person(data):
+    X, y = data
+    X = X.copy()
+    X[17, 1] = 99.0  # one unusual person
+    scaler = MinMaxScaler().fit(X)
+    [f] = [f for f in by_check(modelprivacy.inspect(scaler, X), "MP-S103") if f.path == "data_max_"]
+    assert 17 in f.records.ids and f.severity is Severity.MEDIUM
+
+
+def test_extremes_shared_by_many_are_info():
+    X = np.repeat(np.arange(5.0), 20).reshape(-1, 1)  # each value held by 20 people
+    scaler = MinMaxScaler().fit(X)
+    findings = by_check(modelprivacy.inspect(scaler, X, k=10), "MP-S103")
+    assert findings and all(f.severity is Severity.INFO for f in findings)
+    assert all(f.records.count == 0 for f in findings)
+
+
+def test_quantile_transformer_storing_every_value_is_high(data):
+    X, _ = data
+    qt = QuantileTransformer(n_quantiles=1000).fit(X)
+    [f] = by_check(modelprivacy.inspect(qt), "MP-S103")
+    assert f.severity is Severity.HIGH
+    [f] = by_check(modelprivacy.inspect(qt, X), "MP-S103")
+    # interpolated percentiles equal the sorted values up to float rounding
+    assert f.severity is Severity.HIGH and f.records.count >= 190
+
+
+# MP-S104 -------------------------------------------------------------------
+
+
+def test_hist_gradient_boosting_thresholds_rebuild_integer_column():
+    rng = np.random.default_rng(1)
+    age = rng.integers(18, 90, size=500).astype(float)
+    X = np.c_[age, rng.normal(size=500)]
+    y = (age > 50).astype(int)
+    hgb = HistGradientBoostingClassifier(max_iter=5).fit(X, y)
+    [f] = by_check(modelprivacy.inspect(hgb), "MP-S104")
+    assert f.severity is Severity.LOW and "rebuilt" in f.description
+    [f] = by_check(modelprivacy.inspect(hgb, X, y), "MP-S104")
+    col = f.evidence["columns"]["x0"]
+    assert col["located_values"] == col["distinct_values"] == np.unique(age).size
+
+
+# MP-S105 -------------------------------------------------------------------
+
+
+def test_full_tree_singles_out_the_outlier_and_its_label(data):
+    X, y = data
+    X, y = X.copy(), y.copy()
+    X[42] = [8.0, -8.0, 8.0]
+    y[42] = 2  # a label only this person has: a pure leaf must hold them alone
+    tree = DecisionTreeClassifier(random_state=0).fit(X, y)
+    findings = by_check(modelprivacy.inspect(tree, X, y), "MP-S105")
+    alone = [f for f in findings if f.severity is Severity.HIGH]
+    assert alone and 42 in alone[0].records.ids
+    assert alone[0].evidence["label_recovered"] == alone[0].records.count
+
+
+def test_min_samples_leaf_singles_out_nobody(data):
+    X, y = data
+    tree = DecisionTreeClassifier(min_samples_leaf=50, random_state=0).fit(X, y)
+    assert not by_check(modelprivacy.inspect(tree, X, y), "MP-S105")
+    assert not by_check(modelprivacy.inspect(tree), "MP-S105")
+
+
+def test_forest_counts_only_in_bag_records(data):
+    X, y = data
+    forest = RandomForestClassifier(n_estimators=5, random_state=0).fit(X, y)
+    [alone] = [f for f in by_check(modelprivacy.inspect(forest, X, y), "MP-S105") if f.severity is Severity.HIGH]
+    # recount by hand with the regenerated bootstrap samples
+    expected = set()
+    for est, samples in zip(forest.estimators_, forest.estimators_samples_, strict=True):
+        samples = np.unique(samples)
+        leaves = est.apply(X.astype(np.float32))
+        counts = np.bincount(leaves[samples], minlength=est.tree_.node_count)
+        expected |= set(samples[counts[leaves[samples]] == 1].tolist())
+    assert set(alone.records.ids) == expected
+    no_data = by_check(modelprivacy.inspect(forest), "MP-S105")
+    assert no_data[0].evidence["leaves_of_one"] > 0 and no_data[0].records.count is None
+
+
+# MP-S106 -------------------------------------------------------------------
+
+
+def test_rare_category_is_counted():
+    cities = np.array(["Paris"] * 30 + ["Lyon"] * 30 + ["Zyxwick"])
+    frame = pd.DataFrame({"city": cities})
+    enc = OneHotEncoder().fit(frame)
+    [f] = by_check(modelprivacy.inspect(enc, frame), "MP-S106")
+    assert f.records.ids == (60,) and f.evidence["single_person_categories"] == 1
+
+
+def test_token_in_one_document_without_data():
+    docs = ["loan rent salary"] * 20 + ["loan qwertyuniq"]
+    vec = TfidfVectorizer().fit(docs)
+    [f] = by_check(modelprivacy.inspect(vec), "MP-S106")
+    assert f.evidence["single_document_tokens"] == 1 and f.severity is Severity.HIGH
+    [f] = by_check(modelprivacy.inspect(vec, np.array(docs, dtype=object)), "MP-S106")
+    assert f.records.ids == (20,)
+
+
+def test_small_clusters(data):
+    X, _ = data
+    X = np.r_[X, [[50.0, 50.0, 50.0]]]
+    km = KMeans(n_clusters=3, n_init=3, random_state=0).fit(X)
+    [f] = by_check(modelprivacy.inspect(km), "MP-S106")
+    assert 200 in f.records.ids
+
+
+# MP-S107 -------------------------------------------------------------------
+
+
+def test_emails_in_categories_are_flagged_and_confirmed():
+    emails = np.array([f"user{i}@example.org" for i in range(5)] * 4).reshape(-1, 1)
+    enc = OneHotEncoder().fit(emails)
+    [f] = by_check(modelprivacy.inspect(enc), "MP-S107")
+    assert f.severity is Severity.HIGH and "e-mail" in f.description and "example" not in (f.example or "")
+    [f] = by_check(modelprivacy.inspect(enc, pd.DataFrame({"mail": emails[:, 0]})), "MP-S107")
+    assert f.confidence is Confidence.HIGH and f.records.count == 20
+
+
+def test_country_names_with_hyphens_are_not_person_names():
+    enc = OneHotEncoder().fit(np.array([["United-States"], ["Puerto-Rico"], ["Asian-Pac-Islander"]]))
+    [f] = by_check(modelprivacy.inspect(enc), "MP-S107")
+    assert f.severity is Severity.INFO
+
+
+def test_person_names_are_flagged():
+    enc = OneHotEncoder().fit(np.array([["Jane Doe"], ["John Smith"]]))
+    [f] = by_check(modelprivacy.inspect(enc), "MP-S107")
+    assert f.severity is Severity.MEDIUM and "person name" in f.description
+
+
+# MP-S108 and MP-S102 ---------------------------------------------------------
+
+
+def test_gaussian_process_stores_targets(data):
+    X, _ = data
+    y = X @ [1.0, 2.0, 3.0]
+    gp = GaussianProcessRegressor().fit(X, y)
+    result = modelprivacy.inspect(gp, X, y)
+    [f] = by_check(result, "MP-S108")
+    assert f.path == "y_train_" and f.records.count == 200 and f.criterion is Criterion.INFERENCE
+
+
+def test_knn_labels_are_targets_with_rows(data):
+    X, y = data
+    result = modelprivacy.inspect(KNeighborsClassifier().fit(X, y), X, y)
+    [f] = by_check(result, "MP-S108")
+    assert f.path == "_y" and f.severity is Severity.HIGH and f.records.count == 200
+
+
+def test_embedding_is_per_record(data):
+    X, _ = data
+    tsne = TSNE(perplexity=10, max_iter=250, random_state=0).fit(X)
+    findings = by_check(modelprivacy.inspect(tsne, X), "MP-S102")
+    assert any(f.path == "embedding_" and f.records.count == 200 for f in findings)
+    assert all(f.criterion is Criterion.LINKABILITY for f in findings)
+
+
+def test_inspection_is_deterministic(data):
+    X, y = data
+    forest = RandomForestClassifier(n_estimators=5, random_state=0).fit(X, y)
+    a = modelprivacy.inspect(forest, X, y).to_dict()
+    b = modelprivacy.inspect(forest, X, y).to_dict()
+    assert a["findings"] == b["findings"]
