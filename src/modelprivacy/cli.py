@@ -175,7 +175,8 @@ def _inspect(args: argparse.Namespace) -> int:
         )
     result = InspectionResult(**{**result.__dict__, "source": str(args.model)})
     fmt = Format(args.format)
-    text = render(result, fmt, color=fmt is Format.TERMINAL and args.output is None and sys.stdout.isatty())
+    color = fmt is Format.TERMINAL and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = render(result, fmt, color=color)
     if args.output is not None:
         write_atomic(args.output, text)
     else:

@@ -1,0 +1,142 @@
+"""Inspection results built by hand for the renderer tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelprivacy.findings import (
+    CheckError,
+    Confidence,
+    Criterion,
+    Finding,
+    InspectionResult,
+    RecordsExposed,
+    Severity,
+    Skipped,
+    sort_findings,
+)
+
+VERSIONS = {"modelprivacy": "0.1.0", "python": "3.11.7", "scikit-learn": "1.5.2"}
+
+
+def make_findings() -> tuple[Finding, ...]:
+    return sort_findings(
+        [
+            Finding(
+                check_id="MP-S101",
+                title="Training rows stored verbatim",
+                criterion=Criterion.SINGLING_OUT,
+                severity=Severity.HIGH,
+                confidence=Confidence.HIGH,
+                path="steps[1]._fit_X",
+                estimator="KNeighborsClassifier",
+                description="The model stores 1,234 training rows verbatim.",
+                records=RecordsExposed(count=1234, ids=tuple(range(1234)), of=32561),
+                example="_fit_X[0] = [•••, •••, •••]",
+                remedy="Do not share a k-NN model; share predictions instead.",
+                docs="docs/checks.md#mp-s101",
+                evidence={"rows": 1234, "fraction": 0.0379},
+            ),
+            Finding(
+                check_id="MP-S108",
+                title="Labels stored next to rows",
+                criterion=Criterion.INFERENCE,
+                severity=Severity.HIGH,
+                confidence=Confidence.MEDIUM,
+                path="steps[1]._y",
+                estimator="KNeighborsClassifier",
+                description="Stored labels reveal the target of each stored row.",
+                records=RecordsExposed(count=1234, ids=tuple(range(1234)), of=32561),
+                example="_y[0] = •••",
+                remedy="Remove the labels.",
+                docs="docs/checks.md#mp-s108",
+            ),
+            Finding(
+                check_id="MP-S103",
+                title="Extreme values of single people",
+                criterion=Criterion.SINGLING_OUT,
+                severity=Severity.MEDIUM,
+                confidence=Confidence.HIGH,
+                path="named_steps['scale|minmax'].data_max_",
+                estimator="MinMaxScaler",
+                description="The maximum of 'age' is held by *one* person <b>only</b>.",
+                records=RecordsExposed(count=1, ids=(17,), of=32561),
+                example="data_max_[0] = •••",
+                remedy="Clip extremes before fitting.",
+                docs="docs/checks.md#mp-s103",
+            ),
+            Finding(
+                check_id="MP-S102",
+                title="Per-record array",
+                criterion=Criterion.LINKABILITY,
+                severity=Severity.MEDIUM,
+                confidence=Confidence.LOW,
+                path="embedding_",
+                estimator="TSNE",
+                description="One row per training record.",
+                records=RecordsExposed(count=None, ids=(), of=None),
+                remedy="Drop the embedding.",
+            ),
+            Finding(
+                check_id="MP-S104",
+                title="Thresholds locate adjacent training values",
+                criterion=Criterion.SINGLING_OUT,
+                severity=Severity.INFO,
+                confidence=Confidence.HIGH,
+                path="tree_.threshold",
+                estimator="DecisionTreeClassifier",
+                description="Thresholds locate 2 values shared by many.",
+                records=RecordsExposed(count=0, ids=(), of=32561),
+                evidence={"nan": float("nan")},
+            ),
+        ]
+    )
+
+
+@pytest.fixture
+def result() -> InspectionResult:
+    return InspectionResult(
+        model="Pipeline",
+        findings=make_findings(),
+        skipped=(Skipped("labels and targets", "no target was given (--target)"),),
+        errors=(CheckError("MP-S106", "ValueError: bad shape"),),
+        source="models/knn.pkl",
+        n_train=32561,
+        k=10,
+        seed=7,
+        versions=VERSIONS,
+    )
+
+
+@pytest.fixture
+def no_data_result() -> InspectionResult:
+    """Without training data: nothing is counted."""
+    f = Finding(
+        check_id="MP-S101",
+        title="Training rows stored verbatim",
+        criterion=Criterion.SINGLING_OUT,
+        severity=Severity.HIGH,
+        confidence=Confidence.MEDIUM,
+        path="_fit_X",
+        estimator="KNeighborsClassifier",
+        description="Known to store the training rows.",
+        example="_fit_X[0] = [•••, •••]",
+        remedy="Do not share it.",
+        docs="docs/checks.md#mp-s101",
+    )
+    return InspectionResult(
+        model="KNeighborsClassifier",
+        findings=(f,),
+        skipped=(
+            Skipped(
+                "confirmation against the training data",
+                "no training data was given: findings are not counted in people",
+            ),
+        ),
+        versions=VERSIONS,
+    )
+
+
+@pytest.fixture
+def empty_result() -> InspectionResult:
+    return InspectionResult(model="LogisticRegression", findings=(), n_train=100, versions=VERSIONS)

@@ -1,0 +1,138 @@
+"""The command line: exit codes, outputs, and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import joblib
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.linear_model import LogisticRegression
+from sklearn.neighbors import KNeighborsClassifier
+
+from modelprivacy.cli import main
+
+
+@pytest.fixture
+def files(tmp_path):
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"a": rng.normal(size=60), "b": rng.normal(size=60)})
+    frame["label"] = (frame["a"] > 0).astype(int)
+    frame["pid"] = [f"P{i:02d}" for i in range(60)]
+    train = tmp_path / "train.csv"
+    frame.to_csv(train, index=False)
+    knn = KNeighborsClassifier().fit(frame[["a", "b"]], frame["label"])
+    model = tmp_path / "knn.pkl"
+    joblib.dump(knn, model)
+    logreg = tmp_path / "logreg.pkl"
+    joblib.dump(LogisticRegression().fit(frame[["a", "b"]], frame["label"]), logreg)
+    return {"train": train, "model": model, "logreg": logreg, "frame": frame, "tmp": tmp_path}
+
+
+def run(args, capsys):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_inspect_with_data_json_to_output(files, capsys):
+    out_file = files["tmp"] / "report.json"
+    code, out, err = run(
+        ["inspect", files["model"], "--train", files["train"], "--target", "label", "--id-column", "pid",
+         "--format", "json", "--output", out_file],
+        capsys,
+    )
+    assert code == 1  # high findings, default --fail-on high
+    assert out == ""
+    doc = json.loads(out_file.read_text())
+    rows = [f for f in doc["findings"] if f["check_id"] == "MP-S101"]
+    assert rows[0]["records"]["count"] == 60 and rows[0]["records"]["ids"][0] == "P00"
+    assert "KNeighborsClassifier" in err and "finding" in err
+
+
+def test_exit_codes_follow_fail_on(files, capsys):
+    code, out, _ = run(["inspect", files["logreg"], "--format", "markdown"], capsys)
+    assert code == 0 and out.startswith("#")
+    code, _, _ = run(["inspect", files["model"], "--fail-on", "high"], capsys)
+    assert code == 1
+
+
+def test_terminal_report_to_stdout(files, capsys):
+    code, out, err = run(["inspect", files["model"], "--train", files["train"], "--target", "label",
+                          "--id-column", "pid"], capsys)
+    assert "MP-S101" in out and "_fit_X" in out
+    assert out.count("\n") > 5 and err.strip().count("\n") == 0
+
+
+def test_output_never_overwrites_an_input(files, capsys):
+    before = files["model"].read_bytes()
+    code, _, err = run(["inspect", files["model"], "--output", files["model"]], capsys)
+    assert code == 2 and "is an input file" in err
+    assert files["model"].read_bytes() == before
+
+
+def test_failed_run_leaves_no_output_file(files, capsys):
+    out_file = files["tmp"] / "never.json"
+    code, _, _ = run(["inspect", files["tmp"] / "missing.pkl", "--output", out_file], capsys)
+    assert code == 2 and not out_file.exists()
+
+
+BAD_CASES = {
+    "not a model": lambda t: _write(t / "data.pkl", pickle.dumps({"weights": [1, 2, 3]})),
+    "csv as model": lambda t: _write(t / "x.pkl", b"a,b,c\n1,2,3\n"),
+    "empty file": lambda t: _write(t / "empty.pkl", b""),
+    "truncated": lambda t: _write(t / "trunc.pkl", pickle.dumps(LogisticRegression().fit([[0], [1]], [0, 1]))[:40]),
+    "unfitted": lambda t: _write(t / "unfitted.pkl", pickle.dumps(KNeighborsClassifier())),
+    "missing file": lambda t: t / "nope.pkl",
+}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(BAD_CASES))
+def test_bad_model_files_give_one_line_exit_2(name, files, capsys):
+    path = BAD_CASES[name](files["tmp"])
+    code, out, err = run(["inspect", path], capsys)
+    assert code == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("modelprivacy: error:"), err
+    assert "Traceback" not in err
+
+
+def test_mismatched_columns_and_nan(files, capsys):
+    frame = files["frame"]
+    other = files["tmp"] / "other.csv"
+    frame.rename(columns={"b": "c"}).to_csv(other, index=False)
+    code, _, err = run(["inspect", files["model"], "--train", other, "--target", "label", "--id-column", "pid"], capsys)
+    assert code == 2 and "lacks 1 column(s) the model was fitted on: b" in err
+    nan = files["tmp"] / "nan.csv"
+    frame.assign(a=frame["a"].where(frame.index != 4)).to_csv(nan, index=False)
+    code, _, err = run(["inspect", files["model"], "--train", nan, "--target", "label", "--id-column", "pid"], capsys)
+    assert code == 2 and "missing values (NaN)" in err
+    code, _, err = run(["inspect", files["model"], "--train", files["train"], "--target", "income"], capsys)
+    assert code == 2 and "target column 'income' is not in the training data" in err
+
+
+def test_usage_errors_exit_2(files, capsys):
+    code, _, err = run(["inspect", files["model"], "--target", "label"], capsys)
+    assert code == 2 and "need --train" in err
+    with pytest.raises(SystemExit) as exc:
+        main(["inspect", str(files["model"]), "--k", "1"])
+    assert exc.value.code == 2
+
+
+def test_debug_shows_traceback_and_real_entry_point(files):
+    empty = _write(files["tmp"] / "e.pkl", b"")
+    proc = subprocess.run([sys.executable, "-m", "modelprivacy", "inspect", str(empty)], capture_output=True, text=True)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "empty" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "modelprivacy", "inspect", str(empty), "--debug"],
+                          capture_output=True, text=True)
+    assert proc.returncode != 0 and "Traceback" in proc.stderr
