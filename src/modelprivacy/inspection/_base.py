@@ -104,12 +104,13 @@ def register(
 
 
 _ENSEMBLE_INDEX = re.compile(
-    r"(estimators_|_predictors|calibrated_classifiers_|estimators)((?:\[[^\]]*\])+)"
+    r"(estimators_|_predictors|calibrated_classifiers_|estimators|categories_|bin_edges_|bsplines_|bin_thresholds_)"
+    r"((?:\[[^\]]*\])+)"
 )
 
 
 def group_path(path: str) -> str:
-    """Replace the member indices of ensembles by ``[*]``.
+    """Replace the member indices of ensembles (and per-column lists) by ``[*]``.
 
     Parameters
     ----------

@@ -9,6 +9,7 @@ own input (for example the one-hot encoded, scaled rows a k-NN stores).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -222,7 +223,13 @@ def _select_columns(X: Any, cols: Any) -> Any:
     return _safe_indexing(X, cols, axis=1)
 
 
-def propagate_inputs(estimator: Any, X: Any, path: str = "", y: Any = None) -> dict[str, Any]:
+def propagate_inputs(
+    estimator: Any,
+    X: Any,
+    path: str = "",
+    y: Any = None,
+    column_names: dict[int, list[str]] | None = None,
+) -> dict[str, Any]:
     """Map each nested estimator's path to the data it was fitted on.
 
     The fitted preprocessing of Pipelines, ColumnTransformers and
@@ -241,6 +248,9 @@ def propagate_inputs(estimator: Any, X: Any, path: str = "", y: Any = None) -> d
     y : array-like, optional
         The training target; classifier and regressor chains append earlier
         targets to the input of later links.
+    column_names : dict, optional
+        Filled with ``{id(matrix): names}`` for the outputs of pipeline steps
+        that know their feature names.
 
     Returns
     -------
@@ -249,6 +259,7 @@ def propagate_inputs(estimator: Any, X: Any, path: str = "", y: Any = None) -> d
     """
     out: dict[str, Any] = {}
     seen: set[int] = set()
+    names = column_names if column_names is not None else {}
 
     def visit(est: Any, X_in: Any, p: str, depth: int) -> None:
         if depth > 50 or id(est) in seen or X_in is None:
@@ -269,6 +280,8 @@ def propagate_inputs(estimator: Any, X: Any, path: str = "", y: Any = None) -> d
                         Xi = step.transform(Xi)
                     except Exception:
                         return
+                    with contextlib.suppress(Exception):
+                        names[id(Xi)] = [str(c) for c in step.get_feature_names_out()]
             return
         transformers = getattr(est, "transformers_", None)
         if isinstance(transformers, list):
@@ -375,6 +388,7 @@ class TrainingData:
     _num_cache: dict[int, tuple[np.ndarray | None, list[str]]] = field(
         default_factory=dict, repr=False
     )
+    _names: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     @property
     def n(self) -> int:
@@ -383,7 +397,7 @@ class TrainingData:
 
     def bind(self, estimator: Any) -> None:
         """Replay the estimator's preprocessing to know each part's input."""
-        self.inputs = propagate_inputs(estimator, self.X, y=self.y)
+        self.inputs = propagate_inputs(estimator, self.X, y=self.y, column_names=self._names)
 
     def input_for(self, owner_path: str) -> Any:
         """The data the estimator at ``owner_path`` was fitted on."""
@@ -400,7 +414,11 @@ class TrainingData:
         """Cached :func:`numeric_matrix` of one input."""
         key = id(X)
         if key not in self._num_cache:
-            self._num_cache[key] = numeric_matrix(X)
+            m, names = numeric_matrix(X)
+            known = self._names.get(key)
+            if m is not None and known is not None and len(known) == m.shape[1]:
+                names = known
+            self._num_cache[key] = (m, names)
         return self._num_cache[key]
 
     def values(self, X: Any, float32: bool = False) -> ValueIndex | None:

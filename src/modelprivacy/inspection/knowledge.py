@@ -144,6 +144,10 @@ NOT_DATA: frozenset[str] = frozenset(
         "n_leaves",
         "max_depth",
         "_average_path_length_per_tree",
+        "classes_",
+        "_sklearn_output_config",
+        "output_indices_",
+        "_transformer_to_input_indices",
         "_decision_path_lengths",
     }
 )

@@ -11,7 +11,7 @@ from modelprivacy.inspection.data import ValueIndex
 from modelprivacy.inspection.knowledge import NOT_DATA
 from modelprivacy.inspection.walker import Node
 
-__all__ = ["ValueMatch", "is_candidate", "match_values", "target_index"]
+__all__ = ["ValueMatch", "is_candidate", "match_values", "target_index", "without_small_integers"]
 
 _TREE_HOLDERS = frozenset({"Tree", "TreePredictor"})
 
@@ -25,6 +25,17 @@ def is_candidate(node: Node, arr: np.ndarray) -> bool:
     if "nodes[" in node.path and node.holder == "TreePredictor":
         return False
     return arr.dtype.kind == "f"
+
+
+def without_small_integers(values: np.ndarray) -> np.ndarray:
+    """Drop whole numbers up to 1,000 in size from stored values.
+
+    In an attribute that no table knows, small whole numbers are more likely
+    counts or codes than training values, so they are not matched.
+    """
+    v = np.asarray(values, dtype=np.float64).reshape(-1)
+    keep = ~((v == np.round(v)) & (np.abs(v) <= 1000))
+    return v[keep]
 
 
 @dataclass(frozen=True)

@@ -23,15 +23,36 @@ rare categories (``min_frequency``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, group_path, plural, redact, register
-from modelprivacy.inspection.checks._matching import ValueMatch, is_candidate, match_values
+from modelprivacy.inspection.checks._matching import (
+    ValueMatch,
+    is_candidate,
+    match_values,
+    without_small_integers,
+)
 from modelprivacy.inspection.knowledge import STORED_VALUES, lookup
 
 CHECK_ID = "MP-S103"
+
+
+@dataclass
+class _Group:
+    owner: Any
+    known: str | None
+    example: str
+    values: int = 0
+    matching: int = 0
+    rare: int = 0
+    unique: int = 0
+    coverage: float = 0.0
+    columns: set[str] = field(default_factory=set)
+    positions: list[np.ndarray] = field(default_factory=list)
 
 
 @register(
@@ -43,89 +64,109 @@ CHECK_ID = "MP-S103"
 )
 def check(ctx: Context) -> Iterator[Finding]:
     """Find stored single values of training columns."""
+    groups: dict[str, _Group] = {}
+    every: set[str] = set()
     for node, arr in ctx.arrays():
         if node.path in ctx.claimed or not is_candidate(node, arr):
             continue
         known = lookup(STORED_VALUES, node.owner, node.attr, node.holder)
         if node.attr == "categories_":
-            known = "the numeric categories of a column"
-        all_values = _stores_every_value(node.owner, node.attr)
+            known = "the numeric categories of each column"
+        key = group_path(node.path)
+        if _stores_every_value(node.owner, node.attr):
+            every.add(key)
         if ctx.data is None:
-            if known is None and not all_values:
+            if known is None and key not in every:
                 continue
-            ctx.claimed[node.path] = CHECK_ID
-            yield ctx.finding(
-                CHECK_ID,
-                severity=Severity.HIGH if all_values else Severity.LOW,
-                confidence=Confidence.MEDIUM,
-                path=node.path,
-                estimator=node.owner,
-                description=(
-                    f"{type(node.owner).__name__} stores "
-                    + (
-                        "every training value of every column (n_quantiles is at least the number of records)"
-                        if all_values
-                        else known or ""
-                    )
-                    + f" ({plural(arr.size, 'value')}); each is a training person's exact value unless "
-                    f"at least {ctx.k} people share it. Give the training data to count who is exposed."
-                ),
-                example=f"{group_path(node.path)}[0] = {redact(arr.reshape(-1)[0], ctx.show_values)}",
-                evidence={"values": int(arr.size), "confirmed": False},
-            )
-            continue
-        vm = _best_match(ctx, node.owner_path, arr)
-        if vm is None:
-            continue
-        if vm.rare_values == 0:
-            if known is None:
-                continue  # a coincidence of common values is no evidence
-            ctx.claimed[node.path] = CHECK_ID
-            yield ctx.finding(
-                CHECK_ID,
-                severity=Severity.INFO,
-                confidence=Confidence.HIGH,
-                path=node.path,
-                estimator=node.owner,
-                description=(
-                    f"{type(node.owner).__name__} stores {known}; each of the {plural(vm.n_values, 'matching value')} "
-                    f"is shared by at least {ctx.k} training records, so none singles anyone out."
-                ),
-                positions=[],
-                evidence={"matching_values": vm.n_values, "rare_values": 0},
-            )
-            continue
-        ctx.claimed[node.path] = CHECK_ID
-        if vm.coverage >= 0.5 and vm.rare_values >= ctx.k:
-            severity = Severity.HIGH
-        elif vm.unique_values:
-            severity = Severity.MEDIUM
+            vm = None
         else:
-            severity = Severity.LOW
-        what = known or "training values"
-        cols = ", ".join(vm.columns[:5]) + (", ..." if len(vm.columns) > 5 else "")
-        yield ctx.finding(
-            CHECK_ID,
-            severity=severity,
-            confidence=Confidence.HIGH,
-            path=node.path,
-            estimator=node.owner,
-            description=(
-                f"{type(node.owner).__name__} stores {what}: {plural(vm.rare_values, 'stored value')} "
-                f"({vm.unique_values:,} held by a single record) belong to fewer than {ctx.k} training "
-                f"records, exposing {plural(vm.positions.size, 'record')} (columns: {cols}); up to "
-                f"{vm.coverage:.0%} of one column's distinct values are stored."
-            ),
-            positions=vm.positions,
-            example=f"{group_path(node.path)}[0] = {redact(arr.reshape(-1)[0], ctx.show_values)}",
-            evidence={
-                "matching_values": vm.n_values,
-                "rare_values": vm.rare_values,
-                "unique_values": vm.unique_values,
-                "column_coverage": round(vm.coverage, 4),
-                "columns": list(vm.columns),
-            },
+            values = arr if known is not None else without_small_integers(arr)
+            vm = _best_match(ctx, node.owner_path, values)
+            if vm is None or (vm.rare_values == 0 and known is None):
+                continue  # a coincidence of common values is no evidence
+        ctx.claimed[node.path] = CHECK_ID
+        example = f"{key} = [{redact(arr.reshape(-1)[0], ctx.show_values)}, ...]"
+        g = groups.setdefault(key, _Group(node.owner, known, example))
+        g.values += int(arr.size)
+        if vm is not None:
+            g.matching += vm.n_values
+            g.rare += vm.rare_values
+            g.unique += vm.unique_values
+            g.coverage = max(g.coverage, vm.coverage)
+            g.columns.update(vm.columns)
+            g.positions.append(vm.positions)
+    for key, g in groups.items():
+        yield _finding(ctx, key, g, key in every)
+
+
+def _finding(ctx: Context, key: str, g: _Group, every: bool) -> Finding:
+    cls = type(g.owner).__name__
+    if every:
+        what = (
+            "every training value of every column (n_quantiles is at least the number of records)"
         )
+    else:
+        what = g.known or "training values"
+    if ctx.data is None:
+        return ctx.finding(
+            CHECK_ID,
+            severity=Severity.HIGH if every else Severity.LOW,
+            confidence=Confidence.MEDIUM,
+            path=key,
+            estimator=g.owner,
+            description=(
+                f"{cls} stores {what} ({plural(g.values, 'value')}); each is a training person's exact value "
+                f"unless at least {ctx.k} people share it. Give the training data to count who is exposed."
+            ),
+            example=g.example,
+            evidence={"values": g.values, "confirmed": False},
+        )
+    positions = (
+        np.unique(np.concatenate(g.positions)) if g.positions else np.zeros(0, dtype=np.int64)
+    )
+    if g.rare == 0:
+        return ctx.finding(
+            CHECK_ID,
+            severity=Severity.INFO,
+            confidence=Confidence.HIGH,
+            path=key,
+            estimator=g.owner,
+            description=(
+                f"{cls} stores {what}; each of the {plural(g.matching, 'matching value')} is shared by at "
+                f"least {ctx.k} training records, so none singles anyone out."
+            ),
+            positions=[],
+            evidence={"matching_values": g.matching, "rare_values": 0},
+        )
+    if every or (g.coverage >= 0.5 and g.rare >= ctx.k):
+        severity = Severity.HIGH
+    elif g.unique:
+        severity = Severity.MEDIUM
+    else:
+        severity = Severity.LOW
+    cols = sorted(g.columns)
+    shown = ", ".join(cols[:5]) + (", ..." if len(cols) > 5 else "")
+    return ctx.finding(
+        CHECK_ID,
+        severity=severity,
+        confidence=Confidence.HIGH,
+        path=key,
+        estimator=g.owner,
+        description=(
+            f"{cls} stores {what}: {plural(g.rare, 'stored value')} ({g.unique:,} held by a single record) "
+            f"belong to fewer than {ctx.k} training records, exposing {plural(positions.size, 'record')} "
+            f"(columns: {shown}); up to {g.coverage:.0%} of one column's distinct values are stored."
+        ),
+        positions=positions,
+        example=g.example,
+        evidence={
+            "matching_values": g.matching,
+            "rare_values": g.rare,
+            "unique_values": g.unique,
+            "column_coverage": round(g.coverage, 4),
+            "columns": cols,
+        },
+    )
 
 
 def _stores_every_value(owner: object, attr: str) -> bool:

@@ -68,14 +68,17 @@ def _fitted(node_attr: str) -> bool:
     return node_attr.endswith("_") or node_attr.startswith("_")
 
 
-def _strings(value: Any) -> list[str] | None:
+def _strings(value: Any, attr: str) -> list[str] | None:
     if isinstance(value, np.ndarray) and value.dtype.kind in "OUS" and value.size:
         flat = value.reshape(-1)
         if value.dtype.kind == "O" and not all(isinstance(v, str) for v in flat):
             return None
         return [str(v) for v in flat]
-    if isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
-        return list(value)
+    if isinstance(value, dict):
+        # only vocabularies map training strings to columns; other dicts are keyed by names
+        if attr.endswith("vocabulary_") and value and all(isinstance(k, str) for k in value):
+            return list(value)
+        return None
     if (
         isinstance(value, (list, set, frozenset, tuple))
         and value
@@ -94,32 +97,36 @@ def _strings(value: Any) -> list[str] | None:
 )
 def check(ctx: Context) -> Iterator[Finding]:
     """List stored strings and flag personal identifiers."""
-    inventory: dict[str, tuple[Any, int]] = {}
+    inventory: dict[str, tuple[Any, int, set[str]]] = {}
     for node in ctx.nodes:
         if not _fitted(node.attr) or node.attr in _SCHEMA_ATTRS or node.path in ctx.claimed:
             continue
-        strings = _strings(node.value)
+        if node.attr == "statistics_" and getattr(node.owner, "strategy", None) == "constant":
+            continue  # the fill value is a parameter, not training data
+        strings = _strings(node.value, node.attr)
         if strings is None:
             continue
         flagged = [(s, kind) for s in strings if (kind := classify(s))]
-        key = group_path(node.path)
         if flagged:
             yield _pii_finding(ctx, node.path, node.owner, flagged)
         else:
-            prev = inventory.get(key, (node.owner, 0))
-            inventory[key] = (node.owner, prev[1] + len(strings))
-    for key, (owner, n) in inventory.items():
+            owner_key = node.owner_path
+            _, n, attrs = inventory.get(owner_key, (node.owner, 0, set()))
+            attrs.add(group_path(node.path)[len(owner_key) :].lstrip("."))
+            inventory[owner_key] = (node.owner, n + len(strings), attrs)
+    for owner_key, (owner, n, attrs) in inventory.items():
+        where = ", ".join(sorted(attrs))
         yield ctx.finding(
             CHECK_ID,
             severity=Severity.INFO,
             confidence=Confidence.MEDIUM,
-            path=key,
+            path=owner_key,
             estimator=owner,
             description=(
-                f"{type(owner).__name__} stores {plural(n, 'string')} from the training data (none looks like a "
-                "personal identifier; rare ones are counted by MP-S106 when the training data is given)."
+                f"{type(owner).__name__} stores {plural(n, 'string')} from the training data in {where}; none "
+                "looks like a personal identifier (rare ones are counted by MP-S106 when the training data is given)."
             ),
-            evidence={"strings": n},
+            evidence={"strings": n, "attributes": sorted(attrs)},
         )
 
 

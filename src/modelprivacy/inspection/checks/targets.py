@@ -25,7 +25,12 @@ import numpy as np
 
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, group_path, plural, redact, register
-from modelprivacy.inspection.checks._matching import is_candidate, match_values, target_index
+from modelprivacy.inspection.checks._matching import (
+    is_candidate,
+    match_values,
+    target_index,
+    without_small_integers,
+)
 from modelprivacy.inspection.knowledge import TARGETS, lookup
 
 CHECK_ID = "MP-S108"
@@ -66,7 +71,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         positions = _labels_match(ctx, node.owner, arr) if known else None
         if positions is None and tindex is not None and is_candidate(node, arr):
-            vm = match_values(ctx, tindex, arr)
+            vm = match_values(ctx, tindex, without_small_integers(arr))
             if vm is not None and vm.rare_values:
                 positions = vm.positions
         if positions is None or positions.size == 0:

@@ -1,0 +1,1 @@
+"""Reading model and data files: the only place in modelprivacy that opens files."""

@@ -1,0 +1,814 @@
+"""Restricted unpickling of pickle and joblib files.
+
+Unpickling runs code: a pickle names "globals" (a module and a name) and the
+unpickler imports and calls them. A hostile file can name ``os.system`` or
+``builtins.eval`` and run anything on the machine that opens it. The
+unpicklers here resolve a global only when it is on an allowlist of types and
+functions that are harmless to construct or call with any arguments; any other
+global is refused with :class:`~modelprivacy.errors.UnsafeModelError` *before*
+anything from the file is called.
+
+What is allowed
+---------------
+- scikit-learn classes (``isinstance(obj, type)`` after import, defined in a
+  ``sklearn.*`` module) that subclass ``sklearn.base.BaseEstimator`` or one of a
+  few internal base classes (kernels, losses, links, distance metrics,
+  cross-validation splitters, scorers, optimizers), plus an explicit list of
+  internal types that fitted estimators hold (``Tree``, ``KDTree``,
+  ``TreePredictor``, ``Bunch``...). Modules are imported only when their name
+  is a plain ``sklearn.*`` path outside test and build helpers.
+- scikit-learn functions that fitted estimators keep as parameters and that only
+  compute (``f_classif``, metric and kernel functions, ...), named one by one.
+- numpy array, dtype and scalar reconstruction, numpy ufuncs and a list of
+  numeric reductions (``numpy.mean``...), numpy random generators and masked
+  arrays; scipy sparse matrices and arrays and ``BSpline``.
+- builtin value types (``set``, ``slice``, ``complex``...), ``OrderedDict``,
+  ``defaultdict``, ``Counter`` and ``copyreg._reconstructor``.
+- joblib's ``NumpyArrayWrapper``, whose array bytes are read by this module
+  (arrays of Python objects go through the same restricted unpickler).
+
+Never allowed: ``builtins.eval``/``exec``/``getattr``/``__import__``/``open``,
+``functools.partial``, ``os``, ``subprocess``, whole-module prefixes, scipy.stats
+distributions (their ``__setstate__`` runs ``exec`` on a pickled string), and
+joblib's pre-0.10 ``NDArrayWrapper`` (it makes ``numpy.load`` read a second file
+named by the pickle with ``allow_pickle=True``).
+"""
+
+from __future__ import annotations
+
+import _compat_pickle
+import codecs
+import contextlib
+import functools
+import importlib
+import inspect
+import io
+import os
+import pickle
+import re
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+from modelprivacy.errors import ModelLoadError, UnsafeModelError
+
+__all__ = [
+    "TRUST_HINT",
+    "find_untrusted_globals",
+    "is_allowed_global",
+    "restricted_load",
+    "restricted_loads",
+    "unsafe_error",
+]
+
+TRUST_HINT = (
+    "pass --trust (or trust=True) only if the file comes from a trusted source, "
+    "because loading it then runs whatever code it names"
+)
+
+_IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
+_DOTTED = re.compile(rf"{_IDENTIFIER}(\.{_IDENTIFIER})*")
+
+# Module path segments that are never imported on behalf of a file: test
+# suites, build helpers and modules whose import changes global state.
+_FORBIDDEN_SEGMENTS = frozenset(
+    {
+        "tests",
+        "conftest",
+        "_testing",
+        "estimator_checks",
+        "_build_utils",
+        "__check_build",
+        "experimental",
+        "_min_dependencies",
+        "__main__",
+        "setup",
+        "_show_versions",
+    }
+)
+
+
+class _Refused:
+    """Stand-in for a refused global while collecting every refused name."""
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> _Refused:
+        return object.__new__(cls)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def __call__(self, *args: Any, **kwargs: Any) -> _Refused:
+        return _Refused()
+
+    def __setstate__(self, state: Any) -> None:
+        pass
+
+
+# --------------------------------------------------------------------------
+# The allowlist
+# --------------------------------------------------------------------------
+
+_NUMPY_CORE = ("numpy._core", "numpy.core")
+
+
+def _numpy_core_aliases(submodule: str, names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Map ``numpy.core.X.f`` and ``numpy._core.X.f`` to the same candidates."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name in names:
+        candidates = tuple(f"{core}.{submodule}:{name}" for core in _NUMPY_CORE)
+        for core in _NUMPY_CORE:
+            out[f"{core}.{submodule}.{name}"] = candidates
+    return out
+
+
+def _same(*fullnames: str) -> dict[str, tuple[str, ...]]:
+    """Map each ``module.name`` to itself as the only import candidate."""
+    out: dict[str, tuple[str, ...]] = {}
+    for fullname in fullnames:
+        module, _, name = fullname.rpartition(".")
+        out[fullname] = (f"{module}:{name}",)
+    return out
+
+
+_BUILTIN_TYPES = (
+    "bool",
+    "bytearray",
+    "bytes",
+    "complex",
+    "dict",
+    "float",
+    "frozenset",
+    "int",
+    "list",
+    "object",
+    "range",
+    "set",
+    "slice",
+    "str",
+    "tuple",
+)
+
+# Numeric functions of numpy that estimators keep as parameters
+# (``pooling_func=np.mean``, ``func=np.log1p``...). They only compute.
+_NUMPY_FUNCTIONS = (
+    "amax",
+    "amin",
+    "around",
+    "array",
+    "asarray",
+    "average",
+    "clip",
+    "cumsum",
+    "max",
+    "mean",
+    "median",
+    "min",
+    "nanmax",
+    "nanmean",
+    "nanmedian",
+    "nanmin",
+    "nanpercentile",
+    "nanquantile",
+    "nanstd",
+    "nansum",
+    "nanvar",
+    "percentile",
+    "prod",
+    "ptp",
+    "quantile",
+    "round",
+    "std",
+    "sum",
+    "var",
+)
+
+_EXPLICIT: dict[str, tuple[str, ...]] = {
+    **{f"builtins.{name}": (f"builtins:{name}",) for name in _BUILTIN_TYPES},
+    **_same(
+        "collections.OrderedDict",
+        "collections.defaultdict",
+        "collections.Counter",
+        "copyreg._reconstructor",
+        # numpy
+        "numpy.dtype",
+        "numpy.ndarray",
+        "numpy.matrix",
+        "numpy.ma.core.MaskedArray",
+        "numpy.ma.core._mareconstruct",
+        "numpy.random._pickle.__randomstate_ctor",
+        "numpy.random._pickle.__bit_generator_ctor",
+        "numpy.random._pickle.__generator_ctor",
+        "numpy.random._mt19937.MT19937",
+        "numpy.random._pcg64.PCG64",
+        "numpy.random._pcg64.PCG64DXSM",
+        "numpy.random._philox.Philox",
+        "numpy.random._sfc64.SFC64",
+        "numpy.random.bit_generator.SeedSequence",
+        "numpy.random.bit_generator.__pyx_unpickle_SeedSequence",
+        "numpy.random.mtrand.RandomState",
+        "numpy.random._generator.Generator",
+        # scipy
+        "scipy.interpolate._bsplines.BSpline",
+        "scipy._lib.array_api_compat.numpy._aliases.asarray",
+        # joblib (the array bytes are read by _RestrictedNumpyUnpickler)
+        "joblib.numpy_pickle.NumpyArrayWrapper",
+    ),
+    "numpy.ma.MaskedArray": ("numpy.ma.core:MaskedArray",),
+    **_numpy_core_aliases("multiarray", ("_reconstruct", "scalar")),
+    **_numpy_core_aliases("numeric", ("_frombuffer",)),
+    **{f"numpy.{name}": (f"numpy:{name}",) for name in _NUMPY_FUNCTIONS},
+}
+
+# scikit-learn types that fitted estimators hold and that are not covered by
+# the base classes of ``_SKLEARN_BASES``.
+_SKLEARN_TYPES = frozenset(
+    {
+        "sklearn.tree._tree.Tree",
+        "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+        "sklearn.utils._bunch.Bunch",
+        "sklearn.metrics._scorer._PassthroughScorer",
+        "sklearn.utils._encode._nandict",
+        "sklearn.cluster._birch._CFNode",
+        "sklearn.cluster._birch._CFSubcluster",
+        "sklearn.cluster._bisect_k_means._BisectingTree",
+        "sklearn.calibration._CalibratedClassifier",
+        "sklearn.compose._column_transformer.make_column_selector",
+        "sklearn.compose._column_transformer._RemainderColsList",
+        "sklearn.neighbors._kd_tree.KDTree",
+        "sklearn.neighbors._ball_tree.BallTree",
+        "sklearn._loss.link.Interval",
+        "sklearn.gaussian_process.kernels.Hyperparameter",
+        "sklearn.utils._metadata_requests.MetadataRequest",
+        "sklearn.utils._metadata_requests.MethodMetadataRequest",
+        "sklearn.utils._metadata_requests.MetadataRouter",
+        "sklearn.utils._metadata_requests.MethodMapping",
+        "sklearn.utils._metadata_requests.MethodPair",
+        "sklearn.utils._metadata_requests.RouterMappingPair",
+    }
+)
+
+# Classes defined in sklearn that subclass one of these are allowed: they only
+# store their arguments and fitted state.
+_SKLEARN_BASES = (
+    "sklearn.base:BaseEstimator",
+    "sklearn.gaussian_process.kernels:Kernel",
+    "sklearn._loss.loss:BaseLoss",
+    "sklearn._loss.link:BaseLink",
+    "sklearn._loss._loss:CyLossFunction",
+    "sklearn.linear_model._sgd_fast:LossFunction",
+    "sklearn.metrics._dist_metrics:DistanceMetric",
+    "sklearn.neighbors._kd_tree:BinaryTree64",
+    "sklearn.neighbors._kd_tree:BinaryTree32",
+    "sklearn.neighbors._ball_tree:BinaryTree64",
+    "sklearn.neighbors._ball_tree:BinaryTree32",
+    "sklearn.model_selection._split:BaseCrossValidator",
+    "sklearn.model_selection._split:BaseShuffleSplit",
+    "sklearn.model_selection._split:_RepeatedSplits",
+    "sklearn.metrics._scorer:_BaseScorer",
+    "sklearn.metrics._scorer:_MultimetricScorer",
+    "sklearn.neural_network._stochastic_optimizers:BaseOptimizer",
+)
+
+# scikit-learn functions that estimators keep as parameters or attributes. Each
+# computes on its arguments and does nothing else.
+_SKLEARN_FUNCTIONS = frozenset(
+    {
+        "sklearn.feature_selection._univariate_selection.f_classif",
+        "sklearn.feature_selection._univariate_selection.f_regression",
+        "sklearn.feature_selection._univariate_selection.f_oneway",
+        "sklearn.feature_selection._univariate_selection.chi2",
+        "sklearn.feature_selection._univariate_selection.r_regression",
+        "sklearn.feature_selection._mutual_info.mutual_info_classif",
+        "sklearn.feature_selection._mutual_info.mutual_info_regression",
+        "sklearn.cluster._kmeans._kmeans_single_lloyd",
+        "sklearn.cluster._kmeans._kmeans_single_elkan",
+        # ``newObj(cls)`` is ``cls.__new__(cls)`` (Cython pickling helpers).
+        "sklearn.metrics._dist_metrics.newObj",
+        "sklearn.neighbors._kd_tree.newObj",
+        "sklearn.neighbors._ball_tree.newObj",
+    }
+)
+
+
+@functools.cache
+def _sklearn_metric_functions() -> frozenset[str]:
+    """Names of sklearn's scorer, kernel and distance functions."""
+    names: set[str] = set()
+    try:
+        from sklearn.metrics import get_scorer, get_scorer_names, pairwise
+    except ImportError:  # pragma: no cover - sklearn is a dependency
+        return frozenset()
+    functions: list[Any] = []
+    for scorer_name in get_scorer_names():
+        functions.append(getattr(get_scorer(scorer_name), "_score_func", None))
+    functions.extend(pairwise.PAIRWISE_KERNEL_FUNCTIONS.values())
+    functions.extend(pairwise.PAIRWISE_DISTANCE_FUNCTIONS.values())
+    for func in functions:
+        if inspect.isfunction(func) and func.__module__.startswith("sklearn."):
+            names.add(f"{func.__module__}.{func.__qualname__}")
+    return frozenset(names)
+
+
+@functools.cache
+def _sklearn_bases() -> tuple[type, ...]:
+    """The base classes of ``_SKLEARN_BASES`` that this sklearn version has."""
+    bases: list[type] = []
+    for target in _SKLEARN_BASES:
+        with contextlib.suppress(ImportError, AttributeError):
+            obj = _import_target(target)
+            if isinstance(obj, type):
+                bases.append(obj)
+    return tuple(bases)
+
+
+def _import_target(target: str) -> Any:
+    """Import ``"module:qualname"``, a name written in this file, never from a file."""
+    module_name, _, qualname = target.partition(":")
+    obj: Any = importlib.import_module(module_name)
+    for part in qualname.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _resolve_candidates(candidates: tuple[str, ...]) -> Any:
+    error: Exception | None = None
+    for target in candidates:
+        try:
+            return _import_target(target)
+        except (ImportError, AttributeError) as exc:
+            error = exc
+    assert error is not None
+    raise error
+
+
+def _safe_codecs_encode(obj: Any, encoding: str = "utf-8", errors: str = "strict") -> bytes:
+    """Stand-in for ``_codecs.encode``: pickle protocols 0-2 store bytes with it."""
+    if not isinstance(obj, str) or codecs.lookup(encoding).name not in {
+        "latin-1",
+        "iso8859-1",
+        "utf-8",
+        "ascii",
+    }:
+        raise UnsafeModelError(
+            f"the file calls _codecs.encode with encoding {encoding!r}, which a pickle of "
+            f"bytes never does; {TRUST_HINT}",
+            untrusted=("_codecs.encode",),
+        )
+    return codecs.encode(obj, encoding, errors)
+
+
+def _safe_ufunc_reconstruct(module: str, name: str) -> Any:
+    """Stand-in for numpy's ``_ufunc_reconstruct``: only returns numpy ufuncs."""
+    import numpy as np
+
+    obj = getattr(np, name, None) if isinstance(name, str) else None
+    if (
+        not isinstance(module, str)
+        or module.split(".")[0] != "numpy"
+        or not isinstance(obj, np.ufunc)
+    ):
+        raise UnsafeModelError(
+            f"the file asks numpy's _ufunc_reconstruct for {module!r}.{name!r}, which is "
+            f"not a numpy ufunc; {TRUST_HINT}",
+            untrusted=(f"{module}.{name}",),
+        )
+    return obj
+
+
+_WRAPPERS: dict[str, Callable[..., Any]] = {
+    "_codecs.encode": _safe_codecs_encode,
+    "numpy.core._ufunc_reconstruct": _safe_ufunc_reconstruct,
+    "numpy._core._ufunc_reconstruct": _safe_ufunc_reconstruct,
+    "numpy.core.umath._ufunc_reconstruct": _safe_ufunc_reconstruct,
+    "numpy._core.umath._ufunc_reconstruct": _safe_ufunc_reconstruct,
+}
+
+_SPARSE_CLASSES = frozenset(
+    f"{fmt}_{kind}"
+    for fmt in ("csr", "csc", "coo", "bsr", "dia", "dok", "lil")
+    for kind in ("matrix", "array")
+)
+
+
+class _NotAllowed(Exception):
+    """Internal: a global is not on the allowlist."""
+
+
+class _Missing(Exception):
+    """Internal: an allowlisted-looking global does not exist in this install."""
+
+
+def _installed_version(package: str) -> str:
+    try:
+        return str(importlib.import_module(package).__version__)
+    except (ImportError, AttributeError):  # pragma: no cover - defensive
+        return "(not installed)"
+
+
+def _import_sklearn_module(module: str) -> Any:
+    parts = module.split(".")
+    if parts[0] != "sklearn" or any(
+        part in _FORBIDDEN_SEGMENTS or part.startswith("test") for part in parts
+    ):
+        raise _NotAllowed
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise _Missing(str(exc)) from exc
+
+
+def _lookup(module_obj: Any, name: str) -> Any:
+    """Look ``name`` up in a module, nested parts statically in class dicts."""
+    first, *rest = name.split(".")
+    try:
+        obj = getattr(module_obj, first)
+    except AttributeError as exc:
+        raise _Missing(str(exc)) from exc
+    for part in rest:
+        if not isinstance(obj, type) or part not in vars(obj):
+            raise _NotAllowed
+        obj = vars(obj)[part]
+    return obj
+
+
+def _resolve_sklearn(module: str, name: str) -> Any:
+    fullname = f"{module}.{name}"
+    is_pyx = name.startswith("__pyx_unpickle_") and "." not in name
+    if any(part.startswith("__") for part in name.split(".")) and not is_pyx:
+        raise _NotAllowed
+    explicit_function = fullname in _SKLEARN_FUNCTIONS or fullname in _sklearn_metric_functions()
+    module_obj = _import_sklearn_module(module)
+    obj = _lookup(module_obj, name)
+    if isinstance(obj, type):
+        if not str(getattr(obj, "__module__", "")).startswith("sklearn."):
+            raise _NotAllowed
+        if fullname in _SKLEARN_TYPES or issubclass(obj, _sklearn_bases()):
+            return obj
+        raise _NotAllowed
+    if explicit_function and callable(obj):
+        return obj
+    if is_pyx and callable(obj) and not inspect.isclass(obj):
+        # Cython's generated ``__pyx_unpickle_<Class>(type, checksum, state)``:
+        # it only creates a ``<Class>`` and fills its fields.
+        return obj
+    raise _NotAllowed
+
+
+def _resolve_numpy_rule(module: str, name: str) -> Any:
+    """numpy scalar types, dtype classes and ufuncs, looked up by name."""
+    import numpy as np
+
+    if "." in name or name.startswith("_"):
+        raise _NotAllowed
+    if module == "numpy":
+        obj = getattr(np, name, None)
+        if isinstance(obj, np.ufunc) or (isinstance(obj, type) and issubclass(obj, np.generic)):
+            return obj
+    elif module == "numpy.dtypes":
+        obj = getattr(importlib.import_module("numpy.dtypes"), name, None)
+        if isinstance(obj, type) and issubclass(obj, np.dtype):
+            return obj
+    raise _NotAllowed
+
+
+def _resolve_sparse(module: str, name: str) -> Any:
+    if name not in _SPARSE_CLASSES:
+        raise _NotAllowed
+    import scipy.sparse
+
+    obj = getattr(scipy.sparse, name, None)
+    if obj is None:
+        raise _Missing(f"scipy.sparse has no {name}")
+    return obj
+
+
+def _resolve(module: str, name: str, *, joblib: bool = True) -> Any:
+    """Return the object that ``module.name`` refers to, if it is allowlisted.
+
+    Raises
+    ------
+    _NotAllowed
+        The global is not on the allowlist.
+    _Missing
+        The global looks allowlisted but this installation does not have it.
+    """
+    fullname = f"{module}.{name}"
+    if fullname in _WRAPPERS:
+        return _WRAPPERS[fullname]
+    if fullname in _EXPLICIT:
+        if not joblib and fullname == "joblib.numpy_pickle.NumpyArrayWrapper":
+            raise _NotAllowed
+        try:
+            return _resolve_candidates(_EXPLICIT[fullname])
+        except (ImportError, AttributeError) as exc:
+            raise _Missing(str(exc)) from exc
+    root = module.split(".")[0]
+    if root == "sklearn":
+        return _resolve_sklearn(module, name)
+    if root == "numpy":
+        return _resolve_numpy_rule(module, name)
+    if module.startswith("scipy.sparse"):
+        return _resolve_sparse(module, name)
+    raise _NotAllowed
+
+
+def unsafe_error(fullnames: tuple[str, ...], subject: str = "the file") -> UnsafeModelError:
+    """The error that refuses ``fullnames``, with the hint on ``--trust``.
+
+    Parameters
+    ----------
+    fullnames : tuple of str
+        The refused ``module.qualname`` strings.
+    subject : str, default="the file"
+        How the message names the file, e.g. ``"model file 'm.pkl'"``.
+
+    Returns
+    -------
+    UnsafeModelError
+        The error, with ``untrusted`` set to ``fullnames``.
+    """
+    shown = ", ".join(fullnames[:10]) + (
+        f" and {len(fullnames) - 10} more" if len(fullnames) > 10 else ""
+    )
+    noun = "a global" if len(fullnames) == 1 else "globals"
+    return UnsafeModelError(
+        f"{subject} refers to {noun} outside the allowlist of safe types: {shown}; "
+        f"loading it could run arbitrary code, so it was refused; {TRUST_HINT}",
+        untrusted=fullnames,
+    )
+
+
+def is_allowed_global(fullname: str) -> bool:
+    """Whether a dotted name (``"module.qualname"``) is on the allowlist.
+
+    The split between module and qualified name is guessed from the right,
+    as skops reports types as one dotted string.
+
+    Parameters
+    ----------
+    fullname : str
+        A fully qualified name such as ``"sklearn.tree._tree.Tree"``.
+
+    Returns
+    -------
+    bool
+        True if the restricted unpickler would resolve this name.
+    """
+    if not _DOTTED.fullmatch(fullname):
+        return False
+    parts = fullname.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        module, name = ".".join(parts[:cut]), ".".join(parts[cut:])
+        try:
+            _resolve(module, name)
+        except (_NotAllowed, _Missing):
+            continue
+        return True
+    return False
+
+
+class _Policy:
+    """The ``find_class`` of the restricted unpicklers."""
+
+    def __init__(self, *, joblib: bool, collect: list[str] | None = None) -> None:
+        self.joblib = joblib
+        self.collect = collect
+
+    def find_class(self, module: str, name: str) -> Any:
+        if not isinstance(module, str) or not isinstance(name, str):
+            raise ModelLoadError("malformed global reference in the pickle stream")
+        # Python 2 names, which protocols 0-2 use (``__builtin__.set``...). The
+        # mapped names still go through the allowlist.
+        if (module, name) in _compat_pickle.NAME_MAPPING:
+            module, name = _compat_pickle.NAME_MAPPING[(module, name)]
+        elif module in _compat_pickle.IMPORT_MAPPING:
+            module = _compat_pickle.IMPORT_MAPPING[module]
+        fullname = f"{module}.{name}"
+        if not _DOTTED.fullmatch(module) or not _DOTTED.fullmatch(name):
+            raise ModelLoadError(
+                f"malformed global reference {fullname[:80]!r} in the pickle stream"
+            )
+        try:
+            return _resolve(module, name, joblib=self.joblib)
+        except _NotAllowed:
+            if self.collect is not None:
+                if fullname not in self.collect:
+                    self.collect.append(fullname)
+                return _Refused
+            raise unsafe_error((fullname,)) from None
+        except _Missing as exc:
+            if self.collect is not None:
+                return _Refused
+            package = module.split(".")[0]
+            raise ModelLoadError(
+                f"the file needs {fullname}, which the installed {package} "
+                f"{_installed_version(package)} does not have ({exc}); load it with the "
+                f"{package} version that saved it, or save the model again with this one"
+            ) from None
+
+
+class _RestrictedUnpickler(pickle.Unpickler):
+    """C unpickler for plain pickles, resolving globals through a policy."""
+
+    def __init__(self, file: IO[bytes], policy: _Policy) -> None:
+        super().__init__(file)
+        self._policy = policy
+
+    def find_class(self, module: str, name: str) -> Any:
+        return self._policy.find_class(module, name)
+
+    def persistent_load(self, pid: Any) -> Any:
+        raise pickle.UnpicklingError("persistent ids are not supported")
+
+
+class _RestrictedPyUnpickler(pickle._Unpickler):
+    """Pure-Python unpickler for the object arrays nested in joblib files."""
+
+    def __init__(self, file: IO[bytes], policy: _Policy) -> None:
+        super().__init__(file)
+        self._policy = policy
+
+    def find_class(self, module: str, name: str) -> Any:
+        return self._policy.find_class(module, name)
+
+    def persistent_load(self, pid: Any) -> Any:
+        raise pickle.UnpicklingError("persistent ids are not supported")
+
+
+def _make_numpy_unpickler(file: IO[bytes], policy: _Policy) -> Any:
+    """A joblib ``NumpyUnpickler`` whose ``find_class`` and BUILD are restricted."""
+    import numpy as np
+    from joblib.numpy_pickle import NumpyArrayWrapper, NumpyUnpickler
+
+    class _RestrictedNumpyUnpickler(NumpyUnpickler):  # type: ignore[misc]
+        dispatch = NumpyUnpickler.dispatch.copy()
+
+        def find_class(self, module: str, name: str) -> Any:
+            return policy.find_class(module, name)
+
+        def persistent_load(self, pid: Any) -> Any:
+            raise pickle.UnpicklingError("persistent ids are not supported")
+
+        def load_build(self) -> None:
+            # joblib's own load_build would call ``wrapper.read``, which in
+            # older joblib versions reads object arrays with an unrestricted
+            # ``pickle.load``; the arrays are read here instead.
+            pickle._Unpickler.load_build(self)
+            top = self.stack[-1]
+            if isinstance(top, NumpyArrayWrapper):
+                self.stack[-1] = self._read_wrapped_array(top)
+
+        dispatch[pickle.BUILD[0]] = load_build
+
+        def _read_wrapped_array(self, wrapper: Any) -> Any:
+            dtype = getattr(wrapper, "dtype", None)
+            shape = getattr(wrapper, "shape", None)
+            subclass = getattr(wrapper, "subclass", None)
+            valid = (
+                isinstance(dtype, np.dtype)
+                and isinstance(shape, tuple)
+                and all(isinstance(n, int | np.integer) and n >= 0 for n in shape)
+                and getattr(wrapper, "order", None) in ("C", "F")
+                and isinstance(subclass, type)
+                and issubclass(subclass, np.ndarray)
+            )
+            if not valid:
+                raise ModelLoadError("malformed joblib array header in the file")
+            assert isinstance(dtype, np.dtype)
+            if dtype.hasobject:
+                inner = _RestrictedPyUnpickler(self.file_handle, policy)
+                array = inner.load()
+                if not isinstance(array, np.ndarray):
+                    raise ModelLoadError("malformed joblib object array in the file")
+                return array
+            if "ensure_native_byte_order" in inspect.signature(wrapper.read).parameters:
+                return wrapper.read(self, True)
+            return wrapper.read(self)  # pragma: no cover - joblib < 1.5
+
+    kwargs: dict[str, Any] = {"mmap_mode": None}
+    if "ensure_native_byte_order" in inspect.signature(NumpyUnpickler.__init__).parameters:
+        kwargs["ensure_native_byte_order"] = True
+    return _RestrictedNumpyUnpickler(getattr(file, "name", ""), file, **kwargs)
+
+
+@contextlib.contextmanager
+def _decompressed(file: IO[bytes]) -> Iterator[IO[bytes]]:
+    """Undo joblib's compression (zlib, gzip, bz2, lzma, xz, lz4) if any."""
+    from joblib import numpy_pickle_utils as utils
+
+    opener = vars(utils).get("_validate_fileobject_and_memmap") or vars(utils)["_read_fileobject"]
+    with opener(file, getattr(file, "name", ""), None) as opened:
+        fobj = opened[0] if isinstance(opened, tuple) else opened
+        if isinstance(fobj, str):
+            raise ModelLoadError(
+                "the file was written by joblib older than 0.10, whose format reads "
+                "companion files with numpy.load(allow_pickle=True); it cannot be "
+                f"loaded safely: save it again with a current joblib, or {TRUST_HINT}"
+            )
+        yield fobj
+
+
+def _compression_of(file: IO[bytes]) -> str:
+    from joblib.numpy_pickle_utils import _detect_compressor
+
+    return str(_detect_compressor(file))
+
+
+def _load_stream(file: IO[bytes], policy: _Policy) -> Any:
+    compression = _compression_of(file)
+    file.seek(0)
+    if compression == "not-compressed":
+        head = file.read()
+        file.seek(0)
+        if b"NumpyArrayWrapper" not in head:
+            return _RestrictedUnpickler(io.BytesIO(head), policy).load()
+    with _decompressed(file) as fobj:
+        return _make_numpy_unpickler(fobj, policy).load()
+
+
+def _open(file: str | os.PathLike[str] | IO[bytes]) -> contextlib.AbstractContextManager[IO[bytes]]:
+    if isinstance(file, str | os.PathLike):
+        return open(file, "rb")  # noqa: SIM115 - returned as a context manager
+    return contextlib.nullcontext(file)
+
+
+def restricted_load(file: str | os.PathLike[str] | IO[bytes]) -> Any:
+    """Load a pickle or joblib file, refusing any global outside the allowlist.
+
+    Reads plain pickles (protocols 0 to 5) and files written by ``joblib.dump``,
+    compressed or not. Nothing the file names is imported or called unless it
+    is on the allowlist described in this module's docstring.
+
+    Parameters
+    ----------
+    file : str, os.PathLike or binary file object
+        The file to read. A file object must be seekable.
+
+    Returns
+    -------
+    object
+        The unpickled object.
+
+    Raises
+    ------
+    UnsafeModelError
+        The file refers to a global outside the allowlist. Its ``untrusted``
+        attribute holds the refused name.
+    ModelLoadError
+        The file names an allowlisted global that this installation lacks, or
+        is a legacy joblib file.
+
+    Notes
+    -----
+    Other errors of a corrupted stream (``EOFError``, ``pickle.UnpicklingError``,
+    ``ValueError``...) are propagated unchanged; :func:`load_model` turns them
+    into messages.
+    """
+    with _open(file) as fobj:
+        return _load_stream(fobj, _Policy(joblib=True))
+
+
+def restricted_loads(data: bytes) -> Any:
+    """Load pickle or joblib bytes, refusing any global outside the allowlist.
+
+    Parameters
+    ----------
+    data : bytes
+        The content of a pickle or joblib file.
+
+    Returns
+    -------
+    object
+        The unpickled object.
+
+    See Also
+    --------
+    restricted_load : The same for a file.
+    """
+    return restricted_load(io.BytesIO(data))
+
+
+def find_untrusted_globals(file: str | os.PathLike[str] | IO[bytes]) -> tuple[str, ...]:
+    """List the globals of a pickle or joblib file that are not allowlisted.
+
+    The file is unpickled with every refused global replaced by an inert
+    stand-in, so only allowlisted code runs. The scan stops at the first error,
+    so the list may be incomplete for files that depend on a refused object's
+    behaviour.
+
+    Parameters
+    ----------
+    file : str, os.PathLike or binary file object
+        The file to scan.
+
+    Returns
+    -------
+    tuple of str
+        The refused ``module.qualname`` strings, in order of appearance.
+    """
+    found: list[str] = []
+    with _open(file) as fobj:
+        try:
+            _load_stream(fobj, _Policy(joblib=True, collect=found))
+        except Exception:  # noqa: BLE001 - best effort: keep what was found
+            pass
+    return tuple(found)
