@@ -43,8 +43,20 @@ def run(args, capsys):
 def test_inspect_with_data_json_to_output(files, capsys):
     out_file = files["tmp"] / "report.json"
     code, out, err = run(
-        ["inspect", files["model"], "--train", files["train"], "--target", "label", "--id-column", "pid",
-         "--format", "json", "--output", out_file],
+        [
+            "inspect",
+            files["model"],
+            "--train",
+            files["train"],
+            "--target",
+            "label",
+            "--id-column",
+            "pid",
+            "--format",
+            "json",
+            "--output",
+            out_file,
+        ],
         capsys,
     )
     assert code == 1  # high findings, default --fail-on high
@@ -63,9 +75,20 @@ def test_exit_codes_follow_fail_on(files, capsys):
 
 
 def test_terminal_report_to_stdout(files, capsys):
-    code, out, err = run(["inspect", files["model"], "--train", files["train"], "--target", "label",
-                          "--id-column", "pid"], capsys)
-    assert "MP-S101" in out and "_fit_X" in out
+    code, out, err = run(
+        [
+            "inspect",
+            files["model"],
+            "--train",
+            files["train"],
+            "--target",
+            "label",
+            "--id-column",
+            "pid",
+        ],
+        capsys,
+    )
+    assert code == 1 and "MP-S101" in out and "_fit_X" in out
     assert out.count("\n") > 5 and err.strip().count("\n") == 0
 
 
@@ -86,7 +109,9 @@ BAD_CASES = {
     "not a model": lambda t: _write(t / "data.pkl", pickle.dumps({"weights": [1, 2, 3]})),
     "csv as model": lambda t: _write(t / "x.pkl", b"a,b,c\n1,2,3\n"),
     "empty file": lambda t: _write(t / "empty.pkl", b""),
-    "truncated": lambda t: _write(t / "trunc.pkl", pickle.dumps(LogisticRegression().fit([[0], [1]], [0, 1]))[:40]),
+    "truncated": lambda t: _write(
+        t / "trunc.pkl", pickle.dumps(LogisticRegression().fit([[0], [1]], [0, 1]))[:40]
+    ),
     "unfitted": lambda t: _write(t / "unfitted.pkl", pickle.dumps(KNeighborsClassifier())),
     "missing file": lambda t: t / "nope.pkl",
 }
@@ -102,6 +127,7 @@ def test_bad_model_files_give_one_line_exit_2(name, files, capsys):
     path = BAD_CASES[name](files["tmp"])
     code, out, err = run(["inspect", path], capsys)
     assert code == 2, err
+    assert out == ""
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("modelprivacy: error:"), err
     assert "Traceback" not in err
@@ -111,13 +137,21 @@ def test_mismatched_columns_and_nan(files, capsys):
     frame = files["frame"]
     other = files["tmp"] / "other.csv"
     frame.rename(columns={"b": "c"}).to_csv(other, index=False)
-    code, _, err = run(["inspect", files["model"], "--train", other, "--target", "label", "--id-column", "pid"], capsys)
+    code, _, err = run(
+        ["inspect", files["model"], "--train", other, "--target", "label", "--id-column", "pid"],
+        capsys,
+    )
     assert code == 2 and "lacks 1 column(s) the model was fitted on: b" in err
     nan = files["tmp"] / "nan.csv"
     frame.assign(a=frame["a"].where(frame.index != 4)).to_csv(nan, index=False)
-    code, _, err = run(["inspect", files["model"], "--train", nan, "--target", "label", "--id-column", "pid"], capsys)
+    code, _, err = run(
+        ["inspect", files["model"], "--train", nan, "--target", "label", "--id-column", "pid"],
+        capsys,
+    )
     assert code == 2 and "missing values (NaN)" in err
-    code, _, err = run(["inspect", files["model"], "--train", files["train"], "--target", "income"], capsys)
+    code, _, err = run(
+        ["inspect", files["model"], "--train", files["train"], "--target", "income"], capsys
+    )
     assert code == 2 and "target column 'income' is not in the training data" in err
 
 
@@ -131,8 +165,15 @@ def test_usage_errors_exit_2(files, capsys):
 
 def test_debug_shows_traceback_and_real_entry_point(files):
     empty = _write(files["tmp"] / "e.pkl", b"")
-    proc = subprocess.run([sys.executable, "-m", "modelprivacy", "inspect", str(empty)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "modelprivacy", "inspect", str(empty)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and "empty" in proc.stderr
-    proc = subprocess.run([sys.executable, "-m", "modelprivacy", "inspect", str(empty), "--debug"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "modelprivacy", "inspect", str(empty), "--debug"],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode != 0 and "Traceback" in proc.stderr

@@ -47,7 +47,11 @@ def test_knn_rows_found_with_and_without_data(data):
     X, y = data
     knn = KNeighborsClassifier().fit(X, y)
     [f] = by_check(modelprivacy.inspect(knn), "MP-S101")
-    assert f.severity is Severity.HIGH and f.confidence is Confidence.MEDIUM and f.records.count is None
+    assert (
+        f.severity is Severity.HIGH
+        and f.confidence is Confidence.MEDIUM
+        and f.records.count is None
+    )
     [f] = by_check(modelprivacy.inspect(knn, X, y), "MP-S101")
     assert f.confidence is Confidence.HIGH and f.records.count == 200 and f.path == "_fit_X"
     assert f.criterion is Criterion.SINGLING_OUT
@@ -78,7 +82,9 @@ def test_support_vectors_count_only_the_vectors(data):
 
 def test_record_ids_replace_positions(data):
     X, y = data
-    frame = pd.DataFrame(X, columns=["a", "b", "c"]).assign(pid=[f"P{i:03d}" for i in range(200)], label=y)
+    frame = pd.DataFrame(X, columns=["a", "b", "c"]).assign(
+        pid=[f"P{i:03d}" for i in range(200)], label=y
+    )
     knn = KNeighborsClassifier().fit(frame[["a", "b", "c"]], y)
     result = modelprivacy.inspect(knn, frame, target="label", id_column="pid")
     [f] = by_check(result, "MP-S101")
@@ -98,7 +104,7 @@ def test_examples_are_redacted_unless_asked(data):
 
 
 def test_minmax_extreme_of_one_person(data):
-    X, y = data
+    X, _ = data
     X = X.copy()
     X[17, 1] = 99.0  # one unusual person
     scaler = MinMaxScaler().fit(X)
@@ -165,7 +171,11 @@ def test_min_samples_leaf_singles_out_nobody(data):
 def test_forest_counts_only_in_bag_records(data):
     X, y = data
     forest = RandomForestClassifier(n_estimators=5, random_state=0).fit(X, y)
-    [alone] = [f for f in by_check(modelprivacy.inspect(forest, X, y), "MP-S105") if f.severity is Severity.HIGH]
+    [alone] = [
+        f
+        for f in by_check(modelprivacy.inspect(forest, X, y), "MP-S105")
+        if f.severity is Severity.HIGH
+    ]
     # recount by hand with the regenerated bootstrap samples
     expected = set()
     for est, samples in zip(forest.estimators_, forest.estimators_samples_, strict=True):
@@ -213,13 +223,19 @@ def test_emails_in_categories_are_flagged_and_confirmed():
     emails = np.array([f"user{i}@example.org" for i in range(5)] * 4).reshape(-1, 1)
     enc = OneHotEncoder().fit(emails)
     [f] = by_check(modelprivacy.inspect(enc), "MP-S107")
-    assert f.severity is Severity.HIGH and "e-mail" in f.description and "example" not in (f.example or "")
+    assert (
+        f.severity is Severity.HIGH
+        and "e-mail" in f.description
+        and "example" not in (f.example or "")
+    )
     [f] = by_check(modelprivacy.inspect(enc, pd.DataFrame({"mail": emails[:, 0]})), "MP-S107")
     assert f.confidence is Confidence.HIGH and f.records.count == 20
 
 
 def test_country_names_with_hyphens_are_not_person_names():
-    enc = OneHotEncoder().fit(np.array([["United-States"], ["Puerto-Rico"], ["Asian-Pac-Islander"]]))
+    enc = OneHotEncoder().fit(
+        np.array([["United-States"], ["Puerto-Rico"], ["Asian-Pac-Islander"]])
+    )
     [f] = by_check(modelprivacy.inspect(enc), "MP-S107")
     assert f.severity is Severity.INFO
 

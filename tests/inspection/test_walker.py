@@ -21,7 +21,9 @@ def paths(obj):
 
 def test_readable_paths_through_pipeline_and_forest():
     X, y = np.random.default_rng(0).normal(size=(40, 3)), np.arange(40) % 2
-    pipe = make_pipeline(StandardScaler(), RandomForestClassifier(n_estimators=3, random_state=0)).fit(X, y)
+    pipe = make_pipeline(
+        StandardScaler(), RandomForestClassifier(n_estimators=3, random_state=0)
+    ).fit(X, y)
     p = paths(pipe)
     assert "steps[1].estimators_[2].tree_.threshold" in p
     node = p["steps[1].estimators_[2].tree_.value"]
@@ -48,7 +50,11 @@ def test_aliases_and_cycles_are_visited_once():
     X = np.random.default_rng(0).normal(size=(30, 2))
     birch = Birch(n_clusters=None).fit(X)
     nodes = list(walk(birch))
-    ids = [id(n.value) for n in nodes if not isinstance(n.value, (int, float, str, bool, type(None), np.generic))]
+    ids = [
+        id(n.value)
+        for n in nodes
+        if not isinstance(n.value, (int, float, str, bool, type(None), np.generic))
+    ]
     assert len(ids) == len(set(ids))
 
 

@@ -188,6 +188,11 @@ _EXPLICIT: dict[str, tuple[str, ...]] = {
         "collections.defaultdict",
         "collections.Counter",
         "copyreg._reconstructor",
+        # Needed by HistGradientBoosting* with categorical features, which keep
+        # ``partial(check_array, ...)``. A partial can only wrap what the
+        # allowlist already resolves, and every allowlisted callable is harmless
+        # with any arguments, so it adds no power to a file.
+        "functools.partial",
         # numpy
         "numpy.dtype",
         "numpy.ndarray",
@@ -227,6 +232,8 @@ _SKLEARN_TYPES = frozenset(
         "sklearn.utils._bunch.Bunch",
         "sklearn.metrics._scorer._PassthroughScorer",
         "sklearn.utils._encode._nandict",
+        "sklearn._loss._loss.CyHalfMultinomialLoss",
+        "sklearn.impute._iterative._ImputerTriplet",
         "sklearn.cluster._birch._CFNode",
         "sklearn.cluster._birch._CFSubcluster",
         "sklearn.cluster._bisect_k_means._BisectingTree",
@@ -281,6 +288,7 @@ _SKLEARN_FUNCTIONS = frozenset(
         "sklearn.feature_selection._mutual_info.mutual_info_regression",
         "sklearn.cluster._kmeans._kmeans_single_lloyd",
         "sklearn.cluster._kmeans._kmeans_single_elkan",
+        "sklearn.utils.validation.check_array",
         # ``newObj(cls)`` is ``cls.__new__(cls)`` (Cython pickling helpers).
         "sklearn.metrics._dist_metrics.newObj",
         "sklearn.neighbors._kd_tree.newObj",
@@ -291,13 +299,19 @@ _SKLEARN_FUNCTIONS = frozenset(
 
 @functools.cache
 def _sklearn_metric_functions() -> frozenset[str]:
-    """Names of sklearn's scorer, kernel and distance functions."""
+    """Names of sklearn's metric, scorer, kernel and distance functions.
+
+    These compute a number or a matrix from their arguments; estimators keep
+    them as ``scoring`` (through scorers), ``kernel`` or ``metric`` parameters.
+    """
     names: set[str] = set()
     try:
         from sklearn.metrics import get_scorer, get_scorer_names, pairwise
     except ImportError:  # pragma: no cover - sklearn is a dependency
         return frozenset()
-    functions: list[Any] = []
+    import sklearn.metrics
+
+    functions: list[Any] = [getattr(sklearn.metrics, name, None) for name in sklearn.metrics.__all__]
     for scorer_name in get_scorer_names():
         functions.append(getattr(get_scorer(scorer_name), "_score_func", None))
     functions.extend(pairwise.PAIRWISE_KERNEL_FUNCTIONS.values())
