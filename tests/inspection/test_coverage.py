@@ -175,3 +175,26 @@ def test_aggregate_models_get_no_high_finding(case):
         result = modelprivacy.inspect(case.estimator, *data, debug=True)
         high = result.at_or_above(Severity.HIGH)
         assert not high, [(f.check_id, f.path, f.description) for f in high]
+
+
+@pytest.mark.parametrize("case", CASES, ids=zoo.case_ids())
+def test_restricted_loader_accepts_every_fitted_estimator(case, tmp_path):
+    """No false refusal: every estimator of the coverage set loads without --trust."""
+    import joblib
+
+    from modelprivacy.load import load_model
+
+    path = tmp_path / "model.joblib"
+    joblib.dump(case.estimator, path)
+    loaded = load_model(path).estimator
+    assert type(loaded) is type(case.estimator)
+    if case.X is not None and hasattr(loaded, "predict") and not isinstance(case.X, list):
+        try:
+            expected = case.estimator.predict(case.X)
+        except Exception:
+            return
+        got = loaded.predict(case.X)
+        if np.asarray(expected).dtype.kind == "f":
+            np.testing.assert_allclose(got, expected, rtol=1e-9)  # BLAS may reorder sums
+        else:
+            np.testing.assert_array_equal(got, expected)

@@ -22,8 +22,10 @@ fewer than ``k`` samples into their parent.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +36,7 @@ from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, group_path, plural, register
 
 CHECK_ID = "MP-S105"
+_CHUNK = 32  # trees routed at a time (bounds the memory of leaf indices)
 _NO_LABEL_ENSEMBLES = ("GradientBoosting", "IsolationForest", "RandomTreesEmbedding")
 
 
@@ -217,26 +220,37 @@ def _route(
     alone_trees = np.zeros(n, dtype=np.int32)
     small = np.zeros(n, dtype=bool)
     recovered = np.zeros(n, dtype=bool)
+    inputs = [_float32_input(ctx, ref.path) for ref in trees]
+    if any(
+        X is None or X.shape[0] != n or X.shape[1] != ref.tree.n_features
+        for X, ref in zip(inputs, trees, strict=True)
+    ):
+        return None
+    everyone = np.arange(n)
     k = ctx.k
-    for ref in trees:
-        t = ref.tree
-        X32 = _float32_input(ctx, ref.path)
-        if X32 is None or X32.shape[0] != n or X32.shape[1] != t.n_features:
-            return None
-        leaf = t.apply(X32)
-        idx = np.arange(n) if samples is None else np.unique(samples[ref.index])
-        counts = np.bincount(leaf[idx], minlength=t.node_count)
-        c = counts[leaf[idx]]
-        small[idx[c < k]] = True
-        one = idx[c == 1]
-        alone_trees[one] += 1
-        if labels and y_arr is not None and one.size:
-            recovered[one] |= _recovers(
-                ensemble if hasattr(ensemble, "classes_") else ref.estimator,
-                t,
-                leaf[one],
-                y_arr[one],
-            )
+
+    def leaves(i: int) -> np.ndarray:
+        return np.asarray(trees[i].tree.apply(inputs[i]))  # releases the GIL
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        for start in range(0, len(trees), _CHUNK):
+            chunk = range(start, min(start + _CHUNK, len(trees)))
+            for i, leaf in zip(chunk, pool.map(leaves, chunk), strict=True):
+                ref = trees[i]
+                if samples is None:
+                    idx = everyone
+                else:
+                    mask = np.zeros(n, dtype=bool)
+                    mask[samples[ref.index]] = True
+                    idx = np.flatnonzero(mask)
+                counts = np.bincount(leaf[idx], minlength=ref.tree.node_count)
+                c = counts[leaf[idx]]
+                small[idx[c < k]] = True
+                one = idx[c == 1]
+                alone_trees[one] += 1
+                if labels and y_arr is not None and one.size:
+                    holder = ensemble if hasattr(ensemble, "classes_") else ref.estimator
+                    recovered[one] |= _recovers(holder, ref.tree, leaf[one], y_arr[one])
     return alone_trees, small, recovered
 
 
