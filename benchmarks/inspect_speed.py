@@ -68,11 +68,15 @@ def main() -> None:
     train = load_adult()
     y = train.pop(ADULT_TARGET).to_numpy()
     X = train.copy()
-    X[ADULT_CATEGORICAL] = OrdinalEncoder(encoded_missing_value=-1).fit_transform(X[ADULT_CATEGORICAL].astype(str))
+    X[ADULT_CATEGORICAL] = OrdinalEncoder(encoded_missing_value=-1).fit_transform(
+        X[ADULT_CATEGORICAL].astype(str)
+    )
     X = X.astype(np.float64)
 
     t0 = time.perf_counter()
-    forest = RandomForestClassifier(n_estimators=args.trees, random_state=0, n_jobs=os.cpu_count()).fit(X, y)
+    forest = RandomForestClassifier(
+        n_estimators=args.trees, random_state=0, n_jobs=os.cpu_count()
+    ).fit(X, y)
     fit_s = time.perf_counter() - t0
     forest.set_params(n_jobs=None)
 
@@ -97,7 +101,7 @@ def main() -> None:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"scikit-learn {sklearn.__version__}",
         "trees": args.trees,
-        "records": int(len(X)),
+        "records": len(X),
         "model_file_mib": round(size_mib, 1),
         "fit_s": round(fit_s, 2),
         "load_joblib_s": round(load_plain, 3),

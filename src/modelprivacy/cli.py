@@ -67,10 +67,19 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("model", type=Path, help="model file: .skops, pickle (.pkl) or joblib (.joblib)")
-    p.add_argument("--train", type=Path, help="training data (.csv, .parquet) exactly as it went into fit")
+    p.add_argument(
+        "--train", type=Path, help="training data (.csv, .parquet) exactly as it went into fit"
+    )
     p.add_argument("--target", help="name of the label column in --train")
-    p.add_argument("--id-column", help="column of --train with record IDs (reported instead of row numbers)")
-    p.add_argument("--k", type=_k, default=10, help="groups of fewer than K records single people out (default 10)")
+    p.add_argument(
+        "--id-column", help="column of --train with record IDs (reported instead of row numbers)"
+    )
+    p.add_argument(
+        "--k",
+        type=_k,
+        default=10,
+        help="groups of fewer than K records single people out (default 10)",
+    )
     p.add_argument(
         "--format",
         choices=["terminal", "json", "markdown"],
@@ -90,9 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="load the model with plain pickle even if it refers to code outside the allowlist "
         "(ONLY for files from a trusted source: a pickle can run any code)",
     )
-    p.add_argument("--show-values", action="store_true", help="show raw training values in examples")
-    p.add_argument("--seed", type=int, default=0, help="random seed recorded in the report (default 0)")
-    p.add_argument("--debug", action="store_true", help="show tracebacks and re-raise failing checks")
+    p.add_argument(
+        "--show-values", action="store_true", help="show raw training values in examples"
+    )
+    p.add_argument(
+        "--seed", type=int, default=0, help="random seed recorded in the report (default 0)"
+    )
+    p.add_argument(
+        "--debug", action="store_true", help="show tracebacks and re-raise failing checks"
+    )
     return parser
 
 
@@ -122,11 +137,15 @@ def write_atomic(path: Path, text: str) -> None:
     """
     folder = path.resolve().parent
     if not folder.is_dir():
-        raise ModelPrivacyError(f"cannot write {path}: folder {folder} does not exist; create it first")
+        raise ModelPrivacyError(
+            f"cannot write {path}: folder {folder} does not exist; create it first"
+        )
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise ModelPrivacyError(f"cannot write {path}: {exc.strerror}; choose another --output") from exc
+        raise ModelPrivacyError(
+            f"cannot write {path}: {exc.strerror}; choose another --output"
+        ) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
@@ -175,7 +194,12 @@ def _inspect(args: argparse.Namespace) -> int:
         )
     result = InspectionResult(**{**result.__dict__, "source": str(args.model)})
     fmt = Format(args.format)
-    color = fmt is Format.TERMINAL and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = (
+        fmt is Format.TERMINAL
+        and args.output is None
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+    )
     text = render(result, fmt, color=color)
     if args.output is not None:
         write_atomic(args.output, text)
@@ -202,7 +226,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.ERROR, format="%(levelname)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.ERROR, format="%(levelname)s: %(message)s"
+    )
     try:
         if args.command == "inspect":
             return _inspect(args)

@@ -70,13 +70,17 @@ def demo_models(seed: int = 0) -> dict[str, Any]:
             ("num", "passthrough", ADULT_NUMERIC),
             (
                 "cat",
-                OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1, encoded_missing_value=-1),
+                OrdinalEncoder(
+                    handle_unknown="use_encoded_value", unknown_value=-1, encoded_missing_value=-1
+                ),
                 ADULT_CATEGORICAL,
             ),
         ]
     )
     return {
-        "random_forest": make_pipeline(ordinal, RandomForestClassifier(random_state=seed, n_jobs=-1)),
+        "random_forest": make_pipeline(
+            ordinal, RandomForestClassifier(random_state=seed, n_jobs=-1)
+        ),
         "knn": make_pipeline(onehot(), KNeighborsClassifier()),
         "logistic_regression": make_pipeline(onehot(), LogisticRegression(max_iter=1000)),
     }

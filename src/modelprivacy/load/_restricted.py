@@ -23,15 +23,26 @@ What is allowed
   numeric reductions (``numpy.mean``...), numpy random generators and masked
   arrays; scipy sparse matrices and arrays and ``BSpline``.
 - builtin value types (``set``, ``slice``, ``complex``...), ``OrderedDict``,
-  ``defaultdict``, ``Counter`` and ``copyreg._reconstructor``.
+  ``defaultdict``, ``Counter``, ``copyreg._reconstructor`` and
+  ``functools.partial`` (HistGradientBoosting keeps one; a partial can only wrap
+  what the allowlist already resolves).
 - joblib's ``NumpyArrayWrapper``, whose array bytes are read by this module
   (arrays of Python objects go through the same restricted unpickler).
+- Guarded stand-ins replace three globals that legitimate pickles use:
+  ``builtins.getattr`` (bound methods) returns only prediction methods of
+  scikit-learn estimators, ``_codecs.encode`` (bytes in protocols 0-2) only
+  encodes text as latin-1/utf-8/ascii, and numpy's ``_ufunc_reconstruct`` only
+  returns numpy ufuncs.
 
-Never allowed: ``builtins.eval``/``exec``/``getattr``/``__import__``/``open``,
-``functools.partial``, ``os``, ``subprocess``, whole-module prefixes, scipy.stats
-distributions (their ``__setstate__`` runs ``exec`` on a pickled string), and
-joblib's pre-0.10 ``NDArrayWrapper`` (it makes ``numpy.load`` read a second file
-named by the pickle with ``allow_pickle=True``).
+The invariant: every allowlisted callable is harmless to call with any
+arguments, since a pickle can call it with whatever it likes.
+
+Never allowed: ``builtins.eval``/``exec``/``compile``/``__import__``/``open``,
+a general ``getattr``, ``os``, ``subprocess``, whole-module prefixes, modules
+of sklearn's test suites and build helpers, scipy.stats distributions (their
+``__setstate__`` runs ``exec`` on a pickled string), and joblib's pre-0.10
+``NDArrayWrapper`` (it makes ``numpy.load`` read a second file named by the
+pickle with ``allow_pickle=True``).
 """
 
 from __future__ import annotations
@@ -83,6 +94,7 @@ _FORBIDDEN_SEGMENTS = frozenset(
         "__main__",
         "setup",
         "_show_versions",
+        "externals",
     }
 )
 
@@ -311,7 +323,9 @@ def _sklearn_metric_functions() -> frozenset[str]:
         return frozenset()
     import sklearn.metrics
 
-    functions: list[Any] = [getattr(sklearn.metrics, name, None) for name in sklearn.metrics.__all__]
+    functions: list[Any] = [
+        getattr(sklearn.metrics, name, None) for name in sklearn.metrics.__all__
+    ]
     for scorer_name in get_scorer_names():
         functions.append(getattr(get_scorer(scorer_name), "_score_func", None))
     functions.extend(pairwise.PAIRWISE_KERNEL_FUNCTIONS.values())
@@ -354,16 +368,23 @@ def _resolve_candidates(candidates: tuple[str, ...]) -> Any:
     raise error
 
 
-def _safe_codecs_encode(obj: Any, encoding: str = "utf-8", errors: str = "strict") -> bytes:
+_TEXT_ENCODINGS = frozenset(
+    {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "utf-8", "utf8", "ascii"}
+)
+
+
+def _safe_codecs_encode(obj: Any, encoding: Any = "utf-8", errors: Any = "strict") -> bytes:
     """Stand-in for ``_codecs.encode``: pickle protocols 0-2 store bytes with it."""
-    if not isinstance(obj, str) or codecs.lookup(encoding).name not in {
-        "latin-1",
-        "iso8859-1",
-        "utf-8",
-        "ascii",
-    }:
+    valid = (
+        isinstance(obj, str)
+        and isinstance(encoding, str)
+        and encoding.lower().replace("_", "-") in _TEXT_ENCODINGS
+        and errors == "strict"
+    )
+    if not valid:
+        shown = encoding[:40] if isinstance(encoding, str) else type(encoding).__name__
         raise UnsafeModelError(
-            f"the file calls _codecs.encode with encoding {encoding!r}, which a pickle of "
+            f"the file calls _codecs.encode with encoding {shown!r}, which a pickle of "
             f"bytes never does; {TRUST_HINT}",
             untrusted=("_codecs.encode",),
         )
@@ -374,21 +395,68 @@ def _safe_ufunc_reconstruct(module: str, name: str) -> Any:
     """Stand-in for numpy's ``_ufunc_reconstruct``: only returns numpy ufuncs."""
     import numpy as np
 
-    obj = getattr(np, name, None) if isinstance(name, str) else None
+    valid_name = isinstance(name, str) and name.isidentifier() and not name.startswith("_")
+    obj = getattr(np, name, None) if valid_name else None
     if (
         not isinstance(module, str)
         or module.split(".")[0] != "numpy"
         or not isinstance(obj, np.ufunc)
     ):
         raise UnsafeModelError(
-            f"the file asks numpy's _ufunc_reconstruct for {module!r}.{name!r}, which is "
-            f"not a numpy ufunc; {TRUST_HINT}",
+            f"the file asks numpy's _ufunc_reconstruct for {str(module)[:80]}.{str(name)[:80]}, "
+            f"which is not a numpy ufunc; {TRUST_HINT}",
             untrusted=(f"{module}.{name}",),
         )
     return obj
 
 
+# Methods that a fitted estimator may keep bound to itself in its ``__dict__``
+# (HistGradientBoosting* with early stopping on a scorer leaves
+# ``_raw_predict`` there). They only predict.
+_BOUND_METHODS = frozenset(
+    {
+        "_raw_predict",
+        "decision_function",
+        "predict",
+        "predict_log_proba",
+        "predict_proba",
+        "score_samples",
+        "transform",
+    }
+)
+
+
+def _safe_getattr(obj: Any, name: Any, *default: Any) -> Any:
+    """Stand-in for ``builtins.getattr``: only prediction methods of estimators.
+
+    Pickle stores a bound method as ``getattr(instance, name)``. The general
+    ``getattr`` is the classic escape from any allowlist
+    (``getattr(obj, "__class__")``...), so only the methods of
+    ``_BOUND_METHODS`` of scikit-learn estimators are returned.
+    """
+    from sklearn.base import BaseEstimator
+
+    allowed = (
+        not default
+        and isinstance(name, str)
+        and name in _BOUND_METHODS
+        and isinstance(obj, BaseEstimator)
+        and type(obj).__module__.startswith("sklearn.")
+    )
+    method = getattr(obj, name, None) if allowed else None
+    if not (inspect.ismethod(method) and method.__self__ is obj):
+        shown = f"{type(obj).__module__}.{type(obj).__qualname__}"
+        attribute = name[:80] if isinstance(name, str) else type(name).__name__
+        raise UnsafeModelError(
+            f"the file calls builtins.getattr on a {shown} object for {attribute!r}, "
+            f"which is not a prediction method of a scikit-learn estimator; {TRUST_HINT}",
+            untrusted=("builtins.getattr",),
+        )
+    return method
+
+
 _WRAPPERS: dict[str, Callable[..., Any]] = {
+    "builtins.getattr": _safe_getattr,
     "_codecs.encode": _safe_codecs_encode,
     "numpy.core._ufunc_reconstruct": _safe_ufunc_reconstruct,
     "numpy._core._ufunc_reconstruct": _safe_ufunc_reconstruct,
@@ -403,11 +471,11 @@ _SPARSE_CLASSES = frozenset(
 )
 
 
-class _NotAllowed(Exception):
+class _NotAllowedError(Exception):
     """Internal: a global is not on the allowlist."""
 
 
-class _Missing(Exception):
+class _MissingError(Exception):
     """Internal: an allowlisted-looking global does not exist in this install."""
 
 
@@ -423,11 +491,11 @@ def _import_sklearn_module(module: str) -> Any:
     if parts[0] != "sklearn" or any(
         part in _FORBIDDEN_SEGMENTS or part.startswith("test") for part in parts
     ):
-        raise _NotAllowed
+        raise _NotAllowedError
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        raise _Missing(str(exc)) from exc
+        raise _MissingError(str(exc)) from exc
 
 
 def _lookup(module_obj: Any, name: str) -> Any:
@@ -435,11 +503,11 @@ def _lookup(module_obj: Any, name: str) -> Any:
     first, *rest = name.split(".")
     try:
         obj = getattr(module_obj, first)
-    except AttributeError as exc:
-        raise _Missing(str(exc)) from exc
+    except (AttributeError, ImportError) as exc:
+        raise _MissingError(str(exc)) from exc
     for part in rest:
         if not isinstance(obj, type) or part not in vars(obj):
-            raise _NotAllowed
+            raise _NotAllowedError
         obj = vars(obj)[part]
     return obj
 
@@ -448,31 +516,31 @@ def _resolve_sklearn(module: str, name: str) -> Any:
     fullname = f"{module}.{name}"
     is_pyx = name.startswith("__pyx_unpickle_") and "." not in name
     if any(part.startswith("__") for part in name.split(".")) and not is_pyx:
-        raise _NotAllowed
+        raise _NotAllowedError
     explicit_function = fullname in _SKLEARN_FUNCTIONS or fullname in _sklearn_metric_functions()
     module_obj = _import_sklearn_module(module)
     obj = _lookup(module_obj, name)
     if isinstance(obj, type):
         if not str(getattr(obj, "__module__", "")).startswith("sklearn."):
-            raise _NotAllowed
+            raise _NotAllowedError
         if fullname in _SKLEARN_TYPES or issubclass(obj, _sklearn_bases()):
             return obj
-        raise _NotAllowed
+        raise _NotAllowedError
     if explicit_function and callable(obj):
         return obj
     if is_pyx and callable(obj) and not inspect.isclass(obj):
         # Cython's generated ``__pyx_unpickle_<Class>(type, checksum, state)``:
         # it only creates a ``<Class>`` and fills its fields.
         return obj
-    raise _NotAllowed
+    raise _NotAllowedError
 
 
 def _resolve_numpy_rule(module: str, name: str) -> Any:
-    """numpy scalar types, dtype classes and ufuncs, looked up by name."""
+    """Resolve numpy scalar types, dtype classes and ufuncs by name."""
     import numpy as np
 
     if "." in name or name.startswith("_"):
-        raise _NotAllowed
+        raise _NotAllowedError
     if module == "numpy":
         obj = getattr(np, name, None)
         if isinstance(obj, np.ufunc) or (isinstance(obj, type) and issubclass(obj, np.generic)):
@@ -481,17 +549,17 @@ def _resolve_numpy_rule(module: str, name: str) -> Any:
         obj = getattr(importlib.import_module("numpy.dtypes"), name, None)
         if isinstance(obj, type) and issubclass(obj, np.dtype):
             return obj
-    raise _NotAllowed
+    raise _NotAllowedError
 
 
 def _resolve_sparse(module: str, name: str) -> Any:
     if name not in _SPARSE_CLASSES:
-        raise _NotAllowed
+        raise _NotAllowedError
     import scipy.sparse
 
     obj = getattr(scipy.sparse, name, None)
     if obj is None:
-        raise _Missing(f"scipy.sparse has no {name}")
+        raise _MissingError(f"scipy.sparse has no {name}")
     return obj
 
 
@@ -500,9 +568,9 @@ def _resolve(module: str, name: str, *, joblib: bool = True) -> Any:
 
     Raises
     ------
-    _NotAllowed
+    _NotAllowedError
         The global is not on the allowlist.
-    _Missing
+    _MissingError
         The global looks allowlisted but this installation does not have it.
     """
     fullname = f"{module}.{name}"
@@ -510,11 +578,11 @@ def _resolve(module: str, name: str, *, joblib: bool = True) -> Any:
         return _WRAPPERS[fullname]
     if fullname in _EXPLICIT:
         if not joblib and fullname == "joblib.numpy_pickle.NumpyArrayWrapper":
-            raise _NotAllowed
+            raise _NotAllowedError
         try:
             return _resolve_candidates(_EXPLICIT[fullname])
         except (ImportError, AttributeError) as exc:
-            raise _Missing(str(exc)) from exc
+            raise _MissingError(str(exc)) from exc
     root = module.split(".")[0]
     if root == "sklearn":
         return _resolve_sklearn(module, name)
@@ -522,7 +590,7 @@ def _resolve(module: str, name: str, *, joblib: bool = True) -> Any:
         return _resolve_numpy_rule(module, name)
     if module.startswith("scipy.sparse"):
         return _resolve_sparse(module, name)
-    raise _NotAllowed
+    raise _NotAllowedError
 
 
 def unsafe_error(fullnames: tuple[str, ...], subject: str = "the file") -> UnsafeModelError:
@@ -554,8 +622,12 @@ def unsafe_error(fullnames: tuple[str, ...], subject: str = "the file") -> Unsaf
 def is_allowed_global(fullname: str) -> bool:
     """Whether a dotted name (``"module.qualname"``) is on the allowlist.
 
-    The split between module and qualified name is guessed from the right,
-    as skops reports types as one dotted string.
+    The split between module and qualified name is guessed from the right, as
+    skops reports types as one dotted string, and the name must be the
+    object's canonical ``__module__.__qualname__``. The guarded stand-ins that
+    the unpicklers use for ``builtins.getattr``, ``_codecs.encode`` and
+    numpy's ``_ufunc_reconstruct`` do not count as allowed here, because a
+    skops file would get the real function.
 
     Parameters
     ----------
@@ -567,16 +639,19 @@ def is_allowed_global(fullname: str) -> bool:
     bool
         True if the restricted unpickler would resolve this name.
     """
-    if not _DOTTED.fullmatch(fullname):
+    if not _DOTTED.fullmatch(fullname) or fullname in _WRAPPERS:
         return False
     parts = fullname.split(".")
     for cut in range(len(parts) - 1, 0, -1):
         module, name = ".".join(parts[:cut]), ".".join(parts[cut:])
         try:
-            _resolve(module, name)
-        except (_NotAllowed, _Missing):
+            obj = _resolve(module, name)
+        except (_NotAllowedError, _MissingError):
             continue
-        return True
+        # The name must be the object's own (canonical) name, so that a reader
+        # that splits module and name differently finds the same object.
+        qualname = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
+        return f"{getattr(obj, '__module__', None)}.{qualname}" == fullname
     return False
 
 
@@ -603,20 +678,21 @@ class _Policy:
             )
         try:
             return _resolve(module, name, joblib=self.joblib)
-        except _NotAllowed:
+        except _NotAllowedError:
             if self.collect is not None:
                 if fullname not in self.collect:
                     self.collect.append(fullname)
                 return _Refused
             raise unsafe_error((fullname,)) from None
-        except _Missing as exc:
+        except _MissingError as exc:
             if self.collect is not None:
                 return _Refused
             package = module.split(".")[0]
+            shown = {"sklearn": "scikit-learn"}.get(package, package)
             raise ModelLoadError(
-                f"the file needs {fullname}, which the installed {package} "
+                f"the file needs {fullname}, which the installed {shown} "
                 f"{_installed_version(package)} does not have ({exc}); load it with the "
-                f"{package} version that saved it, or save the model again with this one"
+                f"{shown} version that saved it, or save the model again with this one"
             ) from None
 
 
@@ -648,12 +724,16 @@ class _RestrictedPyUnpickler(pickle._Unpickler):
         raise pickle.UnpicklingError("persistent ids are not supported")
 
 
+# The pure-Python BUILD handler, without joblib's handling of array wrappers.
+_PY_LOAD_BUILD: Callable[[Any], None] = vars(pickle._Unpickler)["load_build"]
+
+
 def _make_numpy_unpickler(file: IO[bytes], policy: _Policy) -> Any:
     """A joblib ``NumpyUnpickler`` whose ``find_class`` and BUILD are restricted."""
     import numpy as np
     from joblib.numpy_pickle import NumpyArrayWrapper, NumpyUnpickler
 
-    class _RestrictedNumpyUnpickler(NumpyUnpickler):  # type: ignore[misc]
+    class _RestrictedNumpyUnpickler(NumpyUnpickler):
         dispatch = NumpyUnpickler.dispatch.copy()
 
         def find_class(self, module: str, name: str) -> Any:
@@ -666,7 +746,7 @@ def _make_numpy_unpickler(file: IO[bytes], policy: _Policy) -> Any:
             # joblib's own load_build would call ``wrapper.read``, which in
             # older joblib versions reads object arrays with an unrestricted
             # ``pickle.load``; the arrays are read here instead.
-            pickle._Unpickler.load_build(self)
+            _PY_LOAD_BUILD(self)
             top = self.stack[-1]
             if isinstance(top, NumpyArrayWrapper):
                 self.stack[-1] = self._read_wrapped_array(top)
@@ -741,7 +821,7 @@ def _load_stream(file: IO[bytes], policy: _Policy) -> Any:
 
 def _open(file: str | os.PathLike[str] | IO[bytes]) -> contextlib.AbstractContextManager[IO[bytes]]:
     if isinstance(file, str | os.PathLike):
-        return open(file, "rb")  # noqa: SIM115 - returned as a context manager
+        return open(file, "rb")
     return contextlib.nullcontext(file)
 
 
@@ -823,6 +903,8 @@ def find_untrusted_globals(file: str | os.PathLike[str] | IO[bytes]) -> tuple[st
     with _open(file) as fobj:
         try:
             _load_stream(fobj, _Policy(joblib=True, collect=found))
-        except Exception:  # noqa: BLE001 - best effort: keep what was found
+        except UnsafeModelError as exc:  # raised by a guarded stand-in
+            found.extend(name for name in exc.untrusted if name not in found)
+        except Exception:  # best effort: keep what was found so far
             pass
     return tuple(found)
