@@ -132,8 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "Data: Becker & Kohavi (1996), UCI ML Repository, CC BY 4.0.\n"
     )
     summary = Table(title="What each model carries (k = 10)")
-    for col in ("model", "fit s", "inspect s", "high", "medium", "low", "people exposed (medium+)"):
-        summary.add_column(col)
+    summary.add_column("model", no_wrap=True)
+    for col in ("fit s", "inspect s", "high", "medium", "low", "people exposed (medium+)"):
+        summary.add_column(col, justify="right")
     headlines = []
     for name, model in demo_models(args.seed).items():
         t0 = time.perf_counter()
@@ -162,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, text in headlines:
         console.print(f"[bold]{name}[/]: {text}")
     console.print(f"\nMarkdown reports and model files are in {args.out}/. Try:")
-    console.print(f"  modelprivacy inspect {args.out}/knn.pkl --format markdown")
+    console.print(f"  .venv/bin/modelprivacy inspect {args.out}/knn.pkl --format markdown")
     return 0
 
 
