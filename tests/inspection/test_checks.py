@@ -279,3 +279,30 @@ def test_inspection_is_deterministic(data):
     a = modelprivacy.inspect(forest, X, y).to_dict()
     b = modelprivacy.inspect(forest, X, y).to_dict()
     assert a["findings"] == b["findings"]
+
+
+class ThirdPartyModel:
+    """An estimator no table knows: it hides a copy of its training data."""
+
+    def fit(self, X, y):
+        self.cache_ = {"rows": np.asarray(X, dtype=np.float64).copy(), "n": len(X)}
+        self._peak = float(np.max(X[:, 1]))
+        self.labels_seen_ = np.asarray(y)
+        return self
+
+    def predict(self, X):
+        return np.zeros(len(X))
+
+
+def test_unknown_estimator_is_walked_and_matched(data):
+    X, y = data
+    model = ThirdPartyModel().fit(X, y)
+    result = modelprivacy.inspect(model, X, y)
+    rows = by_check(result, "MP-S101")
+    assert [f.path for f in rows] == ["cache_['rows']"] and rows[0].records.count == 200
+    values = by_check(result, "MP-S103")
+    assert any(f.path == "_peak" and f.records.ids == (int(np.argmax(X[:, 1])),) for f in values)
+    per_record = by_check(result, "MP-S102")
+    assert any(f.path == "labels_seen_" for f in per_record)
+    # without data nothing confirms the unknown attributes: no false claim of rows
+    assert not by_check(modelprivacy.inspect(model), "MP-S101")

@@ -194,7 +194,8 @@ class Context:
     def arrays(self) -> Iterator[tuple[Node, np.ndarray]]:
         """Numeric arrays (dense, or the dense form of small sparse ones).
 
-        Fitted float scalars (``intercept_ = 3.2``) come as 1-element arrays.
+        Fitted and private float scalars (``intercept_ = 3.2``) come as
+        1-element arrays; public hyperparameters (``tol``) do not.
         """
         for node in self.nodes:
             v = node.value
@@ -202,7 +203,7 @@ class Context:
                 yield node, v
             elif (
                 isinstance(v, (float, np.floating))
-                and node.attr.endswith("_")
+                and (node.attr.endswith("_") or node.attr.startswith("_"))
                 and not node.attr.startswith("__")
             ):
                 yield node, np.asarray([v], dtype=np.float64)
