@@ -109,6 +109,12 @@ _ENSEMBLE_INDEX = re.compile(
 )
 
 
+# Birch links its CF nodes from the root and in a chain of leaves: one group per owner.
+_CF_TREE = re.compile(
+    r"\.(?:root_|dummy_leaf_)(?:\.(?:next_leaf_|prev_leaf_|child_|subclusters_\[\d+\]))*\."
+)
+
+
 def group_path(path: str) -> str:
     """Replace the member indices of ensembles (and per-column lists) by ``[*]``.
 
@@ -122,7 +128,8 @@ def group_path(path: str) -> str:
     str
         ``"steps[1].estimators_[*].tree_.value"``.
     """
-    return _ENSEMBLE_INDEX.sub(lambda m: f"{m.group(1)}[*]", path)
+    path = _ENSEMBLE_INDEX.sub(lambda m: f"{m.group(1)}[*]", path)
+    return _CF_TREE.sub(".(CF tree).", f".{path}")[1:]
 
 
 def redact(value: object, show: bool) -> str:

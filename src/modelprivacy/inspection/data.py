@@ -213,6 +213,20 @@ class RowIndex:
         return n_rows, np.array(sorted(recs), dtype=np.int64)
 
 
+def _attr(obj: Any, name: str) -> Any:
+    """An attribute of ``obj`` from its ``__dict__`` (no properties, nothing that can raise)."""
+    state = _state(obj)
+    return state.get(name) if state is not None else None
+
+
+def _state(obj: Any) -> dict[str, Any] | None:
+    try:
+        state = getattr(obj, "__dict__", None)
+    except Exception:
+        return None
+    return state if isinstance(state, dict) else None
+
+
 def _select_columns(X: Any, cols: Any) -> Any:
     from sklearn.utils import _safe_indexing
 
@@ -266,9 +280,10 @@ def propagate_inputs(
             return
         seen.add(id(est))
         out[p] = X_in
-        if not isinstance(getattr(est, "__dict__", None), dict):
+        state = _state(est)
+        if state is None:
             return
-        steps = getattr(est, "steps", None)
+        steps = _attr(est, "steps")
         if isinstance(steps, list) and type(est).__name__ == "Pipeline":
             Xi = X_in
             for i, (_, step) in enumerate(steps):
@@ -283,7 +298,7 @@ def propagate_inputs(
                     with contextlib.suppress(Exception):
                         names[id(Xi)] = [str(c) for c in step.get_feature_names_out()]
             return
-        transformers = getattr(est, "transformers_", None)
+        transformers = _attr(est, "transformers_")
         if isinstance(transformers, list):
             for i, item in enumerate(transformers):
                 _, trans, cols = item
@@ -295,14 +310,14 @@ def propagate_inputs(
                     continue
                 visit(trans, sub, f"{_join(p, 'transformers_')}[{i}]", depth + 1)
             return
-        tlist = getattr(est, "transformer_list", None)
+        tlist = _attr(est, "transformer_list")
         if isinstance(tlist, list) and type(est).__name__ == "FeatureUnion":
             for i, (_, trans) in enumerate(tlist):
                 if not isinstance(trans, str):
                     visit(trans, X_in, f"{_join(p, 'transformer_list')}[{i}]", depth + 1)
             return
-        order = getattr(est, "order_", None)
-        chain = getattr(est, "estimators_", None)
+        order = _attr(est, "order_")
+        chain = _attr(est, "estimators_")
         if (
             order is not None
             and isinstance(chain, list)
@@ -320,8 +335,8 @@ def propagate_inputs(
                         depth + 1,
                     )
             return
-        features = getattr(est, "estimators_features_", None)
-        for name, value in list(vars(est).items()):
+        features = _attr(est, "estimators_features_")
+        for name, value in list(state.items()):
             if name in (
                 "final_estimator_",
                 "final_estimator",

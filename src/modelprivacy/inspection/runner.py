@@ -17,7 +17,7 @@ from modelprivacy.findings import CheckError, Finding, InspectionResult, Skipped
 from modelprivacy.inspection._base import CHECKS, Context
 from modelprivacy.inspection.checks import ORDER
 from modelprivacy.inspection.data import TrainingData
-from modelprivacy.inspection.walker import is_estimator, walk
+from modelprivacy.inspection.walker import is_estimator, safe_getattr, walk
 
 __all__ = ["inspect", "versions"]
 
@@ -119,7 +119,7 @@ def _prepare_data(
 
 
 def _check_columns(estimator: Any, X: Any) -> None:
-    names = getattr(estimator, "feature_names_in_", None)
+    names = safe_getattr(estimator, "feature_names_in_")
     if names is not None and isinstance(X, pd.DataFrame):
         missing = [str(c) for c in names if c not in X.columns]
         if missing:
@@ -134,7 +134,7 @@ def _check_columns(estimator: Any, X: Any) -> None:
                 f"the training data has column(s) the model was not fitted on: {', '.join(extra[:10])}; "
                 "name the label column with --target, the ID column with --id-column, or drop the others"
             )
-    n_in = getattr(estimator, "n_features_in_", None)
+    n_in = safe_getattr(estimator, "n_features_in_")
     if (
         isinstance(n_in, (int, np.integer))
         and hasattr(X, "shape")

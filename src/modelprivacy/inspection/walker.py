@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["Node", "is_estimator", "walk"]
+__all__ = ["Node", "is_estimator", "safe_getattr", "walk"]
 
 _SCALARS = (type(None), bool, int, float, complex, str, bytes, np.generic)
 _OPAQUE = (
@@ -79,6 +79,14 @@ class Node:
     holder: str = ""
 
 
+def safe_getattr(obj: object, name: str) -> Any:
+    """``getattr(obj, name, None)`` that survives a ``__getattr__`` raising anything."""
+    try:
+        return getattr(obj, name, None)
+    except Exception:
+        return None
+
+
 def is_estimator(obj: object) -> bool:
     """Return True if ``obj`` looks like a fitted or unfitted estimator.
 
@@ -95,7 +103,7 @@ def is_estimator(obj: object) -> bool:
     if isinstance(obj, type):
         return False
     return any(
-        callable(getattr(obj, name, None))
+        callable(safe_getattr(obj, name))
         for name in ("fit", "predict", "transform", "predict_proba", "decision_function")
     )
 
@@ -106,8 +114,8 @@ def _is_tree(obj: object) -> bool:
 
 
 def _is_binary_tree(obj: object) -> bool:
-    return callable(getattr(obj, "get_arrays", None)) and type(obj).__module__.startswith(
-        "sklearn.neighbors"
+    return type(obj).__module__.startswith("sklearn.neighbors") and callable(
+        safe_getattr(obj, "get_arrays")
     )
 
 
@@ -196,7 +204,7 @@ def walk(root: object) -> Iterator[Node]:
             return
         if _is_binary_tree(obj):
             arrays = dict(zip(_BINARY_TREE_FIELDS, obj.get_arrays(), strict=False))
-            sample_weight = getattr(obj, "sample_weight", None)
+            sample_weight = safe_getattr(obj, "sample_weight")
             if sample_weight is not None:
                 arrays["sample_weight"] = sample_weight
             for name, arr in arrays.items():
@@ -205,7 +213,14 @@ def walk(root: object) -> Iterator[Node]:
                     arr, _join(path, name), name, owner, owner_path, depth + 1, type(obj).__name__
                 )
             return
-        state = getattr(obj, "__dict__", None)
+        if type(obj).__module__.startswith("pandas"):
+            to_numpy = getattr(obj, "to_numpy", None)
+            if callable(to_numpy):
+                arr = to_numpy()
+                keep.append(arr)
+                yield from visit(arr, _join(path, "values"), "values", owner, owner_path, depth + 1)
+            return
+        state = safe_getattr(obj, "__dict__")
         if isinstance(state, dict):
             if is_estimator(obj):
                 new_owner, new_owner_path = obj, path
@@ -216,13 +231,6 @@ def walk(root: object) -> Iterator[Node]:
                 yield from visit(
                     item, _join(path, name), name, new_owner, new_owner_path, depth + 1, holder
                 )
-            return
-        if hasattr(obj, "__dataframe__") or type(obj).__module__.startswith("pandas"):
-            to_numpy = getattr(obj, "to_numpy", None)
-            if callable(to_numpy):
-                arr = to_numpy()
-                keep.append(arr)
-                yield from visit(arr, _join(path, "values"), "values", owner, owner_path, depth + 1)
             return
         yield from _visit_reduced(obj, path, owner, owner_path, depth)
 

@@ -27,6 +27,7 @@ import pandas as pd
 
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, plural, redact, register
+from modelprivacy.inspection.walker import safe_getattr
 
 CHECK_ID = "MP-S106"
 
@@ -126,7 +127,7 @@ def _birch(ctx: Context) -> Iterator[Finding]:
 
 def _classes(ctx: Context) -> Iterator[Finding]:
     root = ctx.root
-    classes = getattr(root, "classes_", None)
+    classes = safe_getattr(root, "classes_")
     if classes is None or isinstance(classes, list):
         return
     if ctx.data is not None and ctx.data.y is not None:
@@ -154,7 +155,7 @@ def _classes(ctx: Context) -> Iterator[Finding]:
             evidence={"classes": int(values.size), "small_classes": int(small.size)},
         )
         return
-    counts_attr = getattr(root, "class_count_", None)
+    counts_attr = safe_getattr(root, "class_count_")
     if isinstance(counts_attr, np.ndarray) and counts_attr.ndim == 1:
         small_mask = (counts_attr > 0) & (counts_attr < ctx.k)
         if small_mask.any():

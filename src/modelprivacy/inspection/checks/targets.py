@@ -20,6 +20,8 @@ that must keep labels (k-NN, Gaussian processes), do not share the model file.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -36,6 +38,17 @@ from modelprivacy.inspection.knowledge import TARGETS, lookup
 CHECK_ID = "MP-S108"
 
 
+@dataclass
+class _Group:
+    owner: Any
+    known: str | None
+    example: str
+    with_rows: bool
+    entries: int = 0
+    positions: list[np.ndarray] = field(default_factory=list)
+    confirmed: bool = False
+
+
 @register(
     CHECK_ID,
     "Training labels or targets stored verbatim",
@@ -45,54 +58,65 @@ CHECK_ID = "MP-S108"
 )
 def check(ctx: Context) -> Iterator[Finding]:
     """Find stored labels and targets."""
-    rows_owners = {
-        p.rsplit(".", 1)[0] if "." in p else "" for p, c in ctx.claimed.items() if c == "MP-S101"
-    }
+    rows_owners: set[str] = ctx.cache.get("rows_owners", set())
     tindex = target_index(ctx)
+    groups: dict[str, _Group] = {}
     for node, arr in ctx.arrays():
         if node.path in ctx.claimed:
             continue
         known = lookup(TARGETS, node.owner, node.attr, node.holder)
-        with_rows = node.owner_path in rows_owners
-        if ctx.data is None:
-            if known is None:
-                continue
-            ctx.claimed[node.path] = CHECK_ID
+        positions = None
+        if ctx.data is not None:
+            positions = _labels_match(ctx, node.owner, arr) if known else None
+            if positions is None and tindex is not None and is_candidate(node, arr):
+                vm = match_values(ctx, tindex, without_small_integers(arr))
+                if vm is not None and vm.rare_values:
+                    positions = vm.positions
+            if positions is not None and positions.size == 0:
+                positions = None
+        if known is None and positions is None:
+            continue
+        # a known attribute that the data does not confirm (a member fitted on a subset,
+        # a normalised target) is still reported, from what is known of the estimator
+        ctx.claimed[node.path] = CHECK_ID
+        key = group_path(node.path)
+        example = f"{key}[0] = {redact(arr.reshape(-1)[0], ctx.show_values)}"
+        g = groups.setdefault(
+            key, _Group(node.owner, known, example, node.owner_path in rows_owners)
+        )
+        g.entries += int(arr.shape[0])
+        if positions is not None:
+            g.positions.append(positions)
+            g.confirmed = True
+    for key, g in groups.items():
+        cls = type(g.owner).__name__
+        if not g.confirmed:
             yield ctx.finding(
                 CHECK_ID,
-                severity=Severity.HIGH if with_rows else Severity.MEDIUM,
+                severity=Severity.HIGH if g.with_rows else Severity.MEDIUM,
                 confidence=Confidence.MEDIUM,
-                path=node.path,
-                estimator=node.owner,
-                description=f"{type(node.owner).__name__} stores {known} ({plural(arr.shape[0], 'entry', 'entries')}).",
-                example=f"{group_path(node.path)}[0] = {redact(arr.reshape(-1)[0], ctx.show_values)}",
-                evidence={"entries": int(arr.shape[0]), "confirmed": False},
+                path=key,
+                estimator=g.owner,
+                description=f"{cls} stores {g.known} ({plural(g.entries, 'entry', 'entries')}).",
+                example=g.example,
+                evidence={"entries": g.entries, "confirmed": False},
             )
             continue
-        positions = _labels_match(ctx, node.owner, arr) if known else None
-        if positions is None and tindex is not None and is_candidate(node, arr):
-            vm = match_values(ctx, tindex, without_small_integers(arr))
-            if vm is not None and vm.rare_values:
-                positions = vm.positions
-        if positions is None or positions.size == 0:
-            continue
-        ctx.claimed[node.path] = CHECK_ID
-        what = known or "training targets"
+        positions = np.unique(np.concatenate(g.positions))
         yield ctx.finding(
             CHECK_ID,
-            severity=Severity.HIGH
-            if with_rows or (positions.size >= 1 and known is None)
-            else Severity.MEDIUM,
+            # continuous targets matched value by value are each one person's exact target
+            severity=Severity.HIGH if g.with_rows or g.known is None else Severity.MEDIUM,
             confidence=Confidence.HIGH,
-            path=node.path,
-            estimator=node.owner,
+            path=key,
+            estimator=g.owner,
             description=(
-                f"{type(node.owner).__name__} stores {what}: the label or target of "
+                f"{cls} stores {g.known or 'training targets'}: the label or target of "
                 f"{plural(positions.size, 'training record')} can be read from the model."
             ),
             positions=positions,
-            example=f"{group_path(node.path)}[0] = {redact(arr.reshape(-1)[0], ctx.show_values)}",
-            evidence={"entries": int(arr.shape[0]), "confirmed": True},
+            example=g.example,
+            evidence={"entries": g.entries, "confirmed": True},
         )
 
 

@@ -31,7 +31,8 @@ import numpy as np
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, group_path, plural, redact, register
 from modelprivacy.inspection.checks._matching import is_candidate
-from modelprivacy.inspection.knowledge import VERBATIM_ROWS, lookup
+from modelprivacy.inspection.knowledge import NOT_DATA, STORED_VALUES, VERBATIM_ROWS, lookup
+from modelprivacy.inspection.walker import Node
 
 CHECK_ID = "MP-S101"
 
@@ -45,6 +46,7 @@ class _Group:
     columns: int = 0
     matching: int = 0
     positions: list[np.ndarray] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
 
 
 @register(
@@ -60,9 +62,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     for node, arr in ctx.arrays():
         if (
             node.path in ctx.claimed
-            or not is_candidate(node, arr)
             or arr.ndim != 2
             or arr.shape[0] == 0
+            or not _may_hold_rows(node, arr)
         ):
             continue
         known = lookup(VERBATIM_ROWS, node.owner, node.attr, node.holder)
@@ -72,9 +74,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             n_rows, positions = arr.shape[0], None
         else:
             n_rows, positions = _match_rows(ctx, node.owner_path, arr)
+            if known is None and (n_rows == 0 or n_rows < arr.shape[0] // 2):
+                continue  # a few coincident rows in an unknown array: MP-S103 counts values
             if n_rows == 0:
-                continue
+                positions = None  # known to hold rows, but not these (an input we could not replay)
         ctx.claimed[node.path] = CHECK_ID
+        ctx.cache.setdefault("rows_owners", set()).add(node.owner_path)
         key = group_path(node.path)
         g = groups.setdefault(key, _Group(node.owner, known, _example(ctx, key, arr)))
         g.rows += arr.shape[0]
@@ -82,22 +87,30 @@ def check(ctx: Context) -> Iterator[Finding]:
         g.matching += n_rows
         if positions is not None:
             g.positions.append(positions)
+        g.paths.append(node.path)
     for key, g in groups.items():
         cls = type(g.owner).__name__
         what = g.known or "training rows"
-        if ctx.data is None:
+        if ctx.data is None or not g.positions:
+            note = (
+                "Give the training data to confirm and count the people."
+                if ctx.data is None
+                else "They do not equal the training data as given (an input that could not be replayed?)."
+            )
             yield ctx.finding(
                 CHECK_ID,
                 severity=Severity.HIGH,
                 confidence=Confidence.MEDIUM,
                 path=key,
                 estimator=g.owner,
-                description=(
-                    f"{cls} stores {what}: {plural(g.rows, 'row')} of {plural(g.columns, 'column')}. "
-                    "Give the training data to confirm and count the people."
-                ),
+                description=f"{cls} stores {what}: {plural(g.rows, 'row')} of {plural(g.columns, 'column')}. {note}",
                 example=g.example,
-                evidence={"rows": g.rows, "columns": g.columns, "confirmed": False},
+                evidence={
+                    "rows": g.rows,
+                    "columns": g.columns,
+                    "confirmed": False,
+                    **_paths(key, g),
+                },
             )
             continue
         positions = np.unique(np.concatenate(g.positions))
@@ -118,8 +131,27 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "matching_rows": g.matching,
                 "columns": g.columns,
                 "confirmed": True,
+                **_paths(key, g),
             },
         )
+
+
+def _may_hold_rows(node: Node, arr: np.ndarray) -> bool:
+    """Floats anywhere; integers too (a k-NN keeps integer data as it is), except structure."""
+    if lookup(STORED_VALUES, node.owner, node.attr, node.holder) is not None:
+        return False  # per-column values (quantiles, node bounds): MP-S103 reports them
+    if is_candidate(node, arr):
+        return True
+    return (
+        arr.dtype.kind in "iu"
+        and node.attr not in NOT_DATA
+        and node.holder not in ("Tree", "TreePredictor")
+    )
+
+
+def _paths(key: str, g: _Group) -> dict[str, list[str]]:
+    """List the member paths when the group path does not name them all (Birch's CF tree)."""
+    return {"paths": g.paths} if "(CF tree)" in key else {}
 
 
 def _match_rows(ctx: Context, owner_path: str, rows: np.ndarray) -> tuple[int, np.ndarray]:
