@@ -306,3 +306,114 @@ def test_unknown_estimator_is_walked_and_matched(data):
     assert any(f.path == "labels_seen_" for f in per_record)
     # without data nothing confirms the unknown attributes: no false claim of rows
     assert not by_check(modelprivacy.inspect(model), "MP-S101")
+
+
+# Regressions found in review ------------------------------------------------
+
+
+def test_integer_rows_of_a_knn_are_found():
+    rng = np.random.default_rng(3)
+    X = rng.integers(17, 90, size=(300, 4))
+    y = rng.integers(0, 2, size=300)
+    knn = KNeighborsClassifier(algorithm="brute").fit(X, y)
+    [f] = by_check(modelprivacy.inspect(knn, X, y), "MP-S101")
+    assert f.path == "_fit_X" and f.records.count == 300 and f.confidence is Confidence.HIGH
+    [f] = by_check(modelprivacy.inspect(knn), "MP-S101")
+    assert f.path == "_fit_X"
+
+
+def test_quantiles_are_values_not_rows():
+    rng = np.random.default_rng(4)
+    X = np.round(rng.normal(size=(2000, 3)), 1)
+    qt = QuantileTransformer(n_quantiles=100).fit(X)
+    result = modelprivacy.inspect(qt, X)
+    assert not by_check(result, "MP-S101")
+    [f] = by_check(result, "MP-S103")
+    assert f.evidence["rare_values"] <= qt.quantiles_.size
+
+
+def test_extremes_are_matched_within_their_own_column():
+    X = np.tile(np.arange(1.0, 21.0), (2, 1)).T  # 20 rows, values 1..20 in both columns
+    X[:, 1] += 100.0
+    X[3, 1] = 20.0  # column 1 holds the value 20 once; it is column 0's max
+    scaler = MinMaxScaler().fit(X)
+    [f] = [f for f in by_check(modelprivacy.inspect(scaler, X), "MP-S103") if f.path == "data_max_"]
+    assert f.records.ids == (19,)  # the holder of column 0's max, not record 3
+
+
+def test_normalised_targets_are_still_reported(data):
+    X, _ = data
+    y = X @ [1.0, 2.0, 3.0] + 10
+    gp = GaussianProcessRegressor(normalize_y=True).fit(X, y)
+    [f] = by_check(modelprivacy.inspect(gp, X, y), "MP-S108")
+    assert f.path == "y_train_" and f.severity is Severity.HIGH
+
+
+def test_bagged_knn_labels_are_reported_once(data):
+    from sklearn.ensemble import BaggingClassifier
+
+    X, y = data
+    bag = BaggingClassifier(
+        KNeighborsClassifier(), n_estimators=4, max_samples=0.5, random_state=0
+    ).fit(X, y)
+    targets = by_check(modelprivacy.inspect(bag, X, y), "MP-S108")
+    assert [f.path for f in targets] == ["estimators_[*]._y"]
+    rows = by_check(modelprivacy.inspect(bag, X, y), "MP-S101")
+    assert [f.path for f in rows] == ["estimators_[*]._fit_X"] and rows[0].records.count > 100
+
+
+def test_missing_category_is_counted():
+    col = np.array(["a"] * 30 + ["b"] * 30 + [np.nan] * 3, dtype=object)
+    frame = pd.DataFrame({"c": col})
+    enc = OneHotEncoder().fit(frame)
+    [f] = by_check(modelprivacy.inspect(enc, frame), "MP-S106")
+    assert f.records.ids == (60, 61, 62)
+
+
+def test_number_ranges_and_ids_are_not_phone_numbers():
+    from modelprivacy.inspection.checks.strings import classify
+
+    for text in (
+        "2019-2020",
+        "25000-50000",
+        "1990 - 2000",
+        "3.141592653",
+        "123e4567-e89b-12d3-a456-426614174000",
+    ):
+        assert classify(text) is None, text
+    assert classify("+44 20 7946 0958") == "phone number"
+    assert classify("jane@example.org") == "e-mail address"
+
+
+def test_identifiers_shared_by_many_are_low():
+    frame = pd.DataFrame({"office": ["+44 20 7946 0958", "+1 212 555 0199"] * 20})
+    enc = OneHotEncoder().fit(frame)
+    [f] = by_check(modelprivacy.inspect(enc, frame), "MP-S107")
+    assert f.severity is Severity.LOW and f.records.count == 40
+
+
+def test_birch_cf_tree_is_one_group():
+    from sklearn.cluster import Birch
+
+    X = np.random.default_rng(5).normal(size=(400, 3))
+    birch = Birch(n_clusters=None, threshold=0.05).fit(X)
+    result = modelprivacy.inspect(birch, X)
+    assert len(result.findings) < 12
+    assert any(f.path.endswith("(CF tree).centroids_") for f in result.findings)
+
+
+def test_hostile_object_does_not_break_the_inspection():
+    class Hostile:
+        def fit(self, X):
+            self.train_ = pd.DataFrame(X, columns=["a", "b", "c"])
+            return self
+
+        def predict(self, X):
+            return X
+
+        def __getattr__(self, name):
+            raise ValueError("no such thing")
+
+    X = np.random.default_rng(6).normal(size=(50, 3))
+    result = modelprivacy.inspect(Hostile().fit(X), X)
+    assert any(f.check_id == "MP-S101" and f.records.count == 50 for f in result.findings)

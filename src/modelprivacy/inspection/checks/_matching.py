@@ -20,8 +20,8 @@ def is_candidate(node: Node, arr: np.ndarray) -> bool:
     """Whether a numeric node may hold training values (floats, not structure)."""
     if node.attr in NOT_DATA or node.holder in _TREE_HOLDERS:
         return False
-    if node.path.endswith("bin_thresholds_") or "._bin_mapper." in node.path:
-        return False
+    if node.attr == "bin_thresholds_" or "_bin_mapper" in node.path:
+        return False  # MP-S104 reads binning thresholds
     if "nodes[" in node.path and node.holder == "TreePredictor":
         return False
     return arr.dtype.kind == "f"
@@ -91,7 +91,8 @@ def match_values(ctx: Context, index: ValueIndex | None, values: np.ndarray) -> 
     index : ValueIndex or None
         The training values.
     values : ndarray
-        The stored values.
+        The stored values. When their last axis is as long as the data is
+        wide, entry ``j`` is matched against column ``j`` only.
 
     Returns
     -------
@@ -100,11 +101,28 @@ def match_values(ctx: Context, index: ValueIndex | None, values: np.ndarray) -> 
     """
     if index is None:
         return None
-    groups = index.match(values)
+    values = np.asarray(values, dtype=np.float64)
+    d = len(index.names)
+    if values.ndim >= 1 and values.shape[-1] == d and d > 1:
+        # one entry per column (data_max_, quantiles_[:, j]): column j matches column j only
+        parts = [index.match(values[..., j], column=j) for j in range(d)]
+        groups = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+        aligned = True
+    else:
+        groups = index.match(values)
+        aligned = False
     if groups.size == 0:
         return None
     counts = index.counts[groups]
     rare = groups[counts < ctx.k]
+    # count stored values, not (value, column) pairs: without alignment one value can
+    # equal values of several columns
+    n_rare = int(rare.size) if aligned else int(np.unique(index.keys[rare]).size)
+    n_unique = (
+        int((counts == 1).sum())
+        if aligned
+        else int(np.unique(index.keys[groups[counts == 1]]).size)
+    )
     cols = sorted({index.names[c] for c in index.cols[rare]})
     per_col_total = np.bincount(index.cols, minlength=len(index.names))
     per_col_hit = np.bincount(index.cols[groups], minlength=len(index.names))
@@ -112,8 +130,8 @@ def match_values(ctx: Context, index: ValueIndex | None, values: np.ndarray) -> 
         frac = np.where(per_col_total > 0, per_col_hit / np.maximum(per_col_total, 1), 0.0)
     return ValueMatch(
         n_values=int(np.unique(index.keys[groups]).size),
-        rare_values=int(rare.size),
-        unique_values=int((counts == 1).sum()),
+        rare_values=n_rare,
+        unique_values=n_unique,
         positions=index.records_of(rare),
         columns=tuple(cols),
         coverage=float(frac.max()) if frac.size else 0.0,

@@ -29,6 +29,8 @@ from modelprivacy.inspection.knowledge import NOT_DATA, PER_RECORD, lookup
 
 CHECK_ID = "MP-S102"
 _STRUCTURE_HOLDERS = frozenset({"Tree", "TreePredictor"})
+# categories and vocabularies are lists of values, not entries per record (MP-S106, MP-S107)
+_OTHER_CHECKS = frozenset({"categories_", "vocabulary_", "classes_"})
 
 
 @register(
@@ -48,6 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         if (
             node.attr in NOT_DATA
+            or node.attr in _OTHER_CHECKS
             or node.holder in _STRUCTURE_HOLDERS
             or "bin_thresholds_" in node.path
         ):

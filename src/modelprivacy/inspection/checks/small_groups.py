@@ -186,6 +186,15 @@ def _column(X: Any, j: int) -> np.ndarray | None:
     return arr[:, j]
 
 
+def _key(value: Any) -> str:
+    """Compare categories as text, with every kind of missing value as one."""
+    return (
+        "\x00missing"
+        if value is None or (not isinstance(value, str) and pd.isna(value))
+        else str(value)
+    )
+
+
 def _categories(ctx: Context) -> Iterator[Finding]:
     if ctx.data is None:
         return
@@ -200,14 +209,18 @@ def _categories(ctx: Context) -> Iterator[Finding]:
             col = _column(X_in, j)
             if col is None:
                 continue
-            col_s = pd.Series(col).astype(str)
-            counts = col_s.value_counts()
+            codes, uniques = pd.factorize(pd.Series(col, dtype=object), use_na_sentinel=False)
+            counts = np.bincount(codes, minlength=len(uniques))
+            code_of = {_key(u): i for i, u in enumerate(uniques)}
+            rare_codes = []
             for cat in np.asarray(cats, dtype=object):
-                c = int(counts.get(str(cat), 0))
-                if 0 < c < ctx.k:
+                code = code_of.get(_key(cat))
+                if code is not None and counts[code] < ctx.k:
+                    rare_codes.append(code)
                     n_small += 1
-                    n_single += c == 1
-                    positions.append(np.flatnonzero(col_s.to_numpy() == str(cat)))
+                    n_single += int(counts[code] == 1)
+            if rare_codes:
+                positions.append(np.flatnonzero(np.isin(codes, rare_codes)))
         if not n_small:
             continue
         pos = np.unique(np.concatenate(positions))

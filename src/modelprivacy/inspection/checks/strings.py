@@ -1,8 +1,7 @@
 """MP-S107 Strings from the training data, and personal identifiers among them.
 
 Encoders keep every category they saw (names, cities, job titles), vectorizers
-keep their whole vocabulary and, in ``stop_words_``, every rare word they
-dropped, DictVectorizer keeps every feature name, and classifiers keep their
+keep their whole vocabulary, DictVectorizer keeps every feature name, and classifiers keep their
 class labels. When a training column held names, e-mail addresses or phone
 numbers, these end up in the model file verbatim.
 
@@ -13,8 +12,8 @@ capitalised words; place names can look like this too). With training data it
 counts the records in which each flagged string occurs.
 
 Remedy: drop identifier columns before fitting; group rare categories
-(``min_frequency``); set ``min_df`` on vectorizers and delete ``stop_words_``
-(``del vectorizer.stop_words_``) before saving.
+(``min_frequency``); set ``min_df`` on vectorizers so that rare words are not
+kept.
 """
 
 from __future__ import annotations
@@ -33,13 +32,14 @@ CHECK_ID = "MP-S107"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "e-mail address": re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),
-    "phone number": re.compile(r"(?<![\w.])\+?\d[\d ()./-]{6,}\d(?![\w.])"),
-    "identification number": re.compile(r"(?<![\d.])\d{9,}(?![\d.])"),
+    "phone number": re.compile(r"(?<![\w.-])\+?\(?\d[\d ()./-]{6,}\d(?![\w.-])"),
+    "identification number": re.compile(r"(?<![\w.-])\d{9,}(?![\w.-])"),
     "IP address": re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b"),
     "date": re.compile(r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b"),
     "person name": re.compile(r"^[A-Z][a-z]{1,20}(?: [A-Z]\.)?(?: [A-Z][a-z]{1,20}){1,2}$"),
 }
 _HIGH_KINDS = frozenset({"e-mail address", "phone number", "identification number", "IP address"})
+_MAX_SUBSTRING_NEEDLES = 200
 _SCHEMA_ATTRS = frozenset(
     {"feature_names_in_", "columns", "_feature_names_in", "feature_names_out_"}
 )
@@ -59,9 +59,26 @@ def classify(text: str) -> str | None:
         One of the keys of :data:`PATTERNS`.
     """
     for kind, pattern in PATTERNS.items():
-        if pattern.search(text):
+        match = pattern.search(text)
+        if match and (kind != "phone number" or _phone_like(match.group(0))):
             return kind
     return None
+
+
+_RANGE = re.compile(r"\d{1,6}\s*[-/]\s*\d{1,6}")
+_DECIMAL = re.compile(r"\d+[.,]\d+")
+
+
+def _phone_like(text: str) -> bool:
+    """8 to 15 digits, and not a number range ("2019-2020"), a decimal or a date."""
+    digits = sum(ch.isdigit() for ch in text)
+    plain = text.strip()
+    return (
+        8 <= digits <= 15
+        and not _RANGE.fullmatch(plain)
+        and not _DECIMAL.fullmatch(plain)
+        and not PATTERNS["date"].search(plain)
+    )
 
 
 def _fitted(node_attr: str) -> bool:
@@ -92,8 +109,8 @@ def _strings(value: Any, attr: str) -> list[str] | None:
     CHECK_ID,
     "Strings from the training data",
     Criterion.SINGLING_OUT,
-    "Drop identifier columns before fitting, group rare categories (min_frequency), set min_df on "
-    "vectorizers and delete stop_words_ before saving.",
+    "Drop identifier columns before fitting, group rare categories (min_frequency), and set "
+    "min_df on vectorizers so that rare words are not kept.",
 )
 def check(ctx: Context) -> Iterator[Finding]:
     """List stored strings and flag personal identifiers."""
@@ -133,12 +150,16 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _pii_finding(ctx: Context, path: str, owner: Any, flagged: list[tuple[str, str]]) -> Finding:
     kinds = sorted({k for _, k in flagged})
     high = any(k in _HIGH_KINDS for k in kinds)
+    shared = (
+        ctx.data is not None
+        and min(_cell_counts(ctx).get(s.lower(), 0) for s, _ in flagged) >= ctx.k
+    )
     positions = _records_with(ctx, [s for s, _ in flagged]) if ctx.data is not None else None
     confirmed = positions is not None and positions.size > 0
     example_str, example_kind = flagged[0]
     return ctx.finding(
         CHECK_ID,
-        severity=Severity.HIGH if high else Severity.MEDIUM,
+        severity=Severity.LOW if shared else Severity.HIGH if high else Severity.MEDIUM,
         confidence=Confidence.HIGH if confirmed else Confidence.MEDIUM if high else Confidence.LOW,
         path=path,
         estimator=owner,
@@ -158,18 +179,46 @@ def _pii_finding(ctx: Context, path: str, owner: Any, flagged: list[tuple[str, s
     )
 
 
+def _string_series(ctx: Context) -> list[pd.Series]:
+    """The training data's text columns (and a text target), lower-cased, cached."""
+    assert ctx.data is not None
+    if "string_series" not in ctx.cache:
+        X = ctx.data.X
+        frame = X if isinstance(X, pd.DataFrame) else pd.DataFrame(np.asarray(X, dtype=object))
+        cols = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+        series = [frame[c].astype(str).str.lower() for c in cols]
+        y = ctx.data.y
+        if y is not None and np.asarray(y).dtype.kind in "OUS":
+            series.append(pd.Series(np.asarray(y).reshape(-1)).astype(str).str.lower())
+        ctx.cache["string_series"] = [s for s in series if len(s) == ctx.data.n]
+    series_list: list[pd.Series] = ctx.cache["string_series"]
+    return series_list
+
+
+def _cell_counts(ctx: Context) -> dict[str, int]:
+    """How many cells hold each exact (lower-cased) string."""
+    if "cell_counts" not in ctx.cache:
+        counts: dict[str, int] = {}
+        for s in _string_series(ctx):
+            for value, c in s.value_counts().items():
+                counts[str(value)] = counts.get(str(value), 0) + int(c)
+        ctx.cache["cell_counts"] = counts
+    out: dict[str, int] = ctx.cache["cell_counts"]
+    return out
+
+
 def _records_with(ctx: Context, needles: Iterable[str]) -> np.ndarray:
     """Records whose string cells contain any of the needles (case-insensitive)."""
     assert ctx.data is not None
-    X = ctx.data.X
-    frame = X if isinstance(X, pd.DataFrame) else pd.DataFrame(np.asarray(X, dtype=object))
-    cols = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
-    series = [frame[c].astype(str).str.lower() for c in cols]
-    if ctx.data.y is not None and np.asarray(ctx.data.y).dtype.kind in "OUS":
-        series.append(pd.Series(np.asarray(ctx.data.y).reshape(-1)).astype(str).str.lower())
+    series = _string_series(ctx)
     hit = np.zeros(ctx.data.n, dtype=bool)
-    for needle in {s.lower() for s in needles}:
-        for s in series:
-            if len(s) == ctx.data.n:
-                hit |= s.str.contains(needle, regex=False).to_numpy(dtype=bool)
+    wanted = sorted({s.lower() for s in needles})
+    # substrings in one pass per column; with very many identifiers, exact cells only
+    pattern = (
+        "|".join(re.escape(w) for w in wanted) if len(wanted) <= _MAX_SUBSTRING_NEEDLES else None
+    )
+    for s in series:
+        hit |= s.isin(wanted).to_numpy(dtype=bool)
+        if pattern is not None:
+            hit |= s.str.contains(pattern, regex=True).to_numpy(dtype=bool)
     return np.flatnonzero(hit)

@@ -130,15 +130,19 @@ def _finding(
         mids = distinct[:-1] / 2.0 + distinct[1:] / 2.0
         mids_alt = (distinct[:-1] + distinct[1:]) * 0.5
         hit = np.isin(mids, thr) | np.isin(mids_alt, thr)
-        if not hit.any():
+        # HistGradientBoosting bins columns with many values at quantiles that are
+        # training values themselves
+        exact = np.isin(distinct, thr) if hgb else np.zeros(distinct.size, dtype=bool)
+        if not hit.any() and not exact.any():
             continue
-        located = np.zeros(distinct.size, dtype=bool)
+        located = exact.copy()
         located[:-1] |= hit
         located[1:] |= hit
         located_total += int(located.sum())
         per_col[names[j]] = {
             "distinct_values": int(distinct.size),
             "located_values": int(located.sum()),
+            "exact_values": int(exact.sum()),
             "fraction": round(float(located.mean()), 4),
         }
         rare_vals = distinct[located & (counts < ctx.k)]

@@ -37,7 +37,16 @@ from modelprivacy.inspection._base import Context, group_path, plural, register
 
 CHECK_ID = "MP-S105"
 _CHUNK = 32  # trees routed at a time (bounds the memory of leaf indices)
-_NO_LABEL_ENSEMBLES = ("GradientBoosting", "IsolationForest", "RandomTreesEmbedding")
+# Ensembles whose member leaves are not the label itself: gradients, path lengths,
+# embeddings, or one binary problem per class (not counted as label recovery).
+_NO_LABEL_ENSEMBLES = (
+    "GradientBoosting",
+    "IsolationForest",
+    "RandomTreesEmbedding",
+    "OneVsRest",
+    "OneVsOne",
+    "OutputCode",
+)
 
 
 @dataclass
