@@ -417,3 +417,17 @@ def test_hostile_object_does_not_break_the_inspection():
     X = np.random.default_rng(6).normal(size=(50, 3))
     result = modelprivacy.inspect(Hostile().fit(X), X)
     assert any(f.check_id == "MP-S101" and f.records.count == 50 for f in result.findings)
+
+
+def test_stacking_passthrough_rows_behind_predictions(data):
+    from sklearn.ensemble import StackingClassifier
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = data
+    stack = StackingClassifier(
+        [("lr", LogisticRegression()), ("tree", DecisionTreeClassifier(max_depth=2))],
+        final_estimator=KNeighborsClassifier(),
+        passthrough=True,
+    ).fit(X, y)
+    [f] = by_check(modelprivacy.inspect(stack, X, y), "MP-S101")
+    assert f.path == "final_estimator_._fit_X" and f.records.count == 200

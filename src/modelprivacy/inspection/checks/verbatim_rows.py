@@ -155,7 +155,12 @@ def _paths(key: str, g: _Group) -> dict[str, list[str]]:
 
 
 def _match_rows(ctx: Context, owner_path: str, rows: np.ndarray) -> tuple[int, np.ndarray]:
-    """Match against the owner's input and the raw data, as float64 and as float32."""
+    """Match against the owner's input and the raw data, as float64 and as float32.
+
+    Rows wider than the data are matched on their last columns too: a stacking
+    ensemble with ``passthrough=True`` feeds its final estimator the members'
+    predictions followed by the raw features.
+    """
     assert ctx.data is not None
     best: tuple[int, np.ndarray] = (0, np.zeros(0, dtype=np.int64))
     seen: set[int] = set()
@@ -164,11 +169,12 @@ def _match_rows(ctx: Context, owner_path: str, rows: np.ndarray) -> tuple[int, n
             continue
         seen.add(id(X))
         m, _ = ctx.data.numeric(X)
-        if m is None or m.shape[1] != rows.shape[1]:
+        if m is None or m.shape[1] > rows.shape[1]:
             continue
+        candidate = rows if m.shape[1] == rows.shape[1] else rows[:, -m.shape[1] :]
         for f32 in (rows.dtype == np.float32, rows.dtype != np.float32):
             index = ctx.data.rows(X, float32=bool(f32))
-            found = index.match(rows) if index is not None else best
+            found = index.match(candidate) if index is not None else best
             if found[0] > best[0]:
                 best = found
             if found[0]:
