@@ -76,8 +76,13 @@ def test_float32_rows_are_matched(data):
 def test_support_vectors_count_only_the_vectors(data):
     X, y = data
     svc = SVC().fit(X, y)
-    [f] = by_check(modelprivacy.inspect(svc, X, y), "MP-S101")
+    result = modelprivacy.inspect(svc, X, y)
+    [f] = by_check(result, "MP-S101")
     assert f.records.count == len(svc.support_) < 200
+    # support_ names the records by position; dual_coef_ is aligned with it
+    named = {f.path: f.records.ids for f in by_check(result, "MP-S102")}
+    assert named["support_"] == named["dual_coef_"] == tuple(sorted(svc.support_.tolist()))
+    assert set(named["support_"]) == set(f.records.ids)
 
 
 def test_record_ids_replace_positions(data):

@@ -10,6 +10,7 @@ own input (for example the one-hot encoded, scaled rows a k-NN stores).
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -292,7 +293,11 @@ def propagate_inputs(
                 visit(step, Xi, f"{_join(p, 'steps')}[{i}]", depth + 1)
                 if i < len(steps) - 1:
                     try:
-                        Xi = step.transform(Xi)
+                        with warnings.catch_warnings():
+                            warnings.simplefilter(
+                                "ignore"
+                            )  # replaying fit-time data, as fit saw it
+                            Xi = step.transform(Xi)
                     except Exception:
                         return
                     with contextlib.suppress(Exception):

@@ -26,10 +26,13 @@ import scipy.sparse as sp
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, group_path, plural, register
 from modelprivacy.inspection.knowledge import NOT_DATA, PER_RECORD, lookup
+from modelprivacy.inspection.walker import safe_getattr
 
 CHECK_ID = "MP-S102"
 _STRUCTURE_HOLDERS = frozenset({"Tree", "TreePredictor"})
 # categories and vocabularies are lists of values, not entries per record (MP-S106, MP-S107)
+# index arrays: their values are positions of training records
+_INDEX_ATTRS = frozenset({"support_", "core_sample_indices_", "component_indices_"})
 _OTHER_CHECKS = frozenset({"categories_", "vocabulary_", "classes_"})
 
 
@@ -68,7 +71,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         reported.add(key)
         ctx.claimed[node.path] = CHECK_ID
         confirmed = long_axis and ctx.data is not None
-        positions = np.arange(n) if confirmed and n is not None else None
+        positions = (
+            np.arange(n)
+            if confirmed and n is not None
+            else _indexed_records(node.owner, node.attr, v, n)
+        )
         what = known or "an array with one entry per training record"
         yield ctx.finding(
             CHECK_ID,
@@ -85,3 +92,21 @@ def check(ctx: Context) -> Iterator[Finding]:
             count=None if positions is not None else (n if long_axis else None),
             evidence={"shape": list(shape), "length_matches_training_set": bool(long_axis)},
         )
+
+
+def _indexed_records(owner: object, attr: str, value: object, n: int | None) -> np.ndarray | None:
+    """Records named by index arrays (``support_``) and by arrays aligned with them (``dual_coef_``)."""
+    if attr == "dual_coef_":
+        value = safe_getattr(owner, "support_")
+    elif attr not in _INDEX_ATTRS:
+        return None
+    if (
+        not isinstance(value, np.ndarray)
+        or value.dtype.kind not in "iu"
+        or value.ndim != 1
+        or value.size == 0
+    ):
+        return None
+    if value.min() < 0 or (n is not None and value.max() >= n):
+        return None
+    return np.unique(value)
