@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import logging
 import os
 import sys
@@ -192,7 +193,7 @@ def _inspect(args: argparse.Namespace) -> int:
             seed=args.seed,
             debug=args.debug,
         )
-    result = InspectionResult(**{**result.__dict__, "source": str(args.model)})
+    result = dataclasses.replace(result, source=str(args.model))
     fmt = Format(args.format)
     color = (
         fmt is Format.TERMINAL

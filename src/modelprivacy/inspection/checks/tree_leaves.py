@@ -54,7 +54,7 @@ class _TreeRef:
     estimator: Any
     tree: Any
     path: str  # path of the estimator holding tree_
-    index: int  # position in the ensemble's estimators_ (flattened), or -1
+    index: int  # position among the ensemble's members, in the order of estimators_
 
 
 @register(
@@ -82,7 +82,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _hist_gradient_boosting(ctx)
 
 
-def _label_semantics(ensemble: Any, estimator: Any) -> bool:
+def _label_semantics(ensemble: Any) -> bool:
     """Whether leaf values are labels or targets (not gradients or path lengths)."""
     return ensemble is None or not type(ensemble).__name__.startswith(_NO_LABEL_ENSEMBLES)
 
@@ -102,7 +102,7 @@ def _trees_finding(
     if n_small == 0:
         return
     owner = ensemble if ensemble is not None else trees[0].estimator
-    labels = _label_semantics(ensemble, trees[0].estimator)
+    labels = _label_semantics(ensemble)
     path = f"{key}.tree_" if key else "tree_"
     what = f"{plural(len(trees), 'tree')}" if len(trees) > 1 else "the tree"
     where = f"at least one of {what}" if len(trees) > 1 else "the tree"
@@ -225,7 +225,7 @@ def _route(
     samples = _inbag(ensemble, n, len(trees))
     y = data.y
     y_arr = None if y is None else np.asarray(y)
-    labels = _label_semantics(ensemble, trees[0].estimator)
+    labels = _label_semantics(ensemble)
     alone_trees = np.zeros(n, dtype=np.int32)
     small = np.zeros(n, dtype=bool)
     recovered = np.zeros(n, dtype=bool)
