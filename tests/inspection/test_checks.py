@@ -436,3 +436,22 @@ def test_stacking_passthrough_rows_behind_predictions(data):
     ).fit(X, y)
     [f] = by_check(modelprivacy.inspect(stack, X, y), "MP-S101")
     assert f.path == "final_estimator_._fit_X" and f.records.count == 200
+
+
+def test_hist_gradient_boosting_small_leaves_name_their_people():
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(400, 3))
+    X[5, 0] = np.nan  # missing values follow the stored missing-go-left direction
+    X[9] = [9.0, -9.0, 9.0]  # an outlier
+    y = (X[:, 1] + rng.normal(scale=0.5, size=400) > 0).astype(int)
+    hgb = HistGradientBoostingClassifier(min_samples_leaf=1, max_iter=20, early_stopping=False).fit(
+        X, y
+    )
+    [f] = by_check(modelprivacy.inspect(hgb, X, y), "MP-S105")
+    ev = f.evidence
+    assert 0 < ev["records_alone"] <= ev["records_in_small_leaves"] == f.records.count
+    # routing is exact: the records in leaves of one are exactly as many as such leaves hold
+    # (summed over trees, a person alone in several trees counts once)
+    assert ev["records_alone"] <= ev["leaves_of_one"]
+    default = HistGradientBoostingClassifier(max_iter=20).fit(X, y)
+    assert not by_check(modelprivacy.inspect(default, X, y), "MP-S105")

@@ -12,9 +12,10 @@ Without training data the check reads the leaf sizes the trees store (the
 number of distinct training records in each leaf) and reports leaves with fewer
 than ``k`` records. With training data each record is routed through every
 tree it was trained on (bootstrap samples are regenerated from the ensemble's
-seeds), and the check counts the people who sit alone in at least one leaf,
-the people in leaves of fewer than ``k``, and for how many the leaf value
-recovers their label or target.
+seeds; HistGradientBoosting trees with numeric splits are routed too), and the
+check counts the people who sit alone in at least one leaf, the people in
+leaves of fewer than ``k``, and for how many the leaf value recovers their
+label or target.
 
 Remedy: refit with ``min_samples_leaf=k`` (or larger), or prune leaves with
 fewer than ``k`` samples into their parent.
@@ -34,6 +35,7 @@ import scipy.sparse as sp
 
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, group_path, plural, register
+from modelprivacy.inspection.walker import safe_getattr
 
 CHECK_ID = "MP-S105"
 _CHUNK = 32  # trees routed at a time (bounds the memory of leaf indices)
@@ -294,9 +296,10 @@ def _recovers(estimator: Any, tree: Any, leaves: np.ndarray, y: np.ndarray) -> n
 
 
 def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
-    """HistGradientBoosting stores the training count of every leaf."""
+    """HistGradientBoosting stores the training count of every leaf; route records to name them."""
     groups: dict[str, list[np.ndarray]] = defaultdict(list)
     owners: dict[str, Any] = {}
+    owner_paths: dict[str, str] = {}
     for node in ctx.nodes:
         if (
             node.attr == "nodes"
@@ -306,6 +309,7 @@ def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
             key = group_path(node.path)
             groups[key].append(node.value)
             owners[key] = node.owner
+            owner_paths[key] = node.owner_path
             ctx.claimed[node.path] = CHECK_ID
     for key, arrays in groups.items():
         n_leaves = n_small = n_single = 0
@@ -317,6 +321,37 @@ def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
             n_single += int((counts == 1).sum())
         if n_small == 0:
             continue
+        evidence: dict[str, Any] = {
+            "trees": len(arrays),
+            "leaves": n_leaves,
+            "leaves_below_k": n_small,
+            "leaves_of_one": n_single,
+        }
+        routed = (
+            _route_hist(ctx, owners[key], owner_paths[key], arrays)
+            if ctx.data is not None
+            else None
+        )
+        text = (
+            f"{plural(n_small, 'leaf', 'leaves')} of {n_leaves:,} in {plural(len(arrays), 'tree')} hold fewer "
+            f"than {ctx.k} training records ({n_single:,} hold one person); each such leaf's box "
+            "singles its people out"
+        )
+        if routed is None:
+            yield ctx.finding(
+                CHECK_ID,
+                severity=Severity.HIGH if n_single else Severity.MEDIUM,
+                confidence=Confidence.HIGH,
+                path=key,
+                estimator=owners[key],
+                description=text + ".",
+                evidence=evidence,
+            )
+            continue
+        alone, small = routed
+        evidence.update(
+            {"records_alone": int(alone.size), "records_in_small_leaves": int(small.size)}
+        )
         yield ctx.finding(
             CHECK_ID,
             severity=Severity.HIGH if n_single else Severity.MEDIUM,
@@ -324,14 +359,52 @@ def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
             path=key,
             estimator=owners[key],
             description=(
-                f"{plural(n_small, 'leaf', 'leaves')} of {n_leaves:,} in {plural(len(arrays), 'tree')} hold fewer "
-                f"than {ctx.k} training records ({n_single:,} hold one person); each such leaf's box "
-                "singles its people out."
+                f"{text}: {plural(small.size, 'training record')} fall into these leaves, "
+                f"{alone.size:,} of them alone in a leaf of one."
             ),
-            evidence={
-                "trees": len(arrays),
-                "leaves": n_leaves,
-                "leaves_below_k": n_small,
-                "leaves_of_one": n_single,
-            },
+            positions=small,
+            evidence=evidence,
         )
+
+
+def _route_hist(
+    ctx: Context, owner: Any, owner_path: str, predictors: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Route the records through HistGradientBoosting trees with numeric splits.
+
+    Returns the records alone in a leaf of one and the records in leaves of
+    fewer than k. A model that held out a validation split (early stopping)
+    routes held-out records too: a record counts as alone only when it is the
+    one record routed into a leaf of one, so the counts are lower bounds there.
+    """
+    assert ctx.data is not None
+    if safe_getattr(owner, "_preprocessor") is not None:
+        return None  # categorical features: splits on bitsets, not thresholds
+    m, _ = ctx.data.numeric(ctx.data.input_for(owner_path))
+    if m is None or m.shape[0] != ctx.data.n:
+        return None
+    n = m.shape[0]
+    alone = np.zeros(n, dtype=bool)
+    small = np.zeros(n, dtype=bool)
+    rows = np.arange(n)
+    for nodes in predictors:
+        if nodes["is_categorical"].any() or nodes["feature_idx"].max(initial=0) >= m.shape[1]:
+            return None
+        at = np.zeros(n, dtype=np.int64)
+        for _ in range(int(nodes["depth"].max(initial=0)) + 1):
+            active = ~nodes["is_leaf"][at].astype(bool)
+            if not active.any():
+                break
+            cur = at[active]
+            x = m[rows[active], nodes["feature_idx"][cur]]
+            left = np.where(
+                np.isnan(x),
+                nodes["missing_go_to_left"][cur].astype(bool),
+                x <= nodes["num_threshold"][cur],
+            )
+            at[active] = np.where(left, nodes["left"][cur], nodes["right"][cur])
+        size = nodes["count"][at]
+        routed = np.bincount(at, minlength=len(nodes))[at]
+        small |= size < ctx.k
+        alone |= (size == 1) & (routed == 1)
+    return np.flatnonzero(alone), np.flatnonzero(small)
