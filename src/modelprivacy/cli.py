@@ -14,8 +14,9 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from modelprivacy import __version__
 from modelprivacy.errors import ModelPrivacyError
@@ -109,6 +110,60 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--debug", action="store_true", help="show tracebacks and re-raise failing checks"
     )
+
+    attack = sub.add_parser("attack", help="attack the model the way published attacks do")
+    attack_sub = attack.add_subparsers(dest="attack", required=True, parser_class=_Parser)
+    m = attack_sub.add_parser(
+        "membership",
+        help="membership inference: can an attacker tell who was in the training set?",
+        description=(
+            "Membership inference with reference models: loss threshold, population, LiRA (online, "
+            "offline) and RMIA (online, offline). Reports AUC, TPR at fixed FPR and an empirical "
+            "epsilon lower bound per attack, with confidence intervals."
+        ),
+    )
+    m.add_argument("model", type=Path, help="model file: .skops, pickle (.pkl) or joblib (.joblib)")
+    m.add_argument("--train", type=Path, required=True, help="the training data (members)")
+    m.add_argument(
+        "--holdout",
+        type=Path,
+        required=True,
+        help="data from the same population not used to train",
+    )
+    m.add_argument("--target", required=True, help="name of the label column")
+    m.add_argument(
+        "--population",
+        type=Path,
+        help="extra population data (trains reference models, never audited)",
+    )
+    m.add_argument(
+        "--reference-models", type=_k, default=8, help="number of reference models (default 8)"
+    )
+    m.add_argument("--attacks", nargs="+", help="attacks to run (default: all)")
+    m.add_argument(
+        "--n-jobs",
+        type=int,
+        default=None,
+        help="parallel jobs for reference models (-1: all cores)",
+    )
+    m.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
+    m.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    m.add_argument(
+        "--format", choices=["terminal", "json"], default="terminal", help="report format"
+    )
+    m.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
+    m.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default="high",
+        help="exit 1 at this severity",
+    )
+    m.add_argument(
+        "--trust",
+        action="store_true",
+        help="load a model file outside the allowlist (trusted files only)",
+    )
+    m.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
 
 
@@ -212,6 +267,113 @@ def _inspect(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.at_or_above(threshold) else EXIT_OK  # type: ignore[arg-type]
 
 
+def _attack_membership(args: argparse.Namespace) -> int:
+    import json
+
+    from modelprivacy.attacks import membership_inference
+    from modelprivacy.attacks.findings import membership_finding
+    from modelprivacy.load import load_model, load_table
+
+    inputs = [args.model, args.train, args.holdout, args.population]
+    if args.output is not None and any(_same_file(args.output, p) for p in inputs):
+        raise ModelPrivacyError(f"--output {args.output} is an input file; choose another path")
+    with _status(f"Loading {args.model} ..."):
+        model = load_model(args.model, trust=args.trust).estimator
+        train, holdout = load_table(args.train), load_table(args.holdout)
+        population = load_table(args.population) if args.population is not None else None
+    result = membership_inference(
+        model,
+        train,
+        holdout,
+        target=args.target,
+        population=population,
+        reference_models=args.reference_models,
+        attacks=args.attacks,
+        n_jobs=args.n_jobs,
+        backend=args.backend,
+        seed=args.seed,
+        progress=_progress_bar("Reference models"),
+    )
+    finding = membership_finding(result)
+    if args.format == "json":
+        doc = {
+            "schema_version": "1.0",
+            "kind": "membership",
+            "source": str(args.model),
+            **result.to_dict(),
+        }
+        doc["finding"] = finding.to_dict()
+        text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
+    else:
+        text = _membership_table(result, finding)
+    if args.output is not None:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    print(f"membership inference: {finding.severity.value}; {finding.description}", file=sys.stderr)
+    return EXIT_FINDINGS if finding.severity >= Severity.parse(args.fail_on) else EXIT_OK
+
+
+def _progress_bar(label: str) -> Callable[[int, int], None] | None:
+    """A progress callback drawing a bar on stderr (only when stderr is a terminal)."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = Progress(transient=True, console=Console(stderr=True))
+    task = bar.add_task(label, total=None)
+    bar.start()
+
+    def update(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+        if done >= total:
+            bar.stop()
+
+    return update
+
+
+def _membership_table(result: Any, finding: Any) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    title = f"Membership inference ({result.n_members:,} members, {result.n_nonmembers:,} non-members, K={result.k})"
+    table = Table(title=title)
+    for col in (
+        "attack",
+        "AUC [95% CI]",
+        "TPR@0.1%",
+        "TPR@1%",
+        "TPR@10%",
+        "advantage",
+        "epsilon lower bound",
+    ):
+        table.add_column(col, justify="left" if col == "attack" else "right")
+    for name, m in result.metrics.items():
+        cells = [
+            f"{m.tpr_at_fpr[f].value:.1%}" + ("" if m.resolvable[f] else "*")
+            for f in (0.001, 0.01, 0.1)
+        ]
+        table.add_row(
+            name,
+            f"{m.auc.value:.3f} [{m.auc.low:.3f}, {m.auc.high:.3f}]",
+            *cells,
+            f"{m.advantage:.3f}",
+            f"{m.epsilon.low:.2f}",
+        )
+    buf = StringIO()
+    console = Console(file=buf, width=110, color_system=None)
+    console.print(table)
+    console.print("* too few non-members to resolve this FPR")
+    console.print(
+        f"[{finding.severity.value.upper()}] {finding.check_id} {finding.title}: {finding.description}",
+        markup=False,
+    )
+    return buf.getvalue()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line.
 
@@ -233,6 +395,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "inspect":
             return _inspect(args)
+        if args.command == "attack" and args.attack == "membership":
+            return _attack_membership(args)
         parser.error(f"unknown command {args.command!r}")
     except ModelPrivacyError as exc:
         if args.debug:

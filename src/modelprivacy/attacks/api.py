@@ -1,0 +1,294 @@
+"""``membership_inference``: run the membership attacks on one model and measure them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from modelprivacy.attacks.membership import ATTACKS, attack_scores, choose_rmia_offline_a
+from modelprivacy.attacks.reference import ReferenceSignals, fit_reference_models
+from modelprivacy.attacks.target import Target
+from modelprivacy.errors import DataError
+
+__all__ = ["DEFAULT_ATTACKS", "AttackMetrics", "MembershipResult", "membership_inference"]
+
+DEFAULT_ATTACKS = (
+    "loss",
+    "population",
+    "lira_offline",
+    "lira_online",
+    "rmia_offline",
+    "rmia_online",
+)
+FPRS = (0.001, 0.01, 0.1)
+
+
+@dataclass(frozen=True)
+class AttackMetrics:
+    """How well one attack tells members from non-members.
+
+    Attributes
+    ----------
+    name : str
+        The attack.
+    auc : Interval
+        ROC AUC with a bootstrap interval.
+    tpr_at_fpr : dict
+        ``{fpr: Interval}``: TPR at the largest threshold whose FPR stays at
+        or below ``fpr``, with a Clopper-Pearson interval.
+    resolvable : dict
+        ``{fpr: bool}``: whether there are enough non-members to measure it.
+    advantage : float
+        max(TPR - FPR) over thresholds (balanced accuracy = (1 + advantage) / 2).
+    epsilon : Interval
+        Empirical epsilon lower bound (95% Clopper-Pearson) at a threshold
+        chosen on one half of the records and counted on the other.
+    """
+
+    name: str
+    auc: Any
+    tpr_at_fpr: dict[float, Any]
+    resolvable: dict[float, bool]
+    advantage: float
+    epsilon: Any
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return {
+            "name": self.name,
+            "auc": self.auc.to_dict(),
+            "tpr_at_fpr": {str(k): v.to_dict() for k, v in self.tpr_at_fpr.items()},
+            "resolvable": {str(k): v for k, v in self.resolvable.items()},
+            "advantage": self.advantage,
+            "epsilon_lower_bound": self.epsilon.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class MembershipResult:
+    """The result of :func:`membership_inference`.
+
+    Attributes
+    ----------
+    metrics : dict
+        ``{attack: AttackMetrics}``.
+    scores : dict
+        ``{attack: ndarray}``: score of every audited record (members first,
+        then non-members), higher meaning member.
+    is_member : ndarray of bool
+        Ground truth for the audited records.
+    k : int
+        Number of reference models.
+    seed : int
+        The seed.
+    rmia_a : float
+        RMIA's offline parameter, chosen on the reference models.
+    """
+
+    metrics: dict[str, AttackMetrics]
+    scores: dict[str, np.ndarray] = field(repr=False)
+    is_member: np.ndarray = field(repr=False)
+    k: int = 8
+    seed: int = 0
+    rmia_a: float = 1.0
+
+    @property
+    def n_members(self) -> int:
+        """Number of members audited."""
+        return int(self.is_member.sum())
+
+    @property
+    def n_nonmembers(self) -> int:
+        """Number of non-members audited."""
+        return int((~self.is_member).sum())
+
+    def best(self, fpr: float = 0.01) -> AttackMetrics:
+        """The attack with the highest TPR at ``fpr`` (ties: highest AUC)."""
+        return max(self.metrics.values(), key=lambda m: (m.tpr_at_fpr[fpr].value, m.auc.value))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict (without the per-record scores)."""
+        return {
+            "k": self.k,
+            "seed": self.seed,
+            "rmia_offline_a": self.rmia_a,
+            "n_members": self.n_members,
+            "n_nonmembers": self.n_nonmembers,
+            "attacks": {name: m.to_dict() for name, m in self.metrics.items()},
+        }
+
+
+def _xy(data: Any, y: Any, target: str | None, what: str) -> tuple[Any, np.ndarray]:
+    if isinstance(data, pd.DataFrame) and target is not None:
+        if target not in data.columns:
+            cols = ", ".join(map(str, list(data.columns)[:20]))
+            raise DataError(
+                f"target column {target!r} is not in the {what} data; columns are: {cols}"
+            )
+        return data.drop(columns=[target]), data[target].to_numpy()
+    if y is None:
+        raise DataError(f"the {what} data has no target: pass target='column' or y_{what}")
+    return data, np.asarray(y)
+
+
+def _concat(parts: Sequence[Any]) -> Any:
+    if all(isinstance(p, pd.DataFrame) for p in parts):
+        return pd.concat(parts, ignore_index=True)
+    return np.concatenate([np.asarray(p) for p in parts])
+
+
+def evaluate(
+    name: str, scores_in: np.ndarray, scores_out: np.ndarray, rng: np.random.Generator
+) -> AttackMetrics:
+    """Measure one attack from its scores on members and non-members.
+
+    Parameters
+    ----------
+    name : str
+        The attack.
+    scores_in, scores_out : ndarray
+        Scores of members and of non-members.
+    rng : numpy.random.Generator
+        For the bootstrap and the threshold split.
+
+    Returns
+    -------
+    AttackMetrics
+        AUC, TPR at fixed FPRs, advantage and the epsilon lower bound.
+    """
+    from modelprivacy import stats
+
+    auc = stats.auc_interval(scores_in, scores_out, random_state=rng)
+    tprs = {f: stats.tpr_at_fpr_interval(scores_in, scores_out, fpr=f) for f in FPRS}
+    resolvable = {f: stats.resolvable_fpr(len(scores_out), f) for f in FPRS}
+    # the threshold for epsilon is chosen on one half and counted on the other
+    half_in = rng.random(len(scores_in)) < 0.5
+    half_out = rng.random(len(scores_out)) < 0.5
+    threshold = _best_threshold(scores_in[half_in], scores_out[half_out])
+    eps = stats.epsilon_from_threshold_split(scores_in[~half_in], scores_out[~half_out], threshold)
+    return AttackMetrics(
+        name=name,
+        auc=auc,
+        tpr_at_fpr=tprs,
+        resolvable=resolvable,
+        advantage=float(stats.advantage(scores_in, scores_out)),
+        epsilon=eps,
+    )
+
+
+def _best_threshold(scores_in: np.ndarray, scores_out: np.ndarray) -> float:
+    """Threshold maximising TPR - FPR on the choosing half."""
+    from modelprivacy import stats
+
+    fpr, tpr, thresholds = stats.roc_curve(scores_in, scores_out)
+    i = int(np.argmax(tpr - fpr))
+    return float(thresholds[i])
+
+
+def membership_inference(
+    model: Any,
+    train: Any,
+    holdout: Any,
+    *,
+    target: str | None = None,
+    y_train: Any = None,
+    y_holdout: Any = None,
+    population: Any = None,
+    y_population: Any = None,
+    reference_models: int = 8,
+    attacks: Sequence[str] | None = None,
+    n_jobs: int | None = None,
+    backend: str | None = None,
+    seed: int = 0,
+    fit_fn: Callable[[Any, Any], Any] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> MembershipResult:
+    """Test whether an attacker holding a person's record can tell they were in the training set.
+
+    Parameters
+    ----------
+    model : estimator
+        The fitted target model.
+    train : DataFrame or array-like
+        The records the model was fitted on (members).
+    holdout : DataFrame or array-like
+        Records from the same population that it was not fitted on (non-members).
+    target : str, optional
+        Name of the label column in ``train``/``holdout``/``population``.
+    y_train, y_holdout : array-like, optional
+        Labels, when the data has no target column.
+    population, y_population : optional
+        Extra population records: used to train reference models and as the
+        population of the population attack; never audited.
+    reference_models : int, default=8
+        Number K of reference models (2 to 256).
+    attacks : sequence of str, optional
+        Which attacks to run (default :data:`DEFAULT_ATTACKS`).
+    n_jobs : int, optional
+        Parallel jobs for the reference models.
+    backend : str, optional
+        joblib backend ("loky" by default; "threading", "dask", "ray", ...).
+    seed : int, default=0
+        Seeds the reference halves, the bootstrap and the threshold split.
+    fit_fn : callable, optional
+        ``fit_fn(X, y) -> model`` for targets that cannot be cloned.
+    progress : callable, optional
+        ``progress(done, total)`` after each reference model.
+
+    Returns
+    -------
+    MembershipResult
+        Metrics per attack and per-record scores.
+    """
+    chosen = tuple(attacks) if attacks is not None else DEFAULT_ATTACKS
+    for name in chosen:
+        if name not in ATTACKS and name != "rmia_offline":
+            raise ValueError(
+                f"unknown attack {name!r}; choose from: {', '.join([*ATTACKS, 'rmia_offline'])}"
+            )
+    Xm, ym = _xy(train, y_train, target, "train")
+    Xn, yn = _xy(holdout, y_holdout, target, "holdout")
+    if len(ym) < 2 or len(yn) < 2:
+        raise DataError("membership inference needs at least 2 members and 2 non-members")
+    parts_X, parts_y = [Xm, Xn], [ym, yn]
+    n_pop = 0
+    if population is not None:
+        Xp, yp = _xy(population, y_population, target, "population")
+        parts_X.append(Xp)
+        parts_y.append(yp)
+        n_pop = len(yp)
+    X_all, y_all = _concat(parts_X), np.concatenate(parts_y)
+    tgt = Target(model, fit_fn=fit_fn)
+    rng = np.random.default_rng(seed)
+    ref = fit_reference_models(
+        tgt,
+        X_all,
+        y_all,
+        k=reference_models,
+        random_state=rng,
+        n_jobs=n_jobs,
+        backend=backend,
+        progress=progress,
+    )
+    target_signal = tgt.signal(X_all, y_all)
+    n_audit = len(ym) + len(yn)
+    pop_signal = target_signal[n_audit:] if n_pop else None
+    a = choose_rmia_offline_a(ref) if "rmia_offline" in chosen else 1.0
+    is_member = np.r_[np.ones(len(ym), dtype=bool), np.zeros(len(yn), dtype=bool)]
+    audit_ref = ReferenceSignals(ref.membership[:, :n_audit], ref.signals[:, :n_audit])
+    scores: dict[str, np.ndarray] = {}
+    metrics: dict[str, AttackMetrics] = {}
+    for name in chosen:
+        if name.startswith("rmia") or name == "population":
+            s = attack_scores(name, target_signal, ref, pop_signal, a=a)[:n_audit]
+        else:
+            s = attack_scores(name, target_signal[:n_audit], audit_ref, pop_signal, a=a)
+        scores[name] = s
+        metrics[name] = evaluate(name, s[is_member], s[~is_member], rng)
+    return MembershipResult(
+        metrics=metrics, scores=scores, is_member=is_member, k=ref.k, seed=seed, rmia_a=a
+    )

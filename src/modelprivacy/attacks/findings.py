@@ -1,0 +1,95 @@
+"""MP-L201 Membership inference: from attack metrics to a finding.
+
+Severity thresholds (documented, on the strongest attack):
+
+- high: the empirical epsilon lower bound is at least 1.0, or TPR at 1% FPR is
+  at least 10% (measured with enough non-members to resolve 1% FPR);
+- medium: the epsilon lower bound is above 0, or TPR at 1% FPR is at least 3%;
+- low: the AUC's 95% interval lies above 0.5;
+- info: no evidence of membership leakage at the tested strength (K reference
+  models, these attacks, this many records), which is not proof of safety.
+
+Records exposed: the members whose score under the strongest attack exceeds the
+threshold that yields 1% FPR on the non-members.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from modelprivacy.attacks.api import MembershipResult
+from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
+
+__all__ = ["CHECK_ID", "membership_finding"]
+
+CHECK_ID = "MP-L201"
+HIGH_EPSILON, HIGH_TPR = 1.0, 0.10
+MEDIUM_TPR = 0.03
+
+
+def membership_finding(result: MembershipResult, ids: np.ndarray | None = None) -> Finding:
+    """Summarise a membership-inference result as one finding.
+
+    Parameters
+    ----------
+    result : MembershipResult
+        The attacks' metrics and scores.
+    ids : ndarray, optional
+        Record IDs of the members (row positions by default).
+
+    Returns
+    -------
+    Finding
+        Criterion linkability; severity from the thresholds in this module.
+    """
+    best = result.best(0.01)
+    tpr = best.tpr_at_fpr[0.01]
+    eps = best.epsilon
+    resolvable = best.resolvable[0.01]
+    if eps.low >= HIGH_EPSILON or (resolvable and tpr.value >= HIGH_TPR):
+        severity = Severity.HIGH
+    elif eps.low > 0 or (resolvable and tpr.value >= MEDIUM_TPR):
+        severity = Severity.MEDIUM
+    elif best.auc.low > 0.5:
+        severity = Severity.LOW
+    else:
+        severity = Severity.INFO
+    scores = result.scores[best.name]
+    member_scores = scores[result.is_member]
+    threshold = np.quantile(scores[~result.is_member], 0.99, method="higher")
+    exposed = np.flatnonzero(member_scores > threshold)
+    record_ids = exposed if ids is None else np.asarray(ids)[exposed]
+    note = (
+        ""
+        if resolvable
+        else f" ({result.n_nonmembers:,} non-members cannot resolve 1% FPR precisely)"
+    )
+    description = (
+        f"The strongest of {len(result.metrics)} attacks ({best.name}, {result.k} reference models) tells "
+        f"members from non-members with AUC {best.auc.value:.3f} [{best.auc.low:.3f}, {best.auc.high:.3f}] and "
+        f"TPR {tpr.value:.1%} at 1% FPR{note}; empirical epsilon lower bound {eps.low:.2f}. "
+        f"{exposed.size:,} of {result.n_members:,} members score above the 1%-FPR threshold."
+    )
+    if severity is Severity.INFO:
+        description += " No evidence of membership leakage at the tested strength; this is not proof of safety."
+    return Finding(
+        check_id=CHECK_ID,
+        title="Membership inference",
+        criterion=Criterion.LINKABILITY,
+        severity=severity,
+        confidence=Confidence.HIGH,
+        path="(predictions)",
+        estimator="",
+        description=description,
+        records=RecordsExposed(
+            count=int(exposed.size),
+            ids=tuple(v.item() if isinstance(v, np.generic) else v for v in record_ids),
+            of=result.n_members,
+        ),
+        remedy=(
+            "Regularise the model (min_samples_leaf, max_depth, weight decay), train on more data, or train "
+            "with differential privacy; release predictions with coarser outputs (labels, rounded probabilities)."
+        ),
+        docs="docs/attacks.md#mp-l201",
+        evidence=result.to_dict(),
+    )

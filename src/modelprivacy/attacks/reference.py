@@ -1,0 +1,140 @@
+"""Reference models: clones of the target fitted on random halves of the pooled data.
+
+Every audited record is IN the training half of about half of the K reference
+models and OUT of the rest (a balanced design: exactly K/2 each when K is even),
+so every record has both IN and OUT signals for LiRA and RMIA. The models are
+trained once, in parallel through joblib (any backend: loky locally, Dask or
+Ray on a cluster), and their signals on every pooled record are kept; the
+models themselves are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from joblib import Parallel, delayed, parallel_config
+
+from modelprivacy.attacks.target import Target
+
+__all__ = ["ReferenceSignals", "balanced_membership", "fit_reference_models"]
+
+
+@dataclass(frozen=True)
+class ReferenceSignals:
+    """What the reference models say about every pooled record.
+
+    Attributes
+    ----------
+    membership : ndarray of shape (K, n)
+        ``membership[k, i]`` is True when record ``i`` was in model ``k``'s
+        training half.
+    signals : ndarray of shape (K, n)
+        The signal of model ``k`` on record ``i``.
+    """
+
+    membership: np.ndarray
+    signals: np.ndarray
+
+    @property
+    def k(self) -> int:
+        """Number of reference models."""
+        return int(self.membership.shape[0])
+
+
+def balanced_membership(n: int, k: int, rng: np.random.Generator) -> np.ndarray:
+    """A (k, n) membership matrix where each record is IN for half of the models.
+
+    Parameters
+    ----------
+    n : int
+        Number of pooled records.
+    k : int
+        Number of reference models (at least 2).
+    rng : numpy.random.Generator
+        Source of randomness.
+
+    Returns
+    -------
+    ndarray of bool, shape (k, n)
+        Each column has ``k // 2`` True entries (one more for half of the
+        records when ``k`` is odd), in random models.
+    """
+    base = np.zeros((k, n), dtype=bool)
+    base[: k // 2] = True
+    if k % 2:
+        base[k // 2, rng.random(n) < 0.5] = True
+    return rng.permuted(base, axis=0)
+
+
+def _fit_one(target: Target, X: Any, y: np.ndarray, inside: np.ndarray) -> np.ndarray:
+    from sklearn.utils import _safe_indexing
+
+    idx = np.flatnonzero(inside)
+    model = target.fit_clone(_safe_indexing(X, idx), y[idx])
+    return target.signal(X, y, model=model)
+
+
+def fit_reference_models(
+    target: Target,
+    X: Any,
+    y: Any,
+    *,
+    k: int = 8,
+    random_state: int | np.random.Generator | None = 0,
+    n_jobs: int | None = None,
+    backend: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ReferenceSignals:
+    """Fit ``k`` reference models on random halves of ``(X, y)`` and score every record.
+
+    Parameters
+    ----------
+    target : Target
+        The audited model (its class and hyperparameters are cloned).
+    X : array-like of shape (n, ...)
+        The pooled records (members, non-members and any population data).
+    y : array-like of shape (n,)
+        Their labels or targets.
+    k : int, default=8
+        Number of reference models (2 to 256).
+    random_state : int, Generator or None, default=0
+        Seed of the random halves; the same seed gives the same signals.
+    n_jobs : int, optional
+        Parallel jobs (joblib semantics; ``-1`` uses all cores).
+    backend : str, optional
+        A joblib backend name ("loky", "threading", "dask", "ray", ...).
+    progress : callable, optional
+        Called as ``progress(done, k)`` after each model.
+
+    Returns
+    -------
+    ReferenceSignals
+        The membership matrix and the signals.
+    """
+    if not isinstance(k, (int, np.integer)) or not 2 <= k <= 256:
+        raise ValueError(
+            f"The 'k' parameter of fit_reference_models must be an int in [2, 256]. Got {k!r} instead."
+        )
+    rng = (
+        random_state
+        if isinstance(random_state, np.random.Generator)
+        else np.random.default_rng(random_state)
+    )
+    y = np.asarray(y)
+    membership = balanced_membership(len(y), int(k), rng)
+    rows: list[np.ndarray] = []
+    config = {
+        key: value for key, value in (("backend", backend), ("n_jobs", n_jobs)) if value is not None
+    }
+    with parallel_config(**config):
+        parallel = Parallel(return_as="generator")
+        for done, row in enumerate(
+            parallel(delayed(_fit_one)(target, X, y, m) for m in membership), start=1
+        ):
+            rows.append(row)
+            if progress is not None:
+                progress(done, int(k))
+    return ReferenceSignals(membership=membership, signals=np.vstack(rows))

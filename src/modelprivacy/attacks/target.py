@@ -1,0 +1,184 @@
+"""The audited model as an attacker sees it: what it answers, and how to refit it.
+
+A :class:`Target` wraps a fitted estimator. It knows whether the model answers
+probabilities, decision scores or labels only, turns answers into the attack
+signal, and fits clones of the estimator (same class and hyperparameters) for
+reference models, or calls a user factory ``fit_fn(X, y) -> model`` for models
+that :func:`sklearn.base.clone` cannot copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+from scipy.special import logsumexp
+
+from modelprivacy.errors import ModelPrivacyError
+
+__all__ = ["Target", "logit_signal"]
+
+Output = Literal["proba", "decision", "label", "regression"]
+
+_TINY = 1e-300
+
+
+def logit_signal(proba: np.ndarray, label_index: np.ndarray) -> np.ndarray:
+    """Logit-scaled probability of the true label, computed stably.
+
+    ``log p_y - log(sum of the other probabilities)``, from log-probabilities,
+    so that a confident correct prediction (``p_y`` close to 1) keeps its
+    magnitude instead of saturating.
+
+    Parameters
+    ----------
+    proba : ndarray of shape (n, n_classes)
+        Predicted probabilities.
+    label_index : ndarray of shape (n,)
+        Column of the true label for each row.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+        The signal; higher means the model is more confident in the true label.
+    """
+    p = np.clip(np.asarray(proba, dtype=np.float64), _TINY, 1.0)
+    logp = np.log(p)
+    rows = np.arange(len(p))
+    log_py = logp[rows, label_index]
+    others = logp.copy()
+    others[rows, label_index] = -np.inf
+    log_rest = logsumexp(others, axis=1)
+    # 1 - p_y computed from the other classes keeps precision when p_y ~ 1
+    return np.asarray(log_py - log_rest)
+
+
+@dataclass
+class Target:
+    """A fitted model and the way to query and refit it.
+
+    Parameters
+    ----------
+    estimator : estimator
+        The fitted model.
+    fit_fn : callable, optional
+        ``fit_fn(X, y) -> fitted model`` for reference models; by default a
+        clone of ``estimator`` is fitted.
+    output : {"proba", "decision", "label", "regression"}, optional
+        What the attack may query; inferred from the estimator by default
+        (probabilities if it has ``predict_proba``, else decision scores, else
+        labels; ``regression`` for regressors).
+    """
+
+    estimator: Any
+    fit_fn: Callable[[Any, Any], Any] | None = None
+    output: Output | None = None
+    classes: np.ndarray | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        from sklearn.base import is_regressor
+
+        est = self.estimator
+        if self.output is None:
+            if is_regressor(est):
+                self.output = "regression"
+            elif callable(getattr(est, "predict_proba", None)):
+                self.output = "proba"
+            elif callable(getattr(est, "decision_function", None)):
+                self.output = "decision"
+            elif callable(getattr(est, "predict", None)):
+                self.output = "label"
+            else:
+                raise ModelPrivacyError(
+                    f"a {type(est).__name__} cannot be queried: it has no predict, predict_proba or "
+                    "decision_function; membership attacks need a model that answers queries"
+                )
+        if self.output != "regression":
+            classes = getattr(est, "classes_", None)
+            if classes is None:
+                raise ModelPrivacyError(
+                    f"the {type(est).__name__} has no classes_: pass output='regression' for a regressor"
+                )
+            self.classes = np.asarray(classes)
+
+    def signal(self, X: Any, y: Any, model: Any = None) -> np.ndarray:
+        """The attack signal of ``model`` (the target by default) on records ``(X, y)``.
+
+        Parameters
+        ----------
+        X : array-like
+            Records, as the model takes them.
+        y : array-like
+            Their true labels or targets.
+        model : estimator, optional
+            A reference model; the target when omitted.
+
+        Returns
+        -------
+        ndarray of shape (n,)
+            Higher means the model fits the record better (more member-like):
+            the logit of the true-label probability, the margin of the true
+            label, correctness (label-only), or the negative squared error.
+        """
+        m = self.estimator if model is None else model
+        y = np.asarray(y)
+        if self.output == "regression":
+            pred = np.asarray(m.predict(X), dtype=np.float64).reshape(len(y), -1)
+            return np.asarray(-((pred - y.reshape(len(y), -1).astype(np.float64)) ** 2).sum(axis=1))
+        assert self.classes is not None
+        if self.output == "label":
+            return (np.asarray(m.predict(X)) == y).astype(np.float64)
+        idx = self.label_index(y)
+        if self.output == "proba":
+            return logit_signal(self._aligned_proba(m, X), idx)
+        scores = np.asarray(m.decision_function(X), dtype=np.float64)
+        if scores.ndim == 1:  # binary: the margin towards the true label
+            return np.where(idx == 1, scores, -scores)
+        rows = np.arange(len(y))
+        others = scores.copy()
+        others[rows, idx] = -np.inf
+        return np.asarray(scores[rows, idx] - logsumexp(others, axis=1))
+
+    def _aligned_proba(self, model: Any, X: Any) -> np.ndarray:
+        """Probabilities in the target's class order (a reference model may lack a rare class)."""
+        proba = np.asarray(model.predict_proba(X), dtype=np.float64)
+        assert self.classes is not None
+        own = np.asarray(getattr(model, "classes_", self.classes))
+        if own.shape == self.classes.shape and np.all(own == self.classes):
+            return proba
+        full = np.zeros((proba.shape[0], len(self.classes)))
+        full[:, self.label_index(own)] = proba
+        return full
+
+    def label_index(self, y: np.ndarray) -> np.ndarray:
+        """Column of each true label in the target's ``classes_``."""
+        classes = self.classes
+        assert classes is not None
+        order = np.argsort(classes)
+        pos = np.searchsorted(classes[order], y)
+        pos = np.clip(pos, 0, len(classes) - 1)
+        idx = order[pos]
+        if not np.all(classes[idx] == y):
+            missing = sorted(set(np.asarray(y)[classes[idx] != y].tolist()))[:5]
+            raise ModelPrivacyError(
+                f"labels {missing} are not among the model's classes {classes.tolist()[:10]}; "
+                "pass the target column the model was trained on"
+            )
+        return np.asarray(idx)
+
+    def fit_clone(self, X: Any, y: Any) -> Any:
+        """Fit a reference model: a clone of the target (or ``fit_fn``) on ``(X, y)``."""
+        if self.fit_fn is not None:
+            return self.fit_fn(X, y)
+        from sklearn.base import clone
+
+        try:
+            model = clone(self.estimator)
+        except Exception as exc:
+            raise ModelPrivacyError(
+                f"the {type(self.estimator).__name__} cannot be cloned ({exc}); pass fit_fn=(X, y) -> model "
+                "to say how to train a reference model"
+            ) from exc
+        return model.fit(X, y)

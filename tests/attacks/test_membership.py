@@ -1,0 +1,176 @@
+"""Membership inference against real estimators on small data, with seeds."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.datasets import load_digits
+from sklearn.dummy import DummyClassifier
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.tree import DecisionTreeRegressor
+
+from modelprivacy.attacks import membership_inference
+from modelprivacy.attacks.reference import balanced_membership
+from modelprivacy.attacks.target import Target, logit_signal
+
+
+@pytest.fixture(scope="module")
+def digits_forest():
+    X, y = load_digits(return_X_y=True)
+    rng = np.random.default_rng(0)
+    order = rng.permutation(len(y))
+    tr, ho = order[: len(y) // 2], order[len(y) // 2 :]
+    model = RandomForestClassifier(n_estimators=50, random_state=0).fit(X[tr], y[tr])
+    result = membership_inference(
+        model, X[tr], X[ho], y_train=y[tr], y_holdout=y[ho], reference_models=8, seed=0
+    )
+    return result
+
+
+def test_logit_signal_is_stable_and_monotone():
+    p = np.array([[1 - 1e-15, 1e-15], [0.5, 0.5], [0.1, 0.9]])
+    s = logit_signal(p, np.array([0, 0, 0]))
+    assert np.all(np.isfinite(s)) and s[0] > 30 and s[1] == pytest.approx(0.0) and s[2] < 0
+
+
+def test_balanced_membership_puts_each_record_in_half_the_models():
+    m = balanced_membership(1000, 8, np.random.default_rng(0))
+    assert m.shape == (8, 1000) and np.all(m.sum(axis=0) == 4)
+    assert 400 < m[0].sum() < 600
+
+
+def test_model_independent_of_its_records_is_not_accused():
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(600, 5))
+    y = rng.integers(0, 2, size=600)
+    result = membership_inference(
+        DummyClassifier(strategy="prior").fit(X[:300], y[:300]),
+        X[:300],
+        X[300:],
+        y_train=y[:300],
+        y_holdout=y[300:],
+        reference_models=4,
+        seed=0,
+    )
+    for m in result.metrics.values():
+        assert m.auc.low <= 0.5 + 1e-9 <= m.auc.high + 0.05, m.name
+        assert m.epsilon.low == 0.0, m.name
+
+
+def test_strongly_regularised_model_on_many_rows_is_not_accused():
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(4000, 5))
+    y = (X[:, 0] + rng.normal(size=4000) > 0).astype(int)
+    model = LogisticRegression(C=0.01).fit(X[:2000], y[:2000])
+    result = membership_inference(
+        model, X[:2000], X[2000:], y_train=y[:2000], y_holdout=y[2000:], reference_models=4
+    )
+    for m in result.metrics.values():
+        assert abs(m.auc.value - 0.5) < 0.05, m.name
+        assert m.epsilon.low == 0.0, m.name
+
+
+def test_overfit_forest_on_digits_is_caught_and_reference_attacks_beat_loss(digits_forest):
+    result = digits_forest
+    loss = result.metrics["loss"].tpr_at_fpr[0.01].value
+    best = max(
+        result.metrics[a].tpr_at_fpr[0.01].value
+        for a in ("lira_online", "rmia_offline", "rmia_online")
+    )
+    assert best > 0.05 > 0.01 and best > loss
+    assert result.metrics["lira_online"].auc.value > 0.75
+    assert not result.metrics["loss"].resolvable[0.001]  # 899 non-members cannot resolve 0.1% FPR
+
+
+def test_same_seed_same_numbers_and_backends_agree():
+    X, y = load_digits(return_X_y=True)
+    X, y = X[:400], y[:400]
+    model = RandomForestClassifier(n_estimators=10, random_state=0).fit(X[:200], y[:200])
+    kw = dict(y_train=y[:200], y_holdout=y[200:], reference_models=4, seed=3)
+    a = membership_inference(model, X[:200], X[200:], backend="loky", n_jobs=2, **kw)
+    b = membership_inference(model, X[:200], X[200:], backend="threading", n_jobs=2, **kw)
+    assert a.to_dict() == b.to_dict()
+    for name in a.scores:
+        np.testing.assert_array_equal(a.scores[name], b.scores[name])
+
+
+def test_regressor_and_decision_function_targets():
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(300, 3))
+    y = X[:, 0] + rng.normal(scale=0.5, size=300)
+    tree = DecisionTreeRegressor(random_state=0).fit(X[:150], y[:150])
+    result = membership_inference(
+        tree, X[:150], X[150:], y_train=y[:150], y_holdout=y[150:], reference_models=4
+    )
+    assert result.metrics["loss"].auc.value > 0.8  # a fully grown tree fits its members exactly
+    from sklearn.svm import LinearSVC
+
+    yc = (y > 0).astype(int)
+    svm = LinearSVC().fit(X[:150], yc[:150])
+    assert Target(svm).output == "decision"
+    result = membership_inference(
+        svm, X[:150], X[150:], y_train=yc[:150], y_holdout=yc[150:], reference_models=4
+    )
+    assert set(result.metrics) >= {"loss", "lira_online"}
+
+
+def test_unknown_attack_is_refused():
+    X = np.zeros((10, 2))
+    y = np.arange(10) % 2
+    with pytest.raises(ValueError, match="unknown attack 'magic'"):
+        membership_inference(
+            DummyClassifier().fit(X, y),
+            X[:5],
+            X[5:],
+            y_train=y[:5],
+            y_holdout=y[5:],
+            attacks=["magic"],
+        )
+
+
+def test_cli_attack_membership_json(tmp_path, capsys):
+    import json
+
+    import joblib
+    import pandas as pd
+
+    from modelprivacy.cli import main
+
+    X, y = load_digits(return_X_y=True)
+    X, y = X[:600], y[:600]
+    cols = [f"p{i}" for i in range(X.shape[1])]
+    train = pd.DataFrame(X[:300], columns=cols).assign(digit=y[:300])
+    holdout = pd.DataFrame(X[300:], columns=cols).assign(digit=y[300:])
+    train.to_csv(tmp_path / "train.csv", index=False)
+    holdout.to_parquet(tmp_path / "holdout.parquet")
+    model = RandomForestClassifier(n_estimators=20, random_state=0).fit(train[cols], y[:300])
+    joblib.dump(model, tmp_path / "model.joblib")
+    out = tmp_path / "mia.json"
+    code = main(
+        [
+            "attack",
+            "membership",
+            str(tmp_path / "model.joblib"),
+            "--train",
+            str(tmp_path / "train.csv"),
+            "--holdout",
+            str(tmp_path / "holdout.parquet"),
+            "--target",
+            "digit",
+            "--reference-models",
+            "4",
+            "--format",
+            "json",
+            "--output",
+            str(out),
+            "--fail-on",
+            "high",
+        ]
+    )
+    _, err = capsys.readouterr()
+    doc = json.loads(out.read_text())
+    assert doc["kind"] == "membership" and doc["n_members"] == 300 and doc["k"] == 4
+    assert doc["finding"]["check_id"] == "MP-L201" and doc["finding"]["criterion"] == "linkability"
+    assert code == (1 if doc["finding"]["severity"] == "high" else 0)
+    assert "membership inference:" in err
