@@ -174,3 +174,14 @@ def test_cli_attack_membership_json(tmp_path, capsys):
     assert doc["finding"]["check_id"] == "MP-L201" and doc["finding"]["criterion"] == "linkability"
     assert code == (1 if doc["finding"]["severity"] == "high" else 0)
     assert "membership inference:" in err
+
+
+def test_per_record_exposure_and_outlierness(digits_forest):
+    exp = digits_forest.exposure
+    assert exp is not None and exp.attack == digits_forest.best(0.01).name
+    assert all(digits_forest.is_member[i] for i in exp.most_exposed)
+    top = exp.most_exposed[0]
+    assert exp.vulnerability[top] == exp.vulnerability[digits_forest.is_member].max()
+    assert exp.spearman is not None and -1 <= exp.spearman <= 1
+    assert set(exp.by_class) == {str(d) for d in range(10)}
+    assert sum(v["members"] for v in exp.by_class.values()) == digits_forest.n_members

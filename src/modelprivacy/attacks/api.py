@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from modelprivacy.attacks.exposure import Exposure, exposure, outlierness
 from modelprivacy.attacks.membership import ATTACKS, attack_scores, choose_rmia_offline_a
 from modelprivacy.attacks.reference import ReferenceSignals, fit_reference_models
 from modelprivacy.attacks.target import Target
@@ -95,6 +97,7 @@ class MembershipResult:
     k: int = 8
     seed: int = 0
     rmia_a: float = 1.0
+    exposure: Exposure | None = field(default=None, repr=False)
 
     @property
     def n_members(self) -> int:
@@ -119,6 +122,7 @@ class MembershipResult:
             "n_members": self.n_members,
             "n_nonmembers": self.n_nonmembers,
             "attacks": {name: m.to_dict() for name, m in self.metrics.items()},
+            "exposure": self.exposure.to_dict() if self.exposure is not None else None,
         }
 
 
@@ -289,6 +293,14 @@ def membership_inference(
             s = attack_scores(name, target_signal[:n_audit], audit_ref, pop_signal, a=a)
         scores[name] = s
         metrics[name] = evaluate(name, s[is_member], s[~is_member], rng)
-    return MembershipResult(
+    result = MembershipResult(
         metrics=metrics, scores=scores, is_member=is_member, k=ref.k, seed=seed, rmia_a=a
+    )
+    best = result.best(0.01).name
+    X_audit = _concat([Xm, Xn])
+    X_ref = _concat([Xn, *parts_X[2:]])
+    outliers = outlierness(model, X_audit, X_ref)
+    labels = y_all[:n_audit] if tgt.output != "regression" else None
+    return dataclasses.replace(
+        result, exposure=exposure(best, scores[best], is_member, labels, outliers)
     )

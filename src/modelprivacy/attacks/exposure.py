@@ -1,0 +1,187 @@
+"""Per-record exposure to membership inference, and how it relates to outlierness.
+
+The vulnerability of a record is the share of non-members that the strongest
+attack scores below it (1.0: it stands out from every non-member). Outlierness
+is the mean distance to the 5 nearest non-members (holdout and population) in
+standardised feature space, after the model's own preprocessing when it is a
+Pipeline. Unusual people are expected to be the most exposed: the Spearman
+correlation and the exposure of the most unusual tenth of members say whether
+they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy.stats import spearmanr
+
+__all__ = ["Exposure", "outlierness", "vulnerability"]
+
+
+def vulnerability(scores: np.ndarray, is_member: np.ndarray) -> np.ndarray:
+    """Share of non-members scored below each record.
+
+    Parameters
+    ----------
+    scores : ndarray of shape (n,)
+        Attack scores of the audited records (higher means member).
+    is_member : ndarray of bool, shape (n,)
+        Ground truth.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+        Values in [0, 1].
+    """
+    out = np.sort(scores[~is_member])
+    return np.searchsorted(out, scores, side="left") / max(len(out), 1)
+
+
+def outlierness(
+    model: Any, X_audit: Any, X_reference: Any, n_neighbors: int = 5
+) -> np.ndarray | None:
+    """Mean distance of each audited record to its nearest reference (non-member) records.
+
+    Parameters
+    ----------
+    model : estimator
+        The target; a Pipeline's preprocessing (all steps but the last) is applied.
+    X_audit : array-like
+        Audited records.
+    X_reference : array-like
+        Non-member records (holdout and population).
+    n_neighbors : int, default=5
+        Neighbours averaged.
+
+    Returns
+    -------
+    ndarray or None
+        One distance per audited record; ``None`` if the features are not numeric.
+    """
+    from sklearn.neighbors import NearestNeighbors
+    from sklearn.preprocessing import StandardScaler
+
+    from modelprivacy.inspection.data import numeric_matrix
+
+    steps = getattr(model, "steps", None)
+    if isinstance(steps, list) and len(steps) > 1:
+        try:
+            pre = model[:-1]
+            X_audit, X_reference = pre.transform(X_audit), pre.transform(X_reference)
+        except Exception:
+            return None
+    A, _ = numeric_matrix(X_audit)
+    R, _ = numeric_matrix(X_reference)
+    if A is None or R is None or A.shape[1] != R.shape[1] or len(R) < 2:
+        return None
+    A, R = np.nan_to_num(A), np.nan_to_num(R)
+    scaler = StandardScaler().fit(R)
+    nn = NearestNeighbors(n_neighbors=min(n_neighbors, len(R))).fit(scaler.transform(R))
+    dist, _ = nn.kneighbors(scaler.transform(A))
+    return np.asarray(dist.mean(axis=1))
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """Who is exposed to membership inference.
+
+    Attributes
+    ----------
+    attack : str
+        The attack whose scores define vulnerability.
+    vulnerability : ndarray
+        Per audited record (members first, then non-members).
+    most_exposed : tuple of int
+        Member positions, most vulnerable first (up to 20).
+    outlierness : ndarray or None
+        Per audited record.
+    spearman : float or None
+        Correlation of outlierness and vulnerability among members.
+    outlier_exposure : tuple or None
+        Mean vulnerability of the most unusual tenth of members and of the rest.
+    by_class : dict
+        ``{label: {"members": n, "nonmembers": n, "auc": float}}``.
+    """
+
+    attack: str
+    vulnerability: np.ndarray
+    most_exposed: tuple[int, ...]
+    outlierness: np.ndarray | None
+    spearman: float | None
+    outlier_exposure: tuple[float, float] | None
+    by_class: dict[str, dict[str, float]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable summary (no per-record arrays)."""
+        return {
+            "attack": self.attack,
+            "most_exposed_members": list(self.most_exposed),
+            "spearman_outlierness_vulnerability": self.spearman,
+            "mean_vulnerability_outlier_tenth_vs_rest": list(self.outlier_exposure)
+            if self.outlier_exposure
+            else None,
+            "by_class": self.by_class,
+        }
+
+
+def exposure(
+    attack: str,
+    scores: np.ndarray,
+    is_member: np.ndarray,
+    labels: np.ndarray | None,
+    outliers: np.ndarray | None,
+) -> Exposure:
+    """Build the per-record exposure summary.
+
+    Parameters
+    ----------
+    attack : str
+        Name of the attack.
+    scores : ndarray
+        Its scores on the audited records.
+    is_member : ndarray of bool
+        Ground truth.
+    labels : ndarray, optional
+        Class labels of the audited records (for slices; ``None`` for regression).
+    outliers : ndarray, optional
+        Outlierness per audited record.
+
+    Returns
+    -------
+    Exposure
+        The summary.
+    """
+    from modelprivacy.stats import auc
+
+    vuln = vulnerability(scores, is_member)
+    members = np.flatnonzero(is_member)
+    order = members[np.argsort(-scores[members], kind="stable")]
+    rho = tenth = None
+    if outliers is not None and members.size >= 10:
+        r = spearmanr(outliers[members], vuln[members]).statistic
+        rho = None if not np.isfinite(r) else float(r)
+        cut = np.quantile(outliers[members], 0.9)
+        top = members[outliers[members] >= cut]
+        rest = members[outliers[members] < cut]
+        if top.size and rest.size:
+            tenth = (float(vuln[top].mean()), float(vuln[rest].mean()))
+    by_class: dict[str, dict[str, float]] = {}
+    if labels is not None and np.asarray(labels).dtype.kind not in "f":
+        for label in np.unique(labels):
+            sel = labels == label
+            m_in, m_out = scores[sel & is_member], scores[sel & ~is_member]
+            entry: dict[str, float] = {"members": int(m_in.size), "nonmembers": int(m_out.size)}
+            if m_in.size and m_out.size:
+                entry["auc"] = round(float(auc(m_in, m_out)), 4)
+            by_class[str(label)] = entry
+    return Exposure(
+        attack=attack,
+        vulnerability=vuln,
+        most_exposed=tuple(int(i) for i in order[:20]),
+        outlierness=outliers,
+        spearman=rho,
+        outlier_exposure=tenth,
+        by_class=by_class,
+    )
