@@ -28,7 +28,10 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python benchmarks/inspect_speed.py
+	$(BIN)/python benchmarks/mia_digits.py
+	$(BIN)/python benchmarks/mia_vs_art.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
