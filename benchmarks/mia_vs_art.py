@@ -109,7 +109,8 @@ def art_attacks(
     t0 = time.perf_counter()
     try:
         shadow = ShadowModels(SklearnClassifier(model=model), num_shadow_models=3, random_state=0)
-        (mx, my, mp), (nx, ny, np_) = shadow.generate_shadow_dataset(X[n_train], y[n_train])
+        onehot = np.eye(int(y.max()) + 1)[y[n_train]]  # ART's shadow models take one-hot labels
+        (mx, my, mp), (nx, ny, np_) = shadow.generate_shadow_dataset(X[n_train], onehot)
         attack = MembershipInferenceBlackBox(classifier, attack_model_type="rf")
         attack.fit(mx, my, nx, ny, mp, np_)
         scores = np.asarray(attack.infer(X[eval_idx], y[eval_idx], probabilities=True))
