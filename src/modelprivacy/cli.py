@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
             "code. With --train, every finding is confirmed against the data and counted in records."
         ),
     )
-    p.add_argument("model", type=Path, help="model file: .skops, pickle (.pkl) or joblib (.joblib)")
+    _add_common(p, formats=("terminal", "json", "markdown"))
     p.add_argument(
         "--train", type=Path, help="training data (.csv, .parquet) exactly as it went into fit"
     )
@@ -83,32 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="groups of fewer than K records single people out (default 10)",
     )
     p.add_argument(
-        "--format",
-        choices=["terminal", "json", "markdown"],
-        default="terminal",
-        help="report format (default terminal)",
-    )
-    p.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
-    p.add_argument(
-        "--fail-on",
-        choices=[s.value for s in Severity],
-        default="high",
-        help="exit 1 when a finding has this severity or higher (default high)",
-    )
-    p.add_argument(
-        "--trust",
-        action="store_true",
-        help="load the model with plain pickle even if it refers to code outside the allowlist "
-        "(ONLY for files from a trusted source: a pickle can run any code)",
-    )
-    p.add_argument(
         "--show-values", action="store_true", help="show raw training values in examples"
     )
     p.add_argument(
         "--seed", type=int, default=0, help="random seed recorded in the report (default 0)"
-    )
-    p.add_argument(
-        "--debug", action="store_true", help="show tracebacks and re-raise failing checks"
     )
 
     attack = sub.add_parser("attack", help="attack the model the way published attacks do")
@@ -122,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
             "epsilon lower bound per attack, with confidence intervals."
         ),
     )
-    m.add_argument("model", type=Path, help="model file: .skops, pickle (.pkl) or joblib (.joblib)")
+    _add_common(m, formats=("terminal", "json"))
     m.add_argument("--train", type=Path, required=True, help="the training data (members)")
     m.add_argument(
         "--holdout",
@@ -148,23 +126,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     m.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
     m.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    m.add_argument(
-        "--format", choices=["terminal", "json"], default="terminal", help="report format"
+    return parser
+
+
+def _add_common(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    """The model argument and the options every command shares."""
+    p.add_argument("model", type=Path, help="model file: .skops, pickle (.pkl) or joblib (.joblib)")
+    p.add_argument(
+        "--format", choices=formats, default="terminal", help="report format (default terminal)"
     )
-    m.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
-    m.add_argument(
+    p.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
+    p.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity],
         default="high",
-        help="exit 1 at this severity",
+        help="exit 1 when a finding has this severity or higher (default high)",
     )
-    m.add_argument(
+    p.add_argument(
         "--trust",
         action="store_true",
-        help="load a model file outside the allowlist (trusted files only)",
+        help="load the model with plain pickle even if it refers to code outside the allowlist "
+        "(ONLY for files from a trusted source: a pickle can run any code)",
     )
-    m.add_argument("--debug", action="store_true", help="show tracebacks")
-    return parser
+    p.add_argument(
+        "--debug", action="store_true", help="show tracebacks and re-raise failing checks"
+    )
 
 
 def _same_file(a: Path, b: Path | None) -> bool:
