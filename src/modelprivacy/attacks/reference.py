@@ -10,6 +10,7 @@ models themselves are not.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,8 @@ from joblib import Parallel, delayed, parallel_config
 from modelprivacy.attacks.target import Target
 
 __all__ = ["ReferenceSignals", "balanced_membership", "fit_reference_models"]
+
+_WORKER_STARTUP_S = 2.0  # rough cost of starting loky workers and sending them the data
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,12 @@ def fit_reference_models(
     progress : callable, optional
         Called as ``progress(done, k)`` after each model.
 
+    Notes
+    -----
+    The first model is fitted in this process and timed; if fitting the others
+    would take less than starting worker processes (about 2 s), they are
+    fitted here as well. The signals are the same either way.
+
     Returns
     -------
     ReferenceSignals
@@ -126,15 +135,28 @@ def fit_reference_models(
     y = np.asarray(y)
     membership = balanced_membership(len(y), int(k), rng)
     rows: list[np.ndarray] = []
-    config = {
-        key: value for key, value in (("backend", backend), ("n_jobs", n_jobs)) if value is not None
-    }
-    with parallel_config(**config):
-        parallel = Parallel(return_as="generator")
-        for done, row in enumerate(
-            parallel(delayed(_fit_one)(target, X, y, m) for m in membership), start=1
-        ):
-            rows.append(row)
-            if progress is not None:
-                progress(done, int(k))
+
+    def done(row: np.ndarray) -> None:
+        rows.append(row)
+        if progress is not None:
+            progress(len(rows), int(k))
+
+    # The first model is fitted here and timed: when the rest would take less than
+    # starting worker processes costs, they are fitted here too (same results).
+    t0 = time.perf_counter()
+    done(_fit_one(target, X, y, membership[0]))
+    rest_s = (time.perf_counter() - t0) * (int(k) - 1)
+    if n_jobs in (None, 1) or (backend in (None, "loky") and rest_s < _WORKER_STARTUP_S):
+        for m in membership[1:]:
+            done(_fit_one(target, X, y, m))
+    else:
+        config = {
+            key: value
+            for key, value in (("backend", backend), ("n_jobs", n_jobs))
+            if value is not None
+        }
+        with parallel_config(**config):
+            parallel = Parallel(return_as="generator")
+            for row in parallel(delayed(_fit_one)(target, X, y, m) for m in membership[1:]):
+                done(row)
     return ReferenceSignals(membership=membership, signals=np.vstack(rows))
