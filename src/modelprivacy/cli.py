@@ -162,6 +162,21 @@ def _same_file(a: Path, b: Path | None) -> bool:
         return False
 
 
+def _check_output(output: Path | None, inputs: Sequence[Path | None]) -> None:
+    """Refuse an ``--output`` that would overwrite one of the input files."""
+    if output is not None and any(_same_file(output, p) for p in inputs):
+        raise ModelPrivacyError(f"--output {output} is an input file; choose another path")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write the report to ``output`` atomically, or to stdout."""
+    if output is not None:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (a temporary file, then a rename).
 
@@ -216,8 +231,7 @@ def _inspect(args: argparse.Namespace) -> int:
     from modelprivacy.report import Format, render, summary_line
 
     inputs = [args.model, args.train]
-    if args.output is not None and any(_same_file(args.output, p) for p in inputs):
-        raise ModelPrivacyError(f"--output {args.output} is an input file; choose another path")
+    _check_output(args.output, inputs)
     if (args.target or args.id_column) and args.train is None:
         raise ModelPrivacyError("--target and --id-column need --train (the training data)")
     with _status(f"Loading {args.model} ..."):
@@ -243,11 +257,7 @@ def _inspect(args: argparse.Namespace) -> int:
         and "NO_COLOR" not in os.environ
     )
     text = render(result, fmt, color=color)
-    if args.output is not None:
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    _emit(text, args.output)
     print(summary_line(result), file=sys.stderr)
     threshold = Severity.parse(args.fail_on)
     return EXIT_FINDINGS if result.at_or_above(threshold) else EXIT_OK  # type: ignore[arg-type]
@@ -261,8 +271,7 @@ def _attack_membership(args: argparse.Namespace) -> int:
     from modelprivacy.load import load_model, load_table
 
     inputs = [args.model, args.train, args.holdout, args.population]
-    if args.output is not None and any(_same_file(args.output, p) for p in inputs):
-        raise ModelPrivacyError(f"--output {args.output} is an input file; choose another path")
+    _check_output(args.output, inputs)
     with _status(f"Loading {args.model} ..."):
         model = load_model(args.model, trust=args.trust).estimator
         train, holdout = load_table(args.train), load_table(args.holdout)
@@ -292,10 +301,7 @@ def _attack_membership(args: argparse.Namespace) -> int:
         text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
     else:
         text = _membership_table(result, finding)
-    if args.output is not None:
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    _emit(text, args.output)
     print(f"membership inference: {finding.severity.value}; {finding.description}", file=sys.stderr)
     return EXIT_FINDINGS if finding.severity >= Severity.parse(args.fail_on) else EXIT_OK
 

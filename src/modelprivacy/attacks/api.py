@@ -15,6 +15,7 @@ from modelprivacy.attacks.membership import ATTACKS, attack_scores, choose_rmia_
 from modelprivacy.attacks.reference import ReferenceSignals, fit_reference_models
 from modelprivacy.attacks.target import Target
 from modelprivacy.errors import DataError
+from modelprivacy.load.data import pop_column
 
 __all__ = ["DEFAULT_ATTACKS", "AttackMetrics", "MembershipResult", "membership_inference"]
 
@@ -128,12 +129,7 @@ class MembershipResult:
 
 def _xy(data: Any, y: Any, target: str | None, what: str) -> tuple[Any, np.ndarray]:
     if isinstance(data, pd.DataFrame) and target is not None:
-        if target not in data.columns:
-            cols = ", ".join(map(str, list(data.columns)[:20]))
-            raise DataError(
-                f"target column {target!r} is not in the {what} data; columns are: {cols}"
-            )
-        return data.drop(columns=[target]), data[target].to_numpy()
+        return pop_column(data, target, where=what)
     if y is None:
         raise DataError(f"the {what} data has no target: pass target='column' or y_{what}")
     return data, np.asarray(y)

@@ -457,12 +457,10 @@ class TrainingData:
             self._row_cache[key] = None if m is None else RowIndex(m, float32)
         return self._row_cache[key]
 
-    def distinct_inputs(self) -> list[Any]:
-        """Every distinct input matrix: the raw data and each propagated one."""
-        seen: dict[int, Any] = {id(self.X): self.X}
-        for X in self.inputs.values():
-            seen.setdefault(id(X), X)
-        return list(seen.values())
+    def inputs_to_match(self, owner_path: str) -> list[Any]:
+        """The estimator's own input, then the raw data if that is another object."""
+        own = self.input_for(owner_path)
+        return [own] if own is self.X else [own, self.X]
 
     def y_numeric(self) -> np.ndarray | None:
         """The target as float64 (2-D targets flattened), or None if not numeric."""

@@ -18,6 +18,7 @@ from modelprivacy.inspection._base import CHECKS, Context
 from modelprivacy.inspection.checks import ORDER
 from modelprivacy.inspection.data import TrainingData
 from modelprivacy.inspection.walker import is_estimator, safe_getattr, walk
+from modelprivacy.load.data import pop_column
 
 __all__ = ["inspect", "versions"]
 
@@ -70,21 +71,10 @@ def _prepare_data(
             raise DataError("y was given without X; pass the training features too")
         return None
     if isinstance(X, pd.DataFrame):
-        X = X.copy()
         if target is not None:
-            if target not in X.columns:
-                cols = ", ".join(map(str, list(X.columns)[:20]))
-                raise DataError(
-                    f"target column {target!r} is not in the training data; columns are: {cols}"
-                )
-            y = X.pop(target).to_numpy()
+            X, y = pop_column(X, target)
         if id_column is not None:
-            if id_column not in X.columns:
-                cols = ", ".join(map(str, list(X.columns)[:20]))
-                raise DataError(
-                    f"id column {id_column!r} is not in the training data; columns are: {cols}"
-                )
-            ids = X.pop(id_column).to_numpy()
+            X, ids = pop_column(X, id_column, role="id")
     elif target is not None or id_column is not None:
         raise DataError(
             "--target and --id-column need the training data as a table with column names"

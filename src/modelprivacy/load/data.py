@@ -152,6 +152,40 @@ def split_xy(df: pd.DataFrame, target: str | None) -> tuple[pd.DataFrame, np.nda
     return df.drop(columns=[target]), df[target].to_numpy()
 
 
+def pop_column(
+    df: pd.DataFrame, column: str, *, role: str = "target", where: str = "training"
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Split one named column off a table.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table.
+    column : str
+        The column to take out.
+    role : str, default="target"
+        What the column is, for the error message ("target", "id").
+    where : str, default="training"
+        Which data the table is, for the error message.
+
+    Returns
+    -------
+    rest : pandas.DataFrame
+        The other columns.
+    values : numpy.ndarray
+        The column's values.
+
+    Raises
+    ------
+    DataError
+        ``column`` is not in ``df``; the message lists the first 20 columns.
+    """
+    if column not in df.columns:
+        cols = ", ".join(map(str, list(df.columns)[:20]))
+        raise DataError(f"{role} column {column!r} is not in the {where} data; columns are: {cols}")
+    return df.drop(columns=[column]), df[column].to_numpy()
+
+
 def as_frame(X: Any) -> pd.DataFrame:
     """Turn features given as a data frame, an array or a list into a data frame.
 

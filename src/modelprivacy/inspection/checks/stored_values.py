@@ -182,11 +182,7 @@ def _best_match(ctx: Context, owner_path: str, arr: np.ndarray) -> ValueMatch | 
     """Match against the owner's input, then the raw data; float32 for float32 arrays."""
     assert ctx.data is not None
     best: ValueMatch | None = None
-    seen: set[int] = set()
-    for X in (ctx.data.input_for(owner_path), ctx.data.X):
-        if id(X) in seen:
-            continue
-        seen.add(id(X))
+    for X in ctx.data.inputs_to_match(owner_path):
         for f32 in sorted({arr.dtype == np.float32, False}, reverse=True):
             vm = match_values(ctx, ctx.data.values(X, float32=bool(f32)), arr)
             if vm is not None and (

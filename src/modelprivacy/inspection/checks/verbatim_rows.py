@@ -163,11 +163,7 @@ def _match_rows(ctx: Context, owner_path: str, rows: np.ndarray) -> tuple[int, n
     """
     assert ctx.data is not None
     best: tuple[int, np.ndarray] = (0, np.zeros(0, dtype=np.int64))
-    seen: set[int] = set()
-    for X in (ctx.data.input_for(owner_path), ctx.data.X):
-        if id(X) in seen:
-            continue
-        seen.add(id(X))
+    for X in ctx.data.inputs_to_match(owner_path):
         m, _ = ctx.data.numeric(X)
         if m is None or m.shape[1] > rows.shape[1]:
             continue
