@@ -385,3 +385,19 @@ def test_interval_json_and_frozen():
 def test_public_api_is_exported():
     for name in stats.__all__:
         assert hasattr(stats, name), name
+
+
+def test_auc_interval_delong_agrees_with_bootstrap():
+    from modelprivacy.stats import auc_interval_delong
+
+    rng = np.random.default_rng(11)
+    m, n = rng.normal(0.4, 1, 800), rng.normal(0, 1, 900)
+    d = auc_interval_delong(m, n)
+    b = auc_interval(m, n, n_boot=2000, random_state=0)
+    assert d.value == pytest.approx(b.value)
+    assert d.low == pytest.approx(b.low, abs=0.01) and d.high == pytest.approx(b.high, abs=0.01)
+    # ties count one half: identical scores give AUC 0.5
+    same = auc_interval_delong(np.zeros(50), np.zeros(60))
+    assert same.value == 0.5 and same.low == same.high == 0.5
+    # perfect separation: AUC 1, a zero-width interval
+    assert auc_interval_delong(np.ones(5), np.zeros(5)).low == 1.0

@@ -16,7 +16,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from modelprivacy import __version__
 from modelprivacy.errors import ModelPrivacyError
@@ -100,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
             "epsilon lower bound per attack, with confidence intervals."
         ),
     )
-    _add_common(m, formats=("terminal", "json"))
+    _add_common(m, formats=("terminal", "json", "markdown"))
     m.add_argument("--train", type=Path, required=True, help="the training data (members)")
     m.add_argument(
         "--holdout",
@@ -118,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--reference-models", type=_k, default=8, help="number of reference models (default 8)"
     )
     m.add_argument("--attacks", nargs="+", help="attacks to run (default: all)")
+    m.add_argument(
+        "--id-column",
+        help="column of --train and --holdout with record IDs (reported instead of row numbers)",
+    )
     m.add_argument(
         "--n-jobs",
         type=int,
@@ -269,6 +272,8 @@ def _attack_membership(args: argparse.Namespace) -> int:
     from modelprivacy.attacks import membership_inference
     from modelprivacy.attacks.findings import membership_finding
     from modelprivacy.load import load_model, load_table
+    from modelprivacy.load.data import pop_column
+    from modelprivacy.report.membership import membership_markdown, membership_terminal
 
     inputs = [args.model, args.train, args.holdout, args.population]
     _check_output(args.output, inputs)
@@ -276,6 +281,12 @@ def _attack_membership(args: argparse.Namespace) -> int:
         model = load_model(args.model, trust=args.trust).estimator
         train, holdout = load_table(args.train), load_table(args.holdout)
         population = load_table(args.population) if args.population is not None else None
+    ids = None
+    if args.id_column:
+        train, ids = pop_column(train, args.id_column, role="id", where="training")
+        holdout, _ = pop_column(holdout, args.id_column, role="id", where="holdout")
+        if population is not None and args.id_column in population.columns:
+            population = population.drop(columns=[args.id_column])
     result = membership_inference(
         model,
         train,
@@ -289,7 +300,7 @@ def _attack_membership(args: argparse.Namespace) -> int:
         seed=args.seed,
         progress=_progress_bar("Reference models"),
     )
-    finding = membership_finding(result)
+    finding = membership_finding(result, ids=ids)
     if args.format == "json":
         doc = {
             "schema_version": "1.0",
@@ -299,8 +310,10 @@ def _attack_membership(args: argparse.Namespace) -> int:
         }
         doc["finding"] = finding.to_dict()
         text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
+    elif args.format == "markdown":
+        text = membership_markdown(result, finding, ids=ids)
     else:
-        text = _membership_table(result, finding)
+        text = membership_terminal(result, finding, ids=ids)
     _emit(text, args.output)
     print(f"membership inference: {finding.severity.value}; {finding.description}", file=sys.stderr)
     return EXIT_FINDINGS if finding.severity >= Severity.parse(args.fail_on) else EXIT_OK
@@ -323,47 +336,6 @@ def _progress_bar(label: str) -> Callable[[int, int], None] | None:
             bar.stop()
 
     return update
-
-
-def _membership_table(result: Any, finding: Any) -> str:
-    from io import StringIO
-
-    from rich.console import Console
-    from rich.table import Table
-
-    title = f"Membership inference ({result.n_members:,} members, {result.n_nonmembers:,} non-members, K={result.k})"
-    table = Table(title=title)
-    for col in (
-        "attack",
-        "AUC [95% CI]",
-        "TPR@0.1%",
-        "TPR@1%",
-        "TPR@10%",
-        "advantage",
-        "epsilon lower bound",
-    ):
-        table.add_column(col, justify="left" if col == "attack" else "right")
-    for name, m in result.metrics.items():
-        cells = [
-            f"{m.tpr_at_fpr[f].value:.1%}" + ("" if m.resolvable[f] else "*")
-            for f in (0.001, 0.01, 0.1)
-        ]
-        table.add_row(
-            name,
-            f"{m.auc.value:.3f} [{m.auc.low:.3f}, {m.auc.high:.3f}]",
-            *cells,
-            f"{m.advantage:.3f}",
-            f"{m.epsilon.low:.2f}",
-        )
-    buf = StringIO()
-    console = Console(file=buf, width=110, color_system=None)
-    console.print(table)
-    console.print("* too few non-members to resolve this FPR")
-    console.print(
-        f"[{finding.severity.value.upper()}] {finding.check_id} {finding.title}: {finding.description}",
-        markup=False,
-    )
-    return buf.getvalue()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

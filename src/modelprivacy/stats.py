@@ -50,6 +50,7 @@ __all__ = [
     "advantage",
     "auc",
     "auc_interval",
+    "auc_interval_delong",
     "balanced_accuracy",
     "check_random_state",
     "clopper_pearson",
@@ -583,6 +584,60 @@ def auc_interval(
     alpha = 1.0 - level
     low, high = np.quantile(boots, [alpha / 2.0, 1.0 - alpha / 2.0])
     return Interval(value=value, low=float(low), high=float(high), level=level)
+
+
+def auc_interval_delong(
+    scores_members: ArrayLike, scores_nonmembers: ArrayLike, level: float = 0.95
+) -> Interval:
+    """AUC with DeLong's asymptotic confidence interval (no resampling).
+
+    The variance of the AUC is estimated from its structural components
+    (DeLong, DeLong and Clarke-Pearson 1988): each member's placement among
+    the non-members and each non-member's placement among the members, ties
+    counting one half. It costs two sorts, against ``n_boot`` passes for
+    :func:`auc_interval`, and agrees with the bootstrap when both groups hold
+    more than a few dozen records.
+
+    Parameters
+    ----------
+    scores_members : array-like of shape (n_members,)
+        Attack scores of the members; higher means "member".
+    scores_nonmembers : array-like of shape (n_nonmembers,)
+        Attack scores of the non-members.
+    level : float, default=0.95
+        Confidence level, in (0, 1).
+
+    Returns
+    -------
+    Interval
+        The AUC and ``AUC -/+ z * se``, clipped to [0, 1].
+
+    Raises
+    ------
+    ValueError
+        On invalid scores or ``level`` outside (0, 1).
+    """
+    m, n = _check_pair(scores_members, scores_nonmembers, "auc_interval_delong")
+    level = _check_open_unit(level, "level", "auc_interval_delong")
+    n_sorted, m_sorted = np.sort(n), np.sort(m)
+    # member i: share of non-members below it (ties half); non-member j: share of members above
+    v10 = (
+        np.searchsorted(n_sorted, m, side="left") + np.searchsorted(n_sorted, m, side="right")
+    ) / (2.0 * n.size)
+    v01 = 1.0 - (
+        np.searchsorted(m_sorted, n, side="left") + np.searchsorted(m_sorted, n, side="right")
+    ) / (2.0 * m.size)
+    value = float(v10.mean())
+    var = 0.0
+    if m.size > 1:
+        var += float(np.var(v10, ddof=1)) / m.size
+    if n.size > 1:
+        var += float(np.var(v01, ddof=1)) / n.size
+    z = float(_sps.norm.ppf(0.5 + level / 2.0))
+    half = z * math.sqrt(var)
+    return Interval(
+        value=value, low=max(0.0, value - half), high=min(1.0, value + half), level=level
+    )
 
 
 def _max_count(rate: float, n: int) -> int:

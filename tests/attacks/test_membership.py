@@ -185,3 +185,64 @@ def test_per_record_exposure_and_outlierness(digits_forest):
     assert exp.spearman is not None and -1 <= exp.spearman <= 1
     assert set(exp.by_class) == {str(d) for d in range(10)}
     assert sum(v["members"] for v in exp.by_class.values()) == digits_forest.n_members
+
+
+def test_svm_margin_attack_finds_free_support_vectors():
+    from sklearn.svm import SVC, LinearSVC
+
+    from modelprivacy.attacks.api import svm_margin_applies
+
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(600, 4))
+    y = (X[:, 0] + X[:, 1] + rng.normal(scale=0.8, size=600) > 0).astype(int)
+    svm = SVC(C=1.0).fit(X[:300], y[:300])
+    result = membership_inference(
+        svm, X[:300], X[300:], y_train=y[:300], y_holdout=y[300:], reference_models=4, seed=0
+    )
+    assert "svm_margin" in result.metrics  # added automatically for a binary kernel SVM
+    free = (np.abs(svm.dual_coef_[0]) < svm.C - 1e-9).sum()
+    margin = result.metrics["svm_margin"]
+    # members on the margin are found at a low false-positive rate
+    assert margin.tpr_at_fpr[0.01].value >= 0.5 * free / 300
+    assert margin.tpr_at_fpr[0.01].value > 0.05
+    assert not svm_margin_applies(LinearSVC().fit(X, y))
+    with pytest.raises(ValueError, match="binary SVC or NuSVC"):
+        membership_inference(
+            LinearSVC().fit(X[:300], y[:300]),
+            X[:300],
+            X[300:],
+            y_train=y[:300],
+            y_holdout=y[300:],
+            attacks=["svm_margin"],
+        )
+
+
+def test_cli_attack_membership_markdown_with_ids(tmp_path, capsys):
+    import joblib
+    import pandas as pd
+
+    from modelprivacy.cli import main
+
+    rng = np.random.default_rng(8)
+    X = rng.normal(size=(400, 3))
+    y = (X[:, 0] + rng.normal(scale=1.0, size=400) > 0).astype(int)
+    cols = ["a", "b", "c"]
+    frame = pd.DataFrame(X, columns=cols).assign(label=y, pid=[f"P{i:04d}" for i in range(400)])
+    frame[:200].to_csv(tmp_path / "train.csv", index=False)
+    frame[200:].to_csv(tmp_path / "holdout.csv", index=False)
+    model = RandomForestClassifier(n_estimators=10, random_state=0).fit(frame[:200][cols], y[:200])
+    joblib.dump(model, tmp_path / "model.joblib")
+    args = ["attack", "membership", str(tmp_path / "model.joblib")]
+    args += ["--train", str(tmp_path / "train.csv"), "--holdout", str(tmp_path / "holdout.csv")]
+    args += ["--target", "label", "--id-column", "pid", "--reference-models", "4"]
+    code = main([*args, "--format", "markdown", "--fail-on", "high"])
+    out, _ = capsys.readouterr()
+    assert code in (0, 1)
+    assert "## Membership inference" in out and "| rmia_online |" in out
+    assert "Most exposed members under" in out and "record IDs" in out
+    listed = out.split("record IDs): ")[1].split(".")[0].split(", ")
+    assert listed and all(v.startswith("P0") and int(v[1:]) < 200 for v in listed)
+    assert f"{X[0, 0]:.4f}" not in out  # no raw values
+    code = main([*args, "--format", "terminal", "--fail-on", "high"])
+    out, _ = capsys.readouterr()
+    assert "epsilon lower bound" in out and "Class 1:" in out

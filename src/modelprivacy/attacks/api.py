@@ -17,7 +17,14 @@ from modelprivacy.attacks.target import Target
 from modelprivacy.errors import DataError
 from modelprivacy.load.data import pop_column
 
-__all__ = ["DEFAULT_ATTACKS", "AttackMetrics", "MembershipResult", "membership_inference"]
+__all__ = [
+    "DEFAULT_ATTACKS",
+    "MODEL_SPECIFIC_ATTACKS",
+    "AttackMetrics",
+    "MembershipResult",
+    "membership_inference",
+    "svm_margin_scores",
+]
 
 DEFAULT_ATTACKS = (
     "loss",
@@ -28,6 +35,51 @@ DEFAULT_ATTACKS = (
     "rmia_online",
 )
 FPRS = (0.001, 0.01, 0.1)
+# Model-specific attacks, run when the target is of the right kind (see svm_margin_scores).
+MODEL_SPECIFIC_ATTACKS = ("svm_margin",)
+
+
+def _final_estimator(model: Any) -> Any:
+    steps = getattr(model, "steps", None)
+    return steps[-1][1] if isinstance(steps, list) and steps else model
+
+
+def svm_margin_applies(model: Any) -> bool:
+    """Whether the target is a binary kernel SVM classifier (``SVC``, ``NuSVC``)."""
+    est = _final_estimator(model)
+    classes = getattr(est, "classes_", None)
+    return (
+        type(est).__name__ in ("SVC", "NuSVC")
+        and classes is not None
+        and len(classes) == 2
+        and callable(getattr(model, "decision_function", None))
+    )
+
+
+def svm_margin_scores(model: Any, X: Any) -> np.ndarray:
+    """Margin attack on a binary kernel SVM: closeness of ``|f(x)|`` to 1.
+
+    A training record that becomes a free support vector (``0 < alpha < C``)
+    sits exactly on the margin, ``|f(x)| = 1``; a record the model never saw
+    lands there only by chance. The score is ``-| |f(x)| - 1 |`` (higher
+    means member). A supervised attack model trained on known members learns
+    the same thing; reference-model attacks, which compare Gaussian fits of
+    the signal, do not.
+
+    Parameters
+    ----------
+    model : estimator
+        A binary SVC or NuSVC, or a Pipeline ending in one.
+    X : array-like
+        Records.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+        The scores.
+    """
+    f = np.asarray(model.decision_function(X), dtype=np.float64).reshape(-1)
+    return np.asarray(-np.abs(np.abs(f) - 1.0))
 
 
 @dataclass(frozen=True)
@@ -39,7 +91,7 @@ class AttackMetrics:
     name : str
         The attack.
     auc : Interval
-        ROC AUC with a bootstrap interval.
+        ROC AUC with DeLong's 95% interval.
     tpr_at_fpr : dict
         ``{fpr: Interval}``: TPR at the largest threshold whose FPR stays at
         or below ``fpr``, with a Clopper-Pearson interval.
@@ -162,7 +214,7 @@ def evaluate(
     """
     from modelprivacy import stats
 
-    auc = stats.auc_interval(scores_in, scores_out, random_state=rng)
+    auc = stats.auc_interval_delong(scores_in, scores_out)
     tprs = {f: stats.tpr_at_fpr_interval(scores_in, scores_out, fpr=f) for f in FPRS}
     resolvable = {f: stats.resolvable_fpr(len(scores_out), f) for f in FPRS}
     # the threshold for epsilon is chosen on one half and counted on the other
@@ -227,7 +279,8 @@ def membership_inference(
     reference_models : int, default=8
         Number K of reference models (2 to 256).
     attacks : sequence of str, optional
-        Which attacks to run (default :data:`DEFAULT_ATTACKS`).
+        Which attacks to run (default :data:`DEFAULT_ATTACKS`, plus
+        ``svm_margin`` when the target is a binary kernel SVM).
     n_jobs : int, optional
         Parallel jobs for the reference models.
     backend : str, optional
@@ -245,11 +298,16 @@ def membership_inference(
         Metrics per attack and per-record scores.
     """
     chosen = tuple(attacks) if attacks is not None else DEFAULT_ATTACKS
+    known = [*ATTACKS, "rmia_offline", *MODEL_SPECIFIC_ATTACKS]
     for name in chosen:
-        if name not in ATTACKS and name != "rmia_offline":
-            raise ValueError(
-                f"unknown attack {name!r}; choose from: {', '.join([*ATTACKS, 'rmia_offline'])}"
-            )
+        if name not in known:
+            raise ValueError(f"unknown attack {name!r}; choose from: {', '.join(known)}")
+    if attacks is None and svm_margin_applies(model):
+        chosen = (*chosen, "svm_margin")
+    elif "svm_margin" in chosen and not svm_margin_applies(model):
+        raise ValueError(
+            f"the svm_margin attack needs a binary SVC or NuSVC; the target is a {type(model).__name__}"
+        )
     Xm, ym = _xy(train, y_train, target, "train")
     Xn, yn = _xy(holdout, y_holdout, target, "holdout")
     if len(ym) < 2 or len(yn) < 2:
@@ -279,11 +337,14 @@ def membership_inference(
     pop_signal = target_signal[n_audit:] if n_pop else None
     a = choose_rmia_offline_a(ref) if "rmia_offline" in chosen else 1.0
     is_member = np.r_[np.ones(len(ym), dtype=bool), np.zeros(len(yn), dtype=bool)]
+    X_audit = _concat([Xm, Xn])
     audit_ref = ReferenceSignals(ref.membership[:, :n_audit], ref.signals[:, :n_audit])
     scores: dict[str, np.ndarray] = {}
     metrics: dict[str, AttackMetrics] = {}
     for name in chosen:
-        if name.startswith("rmia") or name == "population":
+        if name == "svm_margin":
+            s = svm_margin_scores(model, X_audit)
+        elif name.startswith("rmia") or name == "population":
             s = attack_scores(name, target_signal, ref, pop_signal, a=a)[:n_audit]
         else:
             s = attack_scores(name, target_signal[:n_audit], audit_ref, pop_signal, a=a)
@@ -293,9 +354,8 @@ def membership_inference(
         metrics=metrics, scores=scores, is_member=is_member, k=ref.k, seed=seed, rmia_a=a
     )
     best = result.best(0.01).name
-    X_audit = _concat([Xm, Xn])
     X_ref = _concat([Xn, *parts_X[2:]])
-    outliers = outlierness(model, X_audit, X_ref)
+    outliers = outlierness(model, X_audit, X_ref, seed=seed)
     labels = y_all[:n_audit] if tgt.output != "regression" else None
     return dataclasses.replace(
         result, exposure=exposure(best, scores[best], is_member, labels, outliers)

@@ -40,7 +40,12 @@ def vulnerability(scores: np.ndarray, is_member: np.ndarray) -> np.ndarray:
 
 
 def outlierness(
-    model: Any, X_audit: Any, X_reference: Any, n_neighbors: int = 5
+    model: Any,
+    X_audit: Any,
+    X_reference: Any,
+    n_neighbors: int = 5,
+    max_reference: int = 5000,
+    seed: int = 0,
 ) -> np.ndarray | None:
     """Mean distance of each audited record to its nearest reference (non-member) records.
 
@@ -54,6 +59,13 @@ def outlierness(
         Non-member records (holdout and population).
     n_neighbors : int, default=5
         Neighbours averaged.
+    max_reference : int, default=5000
+        At most this many reference records (a seeded random sample) are
+        searched: an exact search over tens of thousands of one-hot encoded
+        records costs more than the attacks themselves, and the ranking of
+        records by outlierness barely changes.
+    seed : int, default=0
+        Seeds the sample.
 
     Returns
     -------
@@ -77,6 +89,8 @@ def outlierness(
     if A is None or R is None or A.shape[1] != R.shape[1] or len(R) < 2:
         return None
     A, R = np.nan_to_num(A), np.nan_to_num(R)
+    if len(R) > max_reference:
+        R = R[np.random.default_rng(seed).choice(len(R), size=max_reference, replace=False)]
     scaler = StandardScaler().fit(R)
     nn = NearestNeighbors(n_neighbors=min(n_neighbors, len(R))).fit(scaler.transform(R))
     dist, _ = nn.kneighbors(scaler.transform(A))
@@ -160,8 +174,10 @@ def exposure(
     order = members[np.argsort(-scores[members], kind="stable")]
     rho = tenth = None
     if outliers is not None and members.size >= 10:
-        r = spearmanr(outliers[members], vuln[members]).statistic
-        rho = None if not np.isfinite(r) else float(r)
+        a, b = outliers[members], vuln[members]
+        if np.ptp(a) > 0 and np.ptp(b) > 0:  # undefined for a constant input
+            r = spearmanr(a, b).statistic
+            rho = None if not np.isfinite(r) else float(r)
         cut = np.quantile(outliers[members], 0.9)
         top = members[outliers[members] >= cut]
         rest = members[outliers[members] < cut]

@@ -23,6 +23,7 @@ from modelprivacy.attacks.target import Target
 __all__ = ["ReferenceSignals", "balanced_membership", "fit_reference_models"]
 
 _WORKER_STARTUP_S = 2.0  # rough cost of starting loky workers and sending them the data
+_TRANSFER_BYTES_PER_S = 2e8  # pickling and memory-mapping the pooled data for the workers
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,22 @@ def _fit_one(target: Target, X: Any, y: np.ndarray, inside: np.ndarray) -> np.nd
     return target.signal(X, y, model=model)
 
 
+def _parallel_pays(rest_s: float, n_jobs: int, tasks: int, X: Any) -> bool:
+    """Whether worker processes would finish the remaining fits sooner than this process.
+
+    Sequential: ``rest_s``. Parallel: starting the workers and sending them the
+    data, plus ``rest_s / workers``.
+    """
+    from joblib import effective_n_jobs
+
+    workers = max(1, min(effective_n_jobs(n_jobs), tasks))
+    nbytes = getattr(X, "nbytes", None)
+    if nbytes is None and hasattr(X, "memory_usage"):
+        nbytes = int(X.memory_usage(deep=True).sum())
+    transfer_s = float(nbytes or 0) / _TRANSFER_BYTES_PER_S
+    return rest_s * (1.0 - 1.0 / workers) > _WORKER_STARTUP_S + transfer_s
+
+
 def fit_reference_models(
     target: Target,
     X: Any,
@@ -114,9 +131,10 @@ def fit_reference_models(
 
     Notes
     -----
-    The first model is fitted in this process and timed; if fitting the others
-    would take less than starting worker processes (about 2 s), they are
-    fitted here as well. The signals are the same either way.
+    The first model is fitted in this process and timed; unless worker
+    processes would finish the others sooner (the time saved by spreading the
+    fits must exceed about 2 s of start-up plus sending them the data), they
+    are fitted here as well. The signals are the same either way.
 
     Returns
     -------
@@ -146,7 +164,9 @@ def fit_reference_models(
     t0 = time.perf_counter()
     done(_fit_one(target, X, y, membership[0]))
     rest_s = (time.perf_counter() - t0) * (int(k) - 1)
-    if n_jobs in (None, 1) or (backend in (None, "loky") and rest_s < _WORKER_STARTUP_S):
+    if n_jobs in (None, 1) or (
+        backend in (None, "loky") and not _parallel_pays(rest_s, n_jobs, int(k) - 1, X)
+    ):
         for m in membership[1:]:
             done(_fit_one(target, X, y, m))
     else:

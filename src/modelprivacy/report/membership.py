@@ -1,0 +1,165 @@
+"""Membership-inference reports: a terminal table and Markdown for pull requests.
+
+Both show, per attack, AUC with its interval, TPR at 0.1%, 1% and 10% FPR
+(marked when there are too few non-members to resolve that rate), the
+advantage and the empirical epsilon lower bound; then who is exposed (the most
+vulnerable members by record ID), whether unusual people are more exposed, and
+the attack's power per class. Raw values never appear: only counts, rates and
+record IDs.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import Any
+
+__all__ = ["membership_markdown", "membership_terminal"]
+
+_FPRS = (0.001, 0.01, 0.1)
+_HEADER = (
+    "attack",
+    "AUC [95% CI]",
+    "TPR@0.1%",
+    "TPR@1%",
+    "TPR@10%",
+    "advantage",
+    "epsilon lower bound",
+)
+
+
+def _rows(result: Any) -> list[list[str]]:
+    rows = []
+    for name, m in result.metrics.items():
+        cells = [f"{m.tpr_at_fpr[f].value:.1%}" + ("" if m.resolvable[f] else "*") for f in _FPRS]
+        rows.append(
+            [
+                name,
+                f"{m.auc.value:.3f} [{m.auc.low:.3f}, {m.auc.high:.3f}]",
+                *cells,
+                f"{m.advantage:.3f}",
+                f"{m.epsilon.low:.2f}",
+            ]
+        )
+    return rows
+
+
+def _ids(result: Any, ids: Any = None) -> list[str]:
+    exp = result.exposure
+    if exp is None:
+        return []
+    return [str(ids[i]) if ids is not None else str(i) for i in exp.most_exposed[:10]]
+
+
+def _exposure_lines(result: Any, ids: Any = None) -> list[str]:
+    """Plain sentences on who is exposed (shared by both formats)."""
+    exp = result.exposure
+    if exp is None:
+        return []
+    lines = []
+    most = _ids(result, ids)
+    if most:
+        what = "record IDs" if ids is not None else "row numbers in the training data"
+        lines.append(f"Most exposed members under {exp.attack} ({what}): {', '.join(most)}.")
+    if exp.spearman is not None:
+        lines.append(
+            f"Outlierness (distance to the 5 nearest non-members) and vulnerability among members: "
+            f"Spearman {exp.spearman:+.2f}."
+        )
+    if exp.outlier_exposure is not None:
+        top, rest = exp.outlier_exposure
+        verdict = (
+            "unusual people are more exposed"
+            if top > rest + 0.02
+            else "unusual people are not more exposed"
+        )
+        lines.append(
+            f"Mean vulnerability of the most unusual tenth of members {top:.2f} against {rest:.2f} "
+            f"for the rest: {verdict}."
+        )
+    for label, entry in exp.by_class.items():
+        auc = entry.get("auc")
+        auc_text = f", AUC {auc:.3f}" if auc is not None else ""
+        lines.append(
+            f"Class {label}: {int(entry['members']):,} members, {int(entry['nonmembers']):,} non-members{auc_text}."
+        )
+    return lines
+
+
+def membership_terminal(result: Any, finding: Any, ids: Any = None, width: int = 110) -> str:
+    """Render a membership result as a plain-text table for the terminal.
+
+    Parameters
+    ----------
+    result : MembershipResult
+        The attacks' metrics and exposure.
+    finding : Finding
+        The MP-L201 finding made from it.
+    ids : sequence, optional
+        Record IDs of the members.
+    width : int, default=110
+        Width of the table.
+
+    Returns
+    -------
+    str
+        The report.
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    title = (
+        f"Membership inference ({result.n_members:,} members, {result.n_nonmembers:,} non-members, "
+        f"K={result.k}, seed {result.seed})"
+    )
+    table = Table(title=title)
+    for col in _HEADER:
+        table.add_column(col, justify="left" if col == "attack" else "right")
+    for row in _rows(result):
+        table.add_row(*row)
+    buf = StringIO()
+    console = Console(file=buf, width=width, color_system=None)
+    console.print(table)
+    console.print("* too few non-members to resolve this FPR")
+    for line in _exposure_lines(result, ids):
+        console.print(line, markup=False, highlight=False)
+    console.print(
+        f"[{finding.severity.value.upper()}] {finding.check_id} {finding.title}: {finding.description}",
+        markup=False,
+        highlight=False,
+    )
+    return buf.getvalue()
+
+
+def membership_markdown(result: Any, finding: Any, ids: Any = None) -> str:
+    """Render a membership result as Markdown (for pull requests and model cards).
+
+    Parameters
+    ----------
+    result : MembershipResult
+        The attacks' metrics and exposure.
+    finding : Finding
+        The MP-L201 finding made from it.
+    ids : sequence, optional
+        Record IDs of the members.
+
+    Returns
+    -------
+    str
+        The report.
+    """
+    out = [
+        "## Membership inference",
+        "",
+        f"**{finding.severity.value.upper()}**: {finding.description}",
+        "",
+        f"{result.n_members:,} members, {result.n_nonmembers:,} non-members, {result.k} reference models, "
+        f"seed {result.seed}.",
+        "",
+        "| " + " | ".join(_HEADER) + " |",
+        "|---|" + "---:|" * (len(_HEADER) - 1),
+    ]
+    out += ["| " + " | ".join(row) + " |" for row in _rows(result)]
+    out += ["", "\\* too few non-members to resolve this FPR.", ""]
+    out += [f"- {line}" for line in _exposure_lines(result, ids)]
+    out += ["", f"Remedy: {finding.remedy}", ""]
+    return "\n".join(out)
