@@ -16,6 +16,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from modelprivacy import __version__
 from modelprivacy.errors import ModelPrivacyError
@@ -129,6 +130,70 @@ def build_parser() -> argparse.ArgumentParser:
     )
     m.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
     m.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    at = attack_sub.add_parser(
+        "attribute",
+        help="attribute inference: can an attacker infer a person's sensitive value?",
+        description=(
+            "Attribute inference: an attacker who knows a person's other features, the model's "
+            "output and (by default) their label guesses a sensitive column. Success on members "
+            "is compared with control records and with a baseline that guesses without the model."
+        ),
+    )
+    _add_common(at, formats=("terminal", "json", "markdown"))
+    at.add_argument("--train", type=Path, required=True, help="the training data (members)")
+    at.add_argument(
+        "--holdout", type=Path, required=True, help="non-members from the same population"
+    )
+    at.add_argument("--target", required=True, help="name of the label column")
+    at.add_argument(
+        "--sensitive", nargs="+", required=True, help="sensitive columns (e.g. sex race)"
+    )
+    at.add_argument(
+        "--population", type=Path, help="extra population data (trains the attack models)"
+    )
+    at.add_argument(
+        "--no-label",
+        action="store_true",
+        help="the attacker does not know the person's label, only the model's output",
+    )
+    at.add_argument(
+        "--attacks", nargs="+", choices=("model", "learned"), help="attacks (default both)"
+    )
+    at.add_argument(
+        "--tolerance",
+        type=float,
+        default=0.05,
+        help="numeric guesses within this share of the 5th-95th percentile range succeed",
+    )
+    at.add_argument("--id-column", help="column with record IDs (reported instead of row numbers)")
+    at.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+    so = attack_sub.add_parser(
+        "singling-out",
+        help="singling out: which people does the model isolate, and how tightly?",
+        description=(
+            "Run the inspection checks against the training data, reconstruct the leaf boxes of "
+            "tree models (how tightly each person is pinned, whether their label is recovered, how "
+            "many outsiders share their box) and list, per record or per person, every exposure."
+        ),
+    )
+    _add_common(so, formats=("terminal", "json", "markdown"))
+    so.add_argument("--train", type=Path, required=True, help="the training data")
+    so.add_argument("--target", help="name of the label column")
+    so.add_argument("--holdout", type=Path, help="non-members from the same population (outsiders)")
+    so.add_argument("--population", type=Path, help="more non-member population data")
+    so.add_argument("--id-column", help="column with record IDs (reported instead of row numbers)")
+    so.add_argument(
+        "--subject-column",
+        help="column naming the person of each record (several records per person)",
+    )
+    so.add_argument(
+        "--k", type=_k, default=10, help="groups of fewer than K records single people out"
+    )
+    so.add_argument(
+        "--show-values", action="store_true", help="show raw training values in examples"
+    )
+    so.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     return parser
 
 
@@ -319,6 +384,113 @@ def _attack_membership(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if finding.severity >= Severity.parse(args.fail_on) else EXIT_OK
 
 
+def _attack_attribute(args: argparse.Namespace) -> int:
+    import json
+
+    from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
+    from modelprivacy.load import load_model, load_table
+    from modelprivacy.load.data import pop_column
+    from modelprivacy.report.attribute import attribute_markdown, attribute_terminal
+
+    inputs = [args.model, args.train, args.holdout, args.population]
+    _check_output(args.output, inputs)
+    with _status(f"Loading {args.model} ..."):
+        model = load_model(args.model, trust=args.trust).estimator
+        train, holdout = load_table(args.train), load_table(args.holdout)
+        population = load_table(args.population) if args.population is not None else None
+    ids = None
+    if args.id_column:
+        train, ids = pop_column(train, args.id_column, role="id", where="training")
+        holdout, _ = pop_column(holdout, args.id_column, role="id", where="holdout")
+        if population is not None and args.id_column in population.columns:
+            population = population.drop(columns=[args.id_column])
+    with _status("Attacking the sensitive columns ..."):
+        result = attribute_inference(
+            model,
+            train,
+            holdout,
+            target=args.target,
+            sensitive=args.sensitive,
+            population=population,
+            known_label=not args.no_label,
+            attacks=tuple(args.attacks) if args.attacks else ("model", "learned"),
+            tolerance=args.tolerance,
+            seed=args.seed,
+        )
+    findings = [attribute_finding(result, col, ids=ids) for col in result.columns]
+    if args.format == "json":
+        doc: dict[str, Any] = {
+            "schema_version": "1.0",
+            "kind": "attribute",
+            "source": str(args.model),
+        }
+        doc.update(result.to_dict())
+        doc["findings"] = [f.to_dict() for f in findings]
+        text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
+    elif args.format == "markdown":
+        text = attribute_markdown(result, findings)
+    else:
+        text = attribute_terminal(result, findings)
+    _emit(text, args.output)
+    for f in findings:
+        print(f"{f.title}: {f.severity.value}", file=sys.stderr)
+    threshold = Severity.parse(args.fail_on)
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in findings) else EXIT_OK
+
+
+def _attack_singling_out(args: argparse.Namespace) -> int:
+    import json
+
+    from modelprivacy.load import load_model, load_table
+    from modelprivacy.people import singling_out
+    from modelprivacy.report import Format, render
+    from modelprivacy.report.exposure import exposure_markdown, exposure_terminal
+
+    inputs = [args.model, args.train, args.holdout, args.population]
+    _check_output(args.output, inputs)
+    with _status(f"Loading {args.model} ..."):
+        model = load_model(args.model, trust=args.trust).estimator
+        train = load_table(args.train)
+        holdout = load_table(args.holdout) if args.holdout is not None else None
+        population = load_table(args.population) if args.population is not None else None
+    with _status("Reconstructing leaf boxes and counting the people exposed ..."):
+        report = singling_out(
+            model,
+            train,
+            target=args.target,
+            holdout=holdout,
+            population=population,
+            id_column=args.id_column,
+            subject_column=args.subject_column,
+            k=args.k,
+            show_values=args.show_values,
+            seed=args.seed,
+        )
+    combined = dataclasses.replace(
+        report.inspection, findings=tuple(report.findings), source=str(args.model)
+    )
+    if args.format == "json":
+        doc = {"schema_version": "1.0", "kind": "singling_out", "source": str(args.model)}
+        doc.update(report.to_dict())
+        text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
+    elif args.format == "markdown":
+        text = (
+            render(combined, Format.MARKDOWN)
+            + "\n"
+            + exposure_markdown(report.table, report.skipped)
+        )
+    else:
+        text = (
+            render(combined, Format.TERMINAL)
+            + "\n"
+            + exposure_terminal(report.table, report.skipped)
+        )
+    _emit(text, args.output)
+    print(f"singling out: {report.table.summary()}", file=sys.stderr)
+    threshold = Severity.parse(args.fail_on)
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_OK
+
+
 def _progress_bar(label: str) -> Callable[[int, int], None] | None:
     """A progress callback drawing a bar on stderr (only when stderr is a terminal)."""
     if not sys.stderr.isatty():
@@ -361,6 +533,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _inspect(args)
         if args.command == "attack" and args.attack == "membership":
             return _attack_membership(args)
+        if args.command == "attack" and args.attack == "attribute":
+            return _attack_attribute(args)
+        if args.command == "attack" and args.attack == "singling-out":
+            return _attack_singling_out(args)
         parser.error(f"unknown command {args.command!r}")
     except ModelPrivacyError as exc:
         if args.debug:

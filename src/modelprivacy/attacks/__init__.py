@@ -1,6 +1,6 @@
-"""Black-box attacks that query the model: membership inference (more to come).
+"""Black-box attacks that query the model: membership and attribute inference.
 
-See :func:`membership_inference`.
+See :func:`membership_inference` and :func:`attribute_inference`.
 """
 
 from modelprivacy.attacks.api import (
@@ -9,15 +9,19 @@ from modelprivacy.attacks.api import (
     MembershipResult,
     membership_inference,
 )
+from modelprivacy.attacks.attribute import AttributeResult, attribute_finding, attribute_inference
 from modelprivacy.attacks.reference import ReferenceSignals, fit_reference_models
 from modelprivacy.attacks.target import Target
 
 __all__ = [
     "DEFAULT_ATTACKS",
     "AttackMetrics",
+    "AttributeResult",
     "MembershipResult",
     "ReferenceSignals",
     "Target",
+    "attribute_finding",
+    "attribute_inference",
     "fit_reference_models",
     "membership_inference",
 ]

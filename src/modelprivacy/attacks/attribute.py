@@ -1,0 +1,1041 @@
+"""MP-I301 Attribute inference: what the model lets an attacker infer about a person.
+
+Threat model. For each sensitive column, the attacker knows a person's other
+features, the model's output on that person's record and, with
+``known_label=True``, the person's true label (or regression target). The
+attacker guesses the sensitive value. Two attacks:
+
+- ``"model"`` (model-based, after Fredrikson et al. 2014): try every candidate
+  value in the record's sensitive column (categorical: the values seen in the
+  attacker's population data; numeric: ``grid`` population quantiles), query
+  the model once per candidate for all records at once, and pick the candidate
+  under which the output is most consistent with the known label (highest
+  ``p(y | x_v) * prior(v)``; regressors: smallest squared error to the known
+  target) or, without the label, closest to the model's output on the true
+  record. Ties go to the more frequent candidate.
+- ``"learned"``: a gradient-boosting attack model trained on the attacker's
+  population records, from the other features, the model's outputs (and the
+  label) to the sensitive value.
+
+Honest comparison (as anonymeter does for synthetic data). Each attack is
+scored on members (training records) and on control records (holdout records
+that trained no part of the attack), on equal-sized samples; residual risk =
+``(members - control) / (1 - control)`` with Wilson intervals. A baseline, the
+learned attack without the model's outputs (other features and label only),
+measures what the population alone reveals; the model's added advantage is
+the attack's success on members minus the baseline's, with a paired bootstrap
+interval. A numeric guess succeeds when within ``tolerance`` times the
+population's 5th-95th percentile range of the true value.
+
+Severity thresholds (documented, on the best attack of the column, see
+:meth:`AttributeResult.best`):
+
+- high: the residual risk's lower bound is at least 0.10 and the advantage over
+  the baseline has a lower bound above 0;
+- medium: the residual risk's lower bound is above 0;
+- low: the residual risk's point estimate is above 0 but its interval contains 0;
+- info: no evidence of attribute inference at the tested strength (these
+  attacks, this many records), which is not proof of safety.
+
+Records exposed: the members whose value the best attack recovers and the
+baseline does not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from scipy.special import expit, softmax
+from threadpoolctl import threadpool_limits
+
+from modelprivacy.attacks.target import Target
+from modelprivacy.errors import DataError
+from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
+from modelprivacy.load.data import pop_column
+from modelprivacy.stats import Interval, residual_risk_interval, wilson
+
+__all__ = [
+    "ATTACKS",
+    "CHECK_ID",
+    "AttackOutcome",
+    "AttributeResult",
+    "ColumnResult",
+    "attribute_finding",
+    "attribute_inference",
+]
+
+CHECK_ID = "MP-I301"
+ATTACKS = ("model", "learned")
+HIGH_RISK = 0.10
+MIN_CONTROL = 10
+BOOTSTRAP = 2000
+SMALL = 20_000  # attack models on fewer records are fitted on one thread
+
+Column = str | int
+Kind = Literal["categorical", "numeric"]
+
+
+# ---------------------------------------------------------------------------
+# results
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttackOutcome:
+    """How well one attack recovers one sensitive column.
+
+    Attributes
+    ----------
+    attack : str
+        ``"model"`` or ``"learned"``.
+    n_members, n_control : int
+        Members and control records attacked.
+    members : Interval
+        Success rate on members (Wilson interval).
+    control : Interval
+        Success rate on control records (Wilson interval).
+    baseline : Interval
+        Success rate of the baseline (no model) on the same members.
+    baseline_control : Interval
+        Success rate of the baseline on the control records.
+    residual_risk : Interval
+        ``(members - control) / (1 - control)``, from the Wilson intervals.
+    advantage : Interval
+        Success on members minus the baseline's success on the same members,
+        with a paired bootstrap percentile interval.
+    no_better_than_baseline : bool
+        True when the advantage's interval does not lie above 0.
+    member_success : ndarray of bool
+        Per member: whether the attack recovered the value.
+    baseline_success : ndarray of bool
+        Per member: whether the baseline recovered the value.
+    member_index : ndarray of int
+        Row positions of the attacked members in the training data.
+    """
+
+    attack: str
+    n_members: int
+    n_control: int
+    members: Interval
+    control: Interval
+    baseline: Interval
+    baseline_control: Interval
+    residual_risk: Interval
+    advantage: Interval
+    no_better_than_baseline: bool
+    member_success: np.ndarray = field(repr=False)
+    baseline_success: np.ndarray = field(repr=False)
+    member_index: np.ndarray = field(repr=False)
+
+    @property
+    def exposed(self) -> np.ndarray:
+        """Row positions of the members recovered by the attack and missed by the baseline."""
+        return np.asarray(self.member_index[self.member_success & ~self.baseline_success])
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict (without the per-record arrays)."""
+        return {
+            "attack": self.attack,
+            "n_members": self.n_members,
+            "n_control": self.n_control,
+            "success_members": self.members.to_dict(),
+            "success_control": self.control.to_dict(),
+            "baseline_members": self.baseline.to_dict(),
+            "baseline_control": self.baseline_control.to_dict(),
+            "residual_risk": self.residual_risk.to_dict(),
+            "advantage_over_baseline": self.advantage.to_dict(),
+            "no_better_than_baseline": self.no_better_than_baseline,
+            "members_exposed": int(self.exposed.size),
+        }
+
+
+@dataclass(frozen=True)
+class ColumnResult:
+    """The attacks on one sensitive column.
+
+    Attributes
+    ----------
+    column : str or int
+        The sensitive column (name, or index for array data).
+    kind : {"categorical", "numeric"}
+        Exact-match guesses, or guesses within a tolerance.
+    n_candidates : int
+        Candidate values the model-based attack tries.
+    in_model : bool
+        Whether the column is one of the model's inputs.
+    tolerance : float or None
+        Relative tolerance for numeric columns (``None`` for categorical).
+    outcomes : dict
+        ``{attack: AttackOutcome}`` for the attacks that ran.
+    skipped : dict
+        ``{attack: reason}`` for the attacks that did not run.
+    warnings : tuple of str
+        E.g. an attack that does no better than the baseline.
+    """
+
+    column: Column
+    kind: Kind
+    n_candidates: int
+    in_model: bool
+    tolerance: float | None
+    outcomes: dict[str, AttackOutcome]
+    skipped: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def best(self) -> AttackOutcome:
+        """The attack with the highest residual risk (ties: lower bound, then advantage)."""
+        return max(
+            self.outcomes.values(),
+            key=lambda o: (o.residual_risk.value, o.residual_risk.low, o.advantage.value),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict (no values of the column)."""
+        return {
+            "column": self.column,
+            "kind": self.kind,
+            "n_candidates": self.n_candidates,
+            "in_model": self.in_model,
+            "tolerance": self.tolerance,
+            "best": self.best().attack,
+            "attacks": {name: o.to_dict() for name, o in self.outcomes.items()},
+            "skipped": dict(self.skipped),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class AttributeResult:
+    """The result of :func:`attribute_inference`.
+
+    Attributes
+    ----------
+    columns : dict
+        ``{column: ColumnResult}`` in the order given.
+    known_label : bool
+        Whether the attacker knew the true label.
+    output : str
+        What the model answered: ``"proba"``, ``"decision"``, ``"label"`` or
+        ``"regression"``.
+    n_attacker : int
+        Population records that trained the attack.
+    seed : int
+        The seed.
+    """
+
+    columns: dict[Column, ColumnResult]
+    known_label: bool
+    output: str
+    n_attacker: int
+    seed: int = 0
+
+    def _column(self, column: Column) -> ColumnResult:
+        if column not in self.columns:
+            names = ", ".join(map(repr, self.columns))
+            raise KeyError(f"{column!r} was not attacked; attacked columns: {names}")
+        return self.columns[column]
+
+    def best(self, column: Column) -> AttackOutcome:
+        """The strongest attack on ``column`` (highest residual risk).
+
+        Parameters
+        ----------
+        column : str or int
+            A sensitive column that was attacked.
+
+        Returns
+        -------
+        AttackOutcome
+            Ties go to the higher lower bound, then to the higher advantage.
+        """
+        return self._column(column).best()
+
+    def column_dict(self, column: Column) -> dict[str, Any]:
+        """JSON-serialisable evidence for one column.
+
+        Parameters
+        ----------
+        column : str or int
+            A sensitive column that was attacked.
+
+        Returns
+        -------
+        dict
+            The column's numbers plus the run's settings.
+        """
+        return {
+            "known_label": self.known_label,
+            "output": self.output,
+            "n_attacker": self.n_attacker,
+            "seed": self.seed,
+            **self._column(column).to_dict(),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict (without per-record arrays or values)."""
+        return {
+            "known_label": self.known_label,
+            "output": self.output,
+            "n_attacker": self.n_attacker,
+            "seed": self.seed,
+            "columns": {str(c): r.to_dict() for c, r in self.columns.items()},
+        }
+
+
+# ---------------------------------------------------------------------------
+# data
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Part:
+    """One role of data: features (a DataFrame), labels, and row positions."""
+
+    X: pd.DataFrame
+    y: np.ndarray | None
+
+    def take(self, rows: np.ndarray) -> _Part:
+        return _Part(
+            self.X.iloc[rows].reset_index(drop=True), None if self.y is None else self.y[rows]
+        )
+
+
+def _part(
+    data: Any, y: Any, target: str | None, what: str, need_y: bool
+) -> tuple[_Part, bool, list[Any]]:
+    """Features as a DataFrame, labels, whether the data was a DataFrame, and its columns."""
+    if isinstance(data, pd.DataFrame):
+        frame = data.reset_index(drop=True)
+        if target is not None:
+            frame, labels = pop_column(frame, target, where=what)
+            y = labels
+        is_frame = True
+    else:
+        arr = np.asarray(data)
+        if arr.ndim != 2:
+            raise DataError(
+                f"the {what} data must be a table (2-D array or DataFrame); got shape {arr.shape}"
+            )
+        frame = pd.DataFrame(arr)
+        is_frame = False
+    if y is not None:
+        y = np.asarray(y)
+        if len(y) != len(frame):
+            raise DataError(
+                f"the {what} data has {len(frame)} rows but {len(y)} labels; pass one label per row"
+            )
+    elif need_y:
+        raise DataError(
+            f"the {what} data has no label: pass target='column' or y_{what}, "
+            "or known_label=False for an attacker who does not know the label"
+        )
+    return _Part(frame, y), is_frame, list(frame.columns)
+
+
+def _target_error(column: Column) -> DataError:
+    return DataError(
+        f"sensitive column {column!r} is the target: attribute inference guesses a feature the "
+        "attacker does not know; pass a feature column as sensitive (the label is what the model "
+        "itself predicts)"
+    )
+
+
+def _resolve_sensitive(
+    sensitive: Sequence[Column], columns: list[Any], is_frame: bool, target: str | None
+) -> list[Any]:
+    if isinstance(sensitive, str | int):
+        sensitive = [sensitive]
+    if len(sensitive) == 0:
+        raise DataError("no sensitive column given: pass sensitive=['column', ...]")
+    out: list[Any] = []
+    for s in sensitive:
+        if target is not None and s == target:
+            raise _target_error(s)
+        if is_frame:
+            if s not in columns:
+                cols = ", ".join(map(str, columns[:20]))
+                raise DataError(
+                    f"sensitive column {s!r} is not in the training data; pass one of: {cols}"
+                )
+        else:
+            if isinstance(s, str) or not isinstance(s, int | np.integer):
+                raise DataError(
+                    f"sensitive column {s!r} cannot name a column of array data; pass integer "
+                    "column indices, or the data as a DataFrame"
+                )
+            if not 0 <= int(s) < len(columns):
+                raise DataError(
+                    f"sensitive column index {s} is out of range for data with {len(columns)} "
+                    f"columns; pass an index from 0 to {len(columns) - 1}"
+                )
+            s = int(s)
+        if s in out:
+            raise DataError(f"sensitive column {s!r} is given twice; pass each column once")
+        out.append(s)
+    return out
+
+
+def _model_columns(
+    model: Any, columns: list[Any], sensitive: list[Any], is_frame: bool
+) -> tuple[list[Any], bool]:
+    """The data columns the model takes, and whether to query it with a DataFrame."""
+    names = getattr(model, "feature_names_in_", None)
+    if is_frame and names is not None:
+        names = list(names)
+        missing = [n for n in names if n not in columns]
+        if missing:
+            shown = ", ".join(map(str, missing[:20]))
+            raise DataError(
+                f"the model takes columns that are not in the data: {shown}; pass the data the "
+                "model was fitted on (raw data for a Pipeline)"
+            )
+        return names, True
+    n_in = getattr(model, "n_features_in_", None)
+    if n_in is None or n_in == len(columns):
+        return list(columns), False
+    rest = [c for c in columns if c not in sensitive]
+    if n_in == len(rest):
+        return rest, False
+    raise DataError(
+        f"the model takes {n_in} features but the data has {len(columns)} columns "
+        f"({len(rest)} without the sensitive ones); pass the data the model was fitted on, with "
+        "any sensitive column the model does not take as extra columns"
+    )
+
+
+class _Query:
+    """Queries the target model and turns its answers into vectors."""
+
+    def __init__(self, model: Any, columns: list[Any], as_frame: bool) -> None:
+        self.model = model
+        self.columns = columns
+        self.as_frame = as_frame
+        self.target = Target(model)
+        self.output = str(self.target.output)
+
+    def _input(self, X: pd.DataFrame) -> Any:
+        sub = X[self.columns]
+        return sub if self.as_frame else sub.to_numpy()
+
+    def outputs(self, X: pd.DataFrame) -> np.ndarray:
+        """The model's output on ``X`` as a float matrix (one row per record)."""
+        m, Xin, n = self.model, self._input(X), len(X)
+        if self.output == "proba":
+            return np.asarray(m.predict_proba(Xin), dtype=np.float64).reshape(n, -1)
+        if self.output == "decision":
+            return np.asarray(m.decision_function(Xin), dtype=np.float64).reshape(n, -1)
+        pred = np.asarray(m.predict(Xin))
+        if self.output == "label":
+            return self._class_index(pred).astype(np.float64).reshape(n, 1)
+        return pred.astype(np.float64).reshape(n, -1)
+
+    def _class_index(self, labels: np.ndarray) -> np.ndarray:
+        assert self.target.classes is not None
+        idx = pd.Index(self.target.classes).get_indexer(np.asarray(labels))
+        return np.asarray(idx)
+
+    def consistency(self, out: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """How consistent outputs are with known labels (higher: more); p(y | x) for classifiers."""
+        n = len(y)
+        if self.output == "regression":
+            diff = out - np.asarray(y, dtype=np.float64).reshape(n, -1)
+            return np.asarray(-(diff**2).sum(axis=1))
+        idx = self._class_index(y)
+        if self.output == "label":
+            return (out[:, 0] == idx).astype(np.float64)
+        if self.output == "decision":
+            proba = (
+                np.c_[1.0 - expit(out[:, 0]), expit(out[:, 0])]
+                if out.shape[1] == 1
+                else softmax(out, axis=1)
+            )
+        else:
+            proba = out
+        rows = np.arange(n)
+        return np.where(idx >= 0, proba[rows, np.maximum(idx, 0)], 0.0)
+
+
+def _is_categorical(values: pd.Series, grid: int) -> bool:
+    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return True
+    return bool(values.nunique(dropna=True) <= grid)
+
+
+def _factorize(values: pd.Series) -> pd.Index:
+    """The distinct non-missing values, sorted when they can be."""
+    uniques = pd.unique(values.dropna().to_numpy())
+    with contextlib.suppress(TypeError):
+        uniques = np.sort(uniques)
+    return pd.Index(uniques)
+
+
+def _pick(score: np.ndarray, prior: np.ndarray) -> np.ndarray:
+    """Per row, the candidate with the highest score; ties to the highest prior, then the first."""
+    best = score.max(axis=1, keepdims=True)
+    scale = np.maximum(np.abs(best), 1.0)
+    tied = score >= best - 1e-12 * scale
+    return np.asarray(np.argmax(np.where(tied, prior[None, :], -np.inf), axis=1))
+
+
+def _features(X: pd.DataFrame, column: Any, extra: dict[str, np.ndarray]) -> pd.DataFrame:
+    """The attacker's features: the other columns, then extra numeric columns; string names."""
+    rest = X.drop(columns=[column])
+    frame = pd.DataFrame(index=range(len(X)))
+    for i, c in enumerate(rest.columns):
+        s = rest[c]
+        if not pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
+            strs = s.astype(str).to_numpy(dtype=object)
+            strs[pd.isna(s).to_numpy()] = np.nan  # sklearn's encoders treat nan as missing
+            frame[f"f{i}"] = strs
+        else:
+            frame[f"f{i}"] = s.to_numpy(dtype=np.float64, na_value=np.nan)
+    for name, arr in extra.items():
+        a = np.asarray(arr)
+        a = a.reshape(len(X), -1) if a.ndim > 1 else a.reshape(len(X), 1)
+        for j in range(a.shape[1]):
+            col = a[:, j]
+            if col.dtype.kind in "biuf":
+                frame[f"{name}{j}"] = col.astype(np.float64)
+            else:
+                frame[f"{name}{j}"] = col.astype(str).astype(object)
+    return frame
+
+
+class _Learned:
+    """A gradient-boosting attack model from the attacker's features to the sensitive value."""
+
+    def __init__(self, regress: bool, seed: int) -> None:
+        self.regress = regress
+        self.seed = seed
+        self.pipe: Any = None
+        self.constant: float | int = 0
+
+    def fit(self, F: pd.DataFrame, target: np.ndarray) -> _Learned:
+        from sklearn.compose import ColumnTransformer
+        from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import OrdinalEncoder
+
+        if self.regress:
+            self.constant = float(np.median(target))
+        else:
+            counts = np.bincount(target.astype(np.int64))
+            self.constant = int(np.argmax(counts))
+        if F.shape[1] == 0 or (not self.regress and len(np.unique(target)) < 2):
+            return self
+        cats = [c for c in F.columns if not pd.api.types.is_numeric_dtype(F[c])]
+        encoder = OrdinalEncoder(
+            handle_unknown="use_encoded_value", unknown_value=np.nan, encoded_missing_value=np.nan
+        )
+        pre = ColumnTransformer(
+            [("categories", encoder, cats)], remainder="passthrough", sparse_threshold=0.0
+        )
+        est = (
+            HistGradientBoostingRegressor(random_state=self.seed)
+            if self.regress
+            else HistGradientBoostingClassifier(random_state=self.seed)
+        )
+        pipe = make_pipeline(pre, est)
+        # on small data OpenMP's start-up costs more than it saves; results do not change
+        limit = 1 if len(F) < SMALL else None
+        with threadpool_limits(limits=limit, user_api="openmp"):
+            self.pipe = pipe.fit(F, target)
+        return self
+
+    def predict(self, F: pd.DataFrame) -> np.ndarray:
+        if self.pipe is None:
+            return np.full(len(F), self.constant)
+        with threadpool_limits(limits=1 if len(F) < SMALL else None, user_api="openmp"):
+            return np.asarray(self.pipe.predict(F))
+
+
+def _paired_advantage(a: np.ndarray, b: np.ndarray, rng: np.random.Generator) -> Interval:
+    """Mean of ``a - b`` (per-record successes) with a paired bootstrap percentile interval."""
+    d = a.astype(np.int64) - b.astype(np.int64)
+    n = len(d)
+    p = np.array([np.mean(d == -1), np.mean(d == 0), np.mean(d == 1)])
+    # resampling n pairs with replacement only changes the counts of -1, 0, +1
+    counts = rng.multinomial(n, p / p.sum(), size=BOOTSTRAP)
+    boot = (counts[:, 2] - counts[:, 0]) / n
+    value = float(d.mean())
+    low, high = np.quantile(boot, [0.025, 0.975])
+    return Interval(value=value, low=min(float(low), value), high=max(float(high), value))
+
+
+def _outcome(
+    name: str,
+    success_m: np.ndarray,
+    success_c: np.ndarray,
+    base_m: np.ndarray,
+    base_c: np.ndarray,
+    member_index: np.ndarray,
+    rng: np.random.Generator,
+) -> AttackOutcome:
+    nm, nc = len(success_m), len(success_c)
+    km, kc = int(success_m.sum()), int(success_c.sum())
+    adv = _paired_advantage(success_m, base_m, rng)
+    return AttackOutcome(
+        attack=name,
+        n_members=nm,
+        n_control=nc,
+        members=wilson(km, nm),
+        control=wilson(kc, nc),
+        baseline=wilson(int(base_m.sum()), nm),
+        baseline_control=wilson(int(base_c.sum()), nc),
+        residual_risk=residual_risk_interval(km, nm, kc, nc),
+        advantage=adv,
+        no_better_than_baseline=not adv.low > 0,
+        member_success=success_m,
+        baseline_success=base_m,
+        member_index=member_index,
+    )
+
+
+# ---------------------------------------------------------------------------
+# the attacks
+# ---------------------------------------------------------------------------
+
+
+def _with_value(X: pd.DataFrame, column: Any, value: Any) -> pd.DataFrame:
+    """``X`` with every row's ``column`` set to ``value``, keeping a categorical dtype."""
+    out = X.copy()
+    dtype = X[column].dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        out[column] = pd.Categorical([value] * len(X), dtype=dtype)
+    else:
+        out[column] = np.full(len(X), value, dtype=object if isinstance(value, str) else None)
+        if not isinstance(value, str) and pd.api.types.is_numeric_dtype(dtype):
+            out[column] = out[column].astype(np.result_type(dtype, np.asarray(value).dtype))
+    return out
+
+
+def _model_attack(
+    query: _Query,
+    X: pd.DataFrame,
+    y: np.ndarray | None,
+    observed: np.ndarray,
+    column: Any,
+    candidates: np.ndarray,
+    prior: np.ndarray,
+) -> np.ndarray:
+    """Index of the chosen candidate for every record of ``X``."""
+    score = np.empty((len(X), len(candidates)))
+    for j, v in enumerate(candidates):
+        out = query.outputs(_with_value(X, column, v))
+        if y is not None:
+            fit = query.consistency(out, y)
+            score[:, j] = fit * prior[j] if query.output != "regression" else fit
+        else:
+            score[:, j] = -((out - observed) ** 2).sum(axis=1)
+    return _pick(score, prior)
+
+
+def _attack_column(
+    column: Any,
+    query: _Query,
+    in_model: bool,
+    attacker: _Part,
+    members: _Part,
+    control: _Part,
+    member_rows: np.ndarray,
+    outputs: dict[str, np.ndarray],
+    *,
+    known_label: bool,
+    attacks: tuple[str, ...],
+    tolerance: float,
+    grid: int,
+    seed: int,
+    col_no: int,
+) -> ColumnResult:
+    pop_values = attacker.X[column]
+    if pop_values.notna().sum() == 0:
+        raise DataError(
+            f"sensitive column {column!r} has only missing values in the attacker's population "
+            "data; pass a column with observed values, or a population that has them"
+        )
+    # records whose sensitive value is missing cannot be scored
+    keep = {
+        "attacker": attacker.X[column].notna().to_numpy(),
+        "members": members.X[column].notna().to_numpy(),
+        "control": control.X[column].notna().to_numpy(),
+    }
+    if keep["control"].sum() < MIN_CONTROL:
+        raise DataError(
+            f"only {int(keep['control'].sum())} control records have a value in sensitive column "
+            f"{column!r}; at least {MIN_CONTROL} are needed: pass more holdout records or a "
+            "population"
+        )
+    if keep["members"].sum() < 1:
+        raise DataError(
+            f"no training record has a value in sensitive column {column!r}; pass training "
+            "data with observed values"
+        )
+    att = attacker.take(np.flatnonzero(keep["attacker"]))
+    mem = members.take(np.flatnonzero(keep["members"]))
+    con = control.take(np.flatnonzero(keep["control"]))
+    out_a = outputs["attacker"][keep["attacker"]]
+    out_m = outputs["members"][keep["members"]]
+    out_c = outputs["control"][keep["control"]]
+    mem_rows = member_rows[keep["members"]]
+
+    pop = att.X[column]
+    categorical = _is_categorical(pop, grid)
+    if categorical:
+        uniques = _factorize(pop)
+        candidates = uniques.to_numpy()
+        codes_a = uniques.get_indexer(pop.to_numpy())
+        prior = np.bincount(codes_a, minlength=len(uniques)) / len(codes_a)
+        truth_m = uniques.get_indexer(mem.X[column].to_numpy())
+        truth_c = uniques.get_indexer(con.X[column].to_numpy())
+        tol_abs = 0.0
+    else:
+        vals = pop.to_numpy(dtype=np.float64)
+        qs = (np.arange(grid) + 0.5) / grid
+        candidates = np.unique(np.quantile(vals, qs, method="inverted_cdf"))
+        # each candidate carries the population mass nearest to it
+        mids = (candidates[1:] + candidates[:-1]) / 2
+        prior = np.bincount(np.searchsorted(mids, vals), minlength=len(candidates)) / len(vals)
+        q05, q95 = np.quantile(vals, [0.05, 0.95])
+        tol_abs = tolerance * float(q95 - q05)
+        truth_m = mem.X[column].to_numpy(dtype=np.float64)
+        truth_c = con.X[column].to_numpy(dtype=np.float64)
+
+    def success(guess: np.ndarray, truth: np.ndarray) -> np.ndarray:
+        if categorical:
+            return np.asarray((guess == truth) & (truth >= 0))
+        return np.asarray(np.abs(guess.astype(np.float64) - truth) <= tol_abs)
+
+    # baseline: the learned attack without the model's outputs
+    def extra(part: _Part, out: np.ndarray | None) -> dict[str, np.ndarray]:
+        cols: dict[str, np.ndarray] = {}
+        if known_label and part.y is not None:
+            cols["label_"] = part.y
+        if out is not None:
+            cols["out_"] = out
+        return cols
+
+    y_attack = codes_a if categorical else att.X[column].to_numpy(dtype=np.float64)
+    base = _Learned(regress=not categorical, seed=seed).fit(
+        _features(att.X, column, extra(att, None)), y_attack
+    )
+    base_m = success(base.predict(_features(mem.X, column, extra(mem, None))), truth_m)
+    base_c = success(base.predict(_features(con.X, column, extra(con, None))), truth_c)
+
+    outcomes: dict[str, AttackOutcome] = {}
+    skipped: dict[str, str] = {}
+    for a_no, name in enumerate(attacks):
+        rng = np.random.default_rng([seed, col_no, a_no])
+        if name == "model":
+            if not in_model:
+                skipped[name] = (
+                    "the column is not one of the model's inputs; only the learned attack runs "
+                    "(the model is queried without the column)"
+                )
+                continue
+            both = pd.concat([mem.X, con.X], ignore_index=True)
+            y_both = (
+                np.concatenate([mem.y, con.y])
+                if known_label and mem.y is not None and con.y is not None
+                else None
+            )
+            idx = _model_attack(
+                query, both, y_both, np.vstack([out_m, out_c]), column, candidates, prior
+            )
+            guess = idx if categorical else candidates[idx]
+            s_m, s_c = success(guess[: len(mem.X)], truth_m), success(guess[len(mem.X) :], truth_c)
+        else:
+            learned = _Learned(regress=not categorical, seed=seed).fit(
+                _features(att.X, column, extra(att, out_a)), y_attack
+            )
+            s_m = success(learned.predict(_features(mem.X, column, extra(mem, out_m))), truth_m)
+            s_c = success(learned.predict(_features(con.X, column, extra(con, out_c))), truth_c)
+        outcomes[name] = _outcome(name, s_m, s_c, base_m, base_c, mem_rows, rng)
+    if not outcomes:
+        raise DataError(
+            f"no attack could run on sensitive column {column!r}: "
+            + "; ".join(f"{k}: {v}" for k, v in skipped.items())
+            + "; add 'learned' to attacks"
+        )
+    warnings = [
+        f"the {name} attack does no better than the baseline that guesses without the model"
+        for name, o in outcomes.items()
+        if o.no_better_than_baseline
+    ]
+    warnings += [f"the {name} attack was skipped: {why}" for name, why in skipped.items()]
+    return ColumnResult(
+        column=column,
+        kind="categorical" if categorical else "numeric",
+        n_candidates=len(candidates),
+        in_model=in_model,
+        tolerance=None if categorical else tolerance,
+        outcomes=outcomes,
+        skipped=skipped,
+        warnings=tuple(warnings),
+    )
+
+
+def attribute_inference(
+    model: Any,
+    train: Any,
+    holdout: Any,
+    *,
+    target: str | None = None,
+    y_train: Any = None,
+    y_holdout: Any = None,
+    sensitive: Sequence[Column],
+    population: Any = None,
+    y_population: Any = None,
+    known_label: bool = True,
+    attacks: Sequence[str] = ATTACKS,
+    tolerance: float = 0.05,
+    grid: int = 20,
+    max_records: int | None = 5000,
+    seed: int = 0,
+) -> AttributeResult:
+    """Test how well an attacker infers sensitive attributes of training records through the model.
+
+    Parameters
+    ----------
+    model : estimator
+        The fitted target model (classifier or regressor, plain or Pipeline).
+    train : DataFrame or array-like
+        The records the model was fitted on (members), raw data for a Pipeline.
+        It may hold sensitive columns that the model does not take.
+    holdout : DataFrame or array-like
+        Records from the same population that the model was not fitted on.
+        Split with the seed into an attacker-training half and a control half,
+        unless ``population`` is given (then all of it is control).
+    target : str, optional
+        Name of the label column in ``train``/``holdout``/``population``.
+    y_train, y_holdout : array-like, optional
+        Labels, when the data has no target column.
+    sensitive : sequence of str or int
+        The columns to infer: names for a DataFrame, indices for an array.
+    population, y_population : optional
+        Extra records from the population, which train the attacks.
+    known_label : bool, default=True
+        Whether the attacker knows each person's true label.
+    attacks : sequence of str, default=("model", "learned")
+        Which attacks to run.
+    tolerance : float, default=0.05
+        A numeric guess succeeds when within ``tolerance`` times the
+        population's 5th-95th percentile range of the true value.
+    grid : int, default=20
+        Number of population quantiles tried for a numeric column; numeric
+        columns with at most ``grid`` distinct values are treated as
+        categorical (exact match).
+    max_records : int or None, default=5000
+        At most this many members and as many control records are attacked.
+    seed : int, default=0
+        Seeds the holdout split, the samples, the attack models and the bootstrap.
+
+    Returns
+    -------
+    AttributeResult
+        Success rates, residual risk and advantage per column and attack.
+
+    Raises
+    ------
+    DataError
+        A missing or invalid sensitive column, a sensitive column that is the
+        target, missing labels, or fewer than 10 control records.
+    ValueError
+        An unknown attack or an invalid ``tolerance``, ``grid`` or ``max_records``.
+    """
+    chosen = tuple(attacks)
+    unknown = [a for a in chosen if a not in ATTACKS]
+    if unknown or not chosen:
+        raise ValueError(
+            f"unknown attack(s) {unknown!r}; choose one or more of: {', '.join(ATTACKS)}"
+        )
+    if not (isinstance(tolerance, int | float) and tolerance >= 0):
+        raise ValueError(f"tolerance must be a number >= 0; got {tolerance!r}")
+    if not (isinstance(grid, int) and grid >= 2):
+        raise ValueError(f"grid must be an integer >= 2; got {grid!r}")
+    if max_records is not None and not (isinstance(max_records, int) and max_records >= 1):
+        raise ValueError(f"max_records must be a positive integer or None; got {max_records!r}")
+
+    if isinstance(sensitive, str | int):
+        sensitive = [sensitive]
+    if target is not None and target in list(sensitive):
+        raise _target_error(target)
+    tr, is_frame, columns = _part(train, y_train, target, "train", known_label)
+    ho, _, ho_cols = _part(holdout, y_holdout, target, "holdout", known_label)
+    if ho_cols != columns:
+        raise DataError(
+            "the holdout data's columns differ from the training data's; pass both with the "
+            "same columns in the same order"
+        )
+    sens = _resolve_sensitive(sensitive, columns, is_frame, target)
+    model_cols, as_frame = _model_columns(model, columns, sens, is_frame)
+    query = _Query(model, model_cols, as_frame)
+
+    rng = np.random.default_rng(seed)
+    if population is not None:
+        pop, _, pop_cols = _part(population, y_population, target, "population", known_label)
+        if pop_cols != columns:
+            raise DataError(
+                "the population data's columns differ from the training data's; pass it with the "
+                "same columns in the same order"
+            )
+        attacker, control = pop, ho
+    else:
+        order = rng.permutation(len(ho.X))
+        half = len(order) // 2
+        attacker, control = ho.take(np.sort(order[:half])), ho.take(np.sort(order[half:]))
+    if len(control.X) < MIN_CONTROL:
+        raise DataError(
+            f"only {len(control.X)} control records; at least {MIN_CONTROL} are needed: pass more "
+            "holdout records (half of them are control unless population is given)"
+        )
+    if len(attacker.X) < 2:
+        raise DataError(
+            "fewer than 2 records train the attack; pass more holdout records or a population"
+        )
+    n = min(len(tr.X), len(control.X), max_records or len(control.X))
+    member_rows = np.sort(rng.choice(len(tr.X), size=n, replace=False))
+    members = tr.take(member_rows)
+    if len(control.X) > n:
+        control = control.take(np.sort(rng.choice(len(control.X), size=n, replace=False)))
+
+    outputs = {
+        "attacker": query.outputs(attacker.X),
+        "members": query.outputs(members.X),
+        "control": query.outputs(control.X),
+    }
+    results: dict[Column, ColumnResult] = {}
+    for col_no, column in enumerate(sens):
+        results[column] = _attack_column(
+            column,
+            query,
+            column in model_cols,
+            attacker,
+            members,
+            control,
+            member_rows,
+            outputs,
+            known_label=known_label,
+            attacks=chosen,
+            tolerance=float(tolerance),
+            grid=grid,
+            seed=seed,
+            col_no=col_no,
+        )
+    return AttributeResult(
+        columns=results,
+        known_label=known_label,
+        output=query.output,
+        n_attacker=len(attacker.X),
+        seed=seed,
+    )
+
+
+# ---------------------------------------------------------------------------
+# the finding
+# ---------------------------------------------------------------------------
+
+
+def _severity(best: AttackOutcome) -> Severity:
+    risk, adv = best.residual_risk, best.advantage
+    if risk.low >= HIGH_RISK and adv.low > 0:
+        return Severity.HIGH
+    if risk.low > 0:
+        return Severity.MEDIUM
+    if risk.value > 0:
+        return Severity.LOW
+    return Severity.INFO
+
+
+def _name(column: Column) -> str:
+    return f"column {column}" if isinstance(column, int) else str(column)
+
+
+def attribute_finding(result: AttributeResult, column: Column, ids: Any = None) -> Finding:
+    """Summarise the attacks on one sensitive column as one finding.
+
+    Parameters
+    ----------
+    result : AttributeResult
+        The result of :func:`attribute_inference`.
+    column : str or int
+        A sensitive column that was attacked.
+    ids : array-like, optional
+        Record IDs of the training records (row positions by default).
+
+    Returns
+    -------
+    Finding
+        Check ``MP-I301``, criterion inference; severity from the thresholds
+        in this module. The description holds counts and rates, never values.
+    """
+    best = result.best(column)  # a KeyError names the attacked columns
+    col = result.columns[column]
+    severity = _severity(best)
+    exposed = best.exposed
+    record_ids = exposed if ids is None else np.asarray(ids)[exposed]
+    name = _name(column)
+    label = "the true label" if result.known_label else "no label"
+    match = (
+        "exactly"
+        if col.kind == "categorical"
+        else f"within {col.tolerance:.0%} of the population's 5th-95th percentile range"
+    )
+    attack_name = "model-based" if best.attack == "model" else "learned"
+    r, a = best.residual_risk, best.advantage
+    description = (
+        f"An attacker who knows a person's other features, the model's output and {label} "
+        f"recovers {name!r} {match} for {best.members.value:.1%} "
+        f"[{best.members.low:.1%}, {best.members.high:.1%}] of {best.n_members:,} training records "
+        f"with the {attack_name} attack, against {best.control.value:.1%} "
+        f"[{best.control.low:.1%}, {best.control.high:.1%}] of {best.n_control:,} control "
+        f"records: residual risk {r.value:.2f} [{r.low:.2f}, {r.high:.2f}]. A baseline that "
+        f"guesses without the model recovers {best.baseline.value:.1%} of the same training "
+        f"records; the model adds {a.value:+.1%} [{a.low:+.1%}, {a.high:+.1%}]. "
+        f"{exposed.size:,} of {best.n_members:,} training records are recovered that the "
+        "baseline misses."
+    )
+    if best.no_better_than_baseline:
+        description += (
+            " The attack does no better than the baseline: what it recovers, the population "
+            "data alone reveals."
+        )
+    elif r.low == 0 and a.low > 0:
+        description += (
+            " The model's outputs reveal the value of training and control records alike: an "
+            "inference about the population rather than about the training records."
+        )
+    if "model" in col.skipped:
+        description += " The model-based attack was skipped: the column is not a model input."
+    if severity is Severity.INFO:
+        description += (
+            " No evidence of attribute inference at the tested strength; this is not proof "
+            "of safety."
+        )
+    return Finding(
+        check_id=CHECK_ID,
+        title=f"Attribute inference: {name}",
+        criterion=Criterion.INFERENCE,
+        severity=severity,
+        confidence=Confidence.HIGH,
+        path="(predictions)",
+        estimator="",
+        description=description,
+        records=RecordsExposed(
+            count=int(exposed.size),
+            ids=tuple(v.item() if isinstance(v, np.generic) else v for v in record_ids),
+            of=best.n_members,
+        ),
+        remedy=(
+            "Regularise the model (min_samples_leaf, max_depth, weight decay) or train on more "
+            "data so it stops memorising individual records; train with differential privacy; "
+            "release coarser outputs (labels or rounded probabilities); drop the sensitive column "
+            "and its close proxies from the model's inputs if the task allows."
+        ),
+        docs="docs/attribute.md#mp-i301",
+        evidence=result.column_dict(column),
+    )
