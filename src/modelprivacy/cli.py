@@ -89,6 +89,42 @@ def build_parser() -> argparse.ArgumentParser:
         "--seed", type=int, default=0, help="random seed recorded in the report (default 0)"
     )
 
+    a = sub.add_parser(
+        "audit",
+        help="one verdict per criterion (singling out, linkability, inference), with a report",
+        description=(
+            "Audit a model: inspect what the file carries, single out people by its leaves and "
+            "stored values, run membership and attribute inference, and give one verdict per "
+            "criterion with the evidence. With only the model it runs what it can and says what "
+            "it skipped and why."
+        ),
+    )
+    _add_common(a, formats=("terminal", "json", "markdown", "html"))
+    a.add_argument("--train", type=Path, help="the training data, exactly as it went into fit")
+    a.add_argument("--holdout", type=Path, help="records from the same population, not trained on")
+    a.add_argument("--population", type=Path, help="more non-member population data")
+    a.add_argument("--target", help="name of the label column")
+    a.add_argument("--sensitive", nargs="+", default=[], help="columns to attack (e.g. sex race)")
+    a.add_argument("--id-column", help="column with record IDs (reported instead of row numbers)")
+    a.add_argument(
+        "--subject-column", help="column naming the person of each record (several per person)"
+    )
+    a.add_argument("--k", type=_k, default=10, help="groups of fewer than K people single them out")
+    a.add_argument(
+        "--reference-models", type=_k, default=8, help="reference models for membership (default 8)"
+    )
+    a.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")
+    a.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
+    a.add_argument(
+        "--no-label",
+        action="store_true",
+        help="the attribute-inference attacker does not know the person's label",
+    )
+    a.add_argument(
+        "--show-values", action="store_true", help="show raw training values in examples"
+    )
+    a.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
     attack = sub.add_parser("attack", help="attack the model the way published attacks do")
     attack_sub = attack.add_subparsers(dest="attack", required=True, parser_class=_Parser)
     m = attack_sub.add_parser(
@@ -384,6 +420,77 @@ def _attack_membership(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if finding.severity >= Severity.parse(args.fail_on) else EXIT_OK
 
 
+def _audit(args: argparse.Namespace) -> int:
+    from modelprivacy.audit import audit
+    from modelprivacy.load import load_model, load_table
+
+    inputs = [args.model, args.train, args.holdout, args.population]
+    _check_output(args.output, inputs)
+    with _status(f"Loading {args.model} ..."):
+        model = load_model(args.model, trust=args.trust).estimator
+        train = load_table(args.train) if args.train is not None else None
+        holdout = load_table(args.holdout) if args.holdout is not None else None
+        population = load_table(args.population) if args.population is not None else None
+    progress = _step_progress()
+    try:
+        result = audit(
+            model,
+            train,
+            holdout,
+            target=args.target,
+            population=population,
+            sensitive=args.sensitive,
+            id_column=args.id_column,
+            subject_column=args.subject_column,
+            k=args.k,
+            reference_models=args.reference_models,
+            n_jobs=args.n_jobs,
+            backend=args.backend,
+            known_label=not args.no_label,
+            show_values=args.show_values,
+            seed=args.seed,
+            progress=progress,
+        )
+    finally:
+        progress("", -1, -1)
+    result = dataclasses.replace(
+        result,
+        source=str(args.model),
+        inspection=dataclasses.replace(result.inspection, source=str(args.model)),
+    )
+    _emit(result.render(args.format), args.output)
+    print(f"verdict: {result.verdict.overall}", file=sys.stderr)
+    for c, v in result.verdict.criteria.items():
+        print(f"  {c.value}: {v.risk}", file=sys.stderr)
+    threshold = Severity.parse(args.fail_on)
+    return EXIT_FINDINGS if result.at_or_above(threshold) else EXIT_OK  # type: ignore[arg-type]
+
+
+def _step_progress() -> Callable[[str, int, int], None]:
+    """Progress of the audit's steps on stderr (a bar when stderr is a terminal).
+
+    Called with ``("", -1, -1)`` to stop the display.
+    """
+    if not sys.stderr.isatty():
+        return lambda step, done, total: None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = Progress(transient=True, console=Console(stderr=True))
+    tasks: dict[str, Any] = {}
+    bar.start()
+
+    def update(step: str, done: int, total: int) -> None:
+        if total < 0:
+            bar.stop()
+            return
+        if step not in tasks:
+            tasks[step] = bar.add_task(step, total=total)
+        bar.update(tasks[step], completed=done, total=total)
+
+    return update
+
+
 def _attack_attribute(args: argparse.Namespace) -> int:
     import json
 
@@ -531,6 +638,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "inspect":
             return _inspect(args)
+        if args.command == "audit":
+            return _audit(args)
         if args.command == "attack" and args.attack == "membership":
             return _attack_membership(args)
         if args.command == "attack" and args.attack == "attribute":

@@ -940,9 +940,9 @@ def attribute_inference(
 # ---------------------------------------------------------------------------
 
 
-def _severity(best: AttackOutcome) -> Severity:
+def _severity(best: AttackOutcome, high_risk: float = HIGH_RISK) -> Severity:
     risk, adv = best.residual_risk, best.advantage
-    if risk.low >= HIGH_RISK and adv.low > 0:
+    if risk.low >= high_risk and adv.low > 0:
         return Severity.HIGH
     if risk.low > 0:
         return Severity.MEDIUM
@@ -955,7 +955,9 @@ def _name(column: Column) -> str:
     return f"column {column}" if isinstance(column, int) else str(column)
 
 
-def attribute_finding(result: AttributeResult, column: Column, ids: Any = None) -> Finding:
+def attribute_finding(
+    result: AttributeResult, column: Column, ids: Any = None, *, high_risk: float = HIGH_RISK
+) -> Finding:
     """Summarise the attacks on one sensitive column as one finding.
 
     Parameters
@@ -966,6 +968,9 @@ def attribute_finding(result: AttributeResult, column: Column, ids: Any = None) 
         A sensitive column that was attacked.
     ids : array-like, optional
         Record IDs of the training records (row positions by default).
+    high_risk : float, default=0.10
+        Lower bound of the residual risk from which the finding is high (when
+        the model also adds to the baseline).
 
     Returns
     -------
@@ -975,7 +980,7 @@ def attribute_finding(result: AttributeResult, column: Column, ids: Any = None) 
     """
     best = result.best(column)  # a KeyError names the attacked columns
     col = result.columns[column]
-    severity = _severity(best)
+    severity = _severity(best, high_risk)
     exposed = best.exposed
     record_ids = exposed if ids is None else np.asarray(ids)[exposed]
     name = _name(column)

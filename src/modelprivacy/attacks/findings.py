@@ -4,8 +4,8 @@ Severity thresholds (documented, on the strongest attack):
 
 - high: the empirical epsilon lower bound is at least 1.0, or TPR at 1% FPR is
   at least 10% (measured with enough non-members to resolve 1% FPR);
-- medium: the epsilon lower bound is above 0, or TPR at 1% FPR is at least 3%;
-- low: the AUC's 95% interval lies above 0.5;
+- medium: the epsilon lower bound is at least 0.1, or TPR at 1% FPR is at least 3%;
+- low: the epsilon lower bound is above 0, or the AUC's 95% interval lies above 0.5;
 - info: no evidence of membership leakage at the tested strength (K reference
   models, these attacks, this many records), which is not proof of safety.
 
@@ -24,10 +24,18 @@ __all__ = ["CHECK_ID", "membership_finding"]
 
 CHECK_ID = "MP-L201"
 HIGH_EPSILON, HIGH_TPR = 1.0, 0.10
-MEDIUM_TPR = 0.03
+MEDIUM_TPR, MEDIUM_EPSILON = 0.03, 0.1
 
 
-def membership_finding(result: MembershipResult, ids: np.ndarray | None = None) -> Finding:
+def membership_finding(
+    result: MembershipResult,
+    ids: np.ndarray | None = None,
+    *,
+    high_tpr: float = HIGH_TPR,
+    medium_tpr: float = MEDIUM_TPR,
+    high_epsilon: float = HIGH_EPSILON,
+    medium_epsilon: float = MEDIUM_EPSILON,
+) -> Finding:
     """Summarise a membership-inference result as one finding.
 
     Parameters
@@ -36,6 +44,10 @@ def membership_finding(result: MembershipResult, ids: np.ndarray | None = None) 
         The attacks' metrics and scores.
     ids : ndarray, optional
         Record IDs of the members (row positions by default).
+    high_tpr, medium_tpr : float, default=0.10, 0.03
+        TPR at 1% FPR from which the finding is high, medium.
+    high_epsilon, medium_epsilon : float, default=1.0, 0.1
+        Epsilon lower bound from which the finding is high, medium.
 
     Returns
     -------
@@ -46,11 +58,11 @@ def membership_finding(result: MembershipResult, ids: np.ndarray | None = None) 
     tpr = best.tpr_at_fpr[0.01]
     eps = best.epsilon
     resolvable = best.resolvable[0.01]
-    if eps.low >= HIGH_EPSILON or (resolvable and tpr.value >= HIGH_TPR):
+    if eps.low >= high_epsilon or (resolvable and tpr.value >= high_tpr):
         severity = Severity.HIGH
-    elif eps.low > 0 or (resolvable and tpr.value >= MEDIUM_TPR):
+    elif eps.low >= medium_epsilon or (resolvable and tpr.value >= medium_tpr):
         severity = Severity.MEDIUM
-    elif best.auc.low > 0.5:
+    elif eps.low > 0 or best.auc.low > 0.5:
         severity = Severity.LOW
     else:
         severity = Severity.INFO

@@ -1,0 +1,147 @@
+"""Write the audit report's JSON Schema (package copy and docs/schema copy).
+
+The finding definitions are taken from the inspection schema, so the two stay
+in step; ``tests/audit/test_audit.py`` checks that the committed files equal
+what this script writes.
+
+Run: ``python tools/make_audit_schema.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+INSPECTION = ROOT / "src" / "modelprivacy" / "report" / "schema" / "inspection.schema.json"
+TARGETS = (
+    ROOT / "src" / "modelprivacy" / "report" / "schema" / "audit.schema.json",
+    ROOT / "docs" / "schema" / "audit.schema.json",
+)
+
+_RISK = {"enum": ["none", "low", "medium", "high", "not assessed"]}
+_NULLABLE_OBJECT = {"type": ["object", "null"]}
+
+
+def build() -> dict[str, Any]:
+    """The audit schema as a dict."""
+    inspection = json.loads(INSPECTION.read_text())
+    defs = {
+        k: inspection["$defs"][k]
+        for k in ("severity", "confidence", "criterion", "check_id", "records", "finding")
+    }
+    defs["criterion_verdict"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["criterion", "risk", "assessed", "evidence", "checks", "reason"],
+        "properties": {
+            "criterion": {"$ref": "#/$defs/criterion"},
+            "risk": _RISK,
+            "assessed": {"enum": ["yes", "partially", "no"]},
+            "evidence": {"type": "array", "items": {"type": "string"}},
+            "checks": {"type": "array", "items": {"$ref": "#/$defs/check_id"}},
+            "reason": {"type": "string"},
+        },
+    }
+    defs["coverage_row"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["attack", "status", "scope", "note"],
+        "properties": {
+            "attack": {"type": "string"},
+            "status": {"enum": ["run", "partly run", "not run", "out of scope"]},
+            "scope": {"type": "string"},
+            "note": {"type": "string"},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:modelprivacy:schema:audit:1.0",
+        "title": "modelprivacy audit report",
+        "description": "One verdict per criterion with its evidence, as written by `modelprivacy audit --format json` (AuditResult.to_dict()). Counts, rates and record IDs only; no raw training values.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "schema_version",
+            "kind",
+            "source",
+            "model",
+            "verdict",
+            "findings",
+            "membership",
+            "attribute",
+            "singling_out",
+            "exposure",
+            "coverage",
+            "threat_model",
+            "skipped",
+            "settings",
+            "versions",
+        ],
+        "properties": {
+            "schema_version": {"const": "1.0"},
+            "kind": {"const": "audit"},
+            "source": {"type": "string"},
+            "model": {"type": "string"},
+            "verdict": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["overall", "explanation", "criteria"],
+                "properties": {
+                    "overall": {
+                        "enum": [
+                            "contains personal data (not anonymous)",
+                            "anonymity not demonstrated",
+                            "no evidence of identifiability at the tested strength",
+                        ]
+                    },
+                    "explanation": {"type": "string"},
+                    "criteria": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["singling out", "linkability", "inference"],
+                        "properties": {
+                            c: {"$ref": "#/$defs/criterion_verdict"}
+                            for c in ("singling out", "linkability", "inference")
+                        },
+                    },
+                },
+            },
+            "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+            "membership": {
+                **_NULLABLE_OBJECT,
+                "description": "MembershipResult.to_dict(): metrics per attack, exposure summary.",
+            },
+            "attribute": {
+                **_NULLABLE_OBJECT,
+                "description": "AttributeResult.to_dict(): outcomes per sensitive column and attack.",
+            },
+            "singling_out": {
+                **_NULLABLE_OBJECT,
+                "description": "SinglingOutResult.to_dict(): leaf-box summary.",
+            },
+            "exposure": {
+                **_NULLABLE_OBJECT,
+                "description": "ExposureTable.to_dict(): counts per check and level, most exposed IDs.",
+            },
+            "coverage": {"type": "array", "items": {"$ref": "#/$defs/coverage_row"}},
+            "threat_model": {"type": "string"},
+            "skipped": {"type": "array", "items": {"type": "string"}},
+            "settings": {"type": "object"},
+            "versions": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+        "$defs": defs,
+    }
+
+
+def main() -> None:
+    """Write both copies."""
+    text = json.dumps(build(), indent=2) + "\n"
+    for path in TARGETS:
+        path.write_text(text)
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
