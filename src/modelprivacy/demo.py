@@ -1,11 +1,12 @@
-"""The demo behind ``make demo``: what typical models fitted on UCI Adult carry.
+"""The demo behind ``make demo``: audit typical models fitted on UCI Adult.
 
 Fits three typical models on the 32,561 people of the bundled Adult training
 data (a default RandomForest, a k-NN pipeline with one-hot encoding, a
-LogisticRegression pipeline), saves each as a pickle, inspects each file with
-the training data (the file is loaded through the restricted unpickler), and
-prints what each one carries. Reports go to ``out/demo/`` unless ``--out`` says
-otherwise.
+LogisticRegression pipeline), saves each as a pickle and audits each file (it is
+loaded through the restricted unpickler) with the training data, the 16,281
+held-out people of Adult's test file, and ``sex`` and ``race`` as sensitive
+columns. Prints each verdict and writes HTML, Markdown and JSON reports to
+``out/demo/`` unless ``--out`` says otherwise.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from rich.console import Console
 from rich.table import Table
 
 from modelprivacy.datasets import ADULT_CATEGORICAL, ADULT_NUMERIC, ADULT_TARGET, load_adult
-from modelprivacy.findings import InspectionResult, Severity
-from modelprivacy.inspection.runner import inspect
-from modelprivacy.report import Format, render
+from modelprivacy.findings import Severity
 
-__all__ = ["demo_models", "main"]
+__all__ = ["SENSITIVE", "demo_models", "main"]
+
+SENSITIVE = ("sex", "race")
 
 
 def demo_models(seed: int = 0) -> dict[str, Any]:
@@ -86,22 +87,19 @@ def demo_models(seed: int = 0) -> dict[str, Any]:
     }
 
 
-def _headline(name: str, result: InspectionResult) -> str:
+def _headline(result: Any) -> str:
     """One sentence on the sharpest exposure."""
-    n = result.n_train or 0
+    n = result.settings.get("n_train") or 0
     for f in result.findings:
+        if f.check_id == "MP-S110" and f.records.count:
+            return f"{f.records.count:,} of {n:,} people are singled out by the boxes of small tree leaves."
         if f.check_id == "MP-S105" and f.severity is Severity.HIGH:
-            rec = f.evidence.get("label_recovered", 0)
-            return (
-                f"{f.records.count:,} of {n:,} people sit alone in a leaf of some tree; for {rec:,} of them "
-                "the leaf gives away their income label."
-            )
+            return f"{f.records.count:,} of {n:,} people sit alone in a leaf of some tree."
         if f.check_id == "MP-S101":
             return f"the file holds the full training rows of {f.records.count:,} of {n:,} people."
-    exposed = len(result.records_exposed(Severity.MEDIUM))
-    if exposed:
-        return f"{exposed:,} of {n:,} people are exposed by medium or high findings."
-    return f"no finding of medium or high severity for the {n:,} people."
+    if result.exposure is not None:
+        return result.exposure.summary()
+    return "no finding of medium or high severity."
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,59 +108,71 @@ def main(argv: Sequence[str] | None = None) -> int:
     Parameters
     ----------
     argv : sequence of str, optional
-        ``--out DIR`` and ``--seed N``.
+        ``--out DIR``, ``--seed N``, ``--reference-models K`` and ``--models``.
 
     Returns
     -------
     int
         Exit status (0).
     """
+    from modelprivacy.audit import audit
+
     parser = argparse.ArgumentParser(prog="python -m modelprivacy.demo", description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("out/demo"))
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--reference-models", type=int, default=8)
+    parser.add_argument(
+        "--models", nargs="+", default=list(demo_models()), choices=list(demo_models())
+    )
     args = parser.parse_args(argv)
     console = Console()
     args.out.mkdir(parents=True, exist_ok=True)
     train = load_adult()
+    holdout = load_adult(subset="test")
     X = train.drop(columns=[ADULT_TARGET])
     y = train[ADULT_TARGET].to_numpy()
-    console.rule("[bold]modelprivacy demo: UCI Adult")
+    console.rule("[bold]modelprivacy demo: auditing models fitted on UCI Adult")
     console.print(
-        f"{len(train):,} people, {X.shape[1]} columns, target [bold]{ADULT_TARGET}[/]. "
+        f"{len(train):,} people to train on, {len(holdout):,} held out, {X.shape[1]} columns, target "
+        f"[bold]{ADULT_TARGET}[/], sensitive columns {', '.join(SENSITIVE)}. "
         "Data: Becker & Kohavi (1996), UCI ML Repository, CC BY 4.0.\n"
     )
-    summary = Table(title="What each model carries (k = 10)")
-    summary.add_column("model", no_wrap=True)
-    for col in ("fit s", "inspect s", "high", "medium", "low", "people exposed (medium+)"):
-        summary.add_column(col, justify="right")
+    summary = Table(title=f"Verdicts (k = 10, K = {args.reference_models} reference models)")
+    for col in ("model", "verdict", "singling out", "linkability", "inference", "fit s", "audit s"):
+        summary.add_column(col, justify="right" if col.endswith(" s") else "left")
     headlines = []
-    for name, model in demo_models(args.seed).items():
+    models = demo_models(args.seed)
+    for name in args.models:
+        model = models[name]
         t0 = time.perf_counter()
         model.fit(X, y)
         fit_s = time.perf_counter() - t0
         path = args.out / f"{name}.pkl"
         joblib.dump(model, path)
         t0 = time.perf_counter()
-        result = inspect(path, X, y, seed=args.seed)
-        inspect_s = time.perf_counter() - t0
-        report = args.out / f"{name}.md"
-        report.write_text(render(result, Format.MARKDOWN), encoding="utf-8")
-        counts = {s: len([f for f in result.findings if f.severity is s]) for s in Severity}
-        summary.add_row(
-            name,
-            f"{fit_s:.1f}",
-            f"{inspect_s:.1f}",
-            str(counts[Severity.HIGH]),
-            str(counts[Severity.MEDIUM]),
-            str(counts[Severity.LOW]),
-            f"{len(result.records_exposed(Severity.MEDIUM)):,}",
-        )
-        headlines.append((name, _headline(name, result)))
-        console.print(render(result, Format.TERMINAL, width=console.width))
+        with console.status(f"Auditing {name} ..."):
+            result = audit(
+                path,
+                train,
+                holdout,
+                target=ADULT_TARGET,
+                sensitive=SENSITIVE,
+                reference_models=args.reference_models,
+                n_jobs=-1,
+                seed=args.seed,
+            )
+        audit_s = time.perf_counter() - t0
+        for fmt, suffix in (("html", "html"), ("markdown", "md"), ("json", "json")):
+            (args.out / f"{name}.audit.{suffix}").write_text(result.render(fmt), encoding="utf-8")
+        v = result.verdict
+        risks = [c.risk for c in v.criteria.values()]
+        summary.add_row(name, v.overall, *risks, f"{fit_s:.1f}", f"{audit_s:.1f}")
+        headlines.append((name, _headline(result)))
+        console.print(f"[bold]{name}[/]: {v.overall}. {v.explanation}", highlight=False)
     console.print(summary)
     for name, text in headlines:
-        console.print(f"[bold]{name}[/]: {text}")
-    console.print(f"\nMarkdown reports and model files are in {args.out}/. Try:")
+        console.print(f"[bold]{name}[/]: {text}", highlight=False)
+    console.print(f"\nHTML, Markdown and JSON reports and the model files are in {args.out}/. Try:")
     console.print(f"  .venv/bin/modelprivacy inspect {args.out}/knn.pkl --format markdown")
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -142,6 +143,12 @@ class MembershipResult:
         The seed.
     rmia_a : float
         RMIA's offline parameter, chosen on the reference models.
+    exposure : Exposure or None
+        Per-record vulnerability and its relation to outlierness.
+    timings : dict
+        Seconds spent fitting reference models, attacking and measuring, and
+        on per-record exposure (not part of ``to_dict``: the same seed gives
+        the same report).
     """
 
     metrics: dict[str, AttackMetrics]
@@ -151,6 +158,7 @@ class MembershipResult:
     seed: int = 0
     rmia_a: float = 1.0
     exposure: Exposure | None = field(default=None, repr=False)
+    timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n_members(self) -> int:
@@ -322,6 +330,7 @@ def membership_inference(
     X_all, y_all = _concat(parts_X), np.concatenate(parts_y)
     tgt = Target(model, fit_fn=fit_fn)
     rng = np.random.default_rng(seed)
+    t0 = time.perf_counter()
     ref = fit_reference_models(
         tgt,
         X_all,
@@ -332,6 +341,8 @@ def membership_inference(
         backend=backend,
         progress=progress,
     )
+    timings = {"reference models": time.perf_counter() - t0}
+    t0 = time.perf_counter()
     target_signal = tgt.signal(X_all, y_all)
     n_audit = len(ym) + len(yn)
     pop_signal = target_signal[n_audit:] if n_pop else None
@@ -353,10 +364,12 @@ def membership_inference(
     result = MembershipResult(
         metrics=metrics, scores=scores, is_member=is_member, k=ref.k, seed=seed, rmia_a=a
     )
+    timings["attacks and statistics"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     best = result.best(0.01).name
     X_ref = _concat([Xn, *parts_X[2:]])
     outliers = outlierness(model, X_audit, X_ref, seed=seed)
     labels = y_all[:n_audit] if tgt.output != "regression" else None
-    return dataclasses.replace(
-        result, exposure=exposure(best, scores[best], is_member, labels, outliers)
-    )
+    exp = exposure(best, scores[best], is_member, labels, outliers)
+    timings["per-record exposure"] = time.perf_counter() - t0
+    return dataclasses.replace(result, exposure=exp, timings=timings)

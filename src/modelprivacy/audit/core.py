@@ -289,6 +289,7 @@ def audit(
             )
         )
         timings["membership"] = time.perf_counter() - t0
+        timings.update({f"membership: {k}": v for k, v in membership.timings.items()})
     else:
         why = (
             "needs the training data and a holdout (--train, --holdout)"

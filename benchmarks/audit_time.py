@@ -1,0 +1,124 @@
+"""Wall time of the demo's audits, and where it goes.
+
+Fits the three demo models (``modelprivacy.demo.demo_models``) on the 32,561
+people of Adult's training file, saves each as a pickle and audits the file
+with Adult's 16,281 held-out people and ``sex`` and ``race`` as sensitive
+columns, K=8 reference models, as ``make demo`` does. Reports per model the
+fit time, the audit's total and its split (reference models, membership attacks
+and statistics, per-record exposure, attribute inference, inspection and
+singling out) and the time to render each report format. Goal: under 2
+minutes per model on 2 cores. Writes benchmarks/results/audit_time.{json,md}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import tempfile
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import joblib
+import sklearn
+
+from modelprivacy.audit import audit
+from modelprivacy.datasets import ADULT_TARGET, load_adult
+from modelprivacy.demo import SENSITIVE, demo_models
+
+RESULTS = Path(__file__).parent / "results"
+STEPS = (
+    "membership: reference models",
+    "membership: attacks and statistics",
+    "membership: per-record exposure",
+    "attribute",
+    "inspection and singling out",
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--k", type=int, default=8, help="reference models")
+    parser.add_argument("--models", nargs="+", default=list(demo_models()))
+    args = parser.parse_args()
+    warnings.filterwarnings("ignore")
+    train, holdout = load_adult(), load_adult(subset="test")
+    X, y = train.drop(columns=[ADULT_TARGET]), train[ADULT_TARGET].to_numpy()
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.models:
+            model = demo_models(0)[name]
+            t0 = time.perf_counter()
+            model.fit(X, y)
+            fit_s = time.perf_counter() - t0
+            path = Path(tmp) / f"{name}.pkl"
+            joblib.dump(model, path)
+            t0 = time.perf_counter()
+            result = audit(
+                path,
+                train,
+                holdout,
+                target=ADULT_TARGET,
+                sensitive=SENSITIVE,
+                reference_models=args.k,
+                n_jobs=-1,
+                seed=0,
+            )
+            audit_s = time.perf_counter() - t0
+            render = {}
+            for fmt in ("terminal", "markdown", "json", "html"):
+                t1 = time.perf_counter()
+                result.render(fmt)
+                render[fmt] = time.perf_counter() - t1
+            row = {
+                "model": name,
+                "fit_s": round(fit_s, 2),
+                "audit_s": round(audit_s, 2),
+                "steps_s": {s: round(result.timings.get(s, 0.0), 2) for s in STEPS},
+                "render_s": {k: round(v, 2) for k, v in render.items()},
+                "verdict": result.verdict.overall,
+            }
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"scikit-learn {sklearn.__version__}"
+    )
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "audit_time.json").write_text(
+        json.dumps({"machine": machine, "k": args.k, "rows": rows}, indent=2) + "\n"
+    )
+    head = [
+        "model",
+        "fit s",
+        "audit s",
+        *[s.replace("membership: ", "") for s in STEPS],
+        "HTML s",
+        "verdict",
+    ]
+    lines = [
+        f"# Audit time of the demo models (K={args.k})",
+        "",
+        f"Machine: {machine}. Command: `python benchmarks/audit_time.py`. 32,561 training and 16,281 "
+        "held-out people of UCI Adult; sensitive columns sex and race. Steps: reference models, "
+        "membership attacks and statistics, per-record exposure, attribute inference, inspection "
+        "and singling out (leaf boxes, exposure table), then rendering the HTML report.",
+        "",
+        "| " + " | ".join(head) + " |",
+        "|---|" + "---:|" * (len(head) - 2) + "---|",
+    ]
+    for r in rows:
+        cells = [r["model"], f"{r['fit_s']:.1f}", f"{r['audit_s']:.1f}"]
+        cells += [f"{r['steps_s'][s]:.1f}" for s in STEPS]
+        cells += [f"{r['render_s']['html']:.1f}", r["verdict"]]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    (RESULTS / "audit_time.md").write_text("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
