@@ -1,0 +1,527 @@
+"""Apply the sanitisation rules to every estimator nested in a model.
+
+:func:`sanitize` works on a deep copy of the model, in three steps:
+
+1. **refit** - the ``"refit"`` rules of :data:`~modelprivacy.sanitize.rules.RULES`
+   are asked for new hyperparameters of every estimator reachable through
+   hyperparameters (Pipeline steps, ColumnTransformer and FeatureUnion
+   transformers, voting and stacking members, the ``estimator`` of a
+   meta-estimator); with the training data and ``refit=True`` the whole model
+   is cloned with all of them and refitted once;
+2. **replace** - with ``replace=True`` and the training data, a model that is
+   its training data (or the last step of a Pipeline that is) is replaced by
+   an alternative of the same task;
+3. **in place** - the ``"inplace"`` rules change every nested fitted
+   estimator, with the training data flowing through Pipelines and
+   ColumnTransformers so that each estimator sees its own input. When a
+   Pipeline step's output changes (clipped extremes, fewer quantiles) the
+   later steps are refitted on the new output (``refit=True``).
+
+The best estimator of a search is sanitised as a model of its own.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Collection
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+
+from modelprivacy.errors import DataError, ModelPrivacyError
+from modelprivacy.sanitize.rules import (
+    RULES,
+    ActionKind,
+    Rule,
+    RuleContext,
+    class_names,
+    is_data_model,
+    quiet,
+    replacement_for,
+)
+
+__all__ = ["Action", "SanitizeResult", "sanitize"]
+
+
+@dataclass(frozen=True)
+class Action:
+    """One change made to the model, or one part refused.
+
+    Attributes
+    ----------
+    rule : str
+        Name of the rule (a key of :data:`~modelprivacy.sanitize.rules.RULES`,
+        and the anchor of its section in ``docs/sanitize.md``).
+    path : str
+        Attribute path in the model, e.g. ``"steps[1].estimators_[*].tree_"``.
+    what : str
+        What was done, in one sentence.
+    kind : {"strip", "prune", "refit", "clip", "replace", "refused"}
+        The kind of change.
+    """
+
+    rule: str
+    path: str
+    what: str
+    kind: ActionKind
+
+
+@dataclass(frozen=True, eq=False)
+class SanitizeResult:
+    """The safer model and what was done to get it.
+
+    Attributes
+    ----------
+    model : estimator
+        The sanitised model (a new object; the input model is not modified).
+    actions : tuple of Action
+        The changes, in the order they were made, and the refused parts.
+    refused : tuple of str
+        Why parts of the model could not be made anonymous in place.
+    replaced_by : str or None
+        Class name of the estimator that replaced a model that is its
+        training data (``replace=True``), else ``None``.
+    k : int
+        The ``k`` used.
+    """
+
+    model: Any
+    actions: tuple[Action, ...]
+    refused: tuple[str, ...]
+    replaced_by: str | None = None
+    k: int = 10
+
+    @property
+    def safe(self) -> bool:
+        """Whether nothing was refused."""
+        return not self.refused
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable summary (no training values).
+
+        Returns
+        -------
+        dict
+            ``model`` (class name), ``k``, ``replaced_by``, ``actions`` (list
+            of dicts with ``rule``, ``path``, ``what``, ``kind``) and
+            ``refused`` (list of str).
+        """
+        return {
+            "model": type(self.model).__name__,
+            "k": self.k,
+            "replaced_by": self.replaced_by,
+            "actions": [asdict(a) for a in self.actions],
+            "refused": list(self.refused),
+        }
+
+
+def _is_estimator(obj: Any) -> bool:
+    return not isinstance(obj, str | type) and callable(getattr(obj, "fit", None))
+
+
+def _n_rows(X: Any) -> int:
+    return int(X.shape[0]) if hasattr(X, "shape") else len(X)
+
+
+def _select(X: Any, cols: Any) -> Any:
+    from sklearn.utils import _safe_indexing
+
+    return _safe_indexing(X, cols, axis=1)
+
+
+def _is_search(est: Any) -> bool:
+    return "BaseSearchCV" in class_names(est)
+
+
+def _is_tree_model(est: Any) -> bool:
+    return RULES["trees"].applies_to(est)
+
+
+class _Session:
+    """State of one :func:`sanitize` call."""
+
+    def __init__(
+        self, k: int, seed: int, refit: bool, replace: bool, rules: dict[str, Rule]
+    ) -> None:
+        self.rules = rules
+        self.k = k
+        self.seed = seed
+        self.refit = refit
+        self.replace = replace
+        self.actions: list[Action] = []
+        self.refused: list[str] = []
+        self.replaced_by: str | None = None
+        self._pending: list[Action] = []
+
+    # -- recording
+    def record(self, rule: str, path: str, what: str, kind: ActionKind) -> None:
+        action = Action(rule, path, what, kind)
+        if action not in self.actions:
+            self.actions.append(action)
+
+    def refuse(self, rule: str, path: str, reason: str) -> None:
+        sentence = f"{path}: {reason}"
+        if sentence not in self.refused:
+            self.refused.append(sentence)
+            self.actions.append(Action(rule, path, reason, "refused"))
+
+    def _context(self, path: str, X: Any, y: Any, has_data: bool) -> RuleContext:
+        return RuleContext(
+            path=path,
+            X=X,
+            y=y,
+            k=self.k,
+            seed=self.seed,
+            can_refit=has_data and self.refit,
+            record=self.record,
+            refuse=self.refuse,
+            has_data=has_data,
+        )
+
+    # -- one model (the root, or the best estimator of a search)
+    def unit(self, est: Any, X: Any, y: Any, path: str) -> Any:
+        has_data = X is not None
+        params: dict[str, Any] = {}
+        self._pending = []
+        self._plan(est, "", path, has_data, params)
+        if params and has_data and self.refit:
+            from sklearn.base import clone
+
+            new = clone(est).set_params(**params)
+            try:
+                quiet(lambda: new.fit(X, y))
+            except Exception as exc:
+                raise DataError(
+                    f"refitting {type(est).__name__} with {', '.join(sorted(params))} failed "
+                    f"({type(exc).__name__}: {exc}); pass the training data exactly as it went "
+                    "into fit"
+                ) from exc
+            est = new
+            for action in self._pending:
+                self.record(action.rule, action.path, action.what, action.kind)
+        if self.replace and "stored_data" in self.rules:
+            est = self._replace(est, X, y, path)
+        est, _ = self._inplace(est, X, y, path, has_data)
+        return est
+
+    def _plan(self, est: Any, key: str, path: str, has_data: bool, params: dict[str, Any]) -> None:
+        """Collect the refit rules' hyperparameters as nested keys of the unit's root."""
+        if _is_search(est):
+            return
+        for rule in self.rules.values():
+            if rule.phase == "refit" and rule.applies_to(est):
+                ctx = self._context(path, None, None, has_data)
+                out = rule.apply(est, ctx)
+                for name, value in out.params.items():
+                    params[key + name] = value
+                    self._pending.append(
+                        Action(
+                            rule.name,
+                            ctx.where(),
+                            f"refitted with {name}={value!r}",
+                            "refit",
+                        )
+                    )
+        for child_key, child, child_path in _param_children(est):
+            self._plan(child, f"{key}{child_key}__", f"{path}{child_path}.", has_data, params)
+
+    def _replace(self, est: Any, X: Any, y: Any, path: str) -> Any:
+        """Replace a data model (alone or last in a Pipeline) by an alternative."""
+        from sklearn.pipeline import Pipeline
+
+        final = est.steps[-1][1] if isinstance(est, Pipeline) else est
+        if not is_data_model(final):
+            return est
+        where = f"{path}steps[{len(est.steps) - 1}]" if isinstance(est, Pipeline) else path
+        where = where.rstrip(".") or "<model>"
+        if X is None:
+            self.refuse(
+                "stored_data",
+                where,
+                f"{type(final).__name__} is its training data; replace=True needs the training "
+                "data to fit an alternative",
+            )
+            return est
+        Xt = X
+        if isinstance(est, Pipeline) and len(est.steps) > 1:
+            Xt = quiet(lambda: est[:-1].transform(X))
+        alt = replacement_for(final, Xt, self.k, self.seed)
+        if alt is None:
+            return est
+        quiet(lambda: alt.fit(Xt, y))
+        self.replaced_by = type(alt).__name__
+        self.record(
+            "stored_data",
+            where,
+            f"replaced {type(final).__name__}, which stores training rows, by "
+            f"{type(alt).__name__} fitted on the same data",
+            "replace",
+        )
+        if isinstance(est, Pipeline):
+            est.steps[-1] = (est.steps[-1][0], alt)
+            return est
+        return alt
+
+    # -- in place
+    def _own_rules(self, est: Any, X: Any, y: Any, path: str, has_data: bool) -> bool:
+        changed = False
+        for rule in self.rules.values():
+            if rule.phase == "inplace" and rule.applies_to(est):
+                out = rule.apply(est, self._context(path, X, y, has_data))
+                changed |= out.changed
+        return changed
+
+    def _inplace(self, est: Any, X: Any, y: Any, path: str, has_data: bool) -> tuple[Any, bool]:
+        from sklearn.pipeline import FeatureUnion, Pipeline
+
+        if isinstance(est, Pipeline):
+            return self._pipeline(est, X, y, path, has_data)
+        changed = False
+        if _is_search(est):
+            best = getattr(est, "best_estimator_", None)
+            if best is not None:
+                saved = self._pending
+                est.best_estimator_ = self.unit(best, X, y, f"{path}best_estimator_.")
+                self._pending = saved
+        elif hasattr(est, "transformers_"):
+            for i, (name, trans, cols) in enumerate(list(est.transformers_)):
+                if not _is_estimator(trans):
+                    continue
+                Xc = None if X is None else _select(X, cols)
+                new, ch = self._inplace(trans, Xc, y, f"{path}transformers_[{i}].", has_data)
+                est.transformers_[i] = (name, new, cols)
+                changed |= ch
+        elif isinstance(est, FeatureUnion):
+            for i, (name, trans) in enumerate(list(est.transformer_list)):
+                if not _is_estimator(trans):
+                    continue
+                new, ch = self._inplace(trans, X, y, f"{path}transformer_list[{i}].", has_data)
+                est.transformer_list[i] = (name, new)
+                changed |= ch
+        elif not _is_tree_model(est):
+            changed |= self._members(est, X, y, path, has_data)
+        changed |= self._own_rules(est, X, y, path, has_data)
+        return est, changed
+
+    def _members(self, est: Any, X: Any, y: Any, path: str, has_data: bool) -> bool:
+        """Ensemble members and fitted inner estimators of meta-estimators."""
+        changed = False
+        names = class_names(est)
+        members = getattr(est, "estimators_", None)
+        if isinstance(members, list | np.ndarray) and members is not None:
+            flat = list(np.asarray(members, dtype=object).reshape(-1))
+            # bagging members see subsamples: their own input is unknown
+            member_X = None if "BaseBagging" in names else X
+            star = "BaseBagging" in names
+            for i, m in enumerate(flat):
+                if not _is_estimator(m):
+                    continue
+                where = f"{path}estimators_[{'*' if star else i}]."
+                _, ch = self._inplace(m, member_X, y, where, has_data)
+                changed |= ch
+        inner = getattr(est, "estimator_", None)
+        if _is_estimator(inner):
+            _, ch = self._inplace(inner, X, y, f"{path}estimator_.", has_data)
+            changed |= ch
+        final = getattr(est, "final_estimator_", None)
+        if _is_estimator(final):
+            _, ch = self._inplace(final, None, y, f"{path}final_estimator_.", has_data)
+            changed |= ch
+        regressor = getattr(est, "regressor_", None)
+        if _is_estimator(regressor):
+            _, ch = self._inplace(regressor, X, None, f"{path}regressor_.", has_data)
+            changed |= ch
+        for i, cc in enumerate(getattr(est, "calibrated_classifiers_", None) or []):
+            inner_c = getattr(cc, "estimator", None)
+            if _is_estimator(inner_c):
+                _, ch = self._inplace(
+                    inner_c, None, y, f"{path}calibrated_classifiers_[{i}].estimator.", has_data
+                )
+                changed |= ch
+        return changed
+
+    def _pipeline(self, est: Any, X: Any, y: Any, path: str, has_data: bool) -> tuple[Any, bool]:
+        from sklearn.base import clone
+
+        Xs = X
+        dirty = False
+        last = len(est.steps) - 1
+        for i, (name, step) in enumerate(list(est.steps)):
+            if not _is_estimator(step):
+                continue
+            where = f"{path}steps[{i}]."
+            if dirty and Xs is not None and self.refit:
+                step = _fit(clone(step), Xs, y)
+                self.record(
+                    "refit",
+                    where.rstrip("."),
+                    "refitted on the changed output of the steps before it",
+                    "refit",
+                )
+            elif dirty:
+                self.record(
+                    "refit",
+                    where.rstrip("."),
+                    "not refitted: the steps before it changed their output, so its "
+                    "predictions change slightly (pass the training data with refit=True)",
+                    "clip",
+                )
+            step, ch = self._inplace(step, Xs, y, where, has_data)
+            est.steps[i] = (name, step)
+            dirty |= ch
+            if i < last and Xs is not None:
+                Xs = _transform(step, Xs)
+        return est, dirty
+
+
+def _fit(est: Any, X: Any, y: Any) -> Any:
+    """Fit with warnings silenced; return the estimator."""
+    quiet(lambda: est.fit(X, y))
+    return est
+
+
+def _transform(est: Any, X: Any) -> Any:
+    """Transform with warnings silenced."""
+    return quiet(lambda: est.transform(X))
+
+
+def _param_children(est: Any) -> list[tuple[str, Any, str]]:
+    """(hyperparameter key, fitted child, attribute path) of the children set by hyperparameters."""
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    out: list[tuple[str, Any, str]] = []
+    if isinstance(est, Pipeline):
+        for i, (name, step) in enumerate(est.steps):
+            if _is_estimator(step):
+                out.append((name, step, f"steps[{i}]"))
+    elif hasattr(est, "transformers_") and hasattr(est, "transformers"):
+        for i, (name, trans, _cols) in enumerate(est.transformers_):
+            if _is_estimator(trans):
+                out.append((name, trans, f"transformers_[{i}]"))
+    elif isinstance(est, FeatureUnion):
+        for i, (name, trans) in enumerate(est.transformer_list):
+            if _is_estimator(trans):
+                out.append((name, trans, f"transformer_list[{i}]"))
+    elif hasattr(est, "named_estimators_") and "BaseBagging" not in class_names(est):
+        for name, member in est.named_estimators_.items():
+            if _is_estimator(member):
+                out.append((name, member, f"named_estimators_[{name!r}]"))
+    else:
+        inner = getattr(est, "estimator_", None)
+        try:
+            own = est.get_params(deep=False)
+        except Exception:
+            own = {}
+        if _is_estimator(inner) and "estimator" in own:
+            out.append(("estimator", inner, "estimator_"))
+        regressor = getattr(est, "regressor_", None)
+        if _is_estimator(regressor) and "regressor" in own:
+            out.append(("regressor", regressor, "regressor_"))
+    return out
+
+
+def sanitize(
+    model: Any,
+    X: Any = None,
+    y: Any = None,
+    *,
+    k: int = 10,
+    replace: bool = False,
+    refit: bool = True,
+    seed: int = 0,
+    rules: Collection[str] | None = None,
+) -> SanitizeResult:
+    """Remove or lock away what identifies people in a fitted model.
+
+    Every rule of :data:`~modelprivacy.sanitize.rules.RULES` is applied to
+    every nested estimator: attributes prediction does not need are deleted,
+    tree leaves of fewer than ``k`` records are pruned, stored extremes are
+    clipped, quantiles thinned out, and (with the training data) encoders,
+    vectorizers and HistGradientBoosting models are refitted with
+    ``min_frequency``, ``min_df`` or ``min_samples_leaf`` of ``k``. Models
+    that are their training data are refused, or replaced (``replace=True``).
+
+    Parameters
+    ----------
+    model : estimator
+        A fitted scikit-learn estimator or Pipeline. It is not modified: the
+        rules work on a deep copy.
+    X : DataFrame or array-like of shape (n, d), optional
+        The training data exactly as given to ``fit`` (raw data for a
+        Pipeline). Needed for refits, replacements, clipping and for counting
+        distinct in-bag records in bootstrap ensembles.
+    y : array-like of shape (n,), optional
+        The training labels or targets (needed to refit supervised models).
+    k : int, default=10
+        Groups of fewer than ``k`` records single people out.
+    replace : bool, default=False
+        Replace a classifier or regressor that stores its training rows
+        (k-NN, SVM, Gaussian process, ...) by a HistGradientBoosting model
+        with ``min_samples_leaf=k`` fitted on ``X``, ``y``.
+    refit : bool, default=True
+        Allow refitting (the whole model for new hyperparameters, or the
+        steps after a changed Pipeline step). With ``False`` only in-place
+        changes are made and refits are refused.
+    seed : int, default=0
+        ``random_state`` of replacement models. The result is deterministic
+        for a given seed.
+    rules : collection of str, optional
+        Names of the rules to apply (keys of
+        :data:`~modelprivacy.sanitize.rules.RULES`); all of them by default.
+        ``rules=["strip"]`` only deletes what prediction does not need.
+
+    Returns
+    -------
+    SanitizeResult
+        The safer model, the actions taken and the refused parts.
+
+    Raises
+    ------
+    ValueError
+        If ``k`` is smaller than 1, or a rule name is unknown.
+    DataError
+        If ``y`` is given without ``X``, the lengths differ, or a refit fails
+        on the given data.
+
+    Examples
+    --------
+    >>> result = sanitize(forest, X_train, y_train, k=10)  # doctest: +SKIP
+    >>> result.refused  # doctest: +SKIP
+    ()
+    """
+    if int(k) < 1:
+        raise ValueError(f"k must be at least 1, got {k}")
+    if X is None and y is not None:
+        raise DataError("y was given without X; pass the training features too")
+    if X is not None and y is not None and _n_rows(X) != len(np.asarray(y)):
+        raise DataError(
+            f"y has {len(np.asarray(y)):,} values but X has {_n_rows(X):,} rows; pass the "
+            "training labels in the order of X"
+        )
+    if not _is_estimator(model):
+        raise ModelPrivacyError(
+            f"the object to sanitize is a {type(model).__name__}, not a model; pass a fitted "
+            "estimator"
+        )
+    if rules is None:
+        chosen = dict(RULES)
+    else:
+        if isinstance(rules, str):
+            rules = [rules]
+        unknown = sorted(set(rules) - RULES.keys())
+        if unknown:
+            raise ValueError(
+                f"unknown rule(s) {', '.join(unknown)}; the rules are {', '.join(RULES)}"
+            )
+        chosen = {name: rule for name, rule in RULES.items() if name in set(rules)}
+    session = _Session(int(k), int(seed), bool(refit), bool(replace), chosen)
+    work = copy.deepcopy(model)
+    out = session.unit(work, X, y, "")
+    return SanitizeResult(
+        model=out,
+        actions=tuple(session.actions),
+        refused=tuple(session.refused),
+        replaced_by=session.replaced_by,
+        k=int(k),
+    )

@@ -1,0 +1,876 @@
+"""The sanitisation rules: one small, registered transformation per kind of exposure.
+
+Each rule is an object of :class:`Rule` in :data:`RULES` (name -> rule). Its
+docstring says what it changes; :meth:`Rule.applies_to` says which fitted
+estimators it handles and :meth:`Rule.apply` does it. :func:`modelprivacy.sanitize.sanitize`
+applies every rule to every nested estimator (Pipeline steps, ColumnTransformer
+and FeatureUnion transformers, ensemble members, the fitted estimator of a
+meta-estimator, the best estimator of a search).
+
+Rules come in two phases:
+
+* ``"refit"`` rules do not touch the fitted estimator: they return new
+  hyperparameters (``min_frequency=k``, ``min_df=k``, ``min_samples_leaf=k``),
+  and the whole model is refitted once with all of them on the training data;
+* ``"inplace"`` rules change the fitted estimator itself (delete attributes,
+  prune tree leaves, clip stored extremes, thin out stored quantiles), after
+  any refit.
+
+The documentation of each rule, with what it costs, is in ``docs/sanitize.md``
+(one section per rule name).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
+
+import numpy as np
+import scipy.sparse as sp
+
+from modelprivacy.sanitize._prune import distinct_counts, prune_tree
+
+__all__ = [
+    "DATA_MODELS",
+    "RULES",
+    "ActionKind",
+    "EncoderRule",
+    "ExtremesRule",
+    "HistGradientBoostingRule",
+    "QuantileRule",
+    "Rule",
+    "RuleContext",
+    "RuleOutcome",
+    "StoredDataRule",
+    "StripRule",
+    "TargetEncoderRule",
+    "TreeRule",
+    "VectorizerRule",
+    "class_names",
+    "is_data_model",
+    "replacement_for",
+]
+
+ActionKind = Literal["strip", "prune", "refit", "clip", "replace", "refused"]
+Phase = Literal["refit", "inplace"]
+
+NEEDS_DATA = "needs the training data to refit"
+
+#: Estimators that store training rows (or per-record kernels) and cannot be
+#: made anonymous in place.
+DATA_MODELS: dict[str, str] = {
+    "KNeighborsClassifier": "keeps every training row (_fit_X) and label (_y) to find neighbours",
+    "KNeighborsRegressor": "keeps every training row (_fit_X) and target (_y) to find neighbours",
+    "RadiusNeighborsClassifier": "keeps every training row (_fit_X) and label (_y)",
+    "RadiusNeighborsRegressor": "keeps every training row (_fit_X) and target (_y)",
+    "NearestNeighbors": "keeps every training row (_fit_X)",
+    "KNeighborsTransformer": "keeps every training row (_fit_X)",
+    "RadiusNeighborsTransformer": "keeps every training row (_fit_X)",
+    "LocalOutlierFactor": "keeps every training row (_fit_X) and its outlier factor",
+    "KernelDensity": "keeps every training row (tree_) as the centre of a kernel",
+    "SVC": "keeps the support vectors, which are training rows (support_vectors_)",
+    "NuSVC": "keeps the support vectors, which are training rows (support_vectors_)",
+    "SVR": "keeps the support vectors, which are training rows (support_vectors_)",
+    "NuSVR": "keeps the support vectors, which are training rows (support_vectors_)",
+    "OneClassSVM": "keeps the support vectors, which are training rows (support_vectors_)",
+    "GaussianProcessClassifier": "keeps every training row (X_train_) to predict",
+    "GaussianProcessRegressor": "keeps every training row (X_train_) and target (y_train_)",
+    "KernelRidge": "keeps every training row (X_fit_) to evaluate its kernel",
+    "KernelPCA": "keeps every training row (X_fit_) to evaluate its kernel",
+    "LabelPropagation": "keeps every training row (X_) and its label distribution",
+    "LabelSpreading": "keeps every training row (X_) and its label distribution",
+    "Birch": "keeps subcluster centroids, one person's row in a subcluster of one",
+    "DBSCAN": "keeps its core samples, which are training rows (components_)",
+    "HDBSCAN": "keeps per-record labels and probabilities, and may keep the rows",
+    "OPTICS": "keeps per-record orderings, reachabilities and labels",
+    "AffinityPropagation": "keeps exemplars, which are training rows (cluster_centers_)",
+    "SpectralClustering": "keeps the affinity matrix between training records",
+    "Nystroem": "keeps sampled training rows (components_) as kernel centres",
+}
+
+
+def class_names(estimator: Any) -> set[str]:
+    """Names of the classes in the estimator's MRO (subclasses match their bases).
+
+    Parameters
+    ----------
+    estimator : object
+        Any object.
+
+    Returns
+    -------
+    set of str
+        The ``__name__`` of every class in ``type(estimator).__mro__``.
+    """
+    return {c.__name__ for c in type(estimator).__mro__}
+
+
+def is_data_model(estimator: Any) -> bool:
+    """Whether the estimator is one of :data:`DATA_MODELS` (or a subclass).
+
+    Parameters
+    ----------
+    estimator : object
+        Any object.
+
+    Returns
+    -------
+    bool
+        True for models that are their training data.
+    """
+    return bool(class_names(estimator) & DATA_MODELS.keys()) and not isinstance(estimator, type)
+
+
+@dataclass
+class RuleOutcome:
+    """What a rule did to one estimator.
+
+    Attributes
+    ----------
+    params : dict
+        New hyperparameters for a refit (``"refit"`` rules only).
+    changed : bool
+        Whether the estimator's output (transform or predictions) changed, so
+        that later steps of a Pipeline see different input.
+    """
+
+    params: dict[str, Any] = field(default_factory=dict)
+    changed: bool = False
+
+
+@dataclass
+class RuleContext:
+    """What a rule knows when it is applied to one estimator.
+
+    Attributes
+    ----------
+    path : str
+        Attribute path of the estimator in the model (``""`` for the root,
+        ``"steps[1]."`` for a Pipeline step; it ends with a dot).
+    X : array-like or None
+        The estimator's own input for the training data (after the preceding
+        Pipeline steps and ColumnTransformer column selection), or ``None``
+        when it is not known.
+    y : array-like or None
+        The training labels or targets.
+    k : int
+        Groups of fewer than ``k`` records single people out.
+    seed : int
+        Seed for anything random.
+    can_refit : bool
+        Whether the model may be refitted (training data given and
+        ``refit=True``).
+    record : callable
+        ``record(rule, path, what, kind)`` stores an action.
+    refuse : callable
+        ``refuse(rule, path, reason)`` stores a refused part.
+    """
+
+    path: str
+    X: Any
+    y: Any
+    k: int
+    seed: int
+    can_refit: bool
+    record: Callable[[str, str, str, ActionKind], None]
+    refuse: Callable[[str, str, str], None]
+    has_data: bool = False
+
+    def where(self, attr: str = "") -> str:
+        """The path of an attribute of the estimator (or of the estimator itself)."""
+        full = self.path + attr
+        return full.rstrip(".") or "<model>"
+
+
+class Rule:
+    """Base class of the sanitisation rules.
+
+    Subclasses set :attr:`name` (the registry key and the anchor of the rule's
+    section in ``docs/sanitize.md``) and :attr:`phase`, and implement
+    :meth:`applies_to` and :meth:`apply`.
+    """
+
+    name: ClassVar[str] = ""
+    phase: ClassVar[Phase] = "inplace"
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the rule handles this fitted estimator.
+
+        Parameters
+        ----------
+        estimator : object
+            A fitted estimator (never a container: containers are walked).
+
+        Returns
+        -------
+        bool
+        """
+        raise NotImplementedError
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Apply the rule to one fitted estimator.
+
+        Parameters
+        ----------
+        estimator : object
+            The fitted estimator. ``"inplace"`` rules modify it; ``"refit"``
+            rules only read it.
+        ctx : RuleContext
+            Where it is and what data is known.
+
+        Returns
+        -------
+        RuleOutcome
+            New hyperparameters (refit rules) and whether the output changed.
+        """
+        raise NotImplementedError
+
+    @property
+    def doc(self) -> str:
+        """The first paragraph of the rule's docstring."""
+        return (type(self).__doc__ or "").strip().split("\n\n")[0]
+
+
+# --------------------------------------------------------------------------- strip
+
+
+class StripRule(Rule):
+    """Delete fitted attributes that prediction does not need.
+
+    Out-of-bag predictions of forests and bagging ensembles, the
+    cross-validation results of searches, embeddings and per-record outlier
+    distances, inlier masks and cluster labels of estimators that predict from
+    their centres, and the removed stop words of vectorizers (scikit-learn
+    documents that ``stop_words_`` is only kept for introspection and may be
+    set to ``None``). Predictions, probabilities, decision functions and
+    transforms are unchanged (the tests check this on holdout data).
+    """
+
+    name = "strip"
+    phase = "inplace"
+
+    #: class name -> attributes to delete
+    ATTRIBUTES: ClassVar[dict[str, tuple[str, ...]]] = {
+        "BaseForest": ("oob_decision_function_", "oob_prediction_"),
+        "BaseBagging": ("oob_decision_function_", "oob_prediction_"),
+        "BaseSearchCV": ("cv_results_",),
+        "RFECV": ("cv_results_",),
+        "TSNE": ("embedding_",),
+        "SpectralEmbedding": ("embedding_", "affinity_matrix_"),
+        "MDS": ("embedding_", "dissimilarity_matrix_"),
+        "EllipticEnvelope": ("dist_", "support_", "raw_support_"),
+        "MinCovDet": ("dist_", "support_", "raw_support_"),
+        "RANSACRegressor": ("inlier_mask_",),
+        "KMeans": ("labels_",),
+        "MiniBatchKMeans": ("labels_",),
+    }
+    #: attributes set to None instead of deleted (the estimator expects them)
+    NONE: ClassVar[dict[str, tuple[str, ...]]] = {
+        "CountVectorizer": ("stop_words_",),
+    }
+    WHAT: ClassVar[dict[str, str]] = {
+        "oob_decision_function_": "out-of-bag class probabilities of every training record",
+        "oob_prediction_": "out-of-bag prediction for every training record",
+        "cv_results_": "cross-validation results of the search",
+        "embedding_": "embedding of every training record",
+        "affinity_matrix_": "affinities between training records",
+        "dissimilarity_matrix_": "dissimilarities between training records",
+        "dist_": "Mahalanobis distance of every training record",
+        "support_": "per-record mask of the robust covariance support",
+        "raw_support_": "per-record mask of the raw robust covariance support",
+        "inlier_mask_": "per-record inlier mask",
+        "labels_": "cluster label of every training record",
+        "stop_words_": "the rare and frequent words dropped from the vocabulary",
+    }
+
+    def _targets(self, estimator: Any) -> tuple[list[str], list[str]]:
+        names = class_names(estimator)
+        delete: list[str] = []
+        none: list[str] = []
+        for cls, attrs in self.ATTRIBUTES.items():
+            if cls in names:
+                delete += [a for a in attrs if a in vars(estimator) and a not in delete]
+        for cls, attrs in self.NONE.items():
+            if cls in names:
+                none += [a for a in attrs if getattr(estimator, a, None) is not None]
+        return delete, none
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the estimator has an attribute to delete (see :attr:`ATTRIBUTES`)."""
+        delete, none = self._targets(estimator)
+        return bool(delete or none)
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Delete the attributes (or set them to ``None``)."""
+        delete, none = self._targets(estimator)
+        for attr in delete:
+            delattr(estimator, attr)
+            ctx.record(self.name, ctx.where(attr), f"deleted: {self.WHAT.get(attr, attr)}", "strip")
+        for attr in none:
+            setattr(estimator, attr, None)
+            ctx.record(
+                self.name, ctx.where(attr), f"set to None: {self.WHAT.get(attr, attr)}", "strip"
+            )
+        return RuleOutcome()
+
+
+# --------------------------------------------------------------------------- trees
+
+_TREE_ENSEMBLES = (
+    "BaseForest",
+    "BaseBagging",
+    "BaseGradientBoosting",
+    "IsolationForest",
+)
+
+
+def _tree_members(estimator: Any) -> list[Any] | None:
+    """The fitted sklearn trees of a tree model, or None when it is not one."""
+    tree = getattr(estimator, "tree_", None)
+    if tree is not None and type(tree).__name__ == "Tree":
+        return [estimator]
+    if not class_names(estimator) & set(_TREE_ENSEMBLES):
+        return None
+    members = getattr(estimator, "estimators_", None)
+    if members is None:
+        return None
+    flat = list(np.asarray(members, dtype=object).reshape(-1))
+    if flat and all(type(getattr(m, "tree_", None)).__name__ == "Tree" for m in flat):
+        return flat
+    return None
+
+
+class TreeRule(Rule):
+    """Prune tree leaves of fewer than ``k`` records until none is left.
+
+    Decision trees, extra trees, random forests, extra-trees ensembles,
+    bagging ensembles of trees, gradient boosting and isolation forests.
+    Bottom-up, a split whose children both hold ``k`` records or more is
+    kept; a split with one small child is removed and replaced by the other
+    child's subtree (the small child's records now follow that subtree, whose
+    leaves keep their values and only gain records); a split whose children
+    are both small becomes a leaf, with the class distribution or mean it
+    already stores (gradient boosting: the weighted average of the leaf
+    values it replaces; isolation forests: path lengths recomputed). The
+    pruned trees are rebuilt compactly, so the removed leaves, thresholds and
+    values are gone from the file.
+
+    Records per node: with training data for a bootstrap ensemble, the
+    distinct in-bag records, counted by routing the data through each tree
+    with its regenerated bootstrap sample; otherwise ``tree_.n_node_samples``.
+    In scikit-learn 1.9 that is the number of distinct records for single
+    trees, gradient boosting, isolation forests, and forests and bagging of
+    trees too (bootstrap draws are passed to the trees as sample weights, so
+    ``n_node_samples`` counts records and ``weighted_n_node_samples`` draws).
+    """
+
+    name = "trees"
+    phase = "inplace"
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the estimator is a scikit-learn tree or ensemble of trees."""
+        return _tree_members(estimator) is not None
+
+    def _samples(self, estimator: Any, ctx: RuleContext) -> tuple[list[Any] | None, str]:
+        """In-bag samples per member when they must and can be regenerated."""
+        bootstrap = bool(getattr(estimator, "bootstrap", False))
+        names = class_names(estimator)
+        if not (names & {"BaseForest", "BaseBagging"}) or "IsolationForest" in names:
+            return None, "n_node_samples"
+        if not bootstrap:
+            if "BaseBagging" in names and ctx.X is not None:
+                return list(estimator.estimators_samples_), "distinct training records"
+            return None, "n_node_samples"
+        if ctx.X is None:
+            return None, (
+                "n_node_samples (distinct in-bag records: scikit-learn passes bootstrap draws "
+                "as sample weights; pass the training data to count them from the data)"
+            )
+        n = ctx.X.shape[0] if hasattr(ctx.X, "shape") else len(ctx.X)
+        n_train = getattr(estimator, "_n_samples", None)
+        if n_train is not None and n_train != n:
+            return None, (
+                f"n_node_samples (the data has {n:,} rows but the model was fitted on "
+                f"{n_train:,}, so bootstrap samples cannot be regenerated)"
+            )
+        return list(estimator.estimators_samples_), "distinct in-bag training records"
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Prune every tree of the estimator; rebuild derived state where needed."""
+        members = _tree_members(estimator) or []
+        samples, how = self._samples(estimator, ctx)
+        features = getattr(estimator, "estimators_features_", None)
+        names = class_names(estimator)
+        boosting = "BaseGradientBoosting" in names
+        X = None
+        if samples is not None:
+            X = ctx.X.tocsr() if sp.issparse(ctx.X) else np.asarray(ctx.X, dtype=np.float32)
+        pruned_trees = 0
+        leaves_before = leaves_after = 0
+        for i, member in enumerate(members):
+            tree = member.tree_
+            if samples is not None and X is not None:
+                Xi = X if features is None else X[:, np.asarray(features[i])]
+                counts = distinct_counts(tree, Xi, samples[i])
+            else:
+                counts = np.asarray(tree.n_node_samples, dtype=np.int64)
+            leaves_before += int(tree.n_leaves)
+            new = prune_tree(tree, counts, ctx.k, average_leaves=boosting)
+            if new is not None:
+                member.tree_ = new
+                pruned_trees += 1
+            leaves_after += int(member.tree_.n_leaves)
+        if pruned_trees and "IsolationForest" in names:
+            from sklearn.ensemble._iforest import _average_path_length
+
+            estimator._average_path_length_per_tree = tuple(
+                _average_path_length(m.tree_.n_node_samples) for m in members
+            )
+            estimator._decision_path_lengths = tuple(m.tree_.compute_node_depths() for m in members)
+        if pruned_trees:
+            single = len(members) == 1 and members[0] is estimator
+            where = ctx.where("tree_" if single else "estimators_[*].tree_")
+            ctx.record(
+                self.name,
+                where,
+                f"pruned {pruned_trees} of {len(members)} tree(s) so that every leaf holds at least "
+                f"{ctx.k} records ({leaves_before:,} leaves -> {leaves_after:,}); records counted "
+                f"as {how}",
+                "prune",
+            )
+        return RuleOutcome(changed=bool(pruned_trees))
+
+
+class HistGradientBoostingRule(Rule):
+    """Refit HistGradientBoosting with ``min_samples_leaf`` of at least ``k``.
+
+    Its trees are compiled predictor nodes whose leaf values are fitted
+    gradient steps; they are not pruned in place. With the training data the
+    model is refitted with ``min_samples_leaf=max(k, current)`` (all other
+    hyperparameters kept); without it the model is refused.
+    """
+
+    name = "hist_gradient_boosting"
+    phase = "refit"
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the estimator is a fitted HistGradientBoosting model with small leaves allowed."""
+        return bool(class_names(estimator) & {"BaseHistGradientBoosting"}) and hasattr(
+            estimator, "_predictors"
+        )
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Return ``min_samples_leaf=k`` when the current value is smaller."""
+        current = int(estimator.min_samples_leaf)
+        if current >= ctx.k:
+            return RuleOutcome()
+        if not ctx.can_refit:
+            ctx.refuse(
+                self.name,
+                ctx.where(),
+                f"{type(estimator).__name__} allows leaves of {current} records "
+                f"(min_samples_leaf={current}) and its trees cannot be pruned in place: it "
+                f"{NEEDS_DATA} with min_samples_leaf={ctx.k}",
+            )
+            return RuleOutcome()
+        return RuleOutcome(params={"min_samples_leaf": ctx.k})
+
+
+# --------------------------------------------------------------------------- encoders
+
+
+class EncoderRule(Rule):
+    """Refit OneHotEncoder and OrdinalEncoder with ``min_frequency=k``.
+
+    Categories held by fewer than ``k`` training records are grouped into one
+    infrequent category, so no output column or code stands for a group of
+    fewer than ``k`` people. OneHotEncoder also gets
+    ``handle_unknown="infrequent_if_exist"``. A refit changes the encoder's
+    output, so the whole model is refitted (the estimators after the encoder
+    learn from the grouped categories). Without the training data the encoder
+    is refused. The names of the rare categories stay in ``categories_``
+    (scikit-learn needs them to recognise them); drop or rename identifying
+    values before fitting.
+    """
+
+    name = "encoders"
+    phase = "refit"
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the estimator is a fitted OneHotEncoder or OrdinalEncoder."""
+        return bool(class_names(estimator) & {"OneHotEncoder", "OrdinalEncoder"}) and hasattr(
+            estimator, "categories_"
+        )
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Return ``min_frequency=k`` (and ``handle_unknown``) unless already as strict."""
+        current = estimator.min_frequency
+        if isinstance(current, int | np.integer) and int(current) >= ctx.k:
+            return RuleOutcome()
+        if not ctx.can_refit:
+            ctx.refuse(
+                self.name,
+                ctx.where(),
+                f"{type(estimator).__name__} keeps categories held by fewer than {ctx.k} records as "
+                f"their own output; grouping them (min_frequency={ctx.k}) {NEEDS_DATA}",
+            )
+            return RuleOutcome()
+        params: dict[str, Any] = {"min_frequency": ctx.k}
+        if "OneHotEncoder" in class_names(estimator) and estimator.handle_unknown != (
+            "infrequent_if_exist"
+        ):
+            params["handle_unknown"] = "infrequent_if_exist"
+        return RuleOutcome(params=params)
+
+
+class TargetEncoderRule(Rule):
+    """Refit TargetEncoder with ``smooth`` of at least ``k``.
+
+    A target encoder stores, per category, the mean target of the records
+    holding it: for a category held by one person, that person's target.
+    Smoothing with ``smooth=k`` shrinks a category's encoding towards the
+    overall mean with the weight of ``k`` records, so a rare category's value
+    no longer tells one person's target. Without the training data the
+    encoder is refused.
+    """
+
+    name = "target_encoder"
+    phase = "refit"
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the estimator is a fitted TargetEncoder."""
+        return "TargetEncoder" in class_names(estimator) and hasattr(estimator, "encodings_")
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Return ``smooth=k`` unless the current smoothing is a number of at least ``k``."""
+        smooth = estimator.smooth
+        if not isinstance(smooth, str) and float(smooth) >= ctx.k:
+            return RuleOutcome()
+        if not ctx.can_refit:
+            ctx.refuse(
+                self.name,
+                ctx.where(),
+                f"TargetEncoder stores the mean target of categories held by few records; raising "
+                f"smooth to {ctx.k} {NEEDS_DATA}",
+            )
+            return RuleOutcome()
+        return RuleOutcome(params={"smooth": float(ctx.k)})
+
+
+class VectorizerRule(Rule):
+    """Refit CountVectorizer and TfidfVectorizer with ``min_df=k``.
+
+    A vocabulary token that appears in fewer than ``k`` documents (a name, a
+    rare word) points at those documents' authors; with ``min_df=k`` it is
+    dropped. The stop words are removed by the ``strip`` rule in any case. A
+    ``min_df`` given as a fraction is left alone. Without the training data the
+    vectorizer is refused.
+    """
+
+    name = "vectorizers"
+    phase = "refit"
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the estimator is a fitted CountVectorizer (or TfidfVectorizer)."""
+        return "CountVectorizer" in class_names(estimator) and hasattr(estimator, "vocabulary_")
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Return ``min_df=k`` when ``min_df`` is a count smaller than ``k``."""
+        min_df = estimator.min_df
+        if isinstance(min_df, float) or int(min_df) >= ctx.k:
+            return RuleOutcome()
+        if not ctx.can_refit:
+            ctx.refuse(
+                self.name,
+                ctx.where(),
+                f"{type(estimator).__name__} keeps tokens of fewer than {ctx.k} documents in its "
+                f"vocabulary; dropping them (min_df={ctx.k}) {NEEDS_DATA}",
+            )
+            return RuleOutcome()
+        return RuleOutcome(params={"min_df": ctx.k})
+
+
+# --------------------------------------------------------------------------- quantiles
+
+
+def _k_mean_extremes(col: np.ndarray, k: int) -> tuple[float, float] | None:
+    """Means of the ``k`` smallest and ``k`` largest values, moved off rare values."""
+    v = np.sort(col[np.isfinite(col)])
+    if v.size == 0:
+        return None
+    kk = min(k, v.size)
+    lo, hi = float(v[:kk].mean()), float(v[-kk:].mean())
+    values, counts = np.unique(v, return_counts=True)
+    rare = set(values[counts < k].tolist())
+    for _ in range(64):
+        if lo not in rare:
+            break
+        lo = float(np.nextafter(lo, np.inf))
+    for _ in range(64):
+        if hi not in rare:
+            break
+        hi = float(np.nextafter(hi, -np.inf))
+    return lo, max(hi, lo)
+
+
+def _as_matrix(X: Any) -> np.ndarray:
+    if sp.issparse(X):
+        return np.asarray(X.toarray(), dtype=np.float64)
+    return np.asarray(X, dtype=np.float64)
+
+
+class QuantileRule(Rule):
+    """Keep fewer quantiles in QuantileTransformer, in place.
+
+    With ``n_quantiles`` at least the number of records, a QuantileTransformer
+    stores every training value of every column. The rule keeps
+    ``m = min(n_quantiles_, max(10, n // k))`` quantiles (``n`` training
+    records; without data ``n`` is taken as ``n_quantiles_``), evenly spaced in
+    ``references_``, read off the stored quantile function by interpolation, so
+    that adjacent stored quantiles are about ``k`` records apart. The transform
+    changes only by the interpolation error between the kept quantiles. With
+    training data the lowest and highest quantile (the column's minimum and
+    maximum: single people's values) are replaced by the means of the ``k``
+    smallest and ``k`` largest values.
+    """
+
+    name = "quantiles"
+    phase = "inplace"
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the estimator is a fitted QuantileTransformer."""
+        return "QuantileTransformer" in class_names(estimator) and hasattr(estimator, "quantiles_")
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Thin out ``quantiles_`` and ``references_`` (and clip the end points with data)."""
+        q = np.asarray(estimator.quantiles_, dtype=np.float64)
+        refs = np.asarray(estimator.references_, dtype=np.float64)
+        current = q.shape[0]
+        if ctx.X is not None:
+            n = ctx.X.shape[0]
+        elif current < int(estimator.n_quantiles):
+            n = current  # n_quantiles_ = min(n_quantiles, n_samples)
+        else:
+            n = current
+        m = min(current, max(10, n // ctx.k))
+        changed = False
+        if m < current:
+            new_refs = np.linspace(0.0, 1.0, m)
+            new_q = np.column_stack([np.interp(new_refs, refs, q[:, j]) for j in range(q.shape[1])])
+            # keep the quantile function non-decreasing, as sklearn does after fit
+            new_q = np.maximum.accumulate(new_q, axis=0)
+            estimator.quantiles_ = new_q
+            estimator.references_ = new_refs
+            estimator.n_quantiles_ = m
+            changed = True
+            ctx.record(
+                self.name,
+                ctx.where("quantiles_"),
+                f"kept {m} of {current} quantiles per column (about {ctx.k} records apart)",
+                "clip",
+            )
+        if ctx.X is not None:
+            A = _as_matrix(ctx.X)
+            qs = np.asarray(estimator.quantiles_, dtype=np.float64).copy()
+            for j in range(qs.shape[1]):
+                ends = _k_mean_extremes(A[:, j], ctx.k)
+                if ends is not None:
+                    qs[0, j] = min(ends[0], qs[1, j]) if qs.shape[0] > 1 else ends[0]
+                    qs[-1, j] = max(ends[1], qs[-2, j]) if qs.shape[0] > 1 else ends[1]
+            if not np.array_equal(qs, estimator.quantiles_):
+                estimator.quantiles_ = qs
+                changed = True
+                ctx.record(
+                    self.name,
+                    ctx.where("quantiles_"),
+                    f"replaced each column's minimum and maximum by the mean of its {ctx.k} "
+                    "smallest and largest values",
+                    "clip",
+                )
+        return RuleOutcome(changed=changed)
+
+
+class ExtremesRule(Rule):
+    """Clip the stored extremes of MinMaxScaler and MaxAbsScaler, in place.
+
+    ``data_min_`` and ``data_max_`` (``max_abs_``) are the smallest and largest
+    value of each column: the oldest person's age, the highest income. With
+    the training data each is replaced by the mean of the ``k`` smallest
+    (largest) values of the column, moved off any value held by fewer than
+    ``k`` records, and ``data_range_``, ``scale_`` and ``min_`` are recomputed
+    as scikit-learn computes them. The transform changes (by an affine map
+    per column), so the steps after the scaler are refitted when ``refit`` is
+    allowed, and predictions change slightly. Without the training data the
+    scaler is refused.
+    """
+
+    name = "extremes"
+    phase = "inplace"
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the estimator is a fitted MinMaxScaler or MaxAbsScaler."""
+        names = class_names(estimator)
+        return ("MinMaxScaler" in names and hasattr(estimator, "data_min_")) or (
+            "MaxAbsScaler" in names and hasattr(estimator, "max_abs_")
+        )
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Replace the extremes by means of ``k`` extreme values and recompute the scale."""
+        cls = type(estimator).__name__
+        if ctx.X is None:
+            ctx.refuse(
+                self.name,
+                ctx.where(),
+                f"{cls} stores each column's extremes, single people's values; replacing them "
+                "by the mean of the k most extreme values needs the training data",
+            )
+            return RuleOutcome()
+        A = _as_matrix(ctx.X)
+        if "MinMaxScaler" in class_names(estimator):
+            lo = np.asarray(estimator.data_min_, dtype=np.float64).copy()
+            hi = np.asarray(estimator.data_max_, dtype=np.float64).copy()
+            for j in range(A.shape[1]):
+                ends = _k_mean_extremes(A[:, j], ctx.k)
+                if ends is not None:
+                    lo[j], hi[j] = ends
+            fr0, fr1 = estimator.feature_range
+            data_range = hi - lo
+            estimator.data_min_ = lo
+            estimator.data_max_ = hi
+            estimator.data_range_ = data_range
+            estimator.scale_ = (fr1 - fr0) / np.where(data_range == 0.0, 1.0, data_range)
+            estimator.min_ = fr0 - lo * estimator.scale_
+            ctx.record(
+                self.name,
+                ctx.where("data_min_"),
+                f"replaced each column's minimum and maximum by the mean of its {ctx.k} smallest "
+                "and largest values; scale_ and min_ recomputed (the transform changes)",
+                "clip",
+            )
+        else:
+            mx = np.asarray(estimator.max_abs_, dtype=np.float64).copy()
+            absA = np.abs(A)
+            for j in range(A.shape[1]):
+                ends = _k_mean_extremes(absA[:, j], ctx.k)
+                if ends is not None:
+                    mx[j] = ends[1]
+            estimator.max_abs_ = mx
+            estimator.scale_ = np.where(mx == 0.0, 1.0, mx)
+            ctx.record(
+                self.name,
+                ctx.where("max_abs_"),
+                f"replaced each column's largest absolute value by the mean of its {ctx.k} "
+                "largest; scale_ recomputed (the transform changes)",
+                "clip",
+            )
+        return RuleOutcome(changed=True)
+
+
+# --------------------------------------------------------------------------- data models
+
+
+class StoredDataRule(Rule):
+    """Refuse models that are their training data (they cannot be made anonymous in place).
+
+    k-nearest and radius neighbours, local outlier factor, kernel density,
+    support vector machines, Gaussian processes, kernel ridge, kernel PCA,
+    label propagation and spreading, Birch, DBSCAN, HDBSCAN, OPTICS, affinity
+    propagation, spectral clustering and Nystroem keep training rows (or
+    per-record structures) that their predictions are computed from: removing
+    them removes the model. They are listed in ``refused``. With
+    ``replace=True`` and the training data, a classifier or regressor that is
+    the model or the last step of its Pipeline is replaced by a
+    HistGradientBoosting model with ``min_samples_leaf=k`` (a logistic or
+    ridge regression for sparse input) fitted on the same data, and the
+    Pipeline's preprocessing is kept.
+    """
+
+    name = "stored_data"
+    phase = "inplace"
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the estimator is one of :data:`DATA_MODELS`."""
+        return is_data_model(estimator)
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Add the estimator to the refused parts, with the reason."""
+        name = next(n for n in (c.__name__ for c in type(estimator).__mro__) if n in DATA_MODELS)
+        ctx.refuse(
+            self.name,
+            ctx.where(),
+            f"{type(estimator).__name__} {DATA_MODELS[name]}: it cannot be made anonymous in "
+            "place; replace it by a model that stores no rows (replace=True with the training "
+            "data does so for the model or the last step of its Pipeline) or share only "
+            "predictions",
+        )
+        return RuleOutcome()
+
+
+def replacement_for(estimator: Any, X: Any, k: int, seed: int) -> Any | None:
+    """An unfitted alternative of the same task that stores no training rows.
+
+    Parameters
+    ----------
+    estimator : object
+        A data model (:func:`is_data_model`).
+    X : array-like or sparse matrix
+        Its training input (to choose a model that accepts it).
+    k : int
+        Smallest leaf size of the alternative.
+    seed : int
+        Its ``random_state``.
+
+    Returns
+    -------
+    estimator or None
+        HistGradientBoostingClassifier/Regressor with ``min_samples_leaf=k``
+        (LogisticRegression/Ridge for sparse input), or ``None`` for models
+        that neither classify nor regress (clusterings, outlier detectors,
+        density estimators, transformers).
+    """
+    from sklearn.base import is_classifier, is_regressor
+
+    sparse = sp.issparse(X)
+    if is_classifier(estimator):
+        if sparse:
+            from sklearn.linear_model import LogisticRegression
+
+            return LogisticRegression(max_iter=1000, random_state=seed)
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        return HistGradientBoostingClassifier(min_samples_leaf=k, random_state=seed)
+    if is_regressor(estimator):
+        if sparse:
+            from sklearn.linear_model import Ridge
+
+            return Ridge()
+        from sklearn.ensemble import HistGradientBoostingRegressor
+
+        return HistGradientBoostingRegressor(min_samples_leaf=k, random_state=seed)
+    return None
+
+
+#: The registry of rules, applied in this order (refit rules before in-place rules).
+RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in (
+        HistGradientBoostingRule(),
+        EncoderRule(),
+        TargetEncoderRule(),
+        VectorizerRule(),
+        StripRule(),
+        TreeRule(),
+        ExtremesRule(),
+        QuantileRule(),
+        StoredDataRule(),
+    )
+}
+
+
+def quiet(func: Callable[[], Any]) -> Any:
+    """Call ``func`` with warnings silenced (refits of small data warn about convergence)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return func()
