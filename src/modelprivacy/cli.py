@@ -40,9 +40,9 @@ def _k(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--k must be a whole number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 2:
-        raise argparse.ArgumentTypeError(f"--k must be at least 2, got {value}")
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 2, got {value}")
     return value
 
 
@@ -114,6 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--reference-models", type=_k, default=8, help="reference models for membership (default 8)"
     )
     a.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")
+    a.add_argument(
+        "--max-records",
+        type=_k,
+        default=10_000,
+        help="audit at most this many members and non-members (a seeded sample; default 10000)",
+    )
+    a.add_argument(
+        "--all-records", action="store_true", help="audit every record (no sampling; slower)"
+    )
     a.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
     a.add_argument(
         "--no-label",
@@ -165,6 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="parallel jobs for reference models (-1: all cores)",
     )
     m.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
+    m.add_argument(
+        "--max-records",
+        type=_k,
+        default=None,
+        help="audit at most this many members and non-members (a seeded sample; default all)",
+    )
     m.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     at = attack_sub.add_parser(
         "attribute",
@@ -400,6 +415,7 @@ def _attack_membership(args: argparse.Namespace) -> int:
         backend=args.backend,
         seed=args.seed,
         progress=_progress_bar("Reference models"),
+        max_records=args.max_records,
     )
     finding = membership_finding(result, ids=ids)
     if args.format == "json":
@@ -447,6 +463,7 @@ def _audit(args: argparse.Namespace) -> int:
             n_jobs=args.n_jobs,
             backend=args.backend,
             known_label=not args.no_label,
+            max_records=None if args.all_records else args.max_records,
             show_values=args.show_values,
             seed=args.seed,
             progress=progress,

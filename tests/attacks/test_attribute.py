@@ -274,7 +274,7 @@ def test_unknown_label_population_and_max_records() -> None:
         max_records=80,
         seed=0,
     )
-    assert not r.known_label and r.n_attacker == 500
+    assert not r.known_label and r.n_attacker == 160  # the population, capped at twice max_records
     for o in r.columns["s"].outcomes.values():
         assert o.n_members == o.n_control == 80
     assert "no label" in attribute_finding(r, "s").description

@@ -246,3 +246,40 @@ def test_cli_attack_membership_markdown_with_ids(tmp_path, capsys):
     code = main([*args, "--format", "terminal", "--fail-on", "high"])
     out, _ = capsys.readouterr()
     assert "epsilon lower bound" in out and "Class 1:" in out
+
+
+def test_max_records_samples_the_audit_and_names_training_rows(digits_forest):
+    X, y = load_digits(return_X_y=True)
+    rng = np.random.default_rng(0)
+    order = rng.permutation(len(y))
+    tr, ho = order[: len(y) // 2], order[len(y) // 2 :]
+    model = RandomForestClassifier(n_estimators=50, random_state=0).fit(X[tr], y[tr])
+    kwargs = dict(y_train=y[tr], y_holdout=y[ho], reference_models=8, seed=0, max_records=300)
+    result = membership_inference(model, X[tr], X[ho], **kwargs)
+    assert result.n_members == 300 and result.n_nonmembers == 300 and result.n_train == len(tr)
+    pos = result.member_positions()
+    assert pos.size == 300 and np.all(np.diff(pos) > 0) and pos.max() < len(tr)
+    assert set(result.exposure.most_exposed) <= set(pos.tolist())
+    # the sampled audit keeps the attack's power (reference models still train on everyone)
+    full = digits_forest.metrics["rmia_online"].auc.value
+    assert abs(result.metrics["rmia_online"].auc.value - full) < 0.05
+    again = membership_inference(model, X[tr], X[ho], **kwargs)
+    assert np.array_equal(again.scores["rmia_online"], result.scores["rmia_online"])
+    from modelprivacy.attacks.findings import membership_finding
+
+    f = membership_finding(result, ids=np.array([f"r{i}" for i in range(len(tr))]))
+    assert f.records.of == len(tr) and "300 of" in f.description
+    assert set(f.records.ids) <= {f"r{i}" for i in pos}
+
+
+def test_threaded_queries_equal_one_call():
+    from sklearn.neighbors import KNeighborsClassifier
+
+    from modelprivacy.attacks.target import query
+
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(5000, 4))
+    y = (X[:, 0] > 0).astype(int)
+    knn = KNeighborsClassifier().fit(X[:1000], y[:1000])
+    assert np.array_equal(query(knn.predict_proba, X, n_threads=2), knn.predict_proba(X))
+    assert np.array_equal(query(knn.predict, X[:100], n_threads=2), knn.predict(X[:100]))

@@ -145,6 +145,11 @@ class MembershipResult:
         RMIA's offline parameter, chosen on the reference models.
     exposure : Exposure or None
         Per-record vulnerability and its relation to outlierness.
+    member_index : ndarray or None
+        Row in the training data of each audited member, when the members
+        were sampled (``max_records``).
+    n_train, n_holdout : int or None
+        Records given, before any sampling.
     timings : dict
         Seconds spent fitting reference models, attacking and measuring, and
         on per-record exposure (not part of ``to_dict``: the same seed gives
@@ -159,6 +164,15 @@ class MembershipResult:
     rmia_a: float = 1.0
     exposure: Exposure | None = field(default=None, repr=False)
     timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    member_index: np.ndarray | None = field(default=None, repr=False)
+    n_train: int | None = None
+    n_holdout: int | None = None
+
+    def member_positions(self) -> np.ndarray:
+        """Row of each audited member in the training data (all rows unless sampled)."""
+        if self.member_index is None:
+            return np.arange(self.n_members)
+        return np.asarray(self.member_index)
 
     @property
     def n_members(self) -> int:
@@ -182,6 +196,8 @@ class MembershipResult:
             "rmia_offline_a": self.rmia_a,
             "n_members": self.n_members,
             "n_nonmembers": self.n_nonmembers,
+            "n_train": self.n_train,
+            "n_holdout": self.n_holdout,
             "attacks": {name: m.to_dict() for name, m in self.metrics.items()},
             "exposure": self.exposure.to_dict() if self.exposure is not None else None,
         }
@@ -199,6 +215,13 @@ def _concat(parts: Sequence[Any]) -> Any:
     if all(isinstance(p, pd.DataFrame) for p in parts):
         return pd.concat(parts, ignore_index=True)
     return np.concatenate([np.asarray(p) for p in parts])
+
+
+def _sample(n: int, cap: int | None, rng: np.random.Generator) -> np.ndarray:
+    """Sorted positions of at most ``cap`` of ``n`` records (all when ``cap`` is None)."""
+    if cap is None or n <= cap:
+        return np.arange(n)
+    return np.sort(rng.choice(n, size=cap, replace=False))
 
 
 def evaluate(
@@ -266,6 +289,7 @@ def membership_inference(
     seed: int = 0,
     fit_fn: Callable[[Any, Any], Any] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    max_records: int | None = None,
 ) -> MembershipResult:
     """Test whether an attacker holding a person's record can tell they were in the training set.
 
@@ -299,6 +323,12 @@ def membership_inference(
         ``fit_fn(X, y) -> model`` for targets that cannot be cloned.
     progress : callable, optional
         ``progress(done, total)`` after each reference model.
+    max_records : int, optional
+        Audit at most this many members and as many non-members (and
+        population records), a seeded random sample; reference models still
+        train on halves of all records. Queries cost the same per record for
+        every model, so this bounds the time of models whose predictions are
+        slow (k-NN, kernel methods). All records by default.
 
     Returns
     -------
@@ -330,6 +360,13 @@ def membership_inference(
     X_all, y_all = _concat(parts_X), np.concatenate(parts_y)
     tgt = Target(model, fit_fn=fit_fn)
     rng = np.random.default_rng(seed)
+    n_m, n_n = len(ym), len(yn)
+    sel_m, sel_n, sel_p = (
+        _sample(n, max_records, np.random.default_rng([seed, i]))
+        for i, n in enumerate((n_m, n_n, n_pop))
+    )
+    eval_idx = np.r_[sel_m, n_m + sel_n, n_m + n_n + sel_p]
+    exact = eval_idx.size == len(y_all)
     t0 = time.perf_counter()
     ref = fit_reference_models(
         tgt,
@@ -340,15 +377,20 @@ def membership_inference(
         n_jobs=n_jobs,
         backend=backend,
         progress=progress,
+        eval_idx=None if exact else eval_idx,
     )
     timings = {"reference models": time.perf_counter() - t0}
     t0 = time.perf_counter()
-    target_signal = tgt.signal(X_all, y_all)
-    n_audit = len(ym) + len(yn)
+    from sklearn.utils import _safe_indexing
+
+    X_eval = X_all if exact else _safe_indexing(X_all, eval_idx)
+    y_eval = y_all[eval_idx]
+    target_signal = tgt.signal(X_eval, y_eval)
+    n_audit = sel_m.size + sel_n.size
     pop_signal = target_signal[n_audit:] if n_pop else None
     a = choose_rmia_offline_a(ref) if "rmia_offline" in chosen else 1.0
-    is_member = np.r_[np.ones(len(ym), dtype=bool), np.zeros(len(yn), dtype=bool)]
-    X_audit = _concat([Xm, Xn])
+    is_member = np.r_[np.ones(sel_m.size, dtype=bool), np.zeros(sel_n.size, dtype=bool)]
+    X_audit = _safe_indexing(X_eval, np.arange(n_audit)) if n_pop else X_eval
     audit_ref = ReferenceSignals(ref.membership[:, :n_audit], ref.signals[:, :n_audit])
     scores: dict[str, np.ndarray] = {}
     metrics: dict[str, AttackMetrics] = {}
@@ -362,14 +404,22 @@ def membership_inference(
         scores[name] = s
         metrics[name] = evaluate(name, s[is_member], s[~is_member], rng)
     result = MembershipResult(
-        metrics=metrics, scores=scores, is_member=is_member, k=ref.k, seed=seed, rmia_a=a
+        metrics=metrics,
+        scores=scores,
+        is_member=is_member,
+        k=ref.k,
+        seed=seed,
+        rmia_a=a,
+        member_index=sel_m,
+        n_train=n_m,
+        n_holdout=n_n,
     )
     timings["attacks and statistics"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     best = result.best(0.01).name
     X_ref = _concat([Xn, *parts_X[2:]])
     outliers = outlierness(model, X_audit, X_ref, seed=seed)
-    labels = y_all[:n_audit] if tgt.output != "regression" else None
-    exp = exposure(best, scores[best], is_member, labels, outliers)
+    labels = y_eval[:n_audit] if tgt.output != "regression" else None
+    exp = exposure(best, scores[best], is_member, labels, outliers, member_index=sel_m)
     timings["per-record exposure"] = time.perf_counter() - t0
     return dataclasses.replace(result, exposure=exp, timings=timings)

@@ -53,7 +53,7 @@ import pandas as pd
 from scipy.special import expit, softmax
 from threadpoolctl import threadpool_limits
 
-from modelprivacy.attacks.target import Target
+from modelprivacy.attacks.target import Target, query
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
 from modelprivacy.load.data import pop_column
@@ -426,10 +426,10 @@ class _Query:
         """The model's output on ``X`` as a float matrix (one row per record)."""
         m, Xin, n = self.model, self._input(X), len(X)
         if self.output == "proba":
-            return np.asarray(m.predict_proba(Xin), dtype=np.float64).reshape(n, -1)
+            return np.asarray(query(m.predict_proba, Xin), dtype=np.float64).reshape(n, -1)
         if self.output == "decision":
-            return np.asarray(m.decision_function(Xin), dtype=np.float64).reshape(n, -1)
-        pred = np.asarray(m.predict(Xin))
+            return np.asarray(query(m.decision_function, Xin), dtype=np.float64).reshape(n, -1)
+        pred = query(m.predict, Xin)
         if self.output == "label":
             return self._class_index(pred).astype(np.float64).reshape(n, 1)
         return pred.astype(np.float64).reshape(n, -1)
@@ -830,7 +830,8 @@ def attribute_inference(
         columns with at most ``grid`` distinct values are treated as
         categorical (exact match).
     max_records : int or None, default=5000
-        At most this many members and as many control records are attacked.
+        At most this many members and as many control records are attacked,
+        and at most twice as many records train the learned attack.
     seed : int, default=0
         Seeds the holdout split, the samples, the attack models and the bootstrap.
 
@@ -896,6 +897,10 @@ def attribute_inference(
     if len(attacker.X) < 2:
         raise DataError(
             "fewer than 2 records train the attack; pass more holdout records or a population"
+        )
+    if max_records is not None and len(attacker.X) > 2 * max_records:
+        attacker = attacker.take(
+            np.sort(rng.choice(len(attacker.X), size=2 * max_records, replace=False))
         )
     n = min(len(tr.X), len(control.X), max_records or len(control.X))
     member_rows = np.sort(rng.choice(len(tr.X), size=n, replace=False))

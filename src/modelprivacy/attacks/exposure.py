@@ -108,7 +108,8 @@ class Exposure:
     vulnerability : ndarray
         Per audited record (members first, then non-members).
     most_exposed : tuple of int
-        Member positions, most vulnerable first (up to 20).
+        Rows of the training data of the most vulnerable members, most
+        vulnerable first (up to 20).
     outlierness : ndarray or None
         Per audited record.
     spearman : float or None
@@ -146,6 +147,7 @@ def exposure(
     is_member: np.ndarray,
     labels: np.ndarray | None,
     outliers: np.ndarray | None,
+    member_index: np.ndarray | None = None,
 ) -> Exposure:
     """Build the per-record exposure summary.
 
@@ -161,6 +163,9 @@ def exposure(
         Class labels of the audited records (for slices; ``None`` for regression).
     outliers : ndarray, optional
         Outlierness per audited record.
+    member_index : ndarray, optional
+        Row in the training data of each audited member (when sampled):
+        ``most_exposed`` names training rows.
 
     Returns
     -------
@@ -195,7 +200,7 @@ def exposure(
     return Exposure(
         attack=attack,
         vulnerability=vuln,
-        most_exposed=tuple(int(i) for i in order[:20]),
+        most_exposed=tuple(int(i if member_index is None else member_index[i]) for i in order[:20]),
         outlierness=outliers,
         spearman=rho,
         outlier_exposure=tenth,

@@ -69,7 +69,7 @@ def membership_finding(
     scores = result.scores[best.name]
     member_scores = scores[result.is_member]
     threshold = np.quantile(scores[~result.is_member], 0.99, method="higher")
-    exposed = np.flatnonzero(member_scores > threshold)
+    exposed = result.member_positions()[np.flatnonzero(member_scores > threshold)]
     record_ids = exposed if ids is None else np.asarray(ids)[exposed]
     note = (
         ""
@@ -82,6 +82,10 @@ def membership_finding(
         f"TPR {tpr.value:.1%} at 1% FPR{note}; empirical epsilon lower bound {eps.low:.2f}. "
         f"{exposed.size:,} of {result.n_members:,} members score above the 1%-FPR threshold."
     )
+    if result.n_train is not None and result.n_train > result.n_members:
+        description += (
+            f" A random sample of {result.n_members:,} of {result.n_train:,} members was audited."
+        )
     if severity is Severity.INFO:
         description += " No evidence of membership leakage at the tested strength; this is not proof of safety."
     return Finding(
@@ -96,7 +100,7 @@ def membership_finding(
         records=RecordsExposed(
             count=int(exposed.size),
             ids=tuple(v.item() if isinstance(v, np.generic) else v for v in record_ids),
-            of=result.n_members,
+            of=result.n_train or result.n_members,
         ),
         remedy=(
             "Regularise the model (min_samples_leaf, max_depth, weight decay), train on more data, or train "

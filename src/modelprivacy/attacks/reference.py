@@ -73,12 +73,21 @@ def balanced_membership(n: int, k: int, rng: np.random.Generator) -> np.ndarray:
     return rng.permuted(base, axis=0)
 
 
-def _fit_one(target: Target, X: Any, y: np.ndarray, inside: np.ndarray) -> np.ndarray:
+def _fit_one(
+    target: Target,
+    X: Any,
+    y: np.ndarray,
+    inside: np.ndarray,
+    X_eval: Any = None,
+    y_eval: np.ndarray | None = None,
+) -> np.ndarray:
     from sklearn.utils import _safe_indexing
 
     idx = np.flatnonzero(inside)
     model = target.fit_clone(_safe_indexing(X, idx), y[idx])
-    return target.signal(X, y, model=model)
+    if X_eval is None or y_eval is None:
+        return target.signal(X, y, model=model)
+    return target.signal(X_eval, y_eval, model=model)
 
 
 def _parallel_pays(rest_s: float, n_jobs: int, tasks: int, X: Any) -> bool:
@@ -107,6 +116,7 @@ def fit_reference_models(
     n_jobs: int | None = None,
     backend: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    eval_idx: np.ndarray | None = None,
 ) -> ReferenceSignals:
     """Fit ``k`` reference models on random halves of ``(X, y)`` and score every record.
 
@@ -128,6 +138,10 @@ def fit_reference_models(
         A joblib backend name ("loky", "threading", "dask", "ray", ...).
     progress : callable, optional
         Called as ``progress(done, k)`` after each model.
+    eval_idx : ndarray of int, optional
+        The records to score (all by default); the models still train on
+        halves of all records. The returned arrays have one column per
+        scored record.
 
     Notes
     -----
@@ -152,6 +166,12 @@ def fit_reference_models(
     )
     y = np.asarray(y)
     membership = balanced_membership(len(y), int(k), rng)
+    X_eval = y_eval = None
+    if eval_idx is not None:
+        from sklearn.utils import _safe_indexing
+
+        eval_idx = np.asarray(eval_idx, dtype=np.int64)
+        X_eval, y_eval = _safe_indexing(X, eval_idx), y[eval_idx]
     rows: list[np.ndarray] = []
 
     def done(row: np.ndarray) -> None:
@@ -162,13 +182,13 @@ def fit_reference_models(
     # The first model is fitted here and timed: when the rest would take less than
     # starting worker processes costs, they are fitted here too (same results).
     t0 = time.perf_counter()
-    done(_fit_one(target, X, y, membership[0]))
+    done(_fit_one(target, X, y, membership[0], X_eval, y_eval))
     rest_s = (time.perf_counter() - t0) * (int(k) - 1)
     if n_jobs in (None, 1) or (
         backend in (None, "loky") and not _parallel_pays(rest_s, n_jobs, int(k) - 1, X)
     ):
         for m in membership[1:]:
-            done(_fit_one(target, X, y, m))
+            done(_fit_one(target, X, y, m, X_eval, y_eval))
     else:
         config = {
             key: value
@@ -177,6 +197,9 @@ def fit_reference_models(
         }
         with parallel_config(**config):
             parallel = Parallel(return_as="generator")
-            for row in parallel(delayed(_fit_one)(target, X, y, m) for m in membership[1:]):
+            jobs = (delayed(_fit_one)(target, X, y, m, X_eval, y_eval) for m in membership[1:])
+            for row in parallel(jobs):
                 done(row)
+    if eval_idx is not None:
+        membership = membership[:, eval_idx]
     return ReferenceSignals(membership=membership, signals=np.vstack(rows))

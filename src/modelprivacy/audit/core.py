@@ -152,6 +152,7 @@ def audit(
     n_jobs: int | None = None,
     backend: str | None = None,
     known_label: bool = True,
+    max_records: int | None = 10_000,
     thresholds: Thresholds | None = None,
     show_values: bool = False,
     trust: bool = False,
@@ -190,6 +191,11 @@ def audit(
         joblib backend.
     known_label : bool, default=True
         Whether the attribute-inference attacker knows the person's label.
+    max_records : int or None, default=10000
+        Membership inference scores at most this many members and as many
+        non-members (a seeded sample; reference models still train on all
+        records), and attribute inference attacks at most a quarter as many. This
+        bounds the time of models whose queries are slow; ``None`` audits all.
     thresholds : Thresholds, optional
         Thresholds from attack metrics to severities.
     show_values : bool, default=False
@@ -277,6 +283,7 @@ def audit(
             backend=backend,
             seed=seed,
             progress=lambda d, t: step("reference models", d, t),
+            max_records=max_records,
         )
         findings.append(
             membership_finding(
@@ -310,6 +317,7 @@ def audit(
             sensitive=sensitive,
             population=attacked_pop,
             known_label=known_label,
+            max_records=max(max_records // 4, 100) if max_records is not None else None,
             seed=seed,
         )
         findings += [
@@ -390,6 +398,7 @@ def audit(
         "id_column": id_column,
         "subject_column": subject_column,
         "known_label": known_label,
+        "max_records": max_records,
         "thresholds": th.to_dict(),
     }
     return AuditResult(

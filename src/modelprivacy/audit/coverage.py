@@ -103,7 +103,14 @@ def coverage(
                 "Membership inference",
                 "run",
                 f"{attacks}; K={membership.k} reference models; {membership.n_members:,} members, "
-                f"{membership.n_nonmembers:,} non-members; seed {seed}",
+                f"{membership.n_nonmembers:,} non-members"
+                + (
+                    f" (a random sample of {membership.n_train:,} and {membership.n_holdout:,})"
+                    if (membership.n_train or 0) > membership.n_members
+                    or (membership.n_holdout or 0) > membership.n_nonmembers
+                    else ""
+                )
+                + f"; seed {seed}",
             )
         )
     else:
