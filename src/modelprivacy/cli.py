@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from modelprivacy import __version__
+from modelprivacy._files import umask_mode
 from modelprivacy.errors import ModelPrivacyError
 from modelprivacy.findings import InspectionResult, Severity
 
@@ -133,6 +134,56 @@ def build_parser() -> argparse.ArgumentParser:
         "--show-values", action="store_true", help="show raw training values in examples"
     )
     a.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+    z = sub.add_parser(
+        "sanitize",
+        help="discard or lock away what identifies people, then prove it with a re-audit",
+        description=(
+            "Write a safer copy of a model: strip attributes prediction does not need, enforce a "
+            "minimum group size k (prune tree leaves, refit encoders and vectorizers with "
+            "min_frequency/min_df, clip scaler extremes, fewer quantiles). Models that are the "
+            "data (k-NN, SVMs, ...) are refused, or replaced with --replace. With --train the "
+            "original and the safer model are audited alike and compared. The input file is "
+            "never modified."
+        ),
+    )
+    z.add_argument("model", type=Path, help="model file: .skops, pickle (.pkl) or joblib (.joblib)")
+    z.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        required=True,
+        help="the safer model (.skops by default; .joblib or .pkl for joblib)",
+    )
+    z.add_argument("--train", type=Path, help="training data (refits and the re-audit use it)")
+    z.add_argument("--holdout", type=Path, help="non-members (membership audit and utility)")
+    z.add_argument("--target", help="name of the label column")
+    z.add_argument("--k", type=_k, default=10, help="minimum group size to enforce (default 10)")
+    z.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace models that are the data (k-NN, SVMs, ...) with a suggested alternative",
+    )
+    z.add_argument("--sensitive", nargs="+", default=[], help="columns for attribute inference")
+    z.add_argument("--id-column", help="column with record IDs")
+    z.add_argument(
+        "--reference-models", type=_k, default=8, help="reference models for the re-audit"
+    )
+    z.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")
+    z.add_argument(
+        "--report", type=Path, help="write the before/after report here instead of stdout"
+    )
+    z.add_argument(
+        "--format",
+        choices=("terminal", "json", "markdown", "html"),
+        default="terminal",
+        help="report format (default terminal)",
+    )
+    z.add_argument(
+        "--trust", action="store_true", help="load the model with plain pickle (trusted files only)"
+    )
+    z.add_argument("--debug", action="store_true", help="show tracebacks")
+    z.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
     attack = sub.add_parser("attack", help="attack the model the way published attacks do")
     attack_sub = attack.add_subparsers(dest="attack", required=True, parser_class=_Parser)
@@ -325,6 +376,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, umask_mode())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -481,6 +533,44 @@ def _audit(args: argparse.Namespace) -> int:
         print(f"  {c.value}: {v.risk}", file=sys.stderr)
     threshold = Severity.parse(args.fail_on)
     return EXIT_FINDINGS if result.at_or_above(threshold) else EXIT_OK  # type: ignore[arg-type]
+
+
+def _sanitize(args: argparse.Namespace) -> int:
+    from modelprivacy.load import load_model, load_table
+    from modelprivacy.sanitize import save_model
+    from modelprivacy.sanitize.prove import sanitize_and_audit
+
+    inputs = [args.model, args.train, args.holdout]
+    _check_output(args.output, inputs)
+    _check_output(args.report, [*inputs, args.output])
+    if args.holdout is not None and args.train is None:
+        raise ModelPrivacyError("--holdout needs --train: give the training data too")
+    if args.train is not None and args.target is None:
+        raise ModelPrivacyError("--train needs --target: name the label column")
+    with _status(f"Loading {args.model} ..."):
+        model = load_model(args.model, trust=args.trust).estimator
+        train = load_table(args.train) if args.train is not None else None
+        holdout = load_table(args.holdout) if args.holdout is not None else None
+    with _status("Sanitising and auditing before and after ..."):
+        report = sanitize_and_audit(
+            model,
+            train,
+            holdout,
+            target=args.target,
+            k=args.k,
+            replace=args.replace,
+            sensitive=args.sensitive,
+            id_column=args.id_column,
+            reference_models=args.reference_models,
+            n_jobs=args.n_jobs,
+            seed=args.seed,
+        )
+    path = save_model(report.sanitized.model, args.output, inputs=[p for p in inputs if p])
+    _emit(report.render(args.format), args.report)
+    print(f"wrote the safer model to {path}", file=sys.stderr)
+    for reason in report.sanitized.refused:
+        print(f"refused: {reason}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _step_progress() -> Callable[[str, int, int], None]:
@@ -657,6 +747,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _inspect(args)
         if args.command == "audit":
             return _audit(args)
+        if args.command == "sanitize":
+            return _sanitize(args)
         if args.command == "attack" and args.attack == "membership":
             return _attack_membership(args)
         if args.command == "attack" and args.attack == "attribute":

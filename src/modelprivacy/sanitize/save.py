@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from modelprivacy._files import umask_mode
 from modelprivacy.errors import DataError
 
 __all__ = ["JOBLIB_SUFFIXES", "save_model"]
@@ -88,6 +89,7 @@ def save_model(
                 sio.dump(model, fh)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, umask_mode())
         os.replace(tmp, out)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -1,0 +1,320 @@
+"""Prove a sanitisation: audit before and after, and measure what it cost.
+
+:func:`sanitize_and_audit` sanitises a model (see :func:`~modelprivacy.sanitize.sanitize`),
+audits the original and the safer model with the same data, settings and seed,
+and compares them per criterion (risk level, people exposed, membership TPR at
+1% FPR, attribute-inference residual risk) together with the utility on the
+holdout (accuracy and ROC AUC, or R2) and whether predictions changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from io import StringIO
+from typing import Any
+
+import numpy as np
+
+from modelprivacy.findings import Criterion
+
+__all__ = ["ComparisonRow", "SanitizeReport", "sanitize_and_audit"]
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One line of the before/after table."""
+
+    measure: str
+    before: str
+    after: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Return a JSON-serialisable dict."""
+        return {"measure": self.measure, "before": self.before, "after": self.after}
+
+
+@dataclass(frozen=True)
+class SanitizeReport:
+    """A sanitisation with its proof.
+
+    Attributes
+    ----------
+    sanitized : SanitizeResult
+        The safer model and the actions taken.
+    before, after : AuditResult or None
+        The audits of the original and of the safer model (``None`` without data).
+    utility : dict or None
+        Scores of both models on the holdout.
+    predictions_changed : float or None
+        Share of holdout records whose prediction changed.
+    rows : tuple of ComparisonRow
+        The before/after table.
+    """
+
+    sanitized: Any
+    before: Any = None
+    after: Any = None
+    utility: dict[str, Any] | None = None
+    predictions_changed: float | None = None
+    rows: tuple[ComparisonRow, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict (no raw values)."""
+        return {
+            "schema_version": "1.0",
+            "kind": "sanitize",
+            "sanitize": self.sanitized.to_dict(),
+            "comparison": [r.to_dict() for r in self.rows],
+            "utility": self.utility,
+            "predictions_changed": self.predictions_changed,
+            "before": self.before.to_dict() if self.before is not None else None,
+            "after": self.after.to_dict() if self.after is not None else None,
+        }
+
+    def render(self, fmt: str = "terminal") -> str:
+        """Render: ``"terminal"``, ``"markdown"``, ``"json"`` or ``"html"``."""
+        import json
+
+        if fmt == "json":
+            return json.dumps(self.to_dict(), indent=2, sort_keys=True, default=str) + "\n"
+        if fmt == "markdown":
+            return _markdown(self)
+        if fmt == "html":
+            return _html(self)
+        if fmt == "terminal":
+            return _terminal(self)
+        raise ValueError(f"unknown format {fmt!r}; choose terminal, markdown, json or html")
+
+
+def _fmt(v: float | None, spec: str) -> str:
+    return "n/a" if v is None or not np.isfinite(v) else format(v, spec)
+
+
+def _people(result: Any) -> str:
+    if result.exposure is None:
+        return "n/a"
+    t = result.exposure
+    return f"{len(t.exposed('medium')):,} of {t.n:,}"
+
+
+def _tpr(result: Any) -> float | None:
+    m = result.membership
+    return None if m is None else float(m.best(0.01).tpr_at_fpr[0.01].value)
+
+
+def _attr(result: Any) -> float | None:
+    a = result.attribute
+    if a is None or not a.columns:
+        return None
+    return max(float(a.best(c).residual_risk.value) for c in a.columns)
+
+
+def _rows(
+    before: Any, after: Any, util: dict[str, Any] | None, changed: float | None
+) -> tuple[ComparisonRow, ...]:
+    rows = [ComparisonRow("verdict", before.verdict.overall, after.verdict.overall)]
+    for c in Criterion:
+        rows.append(
+            ComparisonRow(
+                f"risk: {c.value}",
+                before.verdict.criteria[c].risk,
+                after.verdict.criteria[c].risk,
+            )
+        )
+    rows.append(ComparisonRow("people exposed (medium or high)", _people(before), _people(after)))
+    rows.append(
+        ComparisonRow(
+            "membership TPR at 1% FPR", _fmt(_tpr(before), ".1%"), _fmt(_tpr(after), ".1%")
+        )
+    )
+    rows.append(
+        ComparisonRow(
+            "attribute inference: highest residual risk",
+            _fmt(_attr(before), ".2f"),
+            _fmt(_attr(after), ".2f"),
+        )
+    )
+    if util is not None:
+        for name in util["before"]:
+            rows.append(
+                ComparisonRow(
+                    f"holdout {name}",
+                    _fmt(util["before"][name], ".4f"),
+                    _fmt(util["after"][name], ".4f"),
+                )
+            )
+    if changed is not None:
+        rows.append(ComparisonRow("holdout predictions changed", "", f"{changed:.2%}"))
+    return tuple(rows)
+
+
+def sanitize_and_audit(
+    model: Any,
+    train: Any = None,
+    holdout: Any = None,
+    *,
+    target: str | None = None,
+    k: int = 10,
+    replace: bool = False,
+    sensitive: Sequence[str] = (),
+    id_column: str | None = None,
+    reference_models: int = 8,
+    max_records: int | None = 10_000,
+    n_jobs: int | None = None,
+    seed: int = 0,
+) -> SanitizeReport:
+    """Sanitise a model and prove it with a re-audit.
+
+    Parameters
+    ----------
+    model : estimator
+        The fitted model (never modified).
+    train : DataFrame, optional
+        The training data with the target column (refits and the audit use it).
+    holdout : DataFrame, optional
+        Non-members: the membership audit and the utility use them.
+    target : str, optional
+        The label column.
+    k : int, default=10
+        Minimum group size to enforce.
+    replace : bool, default=False
+        Replace models that are the data (k-NN, SVMs, ...) by a suggested alternative.
+    sensitive : sequence of str
+        Columns for attribute inference.
+    id_column : str, optional
+        Record-ID column of ``train`` (and ``holdout``).
+    reference_models : int, default=8
+        K for membership inference.
+    max_records : int or None, default=10000
+        Sampling bound of the audit (see :func:`modelprivacy.audit.audit`).
+    n_jobs : int, optional
+        Parallel jobs.
+    seed : int, default=0
+        Seeds the sanitisation and both audits.
+
+    Returns
+    -------
+    SanitizeReport
+        The safer model, both audits and the comparison.
+    """
+    from modelprivacy.audit import audit
+    from modelprivacy.load.data import pop_column
+    from modelprivacy.sanitize import sanitize, utility
+
+    X = y = X_ho = y_ho = None
+    drop = [c for c in (id_column,) if c is not None]
+    if train is not None:
+        frame = train.drop(columns=[c for c in drop if c in train.columns])
+        if target is not None:
+            X, y = pop_column(frame, target, where="training")
+        else:
+            X = frame
+    if holdout is not None and target is not None:
+        frame = holdout.drop(columns=[c for c in drop if c in holdout.columns])
+        X_ho, y_ho = pop_column(frame, target, where="holdout")
+    result = sanitize(model, X, y, k=k, replace=replace, seed=seed)
+    if train is None:
+        return SanitizeReport(sanitized=result)
+    settings: dict[str, Any] = dict(
+        target=target,
+        sensitive=sensitive,
+        id_column=id_column,
+        k=k,
+        reference_models=reference_models,
+        max_records=max_records,
+        n_jobs=n_jobs,
+        seed=seed,
+    )
+    before = audit(model, train, holdout, **settings)
+    after = audit(result.model, train, holdout, **settings)
+    util = changed = None
+    if X_ho is not None and y_ho is not None:
+        util = utility(model, result.model, X_ho, y_ho)
+        p0 = np.asarray(model.predict(X_ho))
+        p1 = np.asarray(result.model.predict(X_ho))
+        changed = (
+            float(np.mean(p0 != p1))
+            if p0.dtype.kind not in "f"
+            else float(np.mean(~np.isclose(p0, p1)))
+        )
+    return SanitizeReport(
+        sanitized=result,
+        before=before,
+        after=after,
+        utility=util,
+        predictions_changed=changed,
+        rows=_rows(before, after, util, changed),
+    )
+
+
+def _actions(report: SanitizeReport) -> list[str]:
+    s = report.sanitized
+    lines = [f"{a.kind}: {a.path or '(model)'}: {a.what}" for a in s.actions]
+    lines += [f"refused: {r}" for r in s.refused]
+    if s.replaced_by:
+        lines.append(f"replaced by {s.replaced_by}")
+    return lines
+
+
+def _terminal(report: SanitizeReport) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = StringIO()
+    console = Console(file=buf, width=110, color_system=None)
+    console.print(f"Sanitised with k={report.sanitized.k}", markup=False, highlight=False)
+    for line in _actions(report):
+        console.print(f"  {line}", markup=False, highlight=False)
+    if report.rows:
+        t = Table(title="Before and after (same data, settings and seed)")
+        for col in ("measure", "before", "after"):
+            t.add_column(col)
+        for r in report.rows:
+            t.add_row(r.measure, r.before, r.after)
+        console.print(t)
+    else:
+        console.print("No training data given: no re-audit.", markup=False)
+    return buf.getvalue()
+
+
+def _markdown(report: SanitizeReport) -> str:
+    out = [f"# Sanitisation (k={report.sanitized.k})", ""]
+    out += [f"- {line}" for line in _actions(report)]
+    if report.rows:
+        out += ["", "| measure | before | after |", "|---|---|---|"]
+        out += [f"| {r.measure} | {r.before} | {r.after} |" for r in report.rows]
+    return "\n".join(out) + "\n"
+
+
+def _html(report: SanitizeReport) -> str:
+    import jinja2
+
+    env = jinja2.Environment(autoescape=True)
+    template = env.from_string(_PAGE)
+    after_html = report.after.render("html", fragment=True) if report.after is not None else ""
+    return template.render(
+        k=report.sanitized.k,
+        actions=_actions(report),
+        rows=report.rows,
+        after=jinja2.utils.markupsafe.Markup(after_html),
+    )
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>modelprivacy: sanitisation</title>
+<style>
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
+table{border-collapse:collapse;margin:1em 0}td,th{border-bottom:1px solid #ddd;padding:.3em .8em;text-align:left}
+th{background:#f4f4f4}
+</style></head><body>
+<section id="sanitize"><h1>Sanitisation (k={{ k }})</h1>
+<ul>{% for a in actions %}<li>{{ a }}</li>{% endfor %}</ul>
+{% if rows %}<h2>Before and after</h2><p>Both audits use the same data, settings and seed.</p>
+<table><thead><tr><th>Measure</th><th>Before</th><th>After</th></tr></thead><tbody>
+{% for r in rows %}<tr><td>{{ r.measure }}</td><td>{{ r.before }}</td><td>{{ r.after }}</td></tr>{% endfor %}
+</tbody></table>{% else %}<p>No training data given: no re-audit.</p>{% endif %}
+</section>
+{% if after %}<section id="after"><h2>The audit of the sanitised model</h2>{{ after }}</section>{% endif %}
+</body></html>
+"""
