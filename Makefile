@@ -38,7 +38,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/inspect_speed.py
 	$(BIN)/python benchmarks/mia_digits.py
 	$(BIN)/python benchmarks/mia_vs_art.py
+	$(BIN)/python benchmarks/mia_vs_art.py --datasets adult --adult-rows 0 --name mia_vs_art_adult_full \
+		--targets RandomForest DecisionTree HistGradientBoosting LogisticRegression MLP
+	$(BIN)/python benchmarks/sacro_reference.py
 	$(BIN)/python benchmarks/audit_time.py
+	$(BIN)/python benchmarks/sanitize_adult.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,7 @@ The same setting as the SACRO-ML reference figure in the project brief (50/50
 member split; SACRO-ML 2.0.1's LiRA with 100 shadow models: AUC 0.929, TPR 49%
 at 0.5% FPR, 43 s), here with K=8 reference models. Writes
 benchmarks/results/mia_digits.{json,md}. The side-by-side comparison with IBM ART
-on identical targets is benchmarks/mia_vs_art.py (to come).
+on identical targets is benchmarks/mia_vs_art.py.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ import numpy as np
 
 from modelprivacy.findings import Criterion
 
-__all__ = ["ComparisonRow", "SanitizeReport", "sanitize_and_audit"]
+__all__ = ["ComparisonRow", "SanitizeReport", "compare", "sanitize_and_audit"]
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,8 @@ class SanitizeReport:
             "after": self.after.to_dict() if self.after is not None else None,
         }
 
-    def render(self, fmt: str = "terminal") -> str:
-        """Render: ``"terminal"``, ``"markdown"``, ``"json"`` or ``"html"``."""
+    def render(self, fmt: str = "terminal", width: int = 110) -> str:
+        """Render: ``"terminal"`` (``width`` columns), ``"markdown"``, ``"json"`` or ``"html"``."""
         import json
 
         if fmt == "json":
@@ -83,7 +83,7 @@ class SanitizeReport:
         if fmt == "html":
             return _html(self)
         if fmt == "terminal":
-            return _terminal(self)
+            return _terminal(self, width)
         raise ValueError(f"unknown format {fmt!r}; choose terminal, markdown, json or html")
 
 
@@ -200,7 +200,7 @@ def sanitize_and_audit(
     """
     from modelprivacy.audit import audit
     from modelprivacy.load.data import pop_column
-    from modelprivacy.sanitize import sanitize, utility
+    from modelprivacy.sanitize import sanitize
 
     X = y = X_ho = y_ho = None
     drop = [c for c in (id_column,) if c is not None]
@@ -228,18 +228,46 @@ def sanitize_and_audit(
     )
     before = audit(model, train, holdout, **settings)
     after = audit(result.model, train, holdout, **settings)
+    return compare(model, result, before, after, X_ho, y_ho)
+
+
+def compare(
+    model: Any,
+    sanitized: Any,
+    before: Any,
+    after: Any,
+    X_holdout: Any = None,
+    y_holdout: Any = None,
+) -> SanitizeReport:
+    """Compare the audits of a model and of its sanitised copy.
+
+    Parameters
+    ----------
+    model : estimator
+        The original model.
+    sanitized : SanitizeResult
+        The result of :func:`~modelprivacy.sanitize.sanitize`.
+    before, after : AuditResult
+        Audits of both models with the same data, settings and seed.
+    X_holdout, y_holdout : optional
+        Holdout features and labels for the utility and the changed predictions.
+
+    Returns
+    -------
+    SanitizeReport
+        The before/after table.
+    """
+    from modelprivacy.sanitize import utility
+
     util = changed = None
-    if X_ho is not None and y_ho is not None:
-        util = utility(model, result.model, X_ho, y_ho)
-        p0 = np.asarray(model.predict(X_ho))
-        p1 = np.asarray(result.model.predict(X_ho))
-        changed = (
-            float(np.mean(p0 != p1))
-            if p0.dtype.kind not in "f"
-            else float(np.mean(~np.isclose(p0, p1)))
-        )
+    if X_holdout is not None and y_holdout is not None:
+        util = utility(model, sanitized.model, X_holdout, y_holdout)
+        p0 = np.asarray(model.predict(X_holdout))
+        p1 = np.asarray(sanitized.model.predict(X_holdout))
+        same = np.isclose(p0, p1) if p0.dtype.kind == "f" else p0 == p1
+        changed = float(np.mean(~same))
     return SanitizeReport(
-        sanitized=result,
+        sanitized=sanitized,
         before=before,
         after=after,
         utility=util,
@@ -257,12 +285,12 @@ def _actions(report: SanitizeReport) -> list[str]:
     return lines
 
 
-def _terminal(report: SanitizeReport) -> str:
+def _terminal(report: SanitizeReport, width: int = 110) -> str:
     from rich.console import Console
     from rich.table import Table
 
     buf = StringIO()
-    console = Console(file=buf, width=110, color_system=None)
+    console = Console(file=buf, width=width, color_system=None)
     console.print(f"Sanitised with k={report.sanitized.k}", markup=False, highlight=False)
     for line in _actions(report):
         console.print(f"  {line}", markup=False, highlight=False)
