@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import sys
 import time
 import warnings
 from pathlib import Path
@@ -214,7 +215,7 @@ def main() -> None:
     lines = [
         f"# Membership inference: modelprivacy (K={args.k}) against IBM ART 1.20",
         "",
-        f"Machine: {machine}. Command: `python benchmarks/mia_vs_art.py --adult-rows {args.adult_rows} --name {args.name}`. "
+        f"Machine: {machine}. Command: `python benchmarks/mia_vs_art.py {' '.join(sys.argv[1:])}`. "
         "50/50 members; every attack scored on the same evaluation halves (ART trains its attack model on the other halves). "
         "'Best' is the attack with the highest TPR at 1% FPR; the last AUC column is our highest AUC over all attacks.",
         "",
