@@ -121,3 +121,25 @@ def test_cli_singling_out(tmp_path, planted, capsys):
     code = main([*args[:-2], "--subject-column", "nobody"])
     _, err = capsys.readouterr()
     assert code == 2 and "subject column 'nobody' is not in the training data" in err
+
+
+def test_ids_with_markup_characters_are_printed_as_given(tmp_path, planted, capsys):
+    train, _ = planted
+    train = train.assign(pid=[f"a[/b]{i}|x" for i in range(len(train))])
+    model = DecisionTreeClassifier(random_state=0).fit(train[["age", "hours"]], train["label"])
+    joblib.dump(model, tmp_path / "m.joblib")
+    train.drop(columns="person").to_csv(tmp_path / "train.csv", index=False)
+    args = [
+        "attack",
+        "singling-out",
+        str(tmp_path / "m.joblib"),
+        "--train",
+        str(tmp_path / "train.csv"),
+    ]
+    args += ["--target", "label", "--id-column", "pid"]
+    assert main(args) == 1
+    out, _ = capsys.readouterr()
+    assert "a[/b]5|x" in out  # rich markup is not interpreted
+    assert main([*args, "--format", "markdown"]) == 1
+    out, _ = capsys.readouterr()
+    assert "a[/b]5\\|x" in out  # the pipe is escaped in Markdown tables

@@ -167,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     z.add_argument("--sensitive", nargs="+", default=[], help="columns for attribute inference")
     z.add_argument("--id-column", help="column with record IDs")
     z.add_argument(
+        "--subject-column", help="column naming the person of each record (never a feature)"
+    )
+    z.add_argument(
         "--reference-models", type=_k, default=8, help="reference models for the re-audit"
     )
     z.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")
@@ -332,10 +335,18 @@ def _same_file(a: Path, b: Path | None) -> bool:
         return False
 
 
-def _check_output(output: Path | None, inputs: Sequence[Path | None]) -> None:
-    """Refuse an ``--output`` that would overwrite one of the input files."""
-    if output is not None and any(_same_file(output, p) for p in inputs):
-        raise ModelPrivacyError(f"--output {output} is an input file; choose another path")
+def _check_output(
+    output: Path | None, inputs: Sequence[Path | None], flag: str = "--output"
+) -> None:
+    """Refuse an output path that would overwrite an input file, or whose folder is missing."""
+    if output is None:
+        return
+    if any(_same_file(output, p) for p in inputs):
+        raise ModelPrivacyError(f"{flag} {output} is an input file; choose another path")
+    if not output.resolve().parent.is_dir():
+        raise ModelPrivacyError(
+            f"{flag} {output}: folder {output.resolve().parent} does not exist; create it first"
+        )
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -452,7 +463,8 @@ def _attack_membership(args: argparse.Namespace) -> int:
     ids = None
     if args.id_column:
         train, ids = pop_column(train, args.id_column, role="id", where="training")
-        holdout, _ = pop_column(holdout, args.id_column, role="id", where="holdout")
+        if args.id_column in holdout.columns:
+            holdout = holdout.drop(columns=[args.id_column])
         if population is not None and args.id_column in population.columns:
             population = population.drop(columns=[args.id_column])
     result = membership_inference(
@@ -542,7 +554,7 @@ def _sanitize(args: argparse.Namespace) -> int:
 
     inputs = [args.model, args.train, args.holdout]
     _check_output(args.output, inputs)
-    _check_output(args.report, [*inputs, args.output])
+    _check_output(args.report, [*inputs, args.output], flag="--report")
     if args.holdout is not None and args.train is None:
         raise ModelPrivacyError("--holdout needs --train: give the training data too")
     if args.train is not None and args.target is None:
@@ -561,6 +573,7 @@ def _sanitize(args: argparse.Namespace) -> int:
             replace=args.replace,
             sensitive=args.sensitive,
             id_column=args.id_column,
+            subject_column=args.subject_column,
             reference_models=args.reference_models,
             n_jobs=args.n_jobs,
             seed=args.seed,
@@ -615,7 +628,8 @@ def _attack_attribute(args: argparse.Namespace) -> int:
     ids = None
     if args.id_column:
         train, ids = pop_column(train, args.id_column, role="id", where="training")
-        holdout, _ = pop_column(holdout, args.id_column, role="id", where="holdout")
+        if args.id_column in holdout.columns:
+            holdout = holdout.drop(columns=[args.id_column])
         if population is not None and args.id_column in population.columns:
             population = population.drop(columns=[args.id_column])
     with _status("Attacking the sensitive columns ..."):

@@ -124,11 +124,11 @@ class ExposureTable:
         exposed = rank >= _RANK["medium"]
         cut = np.quantile(out, 0.9)
         top, rest = out >= cut, out < cut
+        if not top.any() or not rest.any():  # every record equally unusual
+            return None
         result: dict[str, float] = {
-            "share_exposed_unusual_tenth": float(exposed[top].mean())
-            if top.any()
-            else float("nan"),
-            "share_exposed_rest": float(exposed[rest].mean()) if rest.any() else float("nan"),
+            "share_exposed_unusual_tenth": float(exposed[top].mean()),
+            "share_exposed_rest": float(exposed[rest].mean()),
         }
         if np.ptp(out) > 0 and np.ptp(rank) > 0:
             result["spearman_outlierness_level"] = float(spearmanr(out, rank).statistic)

@@ -243,3 +243,18 @@ def test_schema_files_are_generated_and_in_sync():
     pkg = (ROOT / "src/modelprivacy/report/schema/audit.schema.json").read_text()
     assert pkg == (ROOT / "docs/schema/audit.schema.json").read_text()
     assert json.loads(pkg) == SCHEMA
+
+
+def test_bad_ids_and_subjects_are_refused_before_the_slow_steps(data):
+    from modelprivacy.errors import DataError
+
+    train, holdout = data
+    model = DecisionTreeClassifier(random_state=0).fit(train[["a", "b", "noise"]], train["y"])
+    dup = train.assign(pid=["same"] * len(train))
+    with pytest.raises(DataError, match="repeated values"):
+        audit(model, dup, holdout, target="y", id_column="pid")
+    with pytest.raises(DataError, match="subject column 'who'"):
+        audit(model, train, holdout, target="y", id_column="pid", subject_column="who")
+    # a model-only audit cannot confirm singling out against records: partly assessed
+    v = audit(model).verdict
+    assert v.criteria[Criterion.SINGLING_OUT].assessed == "partially"

@@ -19,6 +19,8 @@ from scipy.stats import spearmanr
 
 __all__ = ["Exposure", "outlierness", "vulnerability"]
 
+_MIN_SLICE = 10  # no AUC for a class with fewer members or non-members than this
+
 
 def vulnerability(scores: np.ndarray, is_member: np.ndarray) -> np.ndarray:
     """Share of non-members scored below each record.
@@ -117,7 +119,8 @@ class Exposure:
     outlier_exposure : tuple or None
         Mean vulnerability of the most unusual tenth of members and of the rest.
     by_class : dict
-        ``{label: {"members": n, "nonmembers": n, "auc": float}}``.
+        ``{"#i": {"members": n, "nonmembers": n, "auc": float}}`` keyed by the
+        class's position in the sorted labels (no AUC under 10 records).
     """
 
     attack: str
@@ -132,7 +135,7 @@ class Exposure:
         """Return a JSON-serialisable summary (no per-record arrays)."""
         return {
             "attack": self.attack,
-            "most_exposed_members": list(self.most_exposed),
+            "most_exposed_rows": list(self.most_exposed),
             "spearman_outlierness_vulnerability": self.spearman,
             "mean_vulnerability_outlier_tenth_vs_rest": list(self.outlier_exposure)
             if self.outlier_exposure
@@ -190,13 +193,15 @@ def exposure(
             tenth = (float(vuln[top].mean()), float(vuln[rest].mean()))
     by_class: dict[str, dict[str, float]] = {}
     if labels is not None and np.asarray(labels).dtype.kind not in "f":
-        for label in np.unique(labels):
+        for position, label in enumerate(np.unique(labels)):
             sel = labels == label
             m_in, m_out = scores[sel & is_member], scores[sel & ~is_member]
             entry: dict[str, float] = {"members": int(m_in.size), "nonmembers": int(m_out.size)}
-            if m_in.size and m_out.size:
+            if m_in.size >= _MIN_SLICE and m_out.size >= _MIN_SLICE:
                 entry["auc"] = round(float(auc(m_in, m_out)), 4)
-            by_class[str(label)] = entry
+            # keyed by the class's position in the sorted labels (the model's classes_ order),
+            # not by the label itself: a report does not show training values
+            by_class[f"#{position}"] = entry
     return Exposure(
         attack=attack,
         vulnerability=vuln,

@@ -100,7 +100,7 @@ def membership_finding(
         records=RecordsExposed(
             count=int(exposed.size),
             ids=tuple(v.item() if isinstance(v, np.generic) else v for v in record_ids),
-            of=result.n_train or result.n_members,
+            of=result.n_members,
         ),
         remedy=(
             "Regularise the model (min_samples_leaf, max_depth, weight decay), train on more data, or train "

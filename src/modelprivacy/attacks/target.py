@@ -59,12 +59,15 @@ _CHUNK_ROWS = 2000  # below this many rows per thread, one call is cheaper
 
 
 def query(method: Callable[[Any], Any], X: Any, n_threads: int | None = None) -> np.ndarray:
-    """Call a model's ``predict``-like method on row chunks in parallel threads.
+    """Call a scikit-learn model's ``predict``-like method on row chunks in parallel threads.
 
     Most of scikit-learn's prediction work (distance computations, sorting,
     tree traversal, BLAS) releases the GIL, so splitting the rows over threads
-    uses every core without copying the model into worker processes. The
-    result is the same as one call (the rows are independent).
+    uses every core without copying the model into worker processes. The rows
+    are independent, so the answers equal those of one call. Threads run
+    through scikit-learn's own ``Parallel``, which carries the caller's
+    ``sklearn.set_config`` (e.g. pandas output) into each thread. Models from
+    other libraries, whose prediction may not be thread-safe, get one call.
 
     Parameters
     ----------
@@ -82,19 +85,21 @@ def query(method: Callable[[Any], Any], X: Any, n_threads: int | None = None) ->
     """
     import itertools
     import os
-    from concurrent.futures import ThreadPoolExecutor
 
     from sklearn.utils import _safe_indexing
+    from sklearn.utils.parallel import Parallel, delayed
 
+    owner = getattr(method, "__self__", None)
     n = X.shape[0] if hasattr(X, "shape") else len(X)
     threads = min(n_threads or os.cpu_count() or 1, n // _CHUNK_ROWS)
-    if threads < 2:
+    if threads < 2 or not type(owner).__module__.startswith("sklearn."):
         return np.asarray(method(X))
     bounds = np.linspace(0, n, threads + 1).astype(int)
     chunks = [_safe_indexing(X, np.arange(a, b)) for a, b in itertools.pairwise(bounds)]
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        parts = [np.asarray(p) for p in pool.map(method, chunks)]
-    return np.concatenate(parts, axis=0)
+    parts = Parallel(n_jobs=threads, backend="threading")(delayed(method)(c) for c in chunks)
+    if any(isinstance(p, list) for p in parts):  # multi-output predict_proba: one call
+        return np.asarray(method(X))
+    return np.concatenate([np.asarray(p) for p in parts], axis=0)
 
 
 @dataclass

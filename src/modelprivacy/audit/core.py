@@ -262,6 +262,13 @@ def audit(
         n_train = len(train)
         if id_column is not None:
             ids = list(pop_column(train, id_column, role="id", where="training")[1])
+            if len(set(ids)) != len(ids):
+                raise DataError(
+                    f"the ID column {id_column!r} has repeated values: choose a column with one "
+                    "value per record (for several records per person use --subject-column)"
+                )
+        if subject_column is not None:
+            pop_column(train, subject_column, role="subject", where="training")
         meta = [id_column, subject_column]
         attacked_train = _drop(train, meta)
         attacked_holdout = _drop(holdout, meta)
@@ -317,7 +324,7 @@ def audit(
             sensitive=sensitive,
             population=attacked_pop,
             known_label=known_label,
-            max_records=max(max_records // 4, 100) if max_records is not None else None,
+            max_records=max(max_records // 4, 1) if max_records is not None else None,
             seed=seed,
         )
         findings += [
@@ -365,7 +372,7 @@ def audit(
     step("inspection", 1, 1)
     timings["inspection and singling out"] = time.perf_counter() - t0
     assessed = {
-        Criterion.SINGLING_OUT: True,
+        Criterion.SINGLING_OUT: train is not None,
         Criterion.LINKABILITY: membership is not None,
         Criterion.INFERENCE: attribute is not None,
     }

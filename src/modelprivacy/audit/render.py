@@ -76,6 +76,7 @@ def _findings_text(result: Any, fmt: str) -> str:
 
 def _terminal(result: Any, width: int = 110) -> str:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     buf = StringIO()
@@ -87,13 +88,13 @@ def _terminal(result: Any, width: int = 110) -> str:
     for col in ("criterion", "risk", "assessed", "evidence"):
         t.add_column(col)
     for row in _criteria_rows(result):
-        t.add_row(*row)
+        t.add_row(*(escape(cell) for cell in row))
     console.print(t)
     c = Table(title="Coverage (EDPB Opinion 28/2024)")
     for col in ("attack", "status", "scope", "note"):
         c.add_column(col)
     for r in result.coverage:
-        c.add_row(r.attack, r.status, r.scope, r.note)
+        c.add_row(*(escape(cell) for cell in (r.attack, r.status, r.scope, r.note)))
     console.print(c)
     console.print(f"Threat model: {result.threat_model}", markup=False, highlight=False)
     text = buf.getvalue() + "\n" + _findings_text(result, "terminal")

@@ -68,6 +68,7 @@ def attribute_terminal(result: Any, findings: Sequence[Any], width: int = 110) -
         The report.
     """
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     buf = StringIO()
@@ -79,7 +80,7 @@ def attribute_terminal(result: Any, findings: Sequence[Any], width: int = 110) -
             if first is not None
             else "no attack ran"
         )
-        table = Table(title=f"Attribute inference: {col} ({column.kind}; {sizes})")
+        table = Table(title=escape(f"Attribute inference: {col} ({column.kind}; {sizes})"))
         for h in _HEADER:
             table.add_column(h, justify="left" if h == "attack" else "right")
         for row in _rows(column):

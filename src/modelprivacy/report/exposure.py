@@ -53,6 +53,7 @@ def exposure_terminal(
         The report.
     """
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     word = "person" if table.unit == "person" else "record"
@@ -66,7 +67,7 @@ def exposure_terminal(
         for col in (word, "level", "findings", "records", "outlierness"):
             t.add_column(col)
         for row in rows:
-            t.add_row(*row)
+            t.add_row(*(escape(cell) for cell in row))
         console.print(t)
     for s in skipped:
         console.print(f"Not assessed: {s}", markup=False, highlight=False)
@@ -98,7 +99,7 @@ def exposure_markdown(table: ExposureTable, skipped: Sequence[str] = (), top: in
             f"| {word} | level | findings | records | outlierness |",
             "|---|---|---|---:|---:|",
         ]
-        out += ["| " + " | ".join(r) + " |" for r in rows]
+        out += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows]
         out.append("")
     out += [f"- Not assessed: {s}" for s in skipped]
     return "\n".join(out) + "\n"

@@ -80,7 +80,7 @@ def _exposure_lines(result: Any, ids: Any = None) -> list[str]:
         auc = entry.get("auc")
         auc_text = f", AUC {auc:.3f}" if auc is not None else ""
         lines.append(
-            f"Class {label}: {int(entry['members']):,} members, {int(entry['nonmembers']):,} non-members{auc_text}."
+            f"Class {label} (position in the model's classes): {int(entry['members']):,} members, {int(entry['nonmembers']):,} non-members{auc_text}."
         )
     return lines
 

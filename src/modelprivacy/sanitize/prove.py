@@ -122,7 +122,10 @@ def _rows(
                 after.verdict.criteria[c].risk,
             )
         )
-    rows.append(ComparisonRow("people exposed (medium or high)", _people(before), _people(after)))
+    word = (
+        "people" if before.exposure is not None and before.exposure.unit == "person" else "records"
+    )
+    rows.append(ComparisonRow(f"{word} exposed (medium or high)", _people(before), _people(after)))
     rows.append(
         ComparisonRow(
             "membership TPR at 1% FPR", _fmt(_tpr(before), ".1%"), _fmt(_tpr(after), ".1%")
@@ -159,6 +162,7 @@ def sanitize_and_audit(
     replace: bool = False,
     sensitive: Sequence[str] = (),
     id_column: str | None = None,
+    subject_column: str | None = None,
     reference_models: int = 8,
     max_records: int | None = 10_000,
     n_jobs: int | None = None,
@@ -184,6 +188,9 @@ def sanitize_and_audit(
         Columns for attribute inference.
     id_column : str, optional
         Record-ID column of ``train`` (and ``holdout``).
+    subject_column : str, optional
+        Column naming the person of each record: never a feature, and the
+        audits count exposure per person.
     reference_models : int, default=8
         K for membership inference.
     max_records : int or None, default=10000
@@ -203,7 +210,7 @@ def sanitize_and_audit(
     from modelprivacy.sanitize import sanitize
 
     X = y = X_ho = y_ho = None
-    drop = [c for c in (id_column,) if c is not None]
+    drop = [c for c in (id_column, subject_column) if c is not None]
     if train is not None:
         frame = train.drop(columns=[c for c in drop if c in train.columns])
         if target is not None:
@@ -220,6 +227,7 @@ def sanitize_and_audit(
         target=target,
         sensitive=sensitive,
         id_column=id_column,
+        subject_column=subject_column,
         k=k,
         reference_models=reference_models,
         max_records=max_records,
