@@ -445,34 +445,59 @@ def _inspect(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if result.at_or_above(threshold) else EXIT_OK  # type: ignore[arg-type]
 
 
+@dataclasses.dataclass
+class _Inputs:
+    """What a command read: the model and the data tables it was given."""
+
+    model: Any
+    train: Any = None
+    holdout: Any = None
+    population: Any = None
+
+    def pop_ids(self, id_column: str | None) -> Any:
+        """Take the ID column off the training data (and drop it elsewhere); its values."""
+        from modelprivacy.load.data import pop_column
+
+        if not id_column:
+            return None
+        self.train, ids = pop_column(self.train, id_column, role="id", where="training")
+        for name in ("holdout", "population"):
+            frame = getattr(self, name)
+            if frame is not None and id_column in frame.columns:
+                setattr(self, name, frame.drop(columns=[id_column]))
+        return ids
+
+
+def _load_inputs(args: argparse.Namespace, extra_outputs: Sequence[Path | None] = ()) -> _Inputs:
+    """Check the output paths, then load the model (safely) and the data files given."""
+    from modelprivacy.load import load_model, load_table
+
+    paths = {name: getattr(args, name, None) for name in ("train", "holdout", "population")}
+    inputs = [args.model, *paths.values()]
+    _check_output(args.output, inputs)
+    for out in extra_outputs:
+        _check_output(out, [*inputs, args.output], flag="--report")
+    with _status(f"Loading {args.model} ..."):
+        model = load_model(args.model, trust=args.trust).estimator
+        tables = {name: load_table(p) if p is not None else None for name, p in paths.items()}
+    return _Inputs(model=model, **tables)
+
+
 def _attack_membership(args: argparse.Namespace) -> int:
     import json
 
     from modelprivacy.attacks import membership_inference
     from modelprivacy.attacks.findings import membership_finding
-    from modelprivacy.load import load_model, load_table
-    from modelprivacy.load.data import pop_column
     from modelprivacy.report.membership import membership_markdown, membership_terminal
 
-    inputs = [args.model, args.train, args.holdout, args.population]
-    _check_output(args.output, inputs)
-    with _status(f"Loading {args.model} ..."):
-        model = load_model(args.model, trust=args.trust).estimator
-        train, holdout = load_table(args.train), load_table(args.holdout)
-        population = load_table(args.population) if args.population is not None else None
-    ids = None
-    if args.id_column:
-        train, ids = pop_column(train, args.id_column, role="id", where="training")
-        if args.id_column in holdout.columns:
-            holdout = holdout.drop(columns=[args.id_column])
-        if population is not None and args.id_column in population.columns:
-            population = population.drop(columns=[args.id_column])
+    data = _load_inputs(args)
+    ids = data.pop_ids(args.id_column)
     result = membership_inference(
-        model,
-        train,
-        holdout,
+        data.model,
+        data.train,
+        data.holdout,
         target=args.target,
-        population=population,
+        population=data.population,
         reference_models=args.reference_models,
         attacks=args.attacks,
         n_jobs=args.n_jobs,
@@ -502,23 +527,16 @@ def _attack_membership(args: argparse.Namespace) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     from modelprivacy.audit import audit
-    from modelprivacy.load import load_model, load_table
 
-    inputs = [args.model, args.train, args.holdout, args.population]
-    _check_output(args.output, inputs)
-    with _status(f"Loading {args.model} ..."):
-        model = load_model(args.model, trust=args.trust).estimator
-        train = load_table(args.train) if args.train is not None else None
-        holdout = load_table(args.holdout) if args.holdout is not None else None
-        population = load_table(args.population) if args.population is not None else None
+    data = _load_inputs(args)
     progress = _step_progress()
     try:
         result = audit(
-            model,
-            train,
-            holdout,
+            data.model,
+            data.train,
+            data.holdout,
             target=args.target,
-            population=population,
+            population=data.population,
             sensitive=args.sensitive,
             id_column=args.id_column,
             subject_column=args.subject_column,
@@ -548,26 +566,20 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _sanitize(args: argparse.Namespace) -> int:
-    from modelprivacy.load import load_model, load_table
     from modelprivacy.sanitize import save_model
     from modelprivacy.sanitize.prove import sanitize_and_audit
 
-    inputs = [args.model, args.train, args.holdout]
-    _check_output(args.output, inputs)
-    _check_output(args.report, [*inputs, args.output], flag="--report")
     if args.holdout is not None and args.train is None:
         raise ModelPrivacyError("--holdout needs --train: give the training data too")
     if args.train is not None and args.target is None:
         raise ModelPrivacyError("--train needs --target: name the label column")
-    with _status(f"Loading {args.model} ..."):
-        model = load_model(args.model, trust=args.trust).estimator
-        train = load_table(args.train) if args.train is not None else None
-        holdout = load_table(args.holdout) if args.holdout is not None else None
+    data = _load_inputs(args, extra_outputs=[args.report])
+    inputs = [args.model, args.train, args.holdout]
     with _status("Sanitising and auditing before and after ..."):
         report = sanitize_and_audit(
-            model,
-            train,
-            holdout,
+            data.model,
+            data.train,
+            data.holdout,
             target=args.target,
             k=args.k,
             replace=args.replace,
@@ -615,31 +627,18 @@ def _attack_attribute(args: argparse.Namespace) -> int:
     import json
 
     from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
-    from modelprivacy.load import load_model, load_table
-    from modelprivacy.load.data import pop_column
     from modelprivacy.report.attribute import attribute_markdown, attribute_terminal
 
-    inputs = [args.model, args.train, args.holdout, args.population]
-    _check_output(args.output, inputs)
-    with _status(f"Loading {args.model} ..."):
-        model = load_model(args.model, trust=args.trust).estimator
-        train, holdout = load_table(args.train), load_table(args.holdout)
-        population = load_table(args.population) if args.population is not None else None
-    ids = None
-    if args.id_column:
-        train, ids = pop_column(train, args.id_column, role="id", where="training")
-        if args.id_column in holdout.columns:
-            holdout = holdout.drop(columns=[args.id_column])
-        if population is not None and args.id_column in population.columns:
-            population = population.drop(columns=[args.id_column])
+    data = _load_inputs(args)
+    ids = data.pop_ids(args.id_column)
     with _status("Attacking the sensitive columns ..."):
         result = attribute_inference(
-            model,
-            train,
-            holdout,
+            data.model,
+            data.train,
+            data.holdout,
             target=args.target,
             sensitive=args.sensitive,
-            population=population,
+            population=data.population,
             known_label=not args.no_label,
             attacks=tuple(args.attacks) if args.attacks else ("model", "learned"),
             tolerance=args.tolerance,
@@ -669,25 +668,18 @@ def _attack_attribute(args: argparse.Namespace) -> int:
 def _attack_singling_out(args: argparse.Namespace) -> int:
     import json
 
-    from modelprivacy.load import load_model, load_table
     from modelprivacy.people import singling_out
     from modelprivacy.report import Format, render
     from modelprivacy.report.exposure import exposure_markdown, exposure_terminal
 
-    inputs = [args.model, args.train, args.holdout, args.population]
-    _check_output(args.output, inputs)
-    with _status(f"Loading {args.model} ..."):
-        model = load_model(args.model, trust=args.trust).estimator
-        train = load_table(args.train)
-        holdout = load_table(args.holdout) if args.holdout is not None else None
-        population = load_table(args.population) if args.population is not None else None
+    data = _load_inputs(args)
     with _status("Reconstructing leaf boxes and counting the people exposed ..."):
         report = singling_out(
-            model,
-            train,
+            data.model,
+            data.train,
             target=args.target,
-            holdout=holdout,
-            population=population,
+            holdout=data.holdout,
+            population=data.population,
             id_column=args.id_column,
             subject_column=args.subject_column,
             k=args.k,

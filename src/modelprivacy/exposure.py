@@ -301,13 +301,7 @@ def subject_concentration_finding(subjects: Sequence[Any], k: int = 10) -> Findi
             f"contributor holds {top_share:.0%} of the records. A model fitted on so few people "
             "describes those individuals: treat it as personal data."
         ),
-        records=RecordsExposed(
-            count=min(covering, people),
-            ids=tuple(
-                v.item() if isinstance(v, np.generic) else v for v in counts.index[:covering]
-            ),
-            of=people,
-        ),
+        records=RecordsExposed.from_ids(counts.index[:covering], of=people),
         remedy=(
             "Train on data from many people (at least k contributing at least half of the records), "
             "or treat the model as personal data of the contributors."

@@ -115,6 +115,14 @@ class RecordsExposed:
         """Return a JSON-serialisable dict."""
         return {"count": self.count, "of": self.of, "ids": list(self.ids)}
 
+    @classmethod
+    def from_ids(cls, ids: Iterable[Any], of: int | None = None) -> RecordsExposed:
+        """Records named by their IDs (numpy scalars become plain Python values)."""
+        import numpy as np
+
+        plain = tuple(v.item() if isinstance(v, np.generic) else v for v in ids)
+        return cls(count=len(plain), ids=plain, of=of)
+
 
 @dataclass(frozen=True)
 class Finding:

@@ -1035,11 +1035,7 @@ def attribute_finding(
         path="(predictions)",
         estimator="",
         description=description,
-        records=RecordsExposed(
-            count=int(exposed.size),
-            ids=tuple(v.item() if isinstance(v, np.generic) else v for v in record_ids),
-            of=best.n_members,
-        ),
+        records=RecordsExposed.from_ids(record_ids, of=best.n_members),
         remedy=(
             "Regularise the model (min_samples_leaf, max_depth, weight decay) or train on more "
             "data so it stops memorising individual records; train with differential privacy; "

@@ -97,11 +97,7 @@ def membership_finding(
         path="(predictions)",
         estimator="",
         description=description,
-        records=RecordsExposed(
-            count=int(exposed.size),
-            ids=tuple(v.item() if isinstance(v, np.generic) else v for v in record_ids),
-            of=result.n_members,
-        ),
+        records=RecordsExposed.from_ids(record_ids, of=result.n_members),
         remedy=(
             "Regularise the model (min_samples_leaf, max_depth, weight decay), train on more data, or train "
             "with differential privacy; release predictions with coarser outputs (labels, rounded probabilities)."
