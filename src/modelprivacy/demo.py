@@ -104,11 +104,26 @@ def _headline(result: Any) -> str:
     return "no finding of medium or high severity."
 
 
+def _audit(path: Path, train: Any, holdout: Any, args: argparse.Namespace) -> Any:
+    """Audit a model file the demo's way: Adult's test file as holdout, sex and race sensitive."""
+    from modelprivacy.audit import audit
+
+    return audit(
+        path,
+        train,
+        holdout,
+        target=ADULT_TARGET,
+        sensitive=SENSITIVE,
+        reference_models=args.reference_models,
+        n_jobs=-1,
+        seed=args.seed,
+    )
+
+
 def _sanitize_forest(
     console: Console, args: argparse.Namespace, audited: tuple[Any, Any], train: Any, holdout: Any
 ) -> None:
     """Sanitise the forest with k=10, audit the safer model alike, show before and after."""
-    from modelprivacy.audit import audit
     from modelprivacy.sanitize import sanitize, save_model
     from modelprivacy.sanitize.prove import compare
 
@@ -119,16 +134,7 @@ def _sanitize_forest(
         result = sanitize(model, X, y, k=10, seed=args.seed)
         path = save_model(result.model, args.out / "random_forest.safer.skops")
     with console.status("Auditing the sanitised forest ..."):
-        after = audit(
-            path,
-            train,
-            holdout,
-            target=ADULT_TARGET,
-            sensitive=SENSITIVE,
-            reference_models=args.reference_models,
-            n_jobs=-1,
-            seed=args.seed,
-        )
+        after = _audit(path, train, holdout, args)
     report = compare(
         model,
         result,
@@ -156,8 +162,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         Exit status (0).
     """
-    from modelprivacy.audit import audit
-
     parser = argparse.ArgumentParser(prog="python -m modelprivacy.demo", description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("out/demo"))
     parser.add_argument("--seed", type=int, default=0)
@@ -193,16 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         joblib.dump(model, path)
         t0 = time.perf_counter()
         with console.status(f"Auditing {name} ..."):
-            result = audit(
-                path,
-                train,
-                holdout,
-                target=ADULT_TARGET,
-                sensitive=SENSITIVE,
-                reference_models=args.reference_models,
-                n_jobs=-1,
-                seed=args.seed,
-            )
+            result = _audit(path, train, holdout, args)
         audit_s = time.perf_counter() - t0
         for fmt, suffix in (("html", "html"), ("markdown", "md"), ("json", "json")):
             (args.out / f"{name}.audit.{suffix}").write_text(result.render(fmt), encoding="utf-8")
