@@ -213,7 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "random_forest" in audits:
         _sanitize_forest(console, args, audits["random_forest"], train, holdout)
     console.print(f"\nHTML, Markdown and JSON reports and the model files are in {args.out}/. Try:")
-    console.print(f"  .venv/bin/modelprivacy inspect {args.out}/knn.pkl --format markdown")
+    first = args.models[0]
+    console.print(f"  open {args.out}/{first}.audit.html in a browser")
+    console.print(f"  .venv/bin/modelprivacy inspect {args.out}/{first}.pkl --format markdown")
     return 0
 
 
