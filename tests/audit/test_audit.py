@@ -258,3 +258,45 @@ def test_bad_ids_and_subjects_are_refused_before_the_slow_steps(data):
     # a model-only audit cannot confirm singling out against records: partly assessed
     v = audit(model).verdict
     assert v.criteria[Criterion.SINGLING_OUT].assessed == "partially"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("nan_target", "has 1 missing value(s) in the training data"),
+        ("holdout_missing_column", "the holdout data lacks 1 column(s) the model was fitted on: b"),
+        ("no_id_column_named", "has column(s) the model was not fitted on: pid"),
+        ("holdout_without_target", "target column 'y' is not in the holdout data"),
+    ],
+)
+def test_bad_tables_are_refused_before_any_attack(tmp_path, data, capsys, change, message):
+    import joblib
+
+    train, holdout = data
+    model = DecisionTreeClassifier(random_state=0).fit(train[["a", "b", "noise"]], train["y"])
+    joblib.dump(model, tmp_path / "m.joblib")
+    args = ["--target", "y", "--id-column", "pid"]
+    if change == "nan_target":
+        train = train.assign(y=train["y"].astype(float)).copy()
+        train.loc[3, "y"] = float("nan")
+    elif change == "holdout_missing_column":
+        holdout = holdout.drop(columns="b")
+    elif change == "no_id_column_named":
+        args = ["--target", "y"]
+    else:
+        holdout = holdout.drop(columns="y")
+    train.to_csv(tmp_path / "train.csv", index=False)
+    holdout.to_csv(tmp_path / "holdout.csv", index=False)
+    code = main(
+        [
+            "audit",
+            str(tmp_path / "m.joblib"),
+            "--train",
+            str(tmp_path / "train.csv"),
+            "--holdout",
+            str(tmp_path / "holdout.csv"),
+            *args,
+        ]
+    )
+    _, err = capsys.readouterr()
+    assert code == 2 and message in err and "Traceback" not in err

@@ -16,7 +16,7 @@ from modelprivacy.attacks.membership import ATTACKS, attack_scores, choose_rmia_
 from modelprivacy.attacks.reference import ReferenceSignals, fit_reference_models
 from modelprivacy.attacks.target import Target
 from modelprivacy.errors import DataError
-from modelprivacy.load.data import pop_column
+from modelprivacy.load.data import check_labels, pop_column
 
 __all__ = [
     "DEFAULT_ATTACKS",
@@ -203,12 +203,21 @@ class MembershipResult:
         }
 
 
-def _xy(data: Any, y: Any, target: str | None, what: str) -> tuple[Any, np.ndarray]:
+def _xy(
+    data: Any, y: Any, target: str | None, what: str, model: Any = None
+) -> tuple[Any, np.ndarray]:
+    from modelprivacy.inspection.runner import check_columns
+
     if isinstance(data, pd.DataFrame) and target is not None:
-        return pop_column(data, target, where=what)
-    if y is None:
+        X, labels = pop_column(data, target, where=what)
+    elif y is None:
         raise DataError(f"the {what} data has no target: pass target='column' or y_{what}")
-    return data, np.asarray(y)
+    else:
+        X, labels = data, np.asarray(y)
+    check_labels(labels, what)
+    if model is not None:
+        check_columns(model, X, where="training" if what == "train" else what)
+    return X, labels
 
 
 def _concat(parts: Sequence[Any]) -> Any:
@@ -346,14 +355,14 @@ def membership_inference(
         raise ValueError(
             f"the svm_margin attack needs a binary SVC or NuSVC; the target is a {type(model).__name__}"
         )
-    Xm, ym = _xy(train, y_train, target, "train")
-    Xn, yn = _xy(holdout, y_holdout, target, "holdout")
+    Xm, ym = _xy(train, y_train, target, "train", model)
+    Xn, yn = _xy(holdout, y_holdout, target, "holdout", model)
     if len(ym) < 2 or len(yn) < 2:
         raise DataError("membership inference needs at least 2 members and 2 non-members")
     parts_X, parts_y = [Xm, Xn], [ym, yn]
     n_pop = 0
     if population is not None:
-        Xp, yp = _xy(population, y_population, target, "population")
+        Xp, yp = _xy(population, y_population, target, "population", model)
         parts_X.append(Xp)
         parts_y.append(yp)
         n_pop = len(yp)

@@ -56,7 +56,7 @@ from threadpoolctl import threadpool_limits
 from modelprivacy.attacks.target import Target, query
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
-from modelprivacy.load.data import pop_column
+from modelprivacy.load.data import check_labels, pop_column
 from modelprivacy.stats import Interval, residual_risk_interval, wilson
 
 __all__ = [
@@ -325,6 +325,7 @@ def _part(
         is_frame = False
     if y is not None:
         y = np.asarray(y)
+        check_labels(y, what)
         if len(y) != len(frame):
             raise DataError(
                 f"the {what} data has {len(frame)} rows but {len(y)} labels; pass one label per row"

@@ -137,6 +137,38 @@ def _drop(frame: Any, columns: Sequence[str | None]) -> Any:
     return frame.drop(columns=present) if present else frame
 
 
+def _validate(
+    model: Any,
+    frame: Any,
+    where: str,
+    target: str | None,
+    meta: Sequence[str | None],
+    needs_target: bool,
+) -> None:
+    """Refuse a table that does not fit the model before any slow step runs."""
+    from modelprivacy.inspection.runner import check_columns
+
+    if frame is None:
+        return
+    if len(frame) == 0:
+        raise DataError(f"the {where} data has no rows; give the records")
+    if isinstance(frame, pd.DataFrame) and target is not None:
+        if target not in frame.columns:
+            if needs_target:
+                raise DataError(
+                    f"target column {target!r} is not in the {where} data; the attacks need the "
+                    "label of every record"
+                )
+        else:
+            missing = int(frame[target].isna().sum())
+            if missing:
+                raise DataError(
+                    f"the target column {target!r} has {missing:,} missing value(s) in the {where} "
+                    "data; drop those rows (the model was not fitted on records without a label)"
+                )
+    check_columns(model, _drop(frame, [target, *meta]), where=where)
+
+
 def audit(
     model: Any,
     train: Any = None,
@@ -251,6 +283,15 @@ def audit(
         )
     if holdout is not None and target is None:
         raise DataError("the attacks need the label: name the target column with --target")
+    for frame, where in ((train, "training"), (holdout, "holdout"), (population, "population")):
+        _validate(
+            model,
+            frame,
+            where,
+            target,
+            [id_column, subject_column],
+            needs_target=holdout is not None,
+        )
     skipped: list[str] = []
     reasons: dict[Criterion, str] = {}
     findings: list[Finding] = []

@@ -102,26 +102,43 @@ def _prepare_data(
         ids = np.asarray(ids)
         if ids.shape[0] != n:
             raise DataError(f"{ids.shape[0]:,} record IDs were given for {n:,} training rows")
-    _check_columns(estimator, X)
+    check_columns(estimator, X)
     data = TrainingData(X=X, y=y, ids=ids)
     data.bind(estimator)
     return data
 
 
-def _check_columns(estimator: Any, X: Any) -> None:
+def check_columns(estimator: Any, X: Any, where: str = "training") -> None:
+    """Refuse data whose columns or missing values do not fit the model.
+
+    Parameters
+    ----------
+    estimator : estimator
+        The fitted model.
+    X : array-like
+        Its input: the data without the target, ID and subject columns.
+    where : str, default="training"
+        Which data it is, for the message ("training", "holdout", "population").
+
+    Raises
+    ------
+    DataError
+        Missing or extra columns, a different number of columns, or missing
+        values the model cannot take; the message names them and the fix.
+    """
     names = safe_getattr(estimator, "feature_names_in_")
     if names is not None and isinstance(X, pd.DataFrame):
         missing = [str(c) for c in names if c not in X.columns]
         if missing:
             shown = ", ".join(missing[:10]) + (", ..." if len(missing) > 10 else "")
             raise DataError(
-                f"the training data lacks {len(missing)} column(s) the model was fitted on: {shown}; "
+                f"the {where} data lacks {len(missing)} column(s) the model was fitted on: {shown}; "
                 "pass the data exactly as it went into fit (and name the label with --target)"
             )
         extra = [str(c) for c in X.columns if c not in set(names)]
         if extra:
             raise DataError(
-                f"the training data has column(s) the model was not fitted on: {', '.join(extra[:10])}; "
+                f"the {where} data has column(s) the model was not fitted on: {', '.join(extra[:10])}; "
                 "name the label column with --target, the ID column with --id-column, or drop the others"
             )
     n_in = safe_getattr(estimator, "n_features_in_")
@@ -132,7 +149,7 @@ def _check_columns(estimator: Any, X: Any) -> None:
         and X.shape[1] != n_in
     ):
         raise DataError(
-            f"the training data has {X.shape[1]} columns but the model was fitted on {int(n_in)}; "
+            f"the {where} data has {X.shape[1]} columns but the model was fitted on {int(n_in)}; "
             "pass the data exactly as it went into fit (and name the label with --target)"
         )
     if isinstance(X, pd.DataFrame):
@@ -154,7 +171,7 @@ def _check_columns(estimator: Any, X: Any) -> None:
             allow_nan = True
         if not allow_nan:
             raise DataError(
-                f"the training data has missing values (NaN) in column(s) {', '.join(nan_cols[:10])}, but a "
+                f"the {where} data has missing values (NaN) in column(s) {', '.join(nan_cols[:10])}, but a "
                 f"{type(estimator).__name__} cannot be fitted on missing values; pass the data exactly as "
                 "it went into fit (after imputation)"
             )

@@ -152,6 +152,29 @@ def split_xy(df: pd.DataFrame, target: str | None) -> tuple[pd.DataFrame, np.nda
     return df.drop(columns=[target]), df[target].to_numpy()
 
 
+def check_labels(y: Any, where: str = "training") -> None:
+    """Refuse labels with missing values.
+
+    Parameters
+    ----------
+    y : array-like
+        Labels or targets.
+    where : str, default="training"
+        Which data they belong to, for the message.
+
+    Raises
+    ------
+    DataError
+        Some labels are missing; the message counts them and gives the fix.
+    """
+    missing = int(pd.isna(pd.Series(np.asarray(y).ravel())).sum())
+    if missing:
+        raise DataError(
+            f"the labels of the {where} data have {missing:,} missing value(s); drop those rows "
+            "(the model was not fitted on records without a label)"
+        )
+
+
 def pop_column(
     df: pd.DataFrame, column: str, *, role: str = "target", where: str = "training"
 ) -> tuple[pd.DataFrame, np.ndarray]:
