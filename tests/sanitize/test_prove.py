@@ -109,3 +109,31 @@ def test_models_that_are_the_data_are_refused_or_replaced(tmp_path, adult, capsy
     )
     assert report.sanitized.replaced_by is not None
     assert not any(f.check_id == "MP-S101" for f in report.after.findings)
+
+
+def test_one_hot_category_names_leave_the_file_and_outputs_stay_the_same():
+    import numpy as np
+    import pandas as pd
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import OneHotEncoder
+
+    from modelprivacy.sanitize import sanitize
+
+    rng = np.random.default_rng(0)
+    city = rng.choice(["Berlin", "Paris"], 300).astype(object)
+    city[:3] = ["Tinyville", "Smallton", "Hamlet-upon-Sea"]  # one person each
+    X = pd.DataFrame({"city": city, "x": rng.normal(size=300)})
+    y = (X["x"] > 0).astype(int)
+    enc = OneHotEncoder(min_frequency=10, handle_unknown="infrequent_if_exist")
+    model = make_pipeline(
+        make_column_transformer((enc, ["city"]), remainder="passthrough"), LogisticRegression()
+    ).fit(X, y)
+    result = sanitize(model, rules=["category_names"])
+    fitted = result.model[0].named_transformers_["onehotencoder"]
+    names = set(fitted.categories_[0].tolist())
+    assert not names & {"Tinyville", "Smallton", "Hamlet-upon-Sea"}
+    assert {"Berlin", "Paris"} <= names
+    assert np.array_equal(result.model.predict_proba(X), model.predict_proba(X))
+    assert any(a.rule == "category_names" for a in result.actions)
+    # the original is untouched
+    assert "Tinyville" in model[0].named_transformers_["onehotencoder"].categories_[0]

@@ -490,9 +490,10 @@ class EncoderRule(Rule):
     ``handle_unknown="infrequent_if_exist"``. A refit changes the encoder's
     output, so the whole model is refitted (the estimators after the encoder
     learn from the grouped categories). Without the training data the encoder
-    is refused. The names of the rare categories stay in ``categories_``
-    (scikit-learn needs them to recognise them); drop or rename identifying
-    values before fitting.
+    is refused. OneHotEncoder's rare category names are then replaced by
+    placeholders (rule ``category_names``); OrdinalEncoder keeps them in
+    ``categories_`` (scikit-learn needs them to recognise them): drop or
+    rename identifying values before fitting.
     """
 
     name = "encoders"
@@ -523,6 +524,61 @@ class EncoderRule(Rule):
         ):
             params["handle_unknown"] = "infrequent_if_exist"
         return RuleOutcome(params=params)
+
+
+class CategoryNamesRule(Rule):
+    """Rename the infrequent categories of a OneHotEncoder so their names leave the file.
+
+    A OneHotEncoder fitted with ``min_frequency`` still lists its infrequent
+    categories (held by fewer than ``min_frequency`` records) by name in
+    ``categories_``: a rare employer, country or diagnosis of one person. With
+    ``handle_unknown="infrequent_if_exist"`` an unknown value goes to the same
+    output column as an infrequent one, so the names can be replaced by
+    placeholders (``"(infrequent 1)"``, ...) and every output stays the same.
+    Only string (object) columns are renamed: numeric categories must stay
+    sorted, and a missing-value category is kept. OrdinalEncoder is left as it
+    is: its unknown values take one code for all columns, so renaming would
+    change the code of the rare people.
+    """
+
+    name = "category_names"
+    phase = "inplace"
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the estimator is a fitted OneHotEncoder with infrequent categories."""
+        return (
+            "OneHotEncoder" in class_names(estimator)
+            and hasattr(estimator, "categories_")
+            and bool(getattr(estimator, "_infrequent_enabled", False))
+        )
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Replace infrequent category names by placeholders (outputs unchanged)."""
+        if estimator.handle_unknown != "infrequent_if_exist":
+            return RuleOutcome()
+        renamed = 0
+        indices = getattr(estimator, "_infrequent_indices", None) or []
+        for col, idx in enumerate(indices):
+            cats = estimator.categories_[col]
+            if idx is None or len(idx) == 0 or cats.dtype != object:
+                continue
+            new = cats.copy()
+            for n, j in enumerate(idx):
+                value = new[j]
+                if value is None or (isinstance(value, float) and np.isnan(value)):
+                    continue
+                new[j] = f"(infrequent {n + 1})"
+                renamed += 1
+            estimator.categories_[col] = new
+        if renamed:
+            ctx.record(
+                self.name,
+                ctx.where("categories_"),
+                f"renamed {renamed} infrequent categor{'y' if renamed == 1 else 'ies'} to "
+                "placeholders (outputs unchanged)",
+                "strip",
+            )
+        return RuleOutcome()
 
 
 class TargetEncoderRule(Rule):
@@ -861,6 +917,7 @@ RULES: dict[str, Rule] = {
         TargetEncoderRule(),
         VectorizerRule(),
         StripRule(),
+        CategoryNamesRule(),
         TreeRule(),
         ExtremesRule(),
         QuantileRule(),
