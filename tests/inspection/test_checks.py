@@ -151,6 +151,23 @@ def test_hist_gradient_boosting_thresholds_rebuild_integer_column():
     assert col["located_values"] == col["distinct_values"] == np.unique(age).size
 
 
+def test_tree_thresholds_suggest_whole_numbers_from_the_model_alone():
+    rng = np.random.default_rng(2)
+    age = rng.integers(18, 90, size=400).astype(float)
+    X = np.c_[age, rng.normal(size=400)]
+    y = rng.integers(0, 2, size=400)  # noise: a full tree splits age everywhere
+    tree = DecisionTreeClassifier(random_state=0).fit(X, y)
+    [f] = by_check(modelprivacy.inspect(tree), "MP-S104")
+    suggested = f.evidence["whole_number_values_suggested"]
+    assert "0" in suggested and "1" not in suggested  # age holds whole numbers, the noise does not
+    t = tree.tree_.threshold[tree.tree_.feature == 0]
+    half = t[~np.isclose(t, np.round(t))]
+    values = np.unique(np.r_[half - 0.5, half + 0.5])
+    assert suggested["0"] == values.size
+    assert np.isin(values, age).mean() >= 0.8  # most suggested values are real training values
+    assert "most likely separates the values k and k + 1" in f.description
+
+
 # MP-S105 -------------------------------------------------------------------
 
 

@@ -7,8 +7,11 @@ HistGradientBoosting goes further: for a column with fewer distinct values than
 values, so the column's whole set of values can be rebuilt from the model
 alone (exactly, for integer columns such as age or hours worked).
 
-Without training data the check counts thresholds per column and flags
-HistGradientBoosting columns whose every distinct value is located. With
+Without training data the check counts thresholds per column, flags
+HistGradientBoosting columns whose every distinct value is located, and names
+the columns whose thresholds all lie on the half-integer grid (midpoints of
+whole numbers): there a threshold k + 0.5 most likely separates the training
+values k and k + 1, so the values can be read off the model. With
 training data it computes the midpoints of adjacent distinct training values
 per column, matches the stored thresholds against them, and reports how much of
 each column can be rebuilt and how many records hold a located value shared by
@@ -96,6 +99,19 @@ def _finding(
                 evidence={"columns_fully_located": len(full), "thresholds": total},
             )
         elif total:
+            integer = _integer_columns(n_thresholds)
+            rebuilt = ""
+            if integer:
+                order = sorted(integer, key=lambda j: -integer[j])
+                shown = ", ".join(f"{_names([j], None)}: {integer[j]}" for j in order[:5])
+                rebuilt = (
+                    f" In {plural(len(integer), 'column')} the thresholds lie on the half-integer "
+                    "grid, as midpoints of whole numbers: a threshold k + 0.5 most likely separates "
+                    "the values k and k + 1 (exactly so when no value lies between them in the "
+                    f"tree node). Values suggested: {shown}"
+                    + (", ..." if len(order) > 5 else "")
+                    + "."
+                )
             yield ctx.finding(
                 CHECK_ID,
                 severity=Severity.INFO,
@@ -104,10 +120,15 @@ def _finding(
                 estimator=owner,
                 description=(
                     f"{plural(total, 'distinct threshold')} over {plural(len(n_thresholds), 'column')}; each "
-                    "lies halfway between two adjacent training values. Give the training data to count "
-                    "how much of each column can be rebuilt."
+                    "lies halfway between two adjacent training values."
+                    + rebuilt
+                    + " Give the training data to count how much of each column can be rebuilt."
                 ),
-                evidence={"thresholds": total},
+                evidence={
+                    "thresholds": total,
+                    "thresholds_per_column": {str(j): int(t.size) for j, t in n_thresholds.items()},
+                    "whole_number_values_suggested": {str(j): n for j, n in integer.items()},
+                },
             )
         return
     X_in = ctx.data.input_for(owner_path)
@@ -170,6 +191,25 @@ def _finding(
         positions=positions,
         evidence={"columns": per_col},
     )
+
+
+def _integer_columns(thresholds: dict[int, np.ndarray]) -> dict[int, int]:
+    """Columns whose thresholds all lie on the half-integer grid, as between whole numbers.
+
+    Returns ``{column: values}``: how many whole numbers the half-integer
+    thresholds suggest (each ``k + 0.5`` most likely lies between the values ``k``
+    and ``k + 1``; a node may skip values, so some suggestions are wrong).
+    """
+    out: dict[int, int] = {}
+    for j, t in sorted(thresholds.items()):
+        t = t[np.isfinite(t)]
+        twice = 2.0 * t
+        if not t.size or not np.allclose(twice, np.round(twice), atol=1e-9):
+            continue
+        half = t[~np.isclose(t, np.round(t), atol=1e-9)]
+        if half.size:
+            out[j] = int(np.unique(np.r_[half - 0.5, half + 0.5]).size)
+    return out
 
 
 def _names(cols: list[int], names: list[str] | None) -> str:
