@@ -233,6 +233,35 @@ class Rule:
         return (type(self).__doc__ or "").strip().split("\n\n")[0]
 
 
+class RefitRule(Rule):
+    """A rule that asks for a refit with safer hyperparameters (refused without data).
+
+    Subclasses implement :meth:`params` (the new hyperparameters, or ``{}``
+    when the estimator is already as strict) and :meth:`refusal` (why the
+    estimator is refused when it cannot be refitted).
+    """
+
+    phase: ClassVar[Phase] = "refit"
+
+    def params(self, estimator: Any, k: int) -> dict[str, Any]:
+        """The hyperparameters to refit with, ``{}`` when none are needed."""
+        raise NotImplementedError
+
+    def refusal(self, estimator: Any, k: int) -> str:
+        """Why the estimator stays unsafe without the training data."""
+        raise NotImplementedError
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Return the refit's hyperparameters, or refuse when the model cannot be refitted."""
+        params = self.params(estimator, ctx.k)
+        if not params:
+            return RuleOutcome()
+        if not ctx.can_refit:
+            ctx.refuse(self.name, ctx.where(), self.refusal(estimator, ctx.k))
+            return RuleOutcome()
+        return RuleOutcome(params=params)
+
+
 # --------------------------------------------------------------------------- strip
 
 
@@ -443,7 +472,7 @@ class TreeRule(Rule):
         return RuleOutcome(changed=bool(pruned_trees))
 
 
-class HistGradientBoostingRule(Rule):
+class HistGradientBoostingRule(RefitRule):
     """Refit HistGradientBoosting with ``min_samples_leaf`` of at least ``k``.
 
     Its trees are compiled predictor nodes whose leaf values are fitted
@@ -453,7 +482,6 @@ class HistGradientBoostingRule(Rule):
     """
 
     name = "hist_gradient_boosting"
-    phase = "refit"
 
     def applies_to(self, estimator: Any) -> bool:
         """Whether the estimator is a fitted HistGradientBoosting model with small leaves allowed."""
@@ -461,27 +489,24 @@ class HistGradientBoostingRule(Rule):
             estimator, "_predictors"
         )
 
-    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
-        """Return ``min_samples_leaf=k`` when the current value is smaller."""
+    def params(self, estimator: Any, k: int) -> dict[str, Any]:
+        """``min_samples_leaf=k`` when the current value is smaller."""
+        return {"min_samples_leaf": k} if int(estimator.min_samples_leaf) < k else {}
+
+    def refusal(self, estimator: Any, k: int) -> str:
+        """Its trees cannot be pruned in place."""
         current = int(estimator.min_samples_leaf)
-        if current >= ctx.k:
-            return RuleOutcome()
-        if not ctx.can_refit:
-            ctx.refuse(
-                self.name,
-                ctx.where(),
-                f"{type(estimator).__name__} allows leaves of {current} records "
-                f"(min_samples_leaf={current}) and its trees cannot be pruned in place: it "
-                f"{NEEDS_DATA} with min_samples_leaf={ctx.k}",
-            )
-            return RuleOutcome()
-        return RuleOutcome(params={"min_samples_leaf": ctx.k})
+        return (
+            f"{type(estimator).__name__} allows leaves of {current} records "
+            f"(min_samples_leaf={current}) and its trees cannot be pruned in place: it "
+            f"{NEEDS_DATA} with min_samples_leaf={k}"
+        )
 
 
 # --------------------------------------------------------------------------- encoders
 
 
-class EncoderRule(Rule):
+class EncoderRule(RefitRule):
     """Refit OneHotEncoder and OrdinalEncoder with ``min_frequency=k``.
 
     Categories held by fewer than ``k`` training records are grouped into one
@@ -497,7 +522,6 @@ class EncoderRule(Rule):
     """
 
     name = "encoders"
-    phase = "refit"
 
     def applies_to(self, estimator: Any) -> bool:
         """Whether the estimator is a fitted OneHotEncoder or OrdinalEncoder."""
@@ -505,25 +529,24 @@ class EncoderRule(Rule):
             estimator, "categories_"
         )
 
-    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
-        """Return ``min_frequency=k`` (and ``handle_unknown``) unless already as strict."""
+    def params(self, estimator: Any, k: int) -> dict[str, Any]:
+        """``min_frequency=k`` (and ``handle_unknown``) unless already as strict."""
         current = estimator.min_frequency
-        if isinstance(current, int | np.integer) and int(current) >= ctx.k:
-            return RuleOutcome()
-        if not ctx.can_refit:
-            ctx.refuse(
-                self.name,
-                ctx.where(),
-                f"{type(estimator).__name__} keeps categories held by fewer than {ctx.k} records as "
-                f"their own output; grouping them (min_frequency={ctx.k}) {NEEDS_DATA}",
-            )
-            return RuleOutcome()
-        params: dict[str, Any] = {"min_frequency": ctx.k}
+        if isinstance(current, int | np.integer) and int(current) >= k:
+            return {}
+        params: dict[str, Any] = {"min_frequency": k}
         if "OneHotEncoder" in class_names(estimator) and estimator.handle_unknown != (
             "infrequent_if_exist"
         ):
             params["handle_unknown"] = "infrequent_if_exist"
-        return RuleOutcome(params=params)
+        return params
+
+    def refusal(self, estimator: Any, k: int) -> str:
+        """Rare categories keep their own output."""
+        return (
+            f"{type(estimator).__name__} keeps categories held by fewer than {k} records as "
+            f"their own output; grouping them (min_frequency={k}) {NEEDS_DATA}"
+        )
 
 
 class CategoryNamesRule(Rule):
@@ -581,7 +604,7 @@ class CategoryNamesRule(Rule):
         return RuleOutcome()
 
 
-class TargetEncoderRule(Rule):
+class TargetEncoderRule(RefitRule):
     """Refit TargetEncoder with ``smooth`` of at least ``k``.
 
     A target encoder stores, per category, the mean target of the records
@@ -593,29 +616,25 @@ class TargetEncoderRule(Rule):
     """
 
     name = "target_encoder"
-    phase = "refit"
 
     def applies_to(self, estimator: Any) -> bool:
         """Whether the estimator is a fitted TargetEncoder."""
         return "TargetEncoder" in class_names(estimator) and hasattr(estimator, "encodings_")
 
-    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
-        """Return ``smooth=k`` unless the current smoothing is a number of at least ``k``."""
+    def params(self, estimator: Any, k: int) -> dict[str, Any]:
+        """``smooth=k`` unless the current smoothing is a number of at least ``k``."""
         smooth = estimator.smooth
-        if not isinstance(smooth, str) and float(smooth) >= ctx.k:
-            return RuleOutcome()
-        if not ctx.can_refit:
-            ctx.refuse(
-                self.name,
-                ctx.where(),
-                f"TargetEncoder stores the mean target of categories held by few records; raising "
-                f"smooth to {ctx.k} {NEEDS_DATA}",
-            )
-            return RuleOutcome()
-        return RuleOutcome(params={"smooth": float(ctx.k)})
+        return {} if not isinstance(smooth, str) and float(smooth) >= k else {"smooth": float(k)}
+
+    def refusal(self, estimator: Any, k: int) -> str:
+        """Rare categories' encodings are single people's targets."""
+        return (
+            "TargetEncoder stores the mean target of categories held by few records; raising "
+            f"smooth to {k} {NEEDS_DATA}"
+        )
 
 
-class VectorizerRule(Rule):
+class VectorizerRule(RefitRule):
     """Refit CountVectorizer and TfidfVectorizer with ``min_df=k``.
 
     A vocabulary token that appears in fewer than ``k`` documents (a name, a
@@ -626,26 +645,22 @@ class VectorizerRule(Rule):
     """
 
     name = "vectorizers"
-    phase = "refit"
 
     def applies_to(self, estimator: Any) -> bool:
         """Whether the estimator is a fitted CountVectorizer (or TfidfVectorizer)."""
         return "CountVectorizer" in class_names(estimator) and hasattr(estimator, "vocabulary_")
 
-    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
-        """Return ``min_df=k`` when ``min_df`` is a count smaller than ``k``."""
+    def params(self, estimator: Any, k: int) -> dict[str, Any]:
+        """``min_df=k`` when ``min_df`` is a count smaller than ``k``."""
         min_df = estimator.min_df
-        if isinstance(min_df, float) or int(min_df) >= ctx.k:
-            return RuleOutcome()
-        if not ctx.can_refit:
-            ctx.refuse(
-                self.name,
-                ctx.where(),
-                f"{type(estimator).__name__} keeps tokens of fewer than {ctx.k} documents in its "
-                f"vocabulary; dropping them (min_df={ctx.k}) {NEEDS_DATA}",
-            )
-            return RuleOutcome()
-        return RuleOutcome(params={"min_df": ctx.k})
+        return {} if isinstance(min_df, float) or int(min_df) >= k else {"min_df": k}
+
+    def refusal(self, estimator: Any, k: int) -> str:
+        """Rare tokens stay in the vocabulary."""
+        return (
+            f"{type(estimator).__name__} keeps tokens of fewer than {k} documents in its "
+            f"vocabulary; dropping them (min_df={k}) {NEEDS_DATA}"
+        )
 
 
 # --------------------------------------------------------------------------- quantiles
