@@ -101,20 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_common(a, formats=("terminal", "json", "markdown", "html"))
-    a.add_argument("--train", type=Path, help="the training data, exactly as it went into fit")
-    a.add_argument("--holdout", type=Path, help="records from the same population, not trained on")
-    a.add_argument("--population", type=Path, help="more non-member population data")
-    a.add_argument("--target", help="name of the label column")
+    _add_data(a, ["train", "holdout", "population", "target", "id_column", "subject_column"])
+    _add_parallel(a)
     a.add_argument("--sensitive", nargs="+", default=[], help="columns to attack (e.g. sex race)")
-    a.add_argument("--id-column", help="column with record IDs (reported instead of row numbers)")
-    a.add_argument(
-        "--subject-column", help="column naming the person of each record (several per person)"
-    )
     a.add_argument("--k", type=_k, default=10, help="groups of fewer than K people single them out")
-    a.add_argument(
-        "--reference-models", type=_k, default=8, help="reference models for membership (default 8)"
-    )
-    a.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")
     a.add_argument(
         "--max-records",
         type=_k,
@@ -124,7 +114,6 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument(
         "--all-records", action="store_true", help="audit every record (no sampling; slower)"
     )
-    a.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
     a.add_argument(
         "--no-label",
         action="store_true",
@@ -133,7 +122,6 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument(
         "--show-values", action="store_true", help="show raw training values in examples"
     )
-    a.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
     z = sub.add_parser(
         "sanitize",
@@ -200,41 +188,20 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_common(m, formats=("terminal", "json", "markdown"))
-    m.add_argument("--train", type=Path, required=True, help="the training data (members)")
-    m.add_argument(
-        "--holdout",
-        type=Path,
-        required=True,
-        help="data from the same population not used to train",
+    _add_data(
+        m,
+        ["train", "holdout", "population", "target", "id_column"],
+        required=["train", "holdout", "target"],
+        population="extra population data (trains reference models, never audited)",
     )
-    m.add_argument("--target", required=True, help="name of the label column")
-    m.add_argument(
-        "--population",
-        type=Path,
-        help="extra population data (trains reference models, never audited)",
-    )
-    m.add_argument(
-        "--reference-models", type=_k, default=8, help="number of reference models (default 8)"
-    )
+    _add_parallel(m)
     m.add_argument("--attacks", nargs="+", help="attacks to run (default: all)")
-    m.add_argument(
-        "--id-column",
-        help="column of --train and --holdout with record IDs (reported instead of row numbers)",
-    )
-    m.add_argument(
-        "--n-jobs",
-        type=int,
-        default=None,
-        help="parallel jobs for reference models (-1: all cores)",
-    )
-    m.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
     m.add_argument(
         "--max-records",
         type=_k,
         default=None,
         help="audit at most this many members and non-members (a seeded sample; default all)",
     )
-    m.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     at = attack_sub.add_parser(
         "attribute",
         help="attribute inference: can an attacker infer a person's sensitive value?",
@@ -245,16 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_common(at, formats=("terminal", "json", "markdown"))
-    at.add_argument("--train", type=Path, required=True, help="the training data (members)")
-    at.add_argument(
-        "--holdout", type=Path, required=True, help="non-members from the same population"
+    _add_data(
+        at,
+        ["train", "holdout", "population", "target", "id_column"],
+        required=["train", "holdout", "target"],
+        population="extra population data (trains the attack models)",
     )
-    at.add_argument("--target", required=True, help="name of the label column")
     at.add_argument(
         "--sensitive", nargs="+", required=True, help="sensitive columns (e.g. sex race)"
-    )
-    at.add_argument(
-        "--population", type=Path, help="extra population data (trains the attack models)"
     )
     at.add_argument(
         "--no-label",
@@ -270,8 +235,6 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.05,
         help="numeric guesses within this share of the 5th-95th percentile range succeed",
     )
-    at.add_argument("--id-column", help="column with record IDs (reported instead of row numbers)")
-    at.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
     so = attack_sub.add_parser(
         "singling-out",
@@ -283,14 +246,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_common(so, formats=("terminal", "json", "markdown"))
-    so.add_argument("--train", type=Path, required=True, help="the training data")
-    so.add_argument("--target", help="name of the label column")
-    so.add_argument("--holdout", type=Path, help="non-members from the same population (outsiders)")
-    so.add_argument("--population", type=Path, help="more non-member population data")
-    so.add_argument("--id-column", help="column with record IDs (reported instead of row numbers)")
-    so.add_argument(
-        "--subject-column",
-        help="column naming the person of each record (several records per person)",
+    _add_data(
+        so,
+        ["train", "holdout", "population", "target", "id_column", "subject_column"],
+        required=["train"],
+        holdout="non-members from the same population (outsiders)",
     )
     so.add_argument(
         "--k", type=_k, default=10, help="groups of fewer than K records single people out"
@@ -298,8 +258,44 @@ def build_parser() -> argparse.ArgumentParser:
     so.add_argument(
         "--show-values", action="store_true", help="show raw training values in examples"
     )
-    so.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     return parser
+
+
+_DATA_HELP = {
+    "train": "the training data (.csv, .parquet) exactly as it went into fit",
+    "holdout": "records from the same population the model was not fitted on (non-members)",
+    "population": "more non-member population data",
+    "target": "name of the label column",
+    "id_column": "column with record IDs (reported instead of row numbers)",
+    "subject_column": "column naming the person of each record (several records per person)",
+}
+
+
+def _add_data(
+    p: argparse.ArgumentParser,
+    names: Sequence[str],
+    required: Sequence[str] = (),
+    **help_text: str,
+) -> None:
+    """The data options a command takes (``train``, ``holdout``, ...), and ``--seed``."""
+    for name in names:
+        flag = "--" + name.replace("_", "-")
+        kwargs: dict[str, Any] = {"help": help_text.get(name, _DATA_HELP[name])}
+        if name in ("train", "holdout", "population"):
+            kwargs["type"] = Path
+        if name in required:
+            kwargs["required"] = True
+        p.add_argument(flag, **kwargs)
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+
+def _add_parallel(p: argparse.ArgumentParser) -> None:
+    """``--reference-models``, ``--n-jobs`` and ``--backend``."""
+    p.add_argument(
+        "--reference-models", type=_k, default=8, help="reference models for membership (default 8)"
+    )
+    p.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")
+    p.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
 
 
 def _add_common(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
