@@ -208,15 +208,18 @@ def _xy(
 ) -> tuple[Any, np.ndarray]:
     from modelprivacy.inspection.runner import check_columns
 
+    where = "training" if what == "train" else what
+    column = None
     if isinstance(data, pd.DataFrame) and target is not None:
         X, labels = pop_column(data, target, where=what)
+        column = target
     elif y is None:
         raise DataError(f"the {what} data has no target: pass target='column' or y_{what}")
     else:
         X, labels = data, np.asarray(y)
-    check_labels(labels, what)
+    check_labels(labels, where, column=column)
     if model is not None:
-        check_columns(model, X, where="training" if what == "train" else what)
+        check_columns(model, X, where=where)
     return X, labels
 
 

@@ -120,7 +120,7 @@ class AuditResult:
         return self.render("html", fragment=True)
 
 
-def _frame(data: Any, what: str) -> Any:
+def _frame(data: Any) -> Any:
     if data is None or isinstance(data, pd.DataFrame | np.ndarray):
         return data
     if isinstance(data, str | Path):
@@ -135,38 +135,6 @@ def _drop(frame: Any, columns: Sequence[str | None]) -> Any:
         return frame
     present = [c for c in columns if c is not None and c in frame.columns]
     return frame.drop(columns=present) if present else frame
-
-
-def _validate(
-    model: Any,
-    frame: Any,
-    where: str,
-    target: str | None,
-    meta: Sequence[str | None],
-    needs_target: bool,
-) -> None:
-    """Refuse a table that does not fit the model before any slow step runs."""
-    from modelprivacy.inspection.runner import check_columns
-
-    if frame is None:
-        return
-    if len(frame) == 0:
-        raise DataError(f"the {where} data has no rows; give the records")
-    if isinstance(frame, pd.DataFrame) and target is not None:
-        if target not in frame.columns:
-            if needs_target:
-                raise DataError(
-                    f"target column {target!r} is not in the {where} data; the attacks need the "
-                    "label of every record"
-                )
-        else:
-            missing = int(frame[target].isna().sum())
-            if missing:
-                raise DataError(
-                    f"the target column {target!r} has {missing:,} missing value(s) in the {where} "
-                    "data; drop those rows (the model was not fitted on records without a label)"
-                )
-    check_columns(model, _drop(frame, [target, *meta]), where=where)
 
 
 def audit(
@@ -269,11 +237,7 @@ def audit(
         if progress is not None:
             progress(name, done, total)
 
-    train, holdout, population = (
-        _frame(train, "training"),
-        _frame(holdout, "holdout"),
-        _frame(population, "population"),
-    )
+    train, holdout, population = _frame(train), _frame(holdout), _frame(population)
     sensitive = list(sensitive)
     if holdout is not None and train is None:
         raise DataError("--holdout needs --train: give the training data too")
@@ -283,15 +247,6 @@ def audit(
         )
     if holdout is not None and target is None:
         raise DataError("the attacks need the label: name the target column with --target")
-    for frame, where in ((train, "training"), (holdout, "holdout"), (population, "population")):
-        _validate(
-            model,
-            frame,
-            where,
-            target,
-            [id_column, subject_column],
-            needs_target=holdout is not None,
-        )
     skipped: list[str] = []
     reasons: dict[Criterion, str] = {}
     findings: list[Finding] = []
@@ -390,8 +345,8 @@ def audit(
             model,
             train,
             target=target,
-            holdout=_drop(holdout, [target]),
-            population=_drop(population, [target]),
+            holdout=holdout,
+            population=population,
             id_column=id_column,
             subject_column=subject_column,
             k=k,

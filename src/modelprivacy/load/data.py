@@ -152,7 +152,7 @@ def split_xy(df: pd.DataFrame, target: str | None) -> tuple[pd.DataFrame, np.nda
     return df.drop(columns=[target]), df[target].to_numpy()
 
 
-def check_labels(y: Any, where: str = "training") -> None:
+def check_labels(y: Any, where: str = "training", column: str | None = None) -> None:
     """Refuse labels with missing values.
 
     Parameters
@@ -161,6 +161,8 @@ def check_labels(y: Any, where: str = "training") -> None:
         Labels or targets.
     where : str, default="training"
         Which data they belong to, for the message.
+    column : str, optional
+        The target column they were taken from, for the message.
 
     Raises
     ------
@@ -169,9 +171,13 @@ def check_labels(y: Any, where: str = "training") -> None:
     """
     missing = int(pd.isna(pd.Series(np.asarray(y).ravel())).sum())
     if missing:
+        what = (
+            f"the target column {column!r} has {missing:,} missing value(s) in the {where} data"
+            if column is not None
+            else f"the labels of the {where} data have {missing:,} missing value(s)"
+        )
         raise DataError(
-            f"the labels of the {where} data have {missing:,} missing value(s); drop those rows "
-            "(the model was not fitted on records without a label)"
+            f"{what}; drop those rows (the model was not fitted on records without a label)"
         )
 
 
