@@ -19,7 +19,7 @@ import pandas as pd
 from modelprivacy.errors import DataError, ModelPrivacyError
 from modelprivacy.exposure import ExposureTable, exposure_table, subject_concentration_finding
 from modelprivacy.findings import Finding, InspectionResult, sort_findings
-from modelprivacy.load.data import as_frame, pop_column
+from modelprivacy.load.data import as_frame, concat_rows, pop_column
 
 __all__ = ["SinglingOutReport", "singling_out"]
 
@@ -176,12 +176,7 @@ def singling_out(
         for p, where in ((holdout, "holdout"), (population, "population"))
         if p is not None
     ]
-    pop_X: Any = None
-    if pop_parts:
-        if all(isinstance(p, pd.DataFrame) for p in pop_parts):
-            pop_X = pd.concat(pop_parts, ignore_index=True)
-        else:
-            pop_X = np.concatenate([np.asarray(p) for p in pop_parts])
+    pop_X = concat_rows(pop_parts) if pop_parts else None
     inspection = inspect(model, X, y, ids=ids, k=k, show_values=show_values, seed=seed)
     findings: list[Finding] = list(inspection.findings)
     skipped: list[str] = []

@@ -16,7 +16,7 @@ from modelprivacy.attacks.membership import ATTACKS, attack_scores, choose_rmia_
 from modelprivacy.attacks.reference import ReferenceSignals, fit_reference_models
 from modelprivacy.attacks.target import Target
 from modelprivacy.errors import DataError
-from modelprivacy.load.data import check_labels, pop_column
+from modelprivacy.load.data import check_labels, concat_rows, pop_column
 
 __all__ = [
     "DEFAULT_ATTACKS",
@@ -223,12 +223,6 @@ def _xy(
     return X, labels
 
 
-def _concat(parts: Sequence[Any]) -> Any:
-    if all(isinstance(p, pd.DataFrame) for p in parts):
-        return pd.concat(parts, ignore_index=True)
-    return np.concatenate([np.asarray(p) for p in parts])
-
-
 def _sample(n: int, cap: int | None, rng: np.random.Generator) -> np.ndarray:
     """Sorted positions of at most ``cap`` of ``n`` records (all when ``cap`` is None)."""
     if cap is None or n <= cap:
@@ -369,7 +363,7 @@ def membership_inference(
         parts_X.append(Xp)
         parts_y.append(yp)
         n_pop = len(yp)
-    X_all, y_all = _concat(parts_X), np.concatenate(parts_y)
+    X_all, y_all = concat_rows(parts_X), np.concatenate(parts_y)
     tgt = Target(model, fit_fn=fit_fn)
     rng = np.random.default_rng(seed)
     n_m, n_n = len(ym), len(yn)
@@ -429,7 +423,7 @@ def membership_inference(
     timings["attacks and statistics"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     best = result.best(0.01).name
-    X_ref = _concat([Xn, *parts_X[2:]])
+    X_ref = concat_rows([Xn, *parts_X[2:]])
     outliers = outlierness(model, X_audit, X_ref, seed=seed)
     labels = y_eval[:n_audit] if tgt.output != "regression" else None
     exp = exposure(best, scores[best], is_member, labels, outliers, member_index=sel_m)

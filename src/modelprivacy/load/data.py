@@ -152,6 +152,24 @@ def split_xy(df: pd.DataFrame, target: str | None) -> tuple[pd.DataFrame, np.nda
     return df.drop(columns=[target]), df[target].to_numpy()
 
 
+def concat_rows(parts: Sequence[Any]) -> Any:
+    """Stack tables of records: one data frame if all are data frames, else one array.
+
+    Parameters
+    ----------
+    parts : sequence of DataFrame or array-like
+        Tables with the same columns.
+
+    Returns
+    -------
+    DataFrame or ndarray
+        Their rows in order (a fresh 0..n-1 index for data frames).
+    """
+    if all(isinstance(p, pd.DataFrame) for p in parts):
+        return pd.concat(parts, ignore_index=True)
+    return np.concatenate([np.asarray(p) for p in parts])
+
+
 def check_labels(y: Any, where: str = "training", column: str | None = None) -> None:
     """Refuse labels with missing values.
 
