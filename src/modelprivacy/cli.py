@@ -452,15 +452,13 @@ class _Inputs:
 
     def pop_ids(self, id_column: str | None) -> Any:
         """Take the ID column off the training data (and drop it elsewhere); its values."""
-        from modelprivacy.load.data import pop_column
+        from modelprivacy.load.data import drop_present, pop_column
 
         if not id_column:
             return None
         self.train, ids = pop_column(self.train, id_column, role="id", where="training")
-        for name in ("holdout", "population"):
-            frame = getattr(self, name)
-            if frame is not None and id_column in frame.columns:
-                setattr(self, name, frame.drop(columns=[id_column]))
+        self.holdout = drop_present(self.holdout, [id_column])
+        self.population = drop_present(self.population, [id_column])
         return ids
 
 

@@ -130,13 +130,6 @@ def _frame(data: Any) -> Any:
     return pd.DataFrame(data)
 
 
-def _drop(frame: Any, columns: Sequence[str | None]) -> Any:
-    if not isinstance(frame, pd.DataFrame):
-        return frame
-    present = [c for c in columns if c is not None and c in frame.columns]
-    return frame.drop(columns=present) if present else frame
-
-
 def audit(
     model: Any,
     train: Any = None,
@@ -222,7 +215,7 @@ def audit(
     from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
     from modelprivacy.attacks.findings import membership_finding
     from modelprivacy.inspection.runner import inspect
-    from modelprivacy.load.data import pop_column
+    from modelprivacy.load.data import drop_present, pop_column
     from modelprivacy.load.model import load_model
     from modelprivacy.people import singling_out
 
@@ -266,9 +259,9 @@ def audit(
         if subject_column is not None:
             pop_column(train, subject_column, role="subject", where="training")
         meta = [id_column, subject_column]
-        attacked_train = _drop(train, meta)
-        attacked_holdout = _drop(holdout, meta)
-        attacked_pop = _drop(population, meta)
+        attacked_train = drop_present(train, meta)
+        attacked_holdout = drop_present(holdout, meta)
+        attacked_pop = drop_present(population, meta)
     else:
         n_train = None
     ids_arr = np.asarray(ids, dtype=object) if ids is not None else None

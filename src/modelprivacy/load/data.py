@@ -170,6 +170,27 @@ def concat_rows(parts: Sequence[Any]) -> Any:
     return np.concatenate([np.asarray(p) for p in parts])
 
 
+def drop_present(frame: Any, columns: Sequence[str | None]) -> Any:
+    """A data frame without those of ``columns`` it has (``None`` entries and non-frames pass).
+
+    Parameters
+    ----------
+    frame : DataFrame, array-like or None
+        The table.
+    columns : sequence of str or None
+        Columns to leave out where present (ID, subject or target columns).
+
+    Returns
+    -------
+    DataFrame, array-like or None
+        The table without them; anything but a data frame is returned as is.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        return frame
+    present = [c for c in columns if c is not None and c in frame.columns]
+    return frame.drop(columns=present) if present else frame
+
+
 def check_labels(y: Any, where: str = "training", column: str | None = None) -> None:
     """Refuse labels with missing values.
 

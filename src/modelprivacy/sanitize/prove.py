@@ -206,19 +206,19 @@ def sanitize_and_audit(
         The safer model, both audits and the comparison.
     """
     from modelprivacy.audit import audit
-    from modelprivacy.load.data import pop_column
+    from modelprivacy.load.data import drop_present, pop_column
     from modelprivacy.sanitize import sanitize
 
     X = y = X_ho = y_ho = None
-    drop = [c for c in (id_column, subject_column) if c is not None]
+    drop = [id_column, subject_column]
     if train is not None:
-        frame = train.drop(columns=[c for c in drop if c in train.columns])
+        frame = drop_present(train, drop)
         if target is not None:
             X, y = pop_column(frame, target, where="training")
         else:
             X = frame
     if holdout is not None and target is not None:
-        frame = holdout.drop(columns=[c for c in drop if c in holdout.columns])
+        frame = drop_present(holdout, drop)
         X_ho, y_ho = pop_column(frame, target, where="holdout")
     result = sanitize(model, X, y, k=k, replace=replace, seed=seed)
     if train is None:
