@@ -104,6 +104,8 @@ def _terminal(result: Any, width: int = 110) -> str:
 
 
 def _markdown(result: Any) -> str:
+    from modelprivacy.report.markdown import markdown_row
+
     v = result.verdict
     out = [
         f"# Privacy audit: {result.source}",
@@ -113,10 +115,10 @@ def _markdown(result: Any) -> str:
         "| criterion | risk | assessed | evidence |",
         "|---|---|---|---|",
     ]
-    out += ["| " + " | ".join(r) + " |" for r in _criteria_rows(result)]
+    out += [markdown_row(r) for r in _criteria_rows(result)]
     out += ["", "## Coverage (EDPB Opinion 28/2024)", "", "| attack | status | scope | note |"]
     out += ["|---|---|---|---|"]
-    out += [f"| {r.attack} | {r.status} | {r.scope} | {r.note} |" for r in result.coverage]
+    out += [markdown_row([r.attack, r.status, r.scope, r.note]) for r in result.coverage]
     out += ["", f"**Threat model.** {result.threat_model}", ""]
     text = "\n".join(out) + "\n" + _findings_text(result, "markdown")
     for section in _attack_sections(result, "markdown"):

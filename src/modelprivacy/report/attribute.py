@@ -112,6 +112,8 @@ def attribute_markdown(result: Any, findings: Sequence[Any]) -> str:
     str
         The report.
     """
+    from modelprivacy.report.markdown import markdown_row
+
     label = "with" if result.known_label else "without"
     out = [
         "## Attribute inference",
@@ -128,8 +130,8 @@ def attribute_markdown(result: Any, findings: Sequence[Any]) -> str:
             "",
         ]
         if column.outcomes:
-            out += ["| " + " | ".join(_HEADER) + " |", "|---|" + "---:|" * (len(_HEADER) - 1)]
-            out += ["| " + " | ".join(r) + " |" for r in _rows(column)]
+            out += [markdown_row(_HEADER), "|---|" + "---:|" * (len(_HEADER) - 1)]
+            out += [markdown_row(r) for r in _rows(column)]
             out.append("")
         out += [f"- {n}" for n in _notes(column)]
         out += ["", f"Remedy: {finding.remedy}", ""]

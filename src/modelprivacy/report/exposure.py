@@ -91,6 +91,8 @@ def exposure_markdown(table: ExposureTable, skipped: Sequence[str] = (), top: in
     str
         The report.
     """
+    from modelprivacy.report.markdown import markdown_row
+
     word = "person" if table.unit == "person" else "record"
     out = [f"## Exposure per {word}", "", table.summary(), ""]
     rows = _worst_rows(table, top)
@@ -99,7 +101,7 @@ def exposure_markdown(table: ExposureTable, skipped: Sequence[str] = (), top: in
             f"| {word} | level | findings | records | outlierness |",
             "|---|---|---|---:|---:|",
         ]
-        out += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows]
+        out += [markdown_row(r) for r in rows]
         out.append("")
     out += [f"- Not assessed: {s}" for s in skipped]
     return "\n".join(out) + "\n"

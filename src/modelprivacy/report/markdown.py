@@ -8,6 +8,7 @@ the layout of the page or inject HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from modelprivacy.findings import Finding, InspectionResult
 from modelprivacy.report._common import (
@@ -20,7 +21,7 @@ from modelprivacy.report._common import (
     summary_phrase,
 )
 
-__all__ = ["to_markdown"]
+__all__ = ["markdown_row", "to_markdown"]
 
 # ASCII punctuation that Markdown or inline HTML gives a meaning to.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
@@ -52,7 +53,8 @@ def _cell(markdown: str) -> str:
     return re.sub(r"(?<!\\)\|", r"\\|", markdown)
 
 
-def _row(cells: list[str]) -> str:
+def markdown_row(cells: Sequence[str]) -> str:
+    """One Markdown table row; pipes inside cells are escaped."""
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
@@ -68,9 +70,9 @@ def _header(result: InspectionResult) -> list[str]:
     lines = [
         f"# Model privacy inspection: {_text(result.model)}",
         "",
-        _row(["Model", "Source file", "Training records", "k", "Seed"]),
+        markdown_row(["Model", "Source file", "Training records", "k", "Seed"]),
         "|---|---|---:|---:|---:|",
-        _row([_code(result.model), source, n_train, str(result.k), str(result.seed)]),
+        markdown_row([_code(result.model), source, n_train, str(result.k), str(result.seed)]),
         "",
     ]
     if result.show_values:
@@ -81,8 +83,8 @@ def _header(result: InspectionResult) -> list[str]:
 
 def _summary_table(result: InspectionResult) -> list[str]:
     lines = ["## Summary by severity", "", "| Severity | Findings |", "|---|---:|"]
-    lines += [_row([s.value, f"{n:,}"]) for s, n in by_severity(result)]
-    lines += [_row(["**total**", f"**{len(result.findings):,}**"]), ""]
+    lines += [markdown_row([s.value, f"{n:,}"]) for s, n in by_severity(result)]
+    lines += [markdown_row(["**total**", f"**{len(result.findings):,}**"]), ""]
     records = _text(records_phrase(result))
     records = records[:1].upper() + records[1:]
     if result.n_train is not None:
@@ -95,12 +97,12 @@ def _findings_table(result: InspectionResult) -> list[str]:
     lines = [
         "## Findings",
         "",
-        _row(["#", "Severity", "Check", "Title", "Path", "Records exposed", "Confidence"]),
+        markdown_row(["#", "Severity", "Check", "Title", "Path", "Records exposed", "Confidence"]),
         "|---:|---|---|---|---|---|---|",
     ]
     for i, f in enumerate(result.findings, start=1):
         lines.append(
-            _row(
+            markdown_row(
                 [
                     str(i),
                     f.severity.value,
@@ -170,6 +172,6 @@ def to_markdown(result: InspectionResult) -> str:
         lines.append("")
     if result.versions:
         lines += ["## Versions", "", "| Package | Version |", "|---|---|"]
-        lines += [_row([_text(name), _code(v)]) for name, v in result.versions.items()]
+        lines += [markdown_row([_text(name), _code(v)]) for name, v in result.versions.items()]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

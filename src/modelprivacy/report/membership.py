@@ -147,6 +147,8 @@ def membership_markdown(result: Any, finding: Any, ids: Any = None) -> str:
     str
         The report.
     """
+    from modelprivacy.report.markdown import markdown_row
+
     out = [
         "## Membership inference",
         "",
@@ -155,10 +157,10 @@ def membership_markdown(result: Any, finding: Any, ids: Any = None) -> str:
         f"{result.n_members:,} members, {result.n_nonmembers:,} non-members, {result.k} reference models, "
         f"seed {result.seed}.",
         "",
-        "| " + " | ".join(_HEADER) + " |",
+        markdown_row(_HEADER),
         "|---|" + "---:|" * (len(_HEADER) - 1),
     ]
-    out += ["| " + " | ".join(row) + " |" for row in _rows(result)]
+    out += [markdown_row(row) for row in _rows(result)]
     out += ["", "\\* too few non-members to resolve this FPR.", ""]
     out += [f"- {line}" for line in _exposure_lines(result, ids)]
     out += ["", f"Remedy: {finding.remedy}", ""]

@@ -315,11 +315,13 @@ def _terminal(report: SanitizeReport, width: int = 110) -> str:
 
 
 def _markdown(report: SanitizeReport) -> str:
+    from modelprivacy.report.markdown import markdown_row
+
     out = [f"# Sanitisation (k={report.sanitized.k})", ""]
     out += [f"- {line}" for line in _actions(report)]
     if report.rows:
         out += ["", "| measure | before | after |", "|---|---|---|"]
-        out += [f"| {r.measure} | {r.before} | {r.after} |" for r in report.rows]
+        out += [markdown_row([r.measure, r.before, r.after]) for r in report.rows]
     return "\n".join(out) + "\n"
 
 
