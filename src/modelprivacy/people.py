@@ -19,7 +19,7 @@ import pandas as pd
 from modelprivacy.errors import DataError, ModelPrivacyError
 from modelprivacy.exposure import ExposureTable, exposure_table, subject_concentration_finding
 from modelprivacy.findings import Finding, InspectionResult, sort_findings
-from modelprivacy.load.data import as_frame, concat_rows, pop_column
+from modelprivacy.load.data import as_frame, check_ids, concat_rows, pop_column
 
 __all__ = ["SinglingOutReport", "singling_out"]
 
@@ -151,7 +151,6 @@ def singling_out(
         model = load_model(model, trust=trust).estimator
     X = as_frame(train) if not isinstance(train, np.ndarray) else train
     if isinstance(X, pd.DataFrame):
-        X = X.copy()
         if subject_column is not None:
             X, subj = pop_column(X, subject_column, role="subject", where="training")
             subjects = list(subj)
@@ -169,8 +168,8 @@ def singling_out(
     for name, arr in (("ids", ids), ("subjects", subjects), ("y", y)):
         if arr is not None and len(arr) != n:
             raise DataError(f"{name} has {len(arr):,} entries for {n:,} training records")
-    if ids is not None and len(set(ids)) != n:
-        raise DataError("record IDs are not unique: choose an ID column with one value per record")
+    if ids is not None:
+        check_ids(ids, id_column)
     pop_parts = [
         _align(p, X, where)
         for p, where in ((holdout, "holdout"), (population, "population"))

@@ -215,7 +215,7 @@ def audit(
     from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
     from modelprivacy.attacks.findings import membership_finding
     from modelprivacy.inspection.runner import inspect
-    from modelprivacy.load.data import drop_present, pop_column
+    from modelprivacy.load.data import check_ids, drop_present, pop_column
     from modelprivacy.load.model import load_model
     from modelprivacy.people import singling_out
 
@@ -251,11 +251,7 @@ def audit(
         n_train = len(train)
         if id_column is not None:
             ids = list(pop_column(train, id_column, role="id", where="training")[1])
-            if len(set(ids)) != len(ids):
-                raise DataError(
-                    f"the ID column {id_column!r} has repeated values: choose a column with one "
-                    "value per record (for several records per person use --subject-column)"
-                )
+            check_ids(ids, id_column)
         if subject_column is not None:
             pop_column(train, subject_column, role="subject", where="training")
         meta = [id_column, subject_column]

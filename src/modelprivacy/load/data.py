@@ -191,6 +191,29 @@ def drop_present(frame: Any, columns: Sequence[str | None]) -> Any:
     return frame.drop(columns=present) if present else frame
 
 
+def check_ids(ids: Sequence[Any], column: str | None = None) -> None:
+    """Refuse record IDs that are not unique.
+
+    Parameters
+    ----------
+    ids : sequence
+        The ID of every record.
+    column : str, optional
+        The column they were taken from, for the message.
+
+    Raises
+    ------
+    DataError
+        Some ID is repeated; the message gives the fix.
+    """
+    if len(set(ids)) != len(ids):
+        where = f"the ID column {column!r} has repeated values: " if column is not None else ""
+        raise DataError(
+            f"{where}record IDs are not unique; choose an ID column with one value per record "
+            "(for several records per person use --subject-column)"
+        )
+
+
 def check_labels(y: Any, where: str = "training", column: str | None = None) -> None:
     """Refuse labels with missing values.
 
