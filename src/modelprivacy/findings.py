@@ -1,8 +1,19 @@
-"""The findings model: what a check reports, and the result of an inspection.
+r"""The findings model: what a check reports, and the result of an inspection.
 
 A :class:`Finding` is a frozen, JSON-serialisable record. It never holds the
 model or raw training rows; its example is redacted unless the user asked to
 see values when the finding was made.
+
+The text of a finding often comes from the model file (attribute paths with
+dictionary keys, class names, category values in examples), and the file is
+written by a stranger. Every text field of these records is therefore made
+printable when the record is built: control characters, line breaks and
+invisible format characters become visible escapes such as ``\x1b`` (see
+:mod:`modelprivacy._text`), and each field is bounded in length. Every
+renderer (terminal, Markdown, JSON, HTML) can then print it as it is. Record
+IDs are the exception: they come from the user's training data and are matched
+against it, so they are kept as given and escaped by the renderers that show
+them.
 """
 
 from __future__ import annotations
@@ -12,6 +23,8 @@ import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from modelprivacy._text import one_line, printable
 
 __all__ = [
     "CheckError",
@@ -25,6 +38,46 @@ __all__ = [
 ]
 
 DOCS_URL = "docs/checks.md"
+
+# The most characters a text field keeps (the rest is cut with a marker).
+_LIMITS = {
+    "check_id": 40,
+    "title": 500,
+    "path": 2000,
+    "estimator": 300,
+    "description": 10_000,
+    "example": 1000,
+    "remedy": 4000,
+    "docs": 1000,
+}
+
+
+def _clean(obj: object, name: str, limit: int | None) -> None:
+    """Make the str field ``name`` of a frozen dataclass printable, in place."""
+    value = getattr(obj, name)
+    if value is None:
+        return
+    clean = printable(value, limit)
+    if clean is not value:
+        object.__setattr__(obj, name, clean)
+
+
+def _clean_json(value: Any, depth: int = 0) -> Any:
+    """Escape every string (keys too) of a small JSON-like value."""
+    if isinstance(value, str):
+        return printable(value, 1000)
+    if depth > 20:
+        return value
+    if isinstance(value, Mapping):
+        return {
+            (printable(k, 200) if isinstance(k, str) else k): _clean_json(v, depth + 1)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_clean_json(v, depth + 1) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_clean_json(v, depth + 1) for v in value)
+    return value
 
 
 @functools.total_ordering
@@ -157,6 +210,12 @@ class Finding:
         Link to the check's documentation.
     evidence : Mapping
         Small JSON-serialisable numbers behind the claim.
+
+    Notes
+    -----
+    Every text field is made printable when the finding is built (control and
+    invisible format characters escaped, see :mod:`modelprivacy._text`) and
+    bounded in length; so are the strings in ``evidence``.
     """
 
     check_id: str
@@ -172,6 +231,11 @@ class Finding:
     remedy: str = ""
     docs: str = ""
     evidence: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name, limit in _LIMITS.items():
+            _clean(self, name, limit)
+        object.__setattr__(self, "evidence", _clean_json(self.evidence))
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict."""
@@ -194,10 +258,17 @@ class Finding:
 
 @dataclass(frozen=True)
 class Skipped:
-    """Something that could not be inspected, and why."""
+    """Something that could not be inspected, and why.
+
+    Both texts are made printable and bounded when it is built.
+    """
 
     what: str
     reason: str
+
+    def __post_init__(self) -> None:
+        _clean(self, "what", 1000)
+        _clean(self, "reason", 4000)
 
     def to_dict(self) -> dict[str, str]:
         """Return a JSON-serialisable dict."""
@@ -206,10 +277,20 @@ class Skipped:
 
 @dataclass(frozen=True)
 class CheckError:
-    """A check that failed; the other checks still ran."""
+    """A check that failed; the other checks still ran.
+
+    The message (often an exception's, quoting the model) is made one clean
+    line when it is built.
+    """
 
     check_id: str
     message: str
+
+    def __post_init__(self) -> None:
+        _clean(self, "check_id", 40)
+        clean = one_line(self.message, 1000)
+        if clean != self.message:
+            object.__setattr__(self, "message", clean)
 
     def to_dict(self) -> dict[str, str]:
         """Return a JSON-serialisable dict."""
@@ -242,6 +323,16 @@ class InspectionResult:
         Versions of modelprivacy and of the libraries involved.
     show_values : bool
         Whether raw values were kept in examples.
+    nodes_walked : int
+        How many objects the walker visited.
+    load_notes : tuple of str
+        What loading the file reset before the model could be used (a cache
+        directory, a vectorizer reading files, thread counts), one sentence each.
+
+    Notes
+    -----
+    ``model``, ``source`` and the versions are made printable when the result
+    is built, like the fields of a :class:`Finding`.
     """
 
     model: str
@@ -255,8 +346,19 @@ class InspectionResult:
     versions: Mapping[str, str] = field(default_factory=dict)
     show_values: bool = False
     nodes_walked: int = 0
+    load_notes: tuple[str, ...] = ()
 
     SCHEMA_VERSION = "1.0"
+
+    def __post_init__(self) -> None:
+        _clean(self, "model", 300)
+        _clean(self, "source", 4000)
+        notes = tuple(printable(n, 1000) for n in self.load_notes)
+        if notes != self.load_notes:
+            object.__setattr__(self, "load_notes", notes)
+        if any(not isinstance(v, str) or not v.isprintable() for v in self.versions.values()):
+            versions = {printable(k, 100): printable(v, 200) for k, v in self.versions.items()}
+            object.__setattr__(self, "versions", versions)
 
     @property
     def max_severity(self) -> Severity | None:
@@ -316,6 +418,7 @@ class InspectionResult:
             "findings": [f.to_dict() for f in self.findings],
             "skipped": [s.to_dict() for s in self.skipped],
             "errors": [e.to_dict() for e in self.errors],
+            "load_notes": list(self.load_notes),
         }
 
 

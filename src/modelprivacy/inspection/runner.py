@@ -12,7 +12,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from modelprivacy.errors import DataError, ModelPrivacyError, NotFittedModelError
+from modelprivacy._text import describe_exception
+from modelprivacy.errors import (
+    DataError,
+    ModelPrivacyError,
+    NotFittedModelError,
+    as_privacy_error,
+)
 from modelprivacy.findings import CheckError, Finding, InspectionResult, Skipped, sort_findings
 from modelprivacy.inspection._base import CHECKS, Context
 from modelprivacy.inspection.checks import ORDER
@@ -230,7 +236,14 @@ def inspect(
     ------
     ModelPrivacyError
         For a model file that cannot be loaded safely, an unfitted model, or
-        data that does not match the model.
+        data that does not match the model. Nothing else leaves this function
+        (apart from ``ValueError`` for a bad ``k``, and a check's own
+        exception with ``debug=True``): a ``RecursionError``, ``MemoryError``
+        or ``NotImplementedError`` raised by the model's objects becomes a
+        :class:`~modelprivacy.errors.ModelLoadError` or a
+        :class:`~modelprivacy.errors.DataError` with a one-line message.
+        Parts of the model that cannot be walked are listed in
+        ``result.skipped``; a check that fails is listed in ``result.errors``.
     """
     if not isinstance(k, (int, np.integer)) or isinstance(k, bool) or k < 2:
         raise ValueError(f"The 'k' parameter of inspect must be an int >= 2. Got {k!r} instead.")
@@ -238,14 +251,37 @@ def inspect(
     if isinstance(model, (str, os.PathLike)):
         from modelprivacy.load import load_model
 
-        loaded = load_model(Path(model), trust=trust)
+        try:
+            loaded = load_model(Path(model), trust=trust)
+        except ModelPrivacyError:
+            raise
+        except Exception as exc:
+            raise as_privacy_error(exc, f"model file '{model}' could not be loaded") from exc
         estimator = loaded.estimator
         source = str(model)
+        load_notes = loaded.notes
     else:
         estimator = model
+        load_notes = ()
     _check_fitted(estimator)
-    data = _prepare_data(estimator, X, y, target, ids, id_column)
-    nodes = list(walk(estimator))
+    try:
+        data = _prepare_data(estimator, X, y, target, ids, id_column)
+    except ModelPrivacyError:
+        raise
+    except Exception as exc:
+        raise as_privacy_error(
+            exc,
+            "the training data could not be matched to the model",
+            DataError,
+            "pass the data exactly as it went into fit",
+        ) from exc
+    notes: list[tuple[str, str]] = []
+    try:
+        nodes = list(walk(estimator, notes))
+    except ModelPrivacyError:
+        raise
+    except Exception as exc:  # walk contains its failures; this is the last line of defence
+        raise as_privacy_error(exc, "the model could not be walked") from exc
     ctx = Context(root=estimator, nodes=nodes, data=data, k=int(k), show_values=show_values)
     findings: list[Finding] = []
     errors: list[CheckError] = []
@@ -256,9 +292,10 @@ def inspect(
         except Exception as exc:
             if debug:
                 raise
-            log.warning("check %s failed: %s", check_id, exc)
-            errors.append(CheckError(check_id, f"{type(exc).__name__}: {exc}"))
-    skipped = []
+            message = describe_exception(exc)
+            log.warning("check %s failed: %s", check_id, message)
+            errors.append(CheckError(check_id, message))
+    skipped = [Skipped(f"part of the model at {path}", reason) for path, reason in notes]
     if data is None:
         skipped.append(
             Skipped(
@@ -286,4 +323,5 @@ def inspect(
         versions=versions(),
         show_values=show_values,
         nodes_walked=len(nodes),
+        load_notes=load_notes,
     )

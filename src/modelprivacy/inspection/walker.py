@@ -8,6 +8,17 @@ compiled objects (scikit-learn's ``Tree`` and ``KDTree``/``BallTree``) and,
 for any other compiled object, the state it would pickle. Every visited object
 gets a readable path such as ``steps[1].estimators_[3].tree_.threshold``.
 An object reachable along two paths (an alias, or a cycle) is visited once.
+
+The object graph comes from a file that a stranger wrote. Paths show
+dictionary keys and field names with a bounded, printable repr
+(:func:`modelprivacy._text.short_repr`) and attribute names escaped, so a key
+of ten megabytes or one holding terminal escape codes yields a short, clean
+path. An object that fails while it is walked (a ``RecursionError``, a
+``MemoryError``, an exception of a broken compiled object) does not stop the
+walk: it is recorded in ``notes`` and the walk goes on with its siblings.
+Without ``notes``, the failure becomes a
+:class:`~modelprivacy.errors.ModelLoadError`. No other exception leaves
+:func:`walk`.
 """
 
 from __future__ import annotations
@@ -20,7 +31,10 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["Node", "is_estimator", "safe_getattr", "walk"]
+from modelprivacy._text import describe_exception, printable, short_repr
+from modelprivacy.errors import ModelLoadError, ModelPrivacyError
+
+__all__ = ["MAX_NOTES", "Node", "is_estimator", "safe_getattr", "walk"]
 
 _SCALARS = (type(None), bool, int, float, complex, str, bytes, np.generic)
 _OPAQUE = (
@@ -47,6 +61,10 @@ _TREE_FIELDS = (
 )
 _BINARY_TREE_FIELDS = ("data", "idx_array", "node_data", "node_bounds")
 _MAX_DEPTH = 200
+MAX_NOTES = 20
+"""The most problems :func:`walk` records one by one (the rest are counted)."""
+_KEY_LIMIT = 80
+_NAME_LIMIT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +141,32 @@ def _join(path: str, attr: str) -> str:
     return f"{path}.{attr}" if path else attr
 
 
+def _name(name: object) -> str:
+    """An attribute or field name for a path: escaped, bounded; a non-str name as its repr."""
+    if type(name) is str:
+        return (
+            name
+            if len(name) <= _NAME_LIMIT and name.isprintable()
+            else printable(name, _NAME_LIMIT)
+        )
+    return short_repr(name, _KEY_LIMIT)
+
+
+def _key(key: object) -> str:
+    """A dictionary key for a path, e.g. ``'count'`` in ``nodes['count']``."""
+    return short_repr(key, _KEY_LIMIT)
+
+
+_PLAIN_SORTABLE = frozenset({str, bytes, float, bool, complex, type(None)})
+
+
+def _sort_key(item: object) -> str:
+    """Order of set items: their repr for plain builtin values, else a safe bounded repr."""
+    if type(item) in _PLAIN_SORTABLE or (type(item) is int and item.bit_length() < 4096):
+        return repr(item)
+    return short_repr(item, None)
+
+
 def _named_item(item: object) -> bool:
     """True for ``(name, estimator[, columns])`` tuples as in Pipeline.steps."""
     return (
@@ -133,35 +177,78 @@ def _named_item(item: object) -> bool:
     )
 
 
-def walk(root: object) -> Iterator[Node]:
+def walk(root: object, notes: list[tuple[str, str]] | None = None) -> Iterator[Node]:
     """Yield every object reachable from ``root``, each once, depth first.
 
     Parameters
     ----------
     root : object
         A fitted estimator (or any object graph).
+    notes : list, optional
+        Where to record what could not be walked, as ``(path, reason)``
+        pairs: an object that raised while it was walked (``RecursionError``,
+        ``MemoryError``, anything from a broken compiled object), and objects
+        nested more than 200 levels deep. The walk goes on past them. At most
+        :data:`MAX_NOTES` pairs are recorded; one last pair counts the others.
+        Without ``notes``, a failure raises and deep objects are left out.
 
     Yields
     ------
     Node
         The visited objects with their paths. Containers are yielded before
         their children.
+
+    Raises
+    ------
+    ModelLoadError
+        Without ``notes``, when an object fails while it is walked; the
+        one-line message names its path and the exception.
     """
     seen: set[int] = set()
     keep: list[object] = []  # temporaries stay alive so their ids stay unique
+    n_notes = [0]
+
+    def note(path: str, reason: str) -> None:
+        if notes is None:
+            return
+        n_notes[0] += 1
+        if n_notes[0] <= MAX_NOTES:
+            notes.append((path or "(root)", reason))
+
+    def failed(path: str, exc: Exception) -> None:
+        if isinstance(exc, ModelPrivacyError):
+            raise exc
+        reason = f"it could not be walked ({describe_exception(exc, 200)}); what it holds was not inspected"
+        if notes is None:
+            raise ModelLoadError(
+                f"the model cannot be inspected: the object at {path or '(root)'}: {reason}"
+            ) from exc
+        note(path, reason)
 
     def visit(
         obj: Any, path: str, attr: str, owner: Any, owner_path: str, depth: int, holder: str = ""
     ) -> Iterator[Node]:
         if depth > _MAX_DEPTH:
+            note(
+                path,
+                f"it is nested more than {_MAX_DEPTH} levels deep; what it holds was not inspected",
+            )
             return
-        if isinstance(obj, _SCALARS):
+        try:
+            if isinstance(obj, _SCALARS):
+                yield Node(path, obj, attr, owner, owner_path, holder)
+                return
+            if id(obj) in seen:
+                return
+            seen.add(id(obj))
             yield Node(path, obj, attr, owner, owner_path, holder)
-            return
-        if id(obj) in seen:
-            return
-        seen.add(id(obj))
-        yield Node(path, obj, attr, owner, owner_path, holder)
+            yield from children(obj, path, attr, owner, owner_path, depth, holder)
+        except Exception as exc:
+            failed(path, exc)
+
+    def children(
+        obj: Any, path: str, attr: str, owner: Any, owner_path: str, depth: int, holder: str
+    ) -> Iterator[Node]:
         if isinstance(obj, _OPAQUE):
             return
         if isinstance(obj, np.ndarray):
@@ -182,15 +269,15 @@ def walk(root: object) -> Iterator[Node]:
                     yield from visit(item, item_path, attr, owner, owner_path, depth + 1, holder)
             return
         if isinstance(obj, (set, frozenset)):
-            for i, item in enumerate(sorted(obj, key=repr)):
+            for i, item in enumerate(sorted(obj, key=_sort_key)):
                 yield from visit(item, f"{path}{{{i}}}", attr, owner, owner_path, depth + 1, holder)
             return
         if isinstance(obj, dict):
             if all(isinstance(v, _SCALARS) for v in obj.values()):
                 return  # a flat mapping (a vocabulary): checks read it whole
-            for key, item in obj.items():
+            for key, item in list(obj.items()):
                 yield from visit(
-                    item, f"{path}[{key!r}]", attr, owner, owner_path, depth + 1, holder
+                    item, f"{path}[{_key(key)}]", attr, owner, owner_path, depth + 1, holder
                 )
             return
         if _is_tree(obj):
@@ -198,6 +285,9 @@ def walk(root: object) -> Iterator[Node]:
                 try:
                     arr = getattr(obj, name)
                 except AttributeError:
+                    continue
+                except Exception as exc:  # a broken tree: the other fields are still walked
+                    failed(_join(path, name), exc)
                     continue
                 keep.append(arr)
                 yield from visit(arr, _join(path, name), name, owner, owner_path, depth + 1, "Tree")
@@ -228,8 +318,9 @@ def walk(root: object) -> Iterator[Node]:
                 new_owner, new_owner_path = owner, owner_path
             holder = type(obj).__name__
             for name, item in list(state.items()):
+                label = _name(name)
                 yield from visit(
-                    item, _join(path, name), name, new_owner, new_owner_path, depth + 1, holder
+                    item, _join(path, label), label, new_owner, new_owner_path, depth + 1, holder
                 )
             return
         yield from _visit_reduced(obj, path, owner, owner_path, depth)
@@ -242,7 +333,13 @@ def walk(root: object) -> Iterator[Node]:
                 field = arr[name]
                 keep.append(field)
                 yield from visit(
-                    field, f"{path}[{name!r}]", name, owner, owner_path, depth + 1, holder
+                    field,
+                    f"{path}[{_key(name)}]",
+                    _name(name),
+                    owner,
+                    owner_path,
+                    depth + 1,
+                    holder,
                 )
             return
         if arr.dtype != object or arr.size == 0:
@@ -260,7 +357,8 @@ def walk(root: object) -> Iterator[Node]:
     ) -> Iterator[Node]:
         try:
             reduced = obj.__reduce_ex__(4)
-        except Exception:  # an object that cannot be pickled carries nothing we can see
+        except Exception as exc:  # its state cannot be seen: say so, and go on
+            failed(path, exc)
             return
         if not isinstance(reduced, tuple):
             return
@@ -274,4 +372,11 @@ def walk(root: object) -> Iterator[Node]:
             keep.append(part)
             yield from visit(part, f"{path}<{name}>", name, owner, owner_path, depth + 1)
 
-    yield from visit(root, "", "", root, "", 0)
+    try:
+        yield from visit(root, "", "", root, "", 0)
+    except ModelPrivacyError:
+        raise
+    except Exception as exc:  # a failure inside the handlers themselves (the stack was full)
+        failed("", exc)
+    if notes is not None and n_notes[0] > MAX_NOTES:
+        notes.append(("(more)", f"{n_notes[0] - MAX_NOTES:,} more objects could not be walked"))

@@ -4,12 +4,19 @@ Everything here formats what an :class:`~modelprivacy.findings.InspectionResult`
 already holds; nothing is computed anew. The summary numbers are read from
 ``result.to_dict()["summary"]`` so that every format states the same figures as
 the JSON report.
+
+:func:`clean` is applied by the text renderers to every field that can carry
+text from the model file. The fields are already escaped when the result is
+built (see :mod:`modelprivacy.findings`); escaping again costs next to nothing
+and keeps a result that was built another way (unpickled, edited with
+``object.__setattr__``) from writing raw control characters to a terminal.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from modelprivacy._text import printable
 from modelprivacy.findings import Finding, InspectionResult, Severity
 
 __all__ = [
@@ -17,6 +24,7 @@ __all__ = [
     "SEVERITIES_HIGH_FIRST",
     "SHOW_VALUES_WARNING",
     "by_severity",
+    "clean",
     "counts_phrase",
     "plural",
     "records_cell",
@@ -30,6 +38,23 @@ SHOW_VALUES_WARNING = (
     "This report shows raw training values (show_values was on): treat it as personal data."
 )
 SEVERITIES_HIGH_FIRST: tuple[Severity, ...] = tuple(reversed(Severity))
+
+
+def clean(text: object) -> str:
+    r"""Escape control and invisible format characters for display.
+
+    Parameters
+    ----------
+    text : object
+        A field of the result (usually a str).
+
+    Returns
+    -------
+    str
+        The text with those characters as visible escapes (``\x1b``); a
+        text without them is returned unchanged.
+    """
+    return printable(text)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

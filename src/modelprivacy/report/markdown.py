@@ -1,8 +1,10 @@
-"""The Markdown report: GitHub-flavoured Markdown for pull requests and model cards.
+r"""The Markdown report: GitHub-flavoured Markdown for pull requests and model cards.
 
 Text that comes from the model (paths, category values, examples) is escaped or
 put in code spans, so a value such as ``<img src=...>`` or ``a|b`` cannot change
-the layout of the page or inject HTML.
+the layout of the page or inject HTML; its control and invisible format
+characters are escaped (``\x1b``), so it cannot act on the terminal that shows
+the Markdown either.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from modelprivacy.report._common import (
     NO_FINDINGS,
     SHOW_VALUES_WARNING,
     by_severity,
+    clean,
     plural,
     records_cell,
     records_phrase,
@@ -30,7 +33,8 @@ _SAFE_URL = re.compile(r"^[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$")
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Collapse whitespace (line breaks too) and escape control characters."""
+    return clean(" ".join(text.split()))
 
 
 def _text(text: str) -> str:
@@ -162,6 +166,10 @@ def to_markdown(result: InspectionResult) -> str:
             lines += _details(i, f, result)
     else:
         lines += [f"**{NO_FINDINGS}**", ""]
+    if result.load_notes:
+        lines += ["## Reset while loading", ""]
+        lines += [f"- {_text(note)}" for note in result.load_notes]
+        lines.append("")
     if result.skipped:
         lines += ["## Skipped", ""]
         lines += [f"- **{_text(s.what)}:** {_text(s.reason)}" for s in result.skipped]

@@ -1,9 +1,15 @@
-"""The terminal report: plain text (or ANSI colour) laid out by rich.
+r"""The terminal report: plain text (or ANSI colour) laid out by rich.
 
 The text is rendered into a string rather than printed, so the CLI decides
 where it goes. Without colour it holds no escape codes, and it does not depend
 on the environment (``COLUMNS``, ``NO_COLOR``, Jupyter): the same result and
 width always give the same string.
+
+Text from the model (paths, class names, examples, error messages) never
+reaches the terminal raw: every such field goes through
+:func:`~modelprivacy.report._common.clean`, so a control character shows as
+an escape such as ``\x1b``, and rich markup is off, so ``[bold]`` in a
+value is shown as it is.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from modelprivacy.findings import Finding, InspectionResult, Severity
 from modelprivacy.report._common import (
     NO_FINDINGS,
     SHOW_VALUES_WARNING,
+    clean,
     plural,
     records_cell,
     summary_phrase,
@@ -68,10 +75,10 @@ def _severity(severity: Severity) -> Text:
 
 
 def _header(result: InspectionResult) -> RenderableType:
-    title = Text.assemble(("modelprivacy inspection: ", "bold"), (result.model, "bold"))
+    title = Text.assemble(("modelprivacy inspection: ", "bold"), (clean(result.model), "bold"))
     n_train = f"{result.n_train:,}" if result.n_train is not None else "not given"
     facts = Text(
-        f"Source file: {result.source or '(in memory)'}  |  Training records: {n_train}  |  "
+        f"Source file: {clean(result.source or '(in memory)')}  |  Training records: {n_train}  |  "
         f"k: {result.k}  |  Seed: {result.seed}"
     )
     lines: list[RenderableType] = [title, facts]
@@ -93,8 +100,8 @@ def _table(result: InspectionResult) -> Table:
         table.add_row(
             str(i),
             _severity(f.severity),
-            Text(f.check_id),
-            Text.assemble(f.title, "\n", (f.path, "dim")),
+            Text(clean(f.check_id)),
+            Text.assemble(clean(f.title), "\n", (clean(f.path), "dim")),
             Text(records_cell(f, result)),
             Text(f.confidence.value),
         )
@@ -102,7 +109,7 @@ def _table(result: InspectionResult) -> Table:
 
 
 def _labelled(label: str, value: str) -> Padding:
-    return Padding(Text.assemble((f"{label}: ", "bold"), value), (0, 0, 0, _INDENT))
+    return Padding(Text.assemble((f"{label}: ", "bold"), clean(value)), (0, 0, 0, _INDENT))
 
 
 def _details(i: int, f: Finding, result: InspectionResult) -> RenderableType:
@@ -110,9 +117,9 @@ def _details(i: int, f: Finding, result: InspectionResult) -> RenderableType:
         f"{i}. ",
         (f.severity.value.upper(), _SEVERITY_STYLE[f.severity]),
         "  ",
-        (f.check_id, "bold"),
+        (clean(f.check_id), "bold"),
         "  ",
-        (f.title, "bold"),
+        (clean(f.title), "bold"),
     )
     parts: list[RenderableType] = [
         head,
@@ -122,7 +129,7 @@ def _details(i: int, f: Finding, result: InspectionResult) -> RenderableType:
             f"{f.criterion.value}  |  Confidence: {f.confidence.value}  |  "
             f"Records exposed: {records_cell(f, result)}",
         ),
-        Padding(Text(f.description), (0, 0, 0, _INDENT)),
+        Padding(Text(clean(f.description)), (0, 0, 0, _INDENT)),
     ]
     if f.example is not None:
         parts.append(_labelled("Example", f.example))
@@ -178,21 +185,35 @@ def to_terminal(result: InspectionResult, *, width: int | None = None, color: bo
             console.print(_details(i, f, result))
     else:
         console.print(Text(NO_FINDINGS, style="bold"))
+    if result.load_notes:
+        console.print()
+        console.print(_section("Reset while loading"))
+        for note in result.load_notes:
+            console.print(Padding(Text(clean(note)), (0, 0, 0, 2)))
     if result.skipped:
         console.print()
         console.print(_section(f"Skipped ({len(result.skipped):,})"))
         for s in result.skipped:
-            console.print(Padding(Text.assemble((f"{s.what}: ", "bold"), s.reason), (0, 0, 0, 2)))
+            console.print(
+                Padding(
+                    Text.assemble((f"{clean(s.what)}: ", "bold"), clean(s.reason)), (0, 0, 0, 2)
+                )
+            )
     if result.errors:
         console.print()
         console.print(_section(f"Errors ({plural(len(result.errors), 'check')} failed)"))
         for e in result.errors:
             console.print(
-                Padding(Text.assemble((f"{e.check_id}: ", "bold red"), e.message), (0, 0, 0, 2))
+                Padding(
+                    Text.assemble((f"{clean(e.check_id)}: ", "bold red"), clean(e.message)),
+                    (0, 0, 0, 2),
+                )
             )
     if result.versions:
         console.print()
-        versions = ", ".join(f"{name} {version}" for name, version in result.versions.items())
+        versions = ", ".join(
+            f"{clean(name)} {clean(version)}" for name, version in result.versions.items()
+        )
         console.print(Text(f"Versions: {versions}", style="dim"))
     lines = buffer.getvalue().splitlines()
     return "\n".join(line.rstrip() for line in lines) + "\n"
