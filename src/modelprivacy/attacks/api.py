@@ -150,6 +150,11 @@ class MembershipResult:
         were sampled (``max_records``).
     n_train, n_holdout : int or None
         Records given, before any sampling.
+    refit_notes : tuple of str
+        What was changed in the model's hyperparameters before the reference
+        models were fitted, where it made a difference (a cache directory
+        reset, random states turned into seeds, work capped at what the
+        fitted model shows; see :mod:`modelprivacy.attacks.refit`).
     timings : dict
         Seconds spent fitting reference models, attacking and measuring, and
         on per-record exposure (not part of ``to_dict``: the same seed gives
@@ -167,6 +172,7 @@ class MembershipResult:
     member_index: np.ndarray | None = field(default=None, repr=False)
     n_train: int | None = None
     n_holdout: int | None = None
+    refit_notes: tuple[str, ...] = ()
 
     def member_positions(self) -> np.ndarray:
         """Row of each audited member in the training data (all rows unless sampled)."""
@@ -200,6 +206,7 @@ class MembershipResult:
             "n_holdout": self.n_holdout,
             "attacks": {name: m.to_dict() for name, m in self.metrics.items()},
             "exposure": self.exposure.to_dict() if self.exposure is not None else None,
+            "refit_notes": list(self.refit_notes),
         }
 
 
@@ -296,6 +303,7 @@ def membership_inference(
     fit_fn: Callable[[Any, Any], Any] | None = None,
     progress: Callable[[int, int], None] | None = None,
     max_records: int | None = None,
+    fit_budget: float | None = None,
 ) -> MembershipResult:
     """Test whether an attacker holding a person's record can tell they were in the training set.
 
@@ -335,11 +343,29 @@ def membership_inference(
         train on halves of all records. Queries cost the same per record for
         every model, so this bounds the time of models whose predictions are
         slow (k-NN, kernel methods). All records by default.
+    fit_budget : float, optional
+        Wall-clock seconds each reference fit may take. By default the first
+        may take 600 s and each later one 20 times as long as the first did,
+        at least 60 s (see :func:`~modelprivacy.attacks.refit.reference_budget`).
 
     Returns
     -------
     MembershipResult
-        Metrics per attack and per-record scores.
+        Metrics per attack, per-record scores, and the refit notes.
+
+    Raises
+    ------
+    RefitBudgetError
+        If a reference fit did not finish within its budget.
+
+    Notes
+    -----
+    The reference models are clones of ``model`` whose hyperparameters are
+    first made safe (:func:`~modelprivacy.attacks.refit.plan_refit`): no
+    cache directory, integer seeds instead of random states, ``n_jobs`` at
+    most the machine's cores, and ``max_iter``, ``n_estimators``, layer sizes
+    and tree depth capped at what the fitted model shows. The changes that
+    made a difference are listed in ``refit_notes``.
     """
     chosen = tuple(attacks) if attacks is not None else DEFAULT_ATTACKS
     known = [*ATTACKS, "rmia_offline", *MODEL_SPECIFIC_ATTACKS]
@@ -384,6 +410,7 @@ def membership_inference(
         backend=backend,
         progress=progress,
         eval_idx=None if exact else eval_idx,
+        fit_budget=fit_budget,
     )
     timings = {"reference models": time.perf_counter() - t0}
     t0 = time.perf_counter()
@@ -419,6 +446,7 @@ def membership_inference(
         member_index=sel_m,
         n_train=n_m,
         n_holdout=n_n,
+        refit_notes=ref.refit_notes,
     )
     timings["attacks and statistics"] = time.perf_counter() - t0
     t0 = time.perf_counter()

@@ -6,6 +6,12 @@ so every record has both IN and OUT signals for LiRA and RMIA. The models are
 trained once, in parallel through joblib (any backend: loky locally, Dask or
 Ray on a cluster), and their signals on every pooled record are kept; the
 models themselves are not.
+
+The models are cloned from a safe template of the target
+(:func:`~modelprivacy.attacks.refit.plan_refit`) and every fit has a time
+budget (:func:`~modelprivacy.attacks.refit.reference_budget`); the changes
+made to the file's hyperparameters that made a difference to the fits come
+back as :attr:`ReferenceSignals.refit_notes`.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import Any
 import numpy as np
 from joblib import Parallel, delayed, parallel_config
 
+from modelprivacy.attacks.refit import reference_budget
 from modelprivacy.attacks.target import Target
 
 __all__ = ["ReferenceSignals", "balanced_membership", "fit_reference_models"]
@@ -37,10 +44,15 @@ class ReferenceSignals:
         training half.
     signals : ndarray of shape (K, n)
         The signal of model ``k`` on record ``i``.
+    refit_notes : tuple of str
+        The changes made to the target's hyperparameters before refitting
+        that made a difference to at least one reference fit (see
+        :meth:`~modelprivacy.attacks.refit.RefitPlan.report`).
     """
 
     membership: np.ndarray
     signals: np.ndarray
+    refit_notes: tuple[str, ...] = ()
 
     @property
     def k(self) -> int:
@@ -80,14 +92,20 @@ def _fit_one(
     inside: np.ndarray,
     X_eval: Any = None,
     y_eval: np.ndarray | None = None,
-) -> np.ndarray:
+    budget: tuple[float, str] | None = None,
+    what: str = "a reference model",
+) -> tuple[np.ndarray, tuple[bool, ...]]:
+    """Fit one reference model; its signals, and which refit changes it reached."""
     from sklearn.utils import _safe_indexing
 
     idx = np.flatnonzero(inside)
-    model = target.fit_clone(_safe_indexing(X, idx), y[idx])
+    seconds, how = budget if budget is not None else (None, "")
+    model = target.fit_clone(_safe_indexing(X, idx), y[idx], budget=seconds, what=what, how=how)
+    plan = target.refit_plan()
+    reached = plan.reached(model) if plan is not None else ()
     if X_eval is None or y_eval is None:
-        return target.signal(X, y, model=model)
-    return target.signal(X_eval, y_eval, model=model)
+        return target.signal(X, y, model=model), reached
+    return target.signal(X_eval, y_eval, model=model), reached
 
 
 def _parallel_pays(rest_s: float, n_jobs: int, tasks: int, X: Any) -> bool:
@@ -117,6 +135,7 @@ def fit_reference_models(
     backend: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     eval_idx: np.ndarray | None = None,
+    fit_budget: float | None = None,
 ) -> ReferenceSignals:
     """Fit ``k`` reference models on random halves of ``(X, y)`` and score every record.
 
@@ -142,6 +161,11 @@ def fit_reference_models(
         The records to score (all by default); the models still train on
         halves of all records. The returned arrays have one column per
         scored record.
+    fit_budget : float, optional
+        Wall-clock seconds each reference fit may take. By default the first
+        fit may take :data:`~modelprivacy.attacks.refit.FIRST_FIT_BUDGET_S`
+        (600 s) and each later one 20 times as long as the first did, at
+        least 60 s (:func:`~modelprivacy.attacks.refit.reference_budget`).
 
     Notes
     -----
@@ -150,10 +174,20 @@ def fit_reference_models(
     fits must exceed about 2 s of start-up plus sending them the data), they
     are fitted here as well. The signals are the same either way.
 
+    Each fit runs under its budget (see
+    :func:`~modelprivacy.attacks.refit.call_with_budget`): past it, the fits
+    stop with a :class:`~modelprivacy.attacks.refit.RefitBudgetError` that
+    names the model and the budget.
+
     Returns
     -------
     ReferenceSignals
-        The membership matrix and the signals.
+        The membership matrix, the signals and the refit notes.
+
+    Raises
+    ------
+    RefitBudgetError
+        If a reference fit did not finish within its budget.
     """
     if not isinstance(k, (int, np.integer)) or not 2 <= k <= 256:
         raise ValueError(
@@ -173,22 +207,30 @@ def fit_reference_models(
         eval_idx = np.asarray(eval_idx, dtype=np.int64)
         X_eval, y_eval = _safe_indexing(X, eval_idx), y[eval_idx]
     rows: list[np.ndarray] = []
+    reached: list[tuple[bool, ...]] = []
 
-    def done(row: np.ndarray) -> None:
-        rows.append(row)
+    def done(result: tuple[np.ndarray, tuple[bool, ...]]) -> None:
+        rows.append(result[0])
+        reached.append(result[1])
         if progress is not None:
             progress(len(rows), int(k))
 
+    def what(i: int) -> str:
+        return f"reference model {i + 1} of {int(k)} ({type(target.estimator).__name__})"
+
     # The first model is fitted here and timed: when the rest would take less than
     # starting worker processes costs, they are fitted here too (same results).
+    budget = reference_budget(None, fit_budget)
     t0 = time.perf_counter()
-    done(_fit_one(target, X, y, membership[0], X_eval, y_eval))
-    rest_s = (time.perf_counter() - t0) * (int(k) - 1)
+    done(_fit_one(target, X, y, membership[0], X_eval, y_eval, budget, what(0)))
+    first_s = time.perf_counter() - t0
+    rest_s = first_s * (int(k) - 1)
+    budget = reference_budget(first_s, fit_budget)
     if n_jobs in (None, 1) or (
         backend in (None, "loky") and not _parallel_pays(rest_s, n_jobs, int(k) - 1, X)
     ):
-        for m in membership[1:]:
-            done(_fit_one(target, X, y, m, X_eval, y_eval))
+        for i, m in enumerate(membership[1:], start=1):
+            done(_fit_one(target, X, y, m, X_eval, y_eval, budget, what(i)))
     else:
         config = {
             key: value
@@ -197,9 +239,14 @@ def fit_reference_models(
         }
         with parallel_config(**config):
             parallel = Parallel(return_as="generator")
-            jobs = (delayed(_fit_one)(target, X, y, m, X_eval, y_eval) for m in membership[1:])
-            for row in parallel(jobs):
-                done(row)
+            jobs = (
+                delayed(_fit_one)(target, X, y, m, X_eval, y_eval, budget, what(i))
+                for i, m in enumerate(membership[1:], start=1)
+            )
+            for result in parallel(jobs):
+                done(result)
     if eval_idx is not None:
         membership = membership[:, eval_idx]
-    return ReferenceSignals(membership=membership, signals=np.vstack(rows))
+    plan = target.refit_plan()
+    notes = plan.report(reached) if plan is not None else ()
+    return ReferenceSignals(membership=membership, signals=np.vstack(rows), refit_notes=notes)

@@ -4,7 +4,10 @@ A :class:`Target` wraps a fitted estimator. It knows whether the model answers
 probabilities, decision scores or labels only, turns answers into the attack
 signal, and fits clones of the estimator (same class and hyperparameters) for
 reference models, or calls a user factory ``fit_fn(X, y) -> model`` for models
-that :func:`sklearn.base.clone` cannot copy.
+that :func:`sklearn.base.clone` cannot copy. The clones are made safe first
+(:func:`~modelprivacy.attacks.refit.plan_refit`: no cache directory, integer
+seeds, work capped at what the fitted model shows), once per target, and each
+fit can be given a time budget.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any, Literal
 import numpy as np
 from scipy.special import logsumexp
 
+from modelprivacy.attacks.refit import RefitPlan, call_with_budget, plan_refit
 from modelprivacy.errors import ModelPrivacyError
 
 __all__ = ["Target", "logit_signal", "query"]
@@ -123,6 +127,7 @@ class Target:
     fit_fn: Callable[[Any, Any], Any] | None = None
     output: Output | None = None
     classes: np.ndarray | None = field(default=None, init=False)
+    _plan: RefitPlan | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         from sklearn.base import is_regressor
@@ -215,17 +220,70 @@ class Target:
             )
         return np.asarray(idx)
 
-    def fit_clone(self, X: Any, y: Any) -> Any:
-        """Fit a reference model: a clone of the target (or ``fit_fn``) on ``(X, y)``."""
-        if self.fit_fn is not None:
-            return self.fit_fn(X, y)
-        from sklearn.base import clone
+    def refit_plan(self) -> RefitPlan | None:
+        """The safe template reference models are cloned from, made once (``None`` with ``fit_fn``).
 
-        try:
-            model = clone(self.estimator)
-        except Exception as exc:
-            raise ModelPrivacyError(
-                f"the {type(self.estimator).__name__} cannot be cloned ({exc}); pass fit_fn=(X, y) -> model "
-                "to say how to train a reference model"
-            ) from exc
-        return model.fit(X, y)
+        Returns
+        -------
+        RefitPlan or None
+            The template (see :func:`~modelprivacy.attacks.refit.plan_refit`)
+            and the changes made to the file's hyperparameters.
+
+        Raises
+        ------
+        ModelPrivacyError
+            If the estimator cannot be cloned.
+        """
+        if self.fit_fn is not None:
+            return None
+        if self._plan is None:
+            try:
+                self._plan = plan_refit(self.estimator)
+            except Exception as exc:
+                raise ModelPrivacyError(
+                    f"the {type(self.estimator).__name__} cannot be cloned ({exc}); pass fit_fn=(X, y) -> model "
+                    "to say how to train a reference model"
+                ) from exc
+        return self._plan
+
+    def fit_clone(
+        self,
+        X: Any,
+        y: Any,
+        *,
+        budget: float | None = None,
+        what: str = "a reference model",
+        how: str = "",
+    ) -> Any:
+        """Fit a reference model: a safe clone of the target (or ``fit_fn``) on ``(X, y)``.
+
+        Parameters
+        ----------
+        X, y : array-like
+            The training half.
+        budget : float, optional
+            Wall-clock seconds the fit may take (no limit by default).
+        what : str, default="a reference model"
+            The model, for the error message.
+        how : str, default=""
+            How the budget was chosen, for the error message.
+
+        Returns
+        -------
+        estimator
+            The fitted reference model.
+
+        Raises
+        ------
+        RefitBudgetError
+            If the fit did not finish within ``budget`` seconds.
+        ModelPrivacyError
+            If the estimator cannot be cloned.
+        """
+        plan = self.refit_plan()
+        if plan is None:
+            assert self.fit_fn is not None
+            fit_fn = self.fit_fn
+            return call_with_budget(lambda: fit_fn(X, y), budget, what, how)
+        model = plan.fresh()
+        return call_with_budget(lambda: model.fit(X, y), budget, what, how)

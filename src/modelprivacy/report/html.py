@@ -27,6 +27,7 @@ import jinja2
 from markupsafe import Markup
 
 from modelprivacy.findings import Criterion, Finding, Severity
+from modelprivacy.report.membership import REFIT_HEADING, refit_notes
 
 __all__ = ["SECTIONS", "render_html"]
 
@@ -469,6 +470,8 @@ def _method(result: Any) -> dict[str, Any]:
                 "value": f"{result.attribute.n_attacker:,}",
             }
         )
+    for note in result.inspection.load_notes:
+        settings.append({"name": "reset while loading the file", "value": note})
     settings.append(
         {
             "name": "raw values in examples (show_values)",
@@ -479,6 +482,8 @@ def _method(result: Any) -> dict[str, Any]:
         "settings": settings,
         "versions": [{"name": k, "version": v} for k, v in result.versions.items()],
         "skipped": list(result.skipped),
+        "refit_heading": REFIT_HEADING,
+        "refit_notes": list(refit_notes(result.membership)),
     }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from io import StringIO
 from typing import Any
 
-__all__ = ["membership_markdown", "membership_terminal"]
+__all__ = ["REFIT_HEADING", "membership_markdown", "membership_terminal", "refit_notes"]
 
 _FPRS = (0.001, 0.01, 0.1)
 _HEADER = (
@@ -85,6 +85,15 @@ def _exposure_lines(result: Any, ids: Any = None) -> list[str]:
     return lines
 
 
+REFIT_HEADING = "Reference models were refitted with safer hyperparameters than the model's own:"
+"""The line above the refit notes, in every report format."""
+
+
+def refit_notes(result: Any) -> tuple[str, ...]:
+    """What was changed in the model's hyperparameters before the reference fits (may be empty)."""
+    return tuple(getattr(result, "refit_notes", ()) or ())
+
+
 def membership_terminal(result: Any, finding: Any, ids: Any = None, width: int = 110) -> str:
     """Render a membership result as a plain-text table for the terminal.
 
@@ -122,6 +131,11 @@ def membership_terminal(result: Any, finding: Any, ids: Any = None, width: int =
     console.print("* too few non-members to resolve this FPR")
     for line in _exposure_lines(result, ids):
         console.print(line, markup=False, highlight=False)
+    notes = refit_notes(result)
+    if notes:
+        console.print(REFIT_HEADING, markup=False, highlight=False)
+        for note in notes:
+            console.print(f"- {note}", markup=False, highlight=False)
     console.print(
         f"[{finding.severity.value.upper()}] {finding.check_id} {finding.title}: {finding.description}",
         markup=False,
@@ -130,7 +144,9 @@ def membership_terminal(result: Any, finding: Any, ids: Any = None, width: int =
     return buf.getvalue()
 
 
-def membership_markdown(result: Any, finding: Any, ids: Any = None) -> str:
+def membership_markdown(
+    result: Any, finding: Any, ids: Any = None, show_refit_notes: bool = True
+) -> str:
     """Render a membership result as Markdown (for pull requests and model cards).
 
     Parameters
@@ -141,12 +157,16 @@ def membership_markdown(result: Any, finding: Any, ids: Any = None) -> str:
         The MP-L201 finding made from it.
     ids : sequence, optional
         Record IDs of the members.
+    show_refit_notes : bool, default=True
+        List what was changed in the hyperparameters of the reference models
+        (the audit report lists it in its Method section instead).
 
     Returns
     -------
     str
         The report.
     """
+    from modelprivacy.report.markdown import _text as markdown_text
     from modelprivacy.report.markdown import markdown_row
 
     out = [
@@ -163,5 +183,8 @@ def membership_markdown(result: Any, finding: Any, ids: Any = None) -> str:
     out += [markdown_row(row) for row in _rows(result)]
     out += ["", "\\* too few non-members to resolve this FPR.", ""]
     out += [f"- {line}" for line in _exposure_lines(result, ids)]
+    notes = refit_notes(result) if show_refit_notes else ()
+    if notes:
+        out += ["", REFIT_HEADING, ""] + [f"- {markdown_text(n)}" for n in notes]
     out += ["", f"Remedy: {finding.remedy}", ""]
     return "\n".join(out)

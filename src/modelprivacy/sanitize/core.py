@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from modelprivacy.attacks.refit import safe_clone
 from modelprivacy.errors import DataError, ModelPrivacyError
 from modelprivacy.sanitize.rules import (
     RULES,
@@ -186,9 +187,8 @@ class _Session:
         self._pending = []
         self._plan(est, "", path, has_data, params)
         if params and has_data and self.refit:
-            from sklearn.base import clone
-
-            new = clone(est).set_params(**params)
+            new, notes = safe_clone(est, cap_at_fitted=False)
+            new.set_params(**params)
             try:
                 quiet(lambda: new.fit(X, y))
             except Exception as exc:
@@ -200,10 +200,18 @@ class _Session:
             est = new
             for action in self._pending:
                 self.record(action.rule, action.path, action.what, action.kind)
+            self._record_safe(path, notes)
         if self.replace and "stored_data" in self.rules:
             est = self._replace(est, X, y, path)
         est, _ = self._inplace(est, X, y, path, has_data)
         return est
+
+    def _record_safe(self, path: str, notes: tuple[str, ...]) -> None:
+        """Record what :func:`safe_clone` changed before a refit (cache, seeds, n_jobs, absurd values)."""
+        for note in notes:
+            self.record(
+                "refit", path.rstrip(".") or "<model>", f"before refitting: {note}", "refit"
+            )
 
     def _plan(self, est: Any, key: str, path: str, has_data: bool, params: dict[str, Any]) -> None:
         """Collect the refit rules' hyperparameters as nested keys of the unit's root."""
@@ -342,8 +350,6 @@ class _Session:
         return changed
 
     def _pipeline(self, est: Any, X: Any, y: Any, path: str, has_data: bool) -> tuple[Any, bool]:
-        from sklearn.base import clone
-
         Xs = X
         dirty = False
         last = len(est.steps) - 1
@@ -352,13 +358,15 @@ class _Session:
                 continue
             where = f"{path}steps[{i}]."
             if dirty and Xs is not None and self.refit:
-                step = _fit(clone(step), Xs, y)
+                step, notes = safe_clone(step, cap_at_fitted=False)
+                step = _fit(step, Xs, y)
                 self.record(
                     "refit",
                     where.rstrip("."),
                     "refitted on the changed output of the steps before it",
                     "refit",
                 )
+                self._record_safe(where, notes)
             elif dirty:
                 self.record(
                     "refit",
