@@ -176,4 +176,4 @@ def test_debug_shows_traceback_and_real_entry_point(files):
         capture_output=True,
         text=True,
     )
-    assert proc.returncode != 0 and "Traceback" in proc.stderr
+    assert proc.returncode == 2 and "Traceback" in proc.stderr

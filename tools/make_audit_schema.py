@@ -76,6 +76,7 @@ def build() -> dict[str, Any]:
             "coverage",
             "threat_model",
             "skipped",
+            "load_notes",
             "settings",
             "versions",
         ],
@@ -111,7 +112,14 @@ def build() -> dict[str, Any]:
             "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
             "membership": {
                 **_NULLABLE_OBJECT,
-                "description": "MembershipResult.to_dict(): metrics per attack, exposure summary.",
+                "description": "MembershipResult.to_dict(): metrics per attack, exposure summary, and refit_notes.",
+                "properties": {
+                    "refit_notes": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "What was changed in the model's hyperparameters before the reference models were fitted from them (cache reset, random states made seeds, work capped at what the fitted model shows), where it made a difference; empty when nothing was changed.",
+                    }
+                },
             },
             "attribute": {
                 **_NULLABLE_OBJECT,
@@ -128,6 +136,11 @@ def build() -> dict[str, Any]:
             "coverage": {"type": "array", "items": {"$ref": "#/$defs/coverage_row"}},
             "threat_model": {"type": "string"},
             "skipped": {"type": "array", "items": {"type": "string"}},
+            "load_notes": {
+                "description": "What loading the file reset before the model could be used.",
+                "type": "array",
+                "items": {"type": "string"},
+            },
             "settings": {"type": "object"},
             "versions": {"type": "object", "additionalProperties": {"type": "string"}},
         },

@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -174,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--trust", action="store_true", help="load the model with plain pickle (trusted files only)"
     )
     z.add_argument("--debug", action="store_true", help="show tracebacks")
+    _add_limits(z)
     z.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
     attack = sub.add_parser("attack", help="attack the model the way published attacks do")
@@ -320,6 +322,45 @@ def _add_common(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     p.add_argument(
         "--debug", action="store_true", help="show tracebacks and re-raise failing checks"
     )
+    _add_limits(p)
+
+
+def _add_limits(p: argparse.ArgumentParser) -> None:
+    """``--max-memory``, ``--max-cpu`` and ``--timeout``: the limits of loading a model file."""
+    from modelprivacy.load._limits import parse_seconds, parse_size
+
+    g = p.add_argument_group(
+        "limits of loading",
+        "The model file is loaded, validated and inspected in a child process under these limits; "
+        "a file that exceeds one is refused with exit code 2 (0 or none: no limit).",
+    )
+    g.add_argument(
+        "--max-memory",
+        type=parse_size,
+        default="4G",
+        metavar="SIZE",
+        help="memory the load may take (default 4G)",
+    )
+    g.add_argument(
+        "--max-cpu",
+        type=parse_seconds,
+        default="120",
+        metavar="SECONDS",
+        help="CPU time the load may take (default 120)",
+    )
+    g.add_argument(
+        "--timeout",
+        type=parse_seconds,
+        default="120",
+        metavar="SECONDS",
+        help="wall-clock time the load may take (default 120)",
+    )
+
+
+def _limits(args: argparse.Namespace) -> Any:
+    from modelprivacy.load.sandbox import Limits
+
+    return Limits.from_args(max_memory=args.max_memory, max_cpu=args.max_cpu, timeout=args.timeout)
 
 
 def _same_file(a: Path, b: Path | None) -> bool:
@@ -405,28 +446,28 @@ def _status(message: str) -> Iterator[None]:
 
 def _inspect(args: argparse.Namespace) -> int:
     from modelprivacy.inspection.runner import inspect
-    from modelprivacy.load import load_model, load_table
+    from modelprivacy.load import load_table
     from modelprivacy.report import Format, render, summary_line
 
     inputs = [args.model, args.train]
     _check_output(args.output, inputs)
     if (args.target or args.id_column) and args.train is None:
         raise ModelPrivacyError("--target and --id-column need --train (the training data)")
-    with _status(f"Loading {args.model} ..."):
-        loaded = load_model(args.model, trust=args.trust)
+    with _load_phase(args), _status(f"Loading {_shown(args.model)} ..."):
+        loaded = _load_model(args)
         frame = load_table(args.train) if args.train is not None else None
-    with _status("Inspecting ..."):
-        result: InspectionResult = inspect(
-            loaded.estimator,
-            frame,
-            target=args.target,
-            id_column=args.id_column,
-            k=args.k,
-            show_values=args.show_values,
-            seed=args.seed,
-            debug=args.debug,
-        )
-    result = dataclasses.replace(result, source=str(args.model))
+        with _status("Inspecting ..."):
+            result: InspectionResult = inspect(
+                loaded.estimator,
+                frame,
+                target=args.target,
+                id_column=args.id_column,
+                k=args.k,
+                show_values=args.show_values,
+                seed=args.seed,
+                debug=args.debug,
+            )
+    result = dataclasses.replace(result, source=str(args.model), load_notes=loaded.notes)
     fmt = Format(args.format)
     color = (
         fmt is Format.TERMINAL
@@ -449,6 +490,7 @@ class _Inputs:
     train: Any = None
     holdout: Any = None
     population: Any = None
+    load_notes: tuple[str, ...] = ()
 
     def pop_ids(self, id_column: str | None) -> Any:
         """Take the ID column off the training data (and drop it elsewhere); its values."""
@@ -464,17 +506,51 @@ class _Inputs:
 
 def _load_inputs(args: argparse.Namespace, extra_outputs: Sequence[Path | None] = ()) -> _Inputs:
     """Check the output paths, then load the model (safely) and the data files given."""
-    from modelprivacy.load import load_model, load_table
+    from modelprivacy.load import load_table
 
     paths = {name: getattr(args, name, None) for name in ("train", "holdout", "population")}
     inputs = [args.model, *paths.values()]
     _check_output(args.output, inputs)
     for out in extra_outputs:
         _check_output(out, [*inputs, args.output], flag="--report")
-    with _status(f"Loading {args.model} ..."):
-        model = load_model(args.model, trust=args.trust).estimator
+    with _load_phase(args), _status(f"Loading {_shown(args.model)} ..."):
+        loaded = _load_model(args)
         tables = {name: load_table(p) if p is not None else None for name, p in paths.items()}
-    return _Inputs(model=model, **tables)
+    return _Inputs(model=loaded.estimator, load_notes=loaded.notes, **tables)
+
+
+def _shown(path: Path) -> str:
+    """A path for the rich status line: printable, rich markup escaped."""
+    from rich.markup import escape
+
+    from modelprivacy._text import printable
+
+    return escape(printable(str(path), 200))
+
+
+def _describe_model(args: argparse.Namespace) -> str:
+    from modelprivacy._text import printable
+
+    return f"model file '{printable(str(args.model), 300)}'"
+
+
+def _load_phase(args: argparse.Namespace) -> contextlib.AbstractContextManager[None]:
+    """The limits around loading and validating (and, for inspect, inspecting) the inputs."""
+    from modelprivacy.load.sandbox import load_phase
+
+    return load_phase(_limits(args), describe=_describe_model(args))
+
+
+def _load_model(args: argparse.Namespace) -> Any:
+    """Load the model file (already contained: see main) and say what the load reset."""
+    from modelprivacy.load import load_model
+
+    loaded = load_model(args.model, trust=args.trust, limits=_limits(args), contain=False)
+    for line in loaded.warnings:
+        print(f"modelprivacy: warning: {line}", file=sys.stderr)
+    for note in loaded.notes:
+        print(f"modelprivacy: note: {note}", file=sys.stderr)
+    return loaded
 
 
 def _attack_membership(args: argparse.Namespace) -> int:
@@ -549,7 +625,9 @@ def _audit(args: argparse.Namespace) -> int:
     result = dataclasses.replace(
         result,
         source=str(args.model),
-        inspection=dataclasses.replace(result.inspection, source=str(args.model)),
+        inspection=dataclasses.replace(
+            result.inspection, source=str(args.model), load_notes=data.load_notes
+        ),
     )
     _emit(result.render(args.format), args.output)
     print(f"verdict: {result.verdict.overall}", file=sys.stderr)
@@ -560,6 +638,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _sanitize(args: argparse.Namespace) -> int:
+    from modelprivacy._text import printable
     from modelprivacy.sanitize import save_model
     from modelprivacy.sanitize.prove import sanitize_and_audit
 
@@ -588,7 +667,7 @@ def _sanitize(args: argparse.Namespace) -> int:
     _emit(report.render(args.format), args.report)
     print(f"wrote the safer model to {path}", file=sys.stderr)
     for reason in report.sanitized.refused:
-        print(f"refused: {reason}", file=sys.stderr)
+        print(f"refused: {printable(reason)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -742,6 +821,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.ERROR, format="%(levelname)s: %(message)s"
     )
+    if _can_contain(args):
+        from modelprivacy.load.sandbox import run_contained
+
+        # The whole command runs in a child process: a model file that crashes
+        # or hangs the loader costs the child, and the parent reports it.
+        return run_contained(
+            lambda: _run(args, parser), _limits(args), describe=_describe_model(args)
+        )
+    return _run(args, parser)
+
+
+def _can_contain(args: argparse.Namespace) -> bool:
+    """Whether this command reads a model file and can run in a child process.
+
+    The child writes to the same file descriptors as this process, so the
+    standard streams must be real files (not, say, a notebook's objects).
+    """
+    from modelprivacy.load.sandbox import CAN_CONTAIN
+
+    if not CAN_CONTAIN or getattr(args, "model", None) is None:
+        return False
+    try:
+        sys.stdout.fileno()
+        sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return True
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Run the parsed command; every error becomes one clean line and exit code 2."""
+    import warnings
+
+    from modelprivacy.load._warnings import show_warning
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show_warning  # warnings too are one clean line each
+        return _dispatch(args, parser)
+
+
+def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from modelprivacy._text import describe_exception, one_line
+
     try:
         if args.command == "inspect":
             return _inspect(args)
@@ -758,8 +880,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unknown command {args.command!r}")
     except ModelPrivacyError as exc:
         if args.debug:
-            raise
-        print(f"modelprivacy: error: {exc}", file=sys.stderr)
+            traceback.print_exc()
+        print(f"modelprivacy: error: {one_line(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("modelprivacy: interrupted", file=sys.stderr)
@@ -768,7 +890,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(
-            f"modelprivacy: error: unexpected {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
+            f"modelprivacy: error: unexpected {describe_exception(exc)} "
+            "(rerun with --debug for the traceback)",
             file=sys.stderr,
         )
         return EXIT_ERROR

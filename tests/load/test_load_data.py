@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 
 import numpy as np
 import pandas as pd
@@ -174,3 +175,122 @@ def test_as_frame_errors(value, fragment):
     with pytest.raises(DataError) as error:
         as_frame(value)
     assert fragment in str(error.value)
+
+
+# -- compression bombs and clean errors ------------------------------------------------------
+
+ZEROS_MEMBER = gzip.compress(b"0" * 2**20, 9)  # 1 MiB of ASCII zeros in about 1 KiB
+
+
+def gzip_bomb(path, mib=200):
+    """A .csv.gz file of a header and ``mib`` MiB of zeros (one gzip member per MiB)."""
+    path.write_bytes(gzip.compress(b"a\n") + ZEROS_MEMBER * mib)
+    return path.read_bytes()
+
+
+def test_a_gzip_bomb_is_refused_naming_the_cap(tmp_path):
+    path = tmp_path / "train.csv.gz"
+    content = gzip_bomb(path)
+    with pytest.raises(DataError) as error:
+        load_table(path)
+    message = str(error.value)
+    assert message.startswith(f"data file '{path}' decompresses to more than 64 MiB, ")
+    assert "x its 2" in message and "KiB size: a compression bomb" in message
+    assert "decompress it yourself" in message and "\n" not in message
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["train.csv.gz"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_gzip_bomb_is_refused_with_bounded_memory(tmp_path):
+    from modelprivacy.load.sandbox import Limits, contained_call
+
+    path = tmp_path / "train.csv.gz"
+    gzip_bomb(path, mib=1024)  # 1 GiB of zeros
+    # With 512 MiB of memory the load ends at the cap, not in a MemoryError.
+    with pytest.raises(DataError, match=r"decompresses to more than 205\.5 MiB, 200x its 1\.0 MiB"):
+        contained_call(
+            lambda: load_table(path).shape,
+            Limits(max_memory=512 * 2**20, timeout=20),
+            describe="data file",
+        )
+
+
+def test_the_expansion_limit_can_be_raised(tmp_path):
+    path = tmp_path / "train.csv.gz"
+    gzip_bomb(path, mib=70)
+    with pytest.raises(DataError, match="more than 64 MiB"):
+        load_table(path)
+    assert load_table(path, max_expansion=2000).shape == (1, 1)
+
+
+def test_a_parquet_bomb_is_refused_from_its_metadata(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "train.parquet"
+    pq.write_table(pa.table({"a": pa.nulls(20_000_000, pa.int64())}), path)  # ~40 KiB on disk
+    before = path.read_bytes()
+    with pytest.raises(DataError) as error:
+        load_table(path)
+    message = str(error.value)
+    assert message.startswith(
+        f"data file '{path}' declares 20,000,000 rows of 1 column, about 152.6 MiB in memory, "
+        "more than 64 MiB, "
+    )
+    assert "save it as an uncompressed CSV file" in message
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("suffix", [".bz2", ".xz", ".zip"])
+def test_other_compressions_round_trip(suffix, tmp_path):
+    path = tmp_path / f"data.csv{suffix}"
+    FRAME.to_csv(path, index=False)
+    pd.testing.assert_frame_equal(load_table(path), FRAME)
+
+
+def test_a_zip_of_several_files_is_refused(tmp_path):
+    import zipfile
+
+    path = tmp_path / "data.csv.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.csv", "a\n1\n")
+        archive.writestr("b.csv", "b\n2\n")
+    with pytest.raises(
+        DataError, match="zip archive of 2 files; a zipped data file must hold exactly one"
+    ):
+        load_table(path)
+
+
+def test_a_zip_bomb_is_refused_before_reading(tmp_path):
+    import zipfile
+
+    path = tmp_path / "data.csv.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("a.csv", b"a\n" + bytes(80 * 2**20))
+    with pytest.raises(
+        DataError, match=r"declares 80\.0 MiB uncompressed, more than the [0-9.]+ MiB allowed"
+    ):
+        load_table(path)
+
+
+def test_control_characters_never_reach_the_message(tmp_path):
+    path = tmp_path / "evil\x1b[2K\rmodel is safe.csv"
+    with pytest.raises(DataError) as error:
+        load_table(path)
+    message = str(error.value)
+    assert "\x1b" not in message and "\r" not in message and "\\x1b[2K\\r" in message
+
+
+def test_column_names_from_the_file_are_escaped():
+    from modelprivacy.load.data import pop_column
+
+    frame = pd.DataFrame({"x\x1b[1A": [1]})
+    with pytest.raises(DataError) as error:
+        pop_column(frame, "y")
+    assert "\x1b" not in str(error.value)
+
+
+def test_a_path_of_the_wrong_type_is_a_data_error():
+    with pytest.raises(DataError, match=r"must be a str or os\.PathLike, not int"):
+        load_table(3)  # type: ignore[arg-type]

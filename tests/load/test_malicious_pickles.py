@@ -382,10 +382,30 @@ def test_trust_loads_a_benign_non_allowlisted_class(compress, tmp_path):
     np.testing.assert_array_equal(loaded.estimator.predict(X), est.predict(X))
 
 
-def test_allowlisted_prediction_method_of_an_estimator_is_accepted():
-    # Pickle stores bound methods as getattr(obj, name); HistGradientBoosting
-    # keeps one (_raw_predict) after early stopping on a scorer.
+def test_getattr_hands_out_no_method():
+    # Pickle stores bound methods as getattr(obj, name). A bound method is a
+    # callable that the file could make the loader (or the audit) call: the
+    # guarded getattr returns an inert marker, which is refused anywhere but
+    # in the one place a model keeps such a method.
     est = _fitted()
     data = pickle.dumps(Reduce(getattr, est, "predict"))
-    method = restricted_loads(data)
-    np.testing.assert_array_equal(method(np.eye(3)), est.predict(np.eye(3)))
+    with pytest.raises(UnsafeModelError, match="stores the method 'predict'"):
+        restricted_loads(data)
+
+
+def test_histgradientboosting_keeps_its_class_method_after_loading():
+    # HistGradientBoosting with early stopping on a scorer stores
+    # ``self._raw_predict`` bound to itself; the loader drops that instance
+    # attribute, so the class's own method answers, with the same predictions.
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(200, 3))
+    y = (X[:, 0] > 0).astype(int)
+    est = HistGradientBoostingClassifier(
+        max_iter=5, early_stopping=True, scoring="accuracy", random_state=0
+    ).fit(X, y)
+    assert "_raw_predict" in vars(est)
+    loaded = restricted_loads(pickle.dumps(est))
+    assert "_raw_predict" not in vars(loaded)
+    np.testing.assert_array_equal(loaded.predict_proba(X), est.predict_proba(X))

@@ -105,6 +105,7 @@ class AuditResult:
             "coverage": [r.to_dict() for r in self.coverage],
             "threat_model": self.threat_model,
             "skipped": list(self.skipped),
+            "load_notes": list(self.inspection.load_notes),
             "settings": self.settings,
             "versions": dict(self.versions),
         }
@@ -151,6 +152,7 @@ def audit(
     trust: bool = False,
     seed: int = 0,
     progress: Progress | None = None,
+    fit_budget: float | None = None,
 ) -> AuditResult:
     """Audit one model: what it carries, whom it singles out, what attacks reveal; and a verdict.
 
@@ -199,6 +201,10 @@ def audit(
         Seeds every random step; the same seed gives the same report.
     progress : callable, optional
         ``progress(step, done, total)`` as the audit advances.
+    fit_budget : float, optional
+        Wall-clock seconds each reference model's fit may take; by default
+        600 s for the first and 20 times the first's time (at least 60 s) for
+        the others (see :func:`~modelprivacy.attacks.refit.reference_budget`).
 
     Returns
     -------
@@ -209,6 +215,8 @@ def audit(
     ------
     DataError
         On missing or mismatched columns, or attacks asked for without the data they need.
+    RefitBudgetError
+        If a reference model did not finish fitting within its budget.
     """
     from modelprivacy import __version__
     from modelprivacy.attacks.api import membership_inference
@@ -223,8 +231,10 @@ def audit(
     t_start = time.perf_counter()
     timings: dict[str, float] = {}
     source = str(model) if isinstance(model, str | Path) else type(model).__name__
+    load_notes: tuple[str, ...] = ()
     if isinstance(model, str | Path):
-        model = load_model(model, trust=trust).estimator
+        loaded = load_model(model, trust=trust)
+        model, load_notes = loaded.estimator, loaded.notes
 
     def step(name: str, done: int, total: int) -> None:
         if progress is not None:
@@ -276,6 +286,7 @@ def audit(
             seed=seed,
             progress=lambda d, t: step("reference models", d, t),
             max_records=max_records,
+            fit_budget=fit_budget,
         )
         findings.append(
             membership_finding(
@@ -398,7 +409,7 @@ def audit(
         model=type(model).__name__,
         verdict=verdict,
         findings=tuple(sort_findings(all_findings)),
-        inspection=dataclasses.replace(inspection, source=source),
+        inspection=dataclasses.replace(inspection, source=source, load_notes=load_notes),
         membership=membership,
         attribute=attribute,
         boxes=boxes,

@@ -14,6 +14,8 @@ import json
 from io import StringIO
 from typing import Any
 
+from modelprivacy._text import printable
+
 __all__ = ["render_audit"]
 
 
@@ -38,7 +40,7 @@ def _attack_sections(result: Any, fmt: str) -> list[str]:
     if result.membership is not None and "MP-L201" in by_id:
         f = by_id["MP-L201"]
         out.append(
-            membership_markdown(result.membership, f, ids=ids)
+            membership_markdown(result.membership, f, ids=ids, show_refit_notes=False)
             if fmt == "markdown"
             else membership_terminal(result.membership, f, ids=ids)
         )
@@ -100,11 +102,17 @@ def _terminal(result: Any, width: int = 110) -> str:
     text = buf.getvalue() + "\n" + _findings_text(result, "terminal")
     for section in _attack_sections(result, "terminal"):
         text += "\n" + section
+    if result.inspection.load_notes:
+        text += "\nReset while loading the file:\n" + "".join(
+            f"  {printable(n)}\n" for n in result.inspection.load_notes
+        )
     return text
 
 
 def _markdown(result: Any) -> str:
+    from modelprivacy.report.markdown import _text as markdown_text
     from modelprivacy.report.markdown import markdown_row
+    from modelprivacy.report.membership import REFIT_HEADING, refit_notes
 
     v = result.verdict
     out = [
@@ -129,6 +137,13 @@ def _markdown(result: Any) -> str:
         + ", ".join(f"{k} {v}" for k, v in result.versions.items())
         + ".\n"
     )
+    if result.inspection.load_notes:
+        text += "\nReset while loading the file:\n\n" + "".join(
+            f"- {markdown_text(n)}\n" for n in result.inspection.load_notes
+        )
+    notes = refit_notes(result.membership)
+    if notes:
+        text += f"\n{REFIT_HEADING}\n\n" + "".join(f"- {markdown_text(n)}\n" for n in notes)
     return text
 
 

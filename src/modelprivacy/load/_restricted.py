@@ -55,9 +55,8 @@ import importlib
 import inspect
 import io
 import os
-import pickle
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import IO, Any
 
 from modelprivacy.errors import ModelLoadError, UnsafeModelError
@@ -363,6 +362,8 @@ def _resolve_candidates(candidates: tuple[str, ...]) -> Any:
         try:
             return _import_target(target)
         except (ImportError, AttributeError) as exc:
+            if isinstance(exc, ImportError):
+                _raise_if_out_of_memory(exc)
             error = exc
     assert error is not None
     raise error
@@ -427,32 +428,38 @@ _BOUND_METHODS = frozenset(
 
 
 def _safe_getattr(obj: Any, name: Any, *default: Any) -> Any:
-    """Stand-in for ``builtins.getattr``: only prediction methods of estimators.
+    """Stand-in for ``builtins.getattr``: it hands out no method, only an inert marker.
 
     Pickle stores a bound method as ``getattr(instance, name)``. The general
     ``getattr`` is the classic escape from any allowlist
-    (``getattr(obj, "__class__")``...), so only the methods of
-    ``_BOUND_METHODS`` of scikit-learn estimators are returned.
+    (``getattr(obj, "__class__")``...). A scikit-learn estimator may ask for
+    one of ``_BOUND_METHODS``, defined by its class; the answer is a
+    :class:`~modelprivacy.load._unpickler.MethodRef`, which cannot be called
+    and which the loader removes afterwards from the one place a model keeps
+    such a method (its instance attribute of the same name).
     """
     from sklearn.base import BaseEstimator
 
+    from modelprivacy.load._unpickler import MethodRef
+
+    kind = type(obj)
     allowed = (
         not default
         and isinstance(name, str)
         and name in _BOUND_METHODS
         and isinstance(obj, BaseEstimator)
-        and type(obj).__module__.startswith("sklearn.")
+        and kind.__module__.startswith("sklearn.")
+        and inspect.isfunction(inspect.getattr_static(kind, name, None))
     )
-    method = getattr(obj, name, None) if allowed else None
-    if not (inspect.ismethod(method) and method.__self__ is obj):
-        shown = f"{type(obj).__module__}.{type(obj).__qualname__}"
+    if not allowed:
+        shown = f"{kind.__module__}.{kind.__qualname__}"
         attribute = name[:80] if isinstance(name, str) else type(name).__name__
         raise UnsafeModelError(
             f"the file calls builtins.getattr on a {shown} object for {attribute!r}, "
             f"which is not a prediction method of a scikit-learn estimator; {TRUST_HINT}",
             untrusted=("builtins.getattr",),
         )
-    return method
+    return MethodRef(obj, name)
 
 
 _WRAPPERS: dict[str, Callable[..., Any]] = {
@@ -495,7 +502,15 @@ def _import_sklearn_module(module: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError as exc:
+        _raise_if_out_of_memory(exc)
         raise _MissingError(str(exc)) from exc
+
+
+def _raise_if_out_of_memory(exc: ImportError) -> None:
+    """An extension module that cannot be mapped under a memory limit is out of memory."""
+    text = str(exc)
+    if "failed to map segment" in text or "Cannot allocate memory" in text:
+        raise MemoryError(text) from exc
 
 
 def _lookup(module_obj: Any, name: str) -> Any:
@@ -658,19 +673,13 @@ def is_allowed_global(fullname: str) -> bool:
 class _Policy:
     """The ``find_class`` of the restricted unpicklers."""
 
-    def __init__(self, *, joblib: bool, collect: list[str] | None = None) -> None:
+    def __init__(self, *, joblib: bool) -> None:
         self.joblib = joblib
-        self.collect = collect
 
     def find_class(self, module: str, name: str) -> Any:
         if not isinstance(module, str) or not isinstance(name, str):
             raise ModelLoadError("malformed global reference in the pickle stream")
-        # Python 2 names, which protocols 0-2 use (``__builtin__.set``...). The
-        # mapped names still go through the allowlist.
-        if (module, name) in _compat_pickle.NAME_MAPPING:
-            module, name = _compat_pickle.NAME_MAPPING[(module, name)]
-        elif module in _compat_pickle.IMPORT_MAPPING:
-            module = _compat_pickle.IMPORT_MAPPING[module]
+        module, name = _python3_name(module, name)
         fullname = f"{module}.{name}"
         if not _DOTTED.fullmatch(module) or not _DOTTED.fullmatch(name):
             raise ModelLoadError(
@@ -679,14 +688,8 @@ class _Policy:
         try:
             return _resolve(module, name, joblib=self.joblib)
         except _NotAllowedError:
-            if self.collect is not None:
-                if fullname not in self.collect:
-                    self.collect.append(fullname)
-                return _Refused
             raise unsafe_error((fullname,)) from None
         except _MissingError as exc:
-            if self.collect is not None:
-                return _Refused
             package = module.split(".")[0]
             shown = {"sklearn": "scikit-learn"}.get(package, package)
             raise ModelLoadError(
@@ -696,160 +699,151 @@ class _Policy:
             ) from None
 
 
-class _RestrictedUnpickler(pickle.Unpickler):
-    """C unpickler for plain pickles, resolving globals through a policy."""
-
-    def __init__(self, file: IO[bytes], policy: _Policy) -> None:
-        super().__init__(file)
-        self._policy = policy
-
-    def find_class(self, module: str, name: str) -> Any:
-        return self._policy.find_class(module, name)
-
-    def persistent_load(self, pid: Any) -> Any:
-        raise pickle.UnpicklingError("persistent ids are not supported")
+def _python3_name(module: str, name: str) -> tuple[str, str]:
+    """Python 2 names, which protocols 0-2 use (``__builtin__.set``...)."""
+    if (module, name) in _compat_pickle.NAME_MAPPING:
+        return _compat_pickle.NAME_MAPPING[(module, name)]
+    if module in _compat_pickle.IMPORT_MAPPING:
+        return _compat_pickle.IMPORT_MAPPING[module], name
+    return module, name
 
 
-class _RestrictedPyUnpickler(pickle._Unpickler):
-    """Pure-Python unpickler for the object arrays nested in joblib files."""
-
-    def __init__(self, file: IO[bytes], policy: _Policy) -> None:
-        super().__init__(file)
-        self._policy = policy
-
-    def find_class(self, module: str, name: str) -> Any:
-        return self._policy.find_class(module, name)
-
-    def persistent_load(self, pid: Any) -> Any:
-        raise pickle.UnpicklingError("persistent ids are not supported")
-
-
-# The pure-Python BUILD handler, without joblib's handling of array wrappers.
-_PY_LOAD_BUILD: Callable[[Any], None] = vars(pickle._Unpickler)["load_build"]
-
-
-def _make_numpy_unpickler(file: IO[bytes], policy: _Policy) -> Any:
-    """A joblib ``NumpyUnpickler`` whose ``find_class`` and BUILD are restricted."""
-    import numpy as np
-    from joblib.numpy_pickle import NumpyArrayWrapper, NumpyUnpickler
-
-    class _RestrictedNumpyUnpickler(NumpyUnpickler):
-        dispatch = NumpyUnpickler.dispatch.copy()
-
-        def find_class(self, module: str, name: str) -> Any:
-            return policy.find_class(module, name)
-
-        def persistent_load(self, pid: Any) -> Any:
-            raise pickle.UnpicklingError("persistent ids are not supported")
-
-        def load_build(self) -> None:
-            # joblib's own load_build would call ``wrapper.read``, which in
-            # older joblib versions reads object arrays with an unrestricted
-            # ``pickle.load``; the arrays are read here instead.
-            _PY_LOAD_BUILD(self)
-            top = self.stack[-1]
-            if isinstance(top, NumpyArrayWrapper):
-                self.stack[-1] = self._read_wrapped_array(top)
-
-        dispatch[pickle.BUILD[0]] = load_build
-
-        def _read_wrapped_array(self, wrapper: Any) -> Any:
-            dtype = getattr(wrapper, "dtype", None)
-            shape = getattr(wrapper, "shape", None)
-            subclass = getattr(wrapper, "subclass", None)
-            valid = (
-                isinstance(dtype, np.dtype)
-                and isinstance(shape, tuple)
-                and all(isinstance(n, int | np.integer) and n >= 0 for n in shape)
-                and getattr(wrapper, "order", None) in ("C", "F")
-                and isinstance(subclass, type)
-                and issubclass(subclass, np.ndarray)
-            )
-            if not valid:
-                raise ModelLoadError("malformed joblib array header in the file")
-            assert isinstance(dtype, np.dtype)
-            if dtype.hasobject:
-                inner = _RestrictedPyUnpickler(self.file_handle, policy)
-                array = inner.load()
-                if not isinstance(array, np.ndarray):
-                    raise ModelLoadError("malformed joblib object array in the file")
-                return array
-            if "ensure_native_byte_order" in inspect.signature(wrapper.read).parameters:
-                return wrapper.read(self, True)
-            return wrapper.read(self)  # pragma: no cover - joblib < 1.5
-
-    kwargs: dict[str, Any] = {"mmap_mode": None}
-    if "ensure_native_byte_order" in inspect.signature(NumpyUnpickler.__init__).parameters:
-        kwargs["ensure_native_byte_order"] = True
-    return _RestrictedNumpyUnpickler(getattr(file, "name", ""), file, **kwargs)
+def _refused_globals(names: list[str], *, joblib: bool) -> tuple[str, ...]:
+    """The names a static scan found that the allowlist refuses."""
+    refused: list[str] = []
+    for fullname in names:
+        module, _, name = fullname.partition(" ") if " " in fullname else fullname.rpartition(".")
+        module, name = _python3_name(module, name)
+        candidate = f"{module}.{name}"
+        if not (_DOTTED.fullmatch(module) and _DOTTED.fullmatch(name)):
+            refused.append(fullname[:120])
+            continue
+        try:
+            _resolve(module, name, joblib=joblib)
+        except _NotAllowedError:
+            if candidate not in refused:
+                refused.append(candidate)
+        except _MissingError:
+            pass  # reported with its fix when the load reaches it
+    return tuple(refused)
 
 
-@contextlib.contextmanager
-def _decompressed(file: IO[bytes]) -> Iterator[IO[bytes]]:
-    """Undo joblib's compression (zlib, gzip, bz2, lzma, xz, lz4) if any."""
-    from joblib import numpy_pickle_utils as utils
-
-    opener = vars(utils).get("_validate_fileobject_and_memmap") or vars(utils)["_read_fileobject"]
-    with opener(file, getattr(file, "name", ""), None) as opened:
-        fobj = opened[0] if isinstance(opened, tuple) else opened
-        if isinstance(fobj, str):
-            raise ModelLoadError(
-                "the file was written by joblib older than 0.10, whose format reads "
-                "companion files with numpy.load(allow_pickle=True); it cannot be "
-                f"loaded safely: save it again with a current joblib, or {TRUST_HINT}"
-            )
-        yield fobj
+_LZ4_MAGIC = b"\x04\x22\x4d\x18"
+_LEGACY_JOBLIB = b"ZF"
+#: Decompressed bytes allowed: this many times the file's size, and at least the floor.
+DECOMPRESSION_RATIO = 200
+DECOMPRESSION_FLOOR = 256 * 2**20
+_BOMB_FIX = (
+    "it was refused: if it is genuine, save it without compression (joblib.dump(model, path))"
+)
 
 
-def _compression_of(file: IO[bytes]) -> str:
-    from joblib.numpy_pickle_utils import _detect_compressor
+def decompression_cap(size: int) -> int:
+    """Most bytes a compressed model file of ``size`` bytes may decompress to."""
+    from modelprivacy.load._limits import decompression_cap as cap
 
-    return str(_detect_compressor(file))
-
-
-def _load_stream(file: IO[bytes], policy: _Policy) -> Any:
-    compression = _compression_of(file)
-    file.seek(0)
-    if compression == "not-compressed":
-        head = file.read()
-        file.seek(0)
-        if b"NumpyArrayWrapper" not in head:
-            return _RestrictedUnpickler(io.BytesIO(head), policy).load()
-    with _decompressed(file) as fobj:
-        return _make_numpy_unpickler(fobj, policy).load()
+    return cap(size, ratio=DECOMPRESSION_RATIO, floor=DECOMPRESSION_FLOOR)
 
 
-def _open(file: str | os.PathLike[str] | IO[bytes]) -> contextlib.AbstractContextManager[IO[bytes]]:
+def _compression(data: bytes) -> str | None:
+    from modelprivacy.load._limits import detect_compression
+
+    return "lz4" if data.startswith(_LZ4_MAGIC) else detect_compression(data)
+
+
+def _decompress(data: bytes, kind: str, cap: int) -> bytes:
+    """Decompress joblib's ``kind`` of compression, stopping past ``cap`` bytes."""
+    from modelprivacy.load._limits import CappedReader, decompress_capped
+
+    if kind != "lz4":
+        return decompress_capped(data, kind, cap=cap, fix=_BOMB_FIX)
+    try:
+        import lz4.frame
+    except ImportError:
+        raise ModelLoadError(
+            "the file is compressed with lz4, which is not installed: pip install lz4"
+        ) from None
+    with CappedReader(
+        lz4.frame.LZ4FrameFile(io.BytesIO(data)), cap, compressed_size=len(data), fix=_BOMB_FIX
+    ) as reader:
+        return bytes(reader.read())
+
+
+def _stream_of(data: bytes) -> tuple[io.BytesIO, bool]:
+    """The pickle stream of a pickle or joblib file, decompressed; whether it is joblib."""
+    kind = _compression(data)
+    if data.startswith(_LEGACY_JOBLIB):
+        raise ModelLoadError(
+            "the file was written by joblib older than 0.10, whose format reads "
+            "companion files with numpy.load(allow_pickle=True); it cannot be "
+            f"loaded safely: save it again with a current joblib, or {TRUST_HINT}"
+        )
+    if kind is not None:
+        return io.BytesIO(_decompress(data, kind, decompression_cap(len(data)))), True
+    return io.BytesIO(data), b"NumpyArrayWrapper" in data
+
+
+def _scan(stream: io.BytesIO, joblib: bool) -> None:
+    """Refuse the file, naming every refused global, before anything in it runs."""
+    from modelprivacy.load._prescan import prescan
+
+    found = prescan(stream, joblib=joblib)
+    stream.seek(0)
+    refused = _refused_globals(found.globals, joblib=joblib)
+    if refused:
+        raise unsafe_error(refused)
+
+
+def _load_bytes(data: bytes) -> Any:
+    from modelprivacy.load._unpickler import SafeUnpickler, drop_method_refs
+
+    stream, joblib = _stream_of(data)
+    _scan(stream, joblib)
+    policy = _Policy(joblib=joblib)
+    unpickler = SafeUnpickler(stream, policy.find_class, joblib=joblib)
+    obj = unpickler.load()
+    refs = unpickler.method_refs
+    del unpickler
+    drop_method_refs(refs)
+    return obj
+
+
+def _read(file: str | os.PathLike[str] | IO[bytes]) -> bytes:
     if isinstance(file, str | os.PathLike):
-        return open(file, "rb")
-    return contextlib.nullcontext(file)
+        with open(file, "rb") as fobj:
+            return fobj.read()
+    return file.read()
 
 
 def restricted_load(file: str | os.PathLike[str] | IO[bytes]) -> Any:
     """Load a pickle or joblib file, refusing any global outside the allowlist.
 
     Reads plain pickles (protocols 0 to 5) and files written by ``joblib.dump``,
-    compressed or not. Nothing the file names is imported or called unless it
-    is on the allowlist described in this module's docstring.
+    compressed or not. The whole stream is scanned first, without running
+    anything: a file that names a global outside the allowlist is refused,
+    with every refused name, before anything from it runs. The restricted
+    unpickler then calls only listed constructors with checked arguments (see
+    :mod:`modelprivacy.load._unpickler`).
 
     Parameters
     ----------
     file : str, os.PathLike or binary file object
-        The file to read. A file object must be seekable.
+        The file to read.
 
     Returns
     -------
     object
-        The unpickled object.
+        The unpickled object. Its compiled state is not yet validated:
+        :func:`modelprivacy.load.load_model` does that before returning.
 
     Raises
     ------
     UnsafeModelError
-        The file refers to a global outside the allowlist. Its ``untrusted``
-        attribute holds the refused name.
+        The file refers to a global outside the allowlist (``untrusted`` holds
+        every refused name), or makes a call that the loader does not allow.
     ModelLoadError
-        The file names an allowlisted global that this installation lacks, or
-        is a legacy joblib file.
+        The file names an allowlisted global that this installation lacks, is a
+        legacy joblib file, decompresses beyond the cap, or is malformed.
 
     Notes
     -----
@@ -857,8 +851,7 @@ def restricted_load(file: str | os.PathLike[str] | IO[bytes]) -> Any:
     ``ValueError``...) are propagated unchanged; :func:`load_model` turns them
     into messages.
     """
-    with _open(file) as fobj:
-        return _load_stream(fobj, _Policy(joblib=True))
+    return _load_bytes(_read(file))
 
 
 def restricted_loads(data: bytes) -> Any:
@@ -878,16 +871,15 @@ def restricted_loads(data: bytes) -> Any:
     --------
     restricted_load : The same for a file.
     """
-    return restricted_load(io.BytesIO(data))
+    return _load_bytes(bytes(data))
 
 
 def find_untrusted_globals(file: str | os.PathLike[str] | IO[bytes]) -> tuple[str, ...]:
-    """List the globals of a pickle or joblib file that are not allowlisted.
+    """List the globals of a pickle or joblib file that are not allowlisted, statically.
 
-    The file is unpickled with every refused global replaced by an inert
-    stand-in, so only allowlisted code runs. The scan stops at the first error,
-    so the list may be incomplete for files that depend on a refused object's
-    behaviour.
+    The opcode stream is read with :func:`pickletools.genops`; nothing from
+    the file is imported, constructed or called. The scan reads the whole file
+    (joblib's array bytes are skipped), so the list is complete.
 
     Parameters
     ----------
@@ -898,13 +890,14 @@ def find_untrusted_globals(file: str | os.PathLike[str] | IO[bytes]) -> tuple[st
     -------
     tuple of str
         The refused ``module.qualname`` strings, in order of appearance.
+
+    Raises
+    ------
+    ModelPrivacyError
+        The stream cannot be scanned (corrupted, a compression bomb, EXT opcodes).
     """
-    found: list[str] = []
-    with _open(file) as fobj:
-        try:
-            _load_stream(fobj, _Policy(joblib=True, collect=found))
-        except UnsafeModelError as exc:  # raised by a guarded stand-in
-            found.extend(name for name in exc.untrusted if name not in found)
-        except Exception:  # best effort: keep what was found so far
-            pass
-    return tuple(found)
+    from modelprivacy.load._prescan import prescan
+
+    stream, joblib = _stream_of(_read(file))
+    found = prescan(stream, joblib=joblib)
+    return _refused_globals(found.globals, joblib=joblib)

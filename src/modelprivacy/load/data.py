@@ -3,21 +3,43 @@
 Every problem with the data (missing or empty file, unknown format, unreadable
 content, a target column that is not there) is a
 :class:`~modelprivacy.errors.DataError` whose message names the problem and
-what to do.
+what to do. Text quoted from a file (a library's error about it, a column name)
+has its control characters escaped.
+
+A data file may come from a stranger too, so a compressed one may not expand
+without bound: a ``.csv.gz`` (or ``.bz2``, ``.xz``, ``.zip``, ``.zst``) file is
+read through a :class:`~modelprivacy.load._limits.CappedReader` that stops at
+200 times the file's size (at least 64 MiB), and a Parquet file whose footer
+declares more than that in memory is refused before its data is read. An
+uncompressed CSV file is its own size; the memory limit of the contained
+process (:mod:`modelprivacy.load.sandbox`) bounds what parsing it takes.
 """
 
 from __future__ import annotations
 
+import bz2
 import difflib
+import gzip
+import lzma
 import os
+import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 import pandas as pd
 
+from modelprivacy._text import describe_exception, printable
 from modelprivacy.errors import DataError
+from modelprivacy.load._limits import (
+    DEFAULT_RATIO,
+    CappedReader,
+    check_zip_members,
+    decompression_cap,
+    describe_cap,
+    format_size,
+)
 
 __all__ = ["SUPPORTED_DATA_FORMATS", "as_frame", "load_table", "split_xy"]
 
@@ -26,9 +48,20 @@ SUPPORTED_DATA_FORMATS = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".parquet", ".pq
 
 _COMPRESSIONS = (".gz", ".bz2", ".xz", ".zip", ".zst")
 _MAX_COLUMNS_SHOWN = 20
+_KINDS = {"csv": "CSV", "tsv": "TSV", "parquet": "Parquet"}
+# The fewest bytes a pandas column of each Parquet physical type takes per row.
+_PARQUET_WIDTHS = {
+    "BOOLEAN": 1,
+    "INT32": 4,
+    "FLOAT": 4,
+    "INT64": 8,
+    "DOUBLE": 8,
+    "INT96": 8,
+    "BYTE_ARRAY": 8,
+}
 
 
-def _format_of(path: Path) -> str:
+def _format_of(path: Path, shown: str) -> str:
     """Return ``"csv"``, ``"tsv"`` or ``"parquet"`` from the file name."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] in _COMPRESSIONS:
@@ -40,21 +73,36 @@ def _format_of(path: Path) -> str:
         return "tsv"
     if last in (".parquet", ".pq") and path.suffix.lower() not in _COMPRESSIONS:
         return "parquet"
-    shown = "".join(path.suffixes) or "no extension"
+    extension = printable("".join(path.suffixes), 40) or "no extension"
     raise DataError(
-        f"unsupported data format ({shown}) for '{path}'; supported formats are "
+        f"unsupported data format ({extension}) for '{shown}'; supported formats are "
         f"{', '.join(SUPPORTED_DATA_FORMATS)}: convert the data to one of them"
     )
 
 
-def load_table(path: str | os.PathLike[str]) -> pd.DataFrame:
+def _compression_of(path: Path) -> str | None:
+    """The compression suffix of a text data file (``".gz"``...), or None."""
+    suffix = path.suffix.lower()
+    return suffix if suffix in _COMPRESSIONS else None
+
+
+def load_table(
+    path: str | os.PathLike[str], *, max_expansion: float | None = DEFAULT_RATIO
+) -> pd.DataFrame:
     """Read a data table from a CSV, TSV or Parquet file.
 
     Parameters
     ----------
     path : str or os.PathLike
-        A ``.csv`` or ``.tsv`` file (optionally compressed: ``.csv.gz``...), or
-        a ``.parquet`` / ``.pq`` file.
+        A ``.csv`` or ``.tsv`` file (optionally compressed: ``.csv.gz``,
+        ``.bz2``, ``.xz``, ``.zip`` with one member, ``.zst`` when the
+        ``zstandard`` package is installed), or a ``.parquet`` / ``.pq`` file.
+    max_expansion : float or None, default=200
+        How many times its size a compressed file may expand (a small file may
+        always expand to 64 MiB): a compressed CSV file that decompresses to
+        more, or a Parquet file whose metadata declares more in memory, is
+        refused as a possible compression bomb. None reads any size (only for
+        files you trust).
 
     Returns
     -------
@@ -65,47 +113,198 @@ def load_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     ------
     DataError
         The file is missing, a directory, empty, of an unsupported format,
-        cannot be parsed, or has no rows.
+        cannot be parsed, has no rows, or expands beyond ``max_expansion``.
+        Every problem, whatever the library that finds it, is a
+        :class:`DataError` with a one-line message.
+
+    Notes
+    -----
+    The Parquet check reads only the footer: the declared rows times the
+    narrowest width of each column's type, and the row groups' declared
+    uncompressed sizes. A hostile file whose footer understates its content is
+    bounded only by the memory limit of the contained process
+    (:func:`~modelprivacy.load.sandbox.load_phase`, ``--max-memory``).
     """
-    name = os.fspath(path)
-    file = Path(name)
-    if not file.exists():
+    try:
+        name = os.fspath(path)
+    except TypeError:
         raise DataError(
-            f"data file '{name}' does not exist; check the path (relative paths start at "
-            f"{os.getcwd()})"
+            f"the path of a data file must be a str or os.PathLike, not {type(path).__name__}"
+        ) from None
+    if isinstance(name, bytes):
+        name = os.fsdecode(name)
+    shown = printable(name, 300)
+    file = Path(name)
+    try:
+        exists, is_dir = file.exists(), file.is_dir()
+    except (OSError, ValueError) as exc:
+        raise DataError(f"data file '{shown}' cannot be read: {describe_exception(exc)}") from None
+    if not exists:
+        raise DataError(
+            f"data file '{shown}' does not exist; check the path (relative paths start at "
+            f"{printable(os.getcwd(), 300)})"
         )
-    if file.is_dir():
-        raise DataError(f"'{name}' is a directory, not a data file; give the path of a file")
-    fmt = _format_of(file)
+    if is_dir:
+        raise DataError(f"'{shown}' is a directory, not a data file; give the path of a file")
+    fmt = _format_of(file, shown)
     try:
         size = file.stat().st_size
     except OSError as exc:
-        raise DataError(f"data file '{name}' cannot be read: {exc.strerror}") from None
+        raise DataError(f"data file '{shown}' cannot be read: {exc.strerror}") from None
     if size == 0:
-        raise DataError(f"data file '{name}' is empty (0 bytes); export the data again")
+        raise DataError(f"data file '{shown}' is empty (0 bytes); export the data again")
+    cap = decompression_cap(size, ratio=max_expansion) if max_expansion is not None else 0
+    kind = _KINDS[fmt]
     try:
         if fmt == "parquet":
-            frame = pd.read_parquet(file)
+            frame = _read_parquet(file, shown, size, cap)
         else:
-            frame = pd.read_csv(file, sep="\t" if fmt == "tsv" else ",")
+            frame = _read_text(file, shown, fmt, size, cap)
+    except DataError:
+        raise
     except pd.errors.EmptyDataError:
         raise DataError(
-            f"data file '{name}' has no columns; export the data again with a header row"
+            f"data file '{shown}' has no columns; export the data again with a header row"
         ) from None
     except PermissionError:
         raise DataError(
-            f"data file '{name}' cannot be read: permission denied; check its permissions"
+            f"data file '{shown}' cannot be read: permission denied; check its permissions"
         ) from None
-    except (ValueError, OSError, UnicodeDecodeError, ImportError) as exc:
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        kind = {"csv": "CSV", "tsv": "TSV", "parquet": "Parquet"}[fmt]
+    except MemoryError:
         raise DataError(
-            f"data file '{name}' cannot be read as {kind} ({type(exc).__name__}: "
-            f"{message[:160]}); check that it is a valid {kind} file"
+            f"data file '{shown}' needs more memory than is available to read it as {kind} "
+            "(MemoryError); give a smaller sample of the data, or raise --max-memory"
+        ) from None
+    except RecursionError:
+        raise DataError(
+            f"data file '{shown}' cannot be read as {kind}: it is nested too deeply "
+            f"(RecursionError); check that it is a valid {kind} file"
+        ) from None
+    except Exception as exc:
+        raise DataError(
+            f"data file '{shown}' cannot be read as {kind} ({describe_exception(exc, 160)}); "
+            f"check that it is a valid {kind} file"
         ) from None
     if frame.shape[0] == 0:
-        raise DataError(f"data file '{name}' has a header but no rows; export the data again")
+        raise DataError(f"data file '{shown}' has a header but no rows; export the data again")
     return frame
+
+
+def _read_text(file: Path, shown: str, fmt: str, size: int, cap: int) -> pd.DataFrame:
+    """Parse a CSV or TSV file, decompressing it through a capped stream."""
+    sep = "\t" if fmt == "tsv" else ","
+    compression = _compression_of(file)
+    if compression is None:
+        return pd.read_csv(file, sep=sep)
+    stream = _open_compressed(file, compression, shown, cap)
+    reader = CappedReader(
+        stream,
+        cap,
+        subject=f"data file '{shown}'",
+        compressed_size=size,
+        fix="if the data is genuine, decompress it yourself (e.g. with gunzip) and give "
+        "the uncompressed file",
+        error=DataError,
+    )
+    with reader:
+        return pd.read_csv(reader, sep=sep, compression=None)
+
+
+def _open_compressed(file: Path, compression: str, shown: str, cap: int) -> Any:
+    """Open the decompressed content of a compressed text file as a binary stream."""
+    if compression == ".gz":
+        return gzip.open(file, "rb")
+    if compression == ".bz2":
+        return bz2.open(file, "rb")
+    if compression == ".xz":
+        return lzma.open(file, "rb")
+    if compression == ".zip":
+        subject = f"data file '{shown}'"
+        infos = check_zip_members(
+            file, cap_total=cap, cap_member=cap, max_members=1_000, subject=subject, error=DataError
+        )
+        members = [info for info in infos if not info.is_dir()]
+        if len(members) != 1:
+            raise DataError(
+                f"{subject} is a zip archive of {len(members)} files; a zipped data file must "
+                "hold exactly one CSV or TSV file: unzip it and give the one you mean"
+            )
+        archive = zipfile.ZipFile(file)
+        try:
+            return _ZipMember(archive, archive.open(members[0]))
+        except BaseException:
+            archive.close()
+            raise
+    try:
+        import zstandard
+    except ImportError:
+        raise DataError(
+            f"data file '{shown}' is compressed with Zstandard, which needs the zstandard "
+            "package: pip install zstandard, or decompress the file and give the CSV file"
+        ) from None
+    handle = open(file, "rb")  # noqa: SIM115 - closed with the stream
+    try:
+        return zstandard.ZstdDecompressor().stream_reader(handle, closefd=True)
+    except BaseException:
+        handle.close()
+        raise
+
+
+class _ZipMember:
+    """An open zip member that closes its archive with it."""
+
+    def __init__(self, archive: zipfile.ZipFile, member: IO[bytes]) -> None:
+        self._archive = archive
+        self._member = member
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._member, name)
+
+    def close(self) -> None:
+        try:
+            self._member.close()
+        finally:
+            self._archive.close()
+
+
+def _read_parquet(file: Path, shown: str, size: int, cap: int) -> pd.DataFrame:
+    """Read a Parquet file, refusing one whose metadata declares too much."""
+    import pyarrow.parquet as pq
+
+    with pq.ParquetFile(file) as parquet:
+        metadata = parquet.metadata
+    rows = int(metadata.num_rows)
+    columns = int(metadata.num_columns)
+    if rows < 0 or columns < 0:
+        raise DataError(
+            f"data file '{shown}' cannot be read as Parquet: its metadata declares "
+            f"{rows:,} rows and {columns:,} columns; check that it is a valid Parquet file"
+        )
+    if cap:
+        schema = metadata.schema
+        width = 0
+        for i in range(columns):
+            column = schema.column(i)
+            kind = str(column.physical_type)
+            width += (
+                int(column.length or 1)
+                if kind == "FIXED_LEN_BYTE_ARRAY"
+                else _PARQUET_WIDTHS.get(kind, 1)
+            )
+        declared = sum(
+            max(int(metadata.row_group(i).total_byte_size), 0)
+            for i in range(metadata.num_row_groups)
+        )
+        estimate = max(rows * width, declared)
+        if estimate > cap:
+            raise DataError(
+                f"data file '{shown}' declares {rows:,} rows of {columns:,} "
+                f"column{'' if columns == 1 else 's'}, about "
+                f"{format_size(estimate)} in memory, more than {describe_cap(cap, size)}: "
+                "a decompression bomb, or an unusually compressible file; nothing in it was "
+                "read; if the data is genuine, save it as an uncompressed CSV file and give that"
+            )
+    return pd.read_parquet(file)
 
 
 def _columns_listing(columns: Sequence[Any]) -> str:
@@ -272,7 +471,7 @@ def pop_column(
         ``column`` is not in ``df``; the message lists the first 20 columns.
     """
     if column not in df.columns:
-        cols = ", ".join(map(str, list(df.columns)[:20]))
+        cols = ", ".join(printable(str(c), 100) for c in list(df.columns)[:20])
         raise DataError(f"{role} column {column!r} is not in the {where} data; columns are: {cols}")
     return df.drop(columns=[column]), df[column].to_numpy()
 

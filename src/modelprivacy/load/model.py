@@ -28,16 +28,19 @@ import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from modelprivacy.errors import ModelLoadError, UnsafeModelError
+from modelprivacy._text import printable
+from modelprivacy.errors import ModelLoadError, ModelPrivacyError, UnsafeModelError
 from modelprivacy.load._restricted import (
     TRUST_HINT,
     find_untrusted_globals,
     is_allowed_global,
     restricted_loads,
-    unsafe_error,
 )
+
+if TYPE_CHECKING:
+    from modelprivacy.load.sandbox import Limits
 
 __all__ = ["MODEL_METHODS", "LoadedModel", "ModelFormat", "is_model_like", "load_model"]
 
@@ -79,6 +82,13 @@ class LoadedModel:
     untrusted_types : tuple of str
         Types or functions outside the allowlist that the file refers to; only
         non-empty when the file was loaded with ``trust=True``.
+    notes : tuple of str
+        Settings that validation reset before the model could be used (a
+        ``memory`` cache directory, a vectorizer reading files, thread counts
+        beyond the machine), one sentence each.
+    warnings : tuple of str
+        The warnings raised while loading (e.g. another scikit-learn version),
+        each a clean one-line message.
     """
 
     estimator: Any
@@ -86,6 +96,8 @@ class LoadedModel:
     format: ModelFormat
     sha256: str
     untrusted_types: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def is_model_like(obj: Any) -> bool:
@@ -113,8 +125,23 @@ def is_model_like(obj: Any) -> bool:
     return False
 
 
-def load_model(path: str | os.PathLike[str], *, trust: bool = False) -> LoadedModel:
+def load_model(
+    path: str | os.PathLike[str],
+    *,
+    trust: bool = False,
+    limits: Limits | None = None,
+    contain: bool = True,
+) -> LoadedModel:
     """Load a fitted model from a ``.skops``, pickle or joblib file.
+
+    Nothing from the file runs before it is validated: pickles are scanned
+    statically and loaded by the restricted unpickler, skops files by skops
+    with its trusted types plus the allowlist; then the whole object graph is
+    validated (:func:`modelprivacy.load.validate.validate_model`) before the
+    model is returned. On POSIX the same load first runs in a forked child
+    process under ``limits``, so a file that crashes, hangs or exhausts memory
+    costs a child process and becomes a :class:`ModelLoadError` naming the
+    limit.
 
     Parameters
     ----------
@@ -126,66 +153,127 @@ def load_model(path: str | os.PathLike[str], *, trust: bool = False) -> LoadedMo
         Load types and functions outside the allowlist. Loading a pickle then
         runs whatever code the file names: use it only for files from a
         trusted source. The refused names are still reported in
-        :attr:`LoadedModel.untrusted_types`.
+        :attr:`LoadedModel.untrusted_types`, and compiled state is still
+        validated.
+    limits : Limits, optional
+        Memory, CPU and wall-clock limits of the contained load
+        (:class:`modelprivacy.load.sandbox.Limits`; 4 GiB, 120 s and 120 s by
+        default).
+    contain : bool, default=True
+        Load in a child process first. The command line passes False, as it
+        runs the whole command in a contained child already.
 
     Returns
     -------
     LoadedModel
-        The estimator with the file's path, format and SHA-256 digest.
+        The estimator with the file's path, format and SHA-256 digest, the
+        settings that validation reset and the warnings of the load.
 
     Raises
     ------
     UnsafeModelError
         The file refers to types or functions outside the allowlist and
-        ``trust`` is False. Its ``untrusted`` attribute lists them.
+        ``trust`` is False (its ``untrusted`` attribute lists them), or makes a
+        call, or holds state, that the loader refuses.
     ModelLoadError
         The file is missing, a directory, empty, truncated or corrupted, not a
         model file, uses an unsupported pickle protocol, needs a module or
-        class that is not installed, or holds something that is not a model.
+        class that is not installed, holds something that is not a model,
+        holds invalid compiled state, or hit one of the ``limits``.
 
     Examples
     --------
     >>> loaded = load_model("model.skops")  # doctest: +SKIP
     >>> loaded.estimator.predict(X)  # doctest: +SKIP
     """
+    from modelprivacy.load.sandbox import CAN_CONTAIN, contained_call, in_contained_child
+
     name = os.fspath(path)
     data = _read_bytes(name)
-    subject = f"model file '{name}'"
+    subject = f"model file '{printable(name, 300)}'"
+    if contain and CAN_CONTAIN and not in_contained_child():
+
+        def check() -> dict[str, bool]:
+            _load(data, name, subject, trust=trust)
+            return {"ok": True}
+
+        contained_call(check, limits if limits is not None else _default_limits(), describe=subject)
+    try:
+        return _load(data, name, subject, trust=trust)
+    except MemoryError:
+        from modelprivacy.load.sandbox import memory_message
+
+        raise ModelLoadError(memory_message(subject, limits)) from None
+
+
+def _default_limits() -> Limits:
+    from modelprivacy.load.sandbox import Limits
+
+    return Limits()
+
+
+def _load(data: bytes, name: str, subject: str, *, trust: bool) -> LoadedModel:
+    """Load and validate the file's bytes, in this process."""
+    from modelprivacy.load._warnings import capture_warnings
+
     digest = hashlib.sha256(data).hexdigest()
     suffix = Path(name).suffix.lower()
-
     fmt: ModelFormat
-    if data.startswith(_ZIP_MAGIC):
-        fmt = "skops"
-        estimator, untrusted = _load_skops(data, subject, trust=trust)
-    elif suffix == ".skops":
-        raise ModelLoadError(
-            f"{subject} has the .skops extension but is not a skops file (a zip archive); "
-            f"it starts with {data[:8]!r}: save the model with skops.io.dump, or rename "
-            "it if it is a pickle or joblib file"
-        )
-    else:
-        fmt = _pickle_format(data)
-        estimator, untrusted = _load_pickle(data, subject, suffix, trust=trust)
-
-    if isinstance(estimator, type):
-        raise ModelLoadError(
-            f"{subject} holds the class {estimator.__module__}.{estimator.__qualname__}, not a "
-            "fitted model: save the fitted instance (the object that fit() returns)"
-        )
-    if not is_model_like(estimator):
-        raise ModelLoadError(
-            f"{subject} holds {_describe(estimator)}, not a model: a model has a "
-            f"{', '.join(MODEL_METHODS[:-1])} or {MODEL_METHODS[-1]} method; save the "
-            "fitted estimator itself (e.g. joblib.dump(model, path))"
-        )
+    with capture_warnings() as captured:
+        if data.startswith(_ZIP_MAGIC):
+            fmt = "skops"
+            estimator, untrusted = _load_skops(data, subject, trust=trust)
+        elif suffix == ".skops":
+            raise ModelLoadError(
+                f"{subject} has the .skops extension but is not a skops file (a zip archive); "
+                f"it starts with {data[:8]!r}: save the model with skops.io.dump, or rename "
+                "it if it is a pickle or joblib file"
+            )
+        else:
+            fmt = _pickle_format(data)
+            estimator, untrusted = _load_pickle(data, subject, suffix, trust=trust)
+        if isinstance(estimator, type):
+            raise ModelLoadError(
+                f"{subject} holds the class {printable(_qualified(estimator), 200)}, not a "
+                "fitted model: save the fitted instance (the object that fit() returns)"
+            )
+        notes = _validate(estimator, subject, trust=trust)
+        if not is_model_like(estimator):
+            raise ModelLoadError(
+                f"{subject} holds {_describe(estimator)}, not a model: a model has a "
+                f"{', '.join(MODEL_METHODS[:-1])} or {MODEL_METHODS[-1]} method; save the "
+                "fitted estimator itself (e.g. joblib.dump(model, path))"
+            )
     return LoadedModel(
         estimator=estimator,
         path=name,
         format=fmt,
         sha256=digest,
         untrusted_types=untrusted if trust else (),
+        notes=notes,
+        warnings=captured.lines,
     )
+
+
+def _qualified(cls: type) -> str:
+    return f"{getattr(cls, '__module__', '?')}.{getattr(cls, '__qualname__', '?')}"
+
+
+def _validate(estimator: Any, subject: str, *, trust: bool) -> tuple[str, ...]:
+    """Validate the loaded object graph; its messages name the file."""
+    from modelprivacy.load.validate import validate_model
+
+    try:
+        return validate_model(estimator, trust=trust)
+    except UnsafeModelError as exc:
+        raise UnsafeModelError(_with_subject(str(exc), subject), untrusted=exc.untrusted) from None
+    except ModelPrivacyError as exc:
+        raise type(exc)(_with_subject(str(exc), subject)) from None
+    except (RecursionError, MemoryError) as exc:
+        raise ModelLoadError(
+            f"{subject} holds an object graph that cannot be validated ({type(exc).__name__}); "
+            "it is corrupt or hostile and was refused"
+        ) from None
 
 
 def _read_bytes(name: str) -> bytes:
@@ -258,7 +346,10 @@ def _load_pickle(
     if not (_looks_like_pickle(data) or data.startswith(_JOBLIB_COMPRESSED)):
         _check_headerless_pickle(data, subject, suffix)
     if trust:
-        untrusted = find_untrusted_globals(io.BytesIO(data))
+        try:
+            untrusted = find_untrusted_globals(io.BytesIO(data))
+        except ModelPrivacyError:
+            untrusted = ()  # informational only: the user trusts the file
         try:
             import joblib
 
@@ -268,25 +359,34 @@ def _load_pickle(
                 f"{subject} needs the module '{exc.name}', which is not installed; "
                 "install the package that defines the model's classes"
             ) from None
+        except MemoryError:
+            raise
         except Exception as exc:
             raise _stream_error(exc, data, subject, suffix) from None
     try:
         return restricted_loads(data), ()
     except UnsafeModelError as exc:
-        names = list(exc.untrusted)
-        for extra in find_untrusted_globals(io.BytesIO(data)):
-            if extra not in names:
-                names.append(extra)
-        raise unsafe_error(tuple(names), subject) from None
+        raise UnsafeModelError(_with_subject(str(exc), subject), untrusted=exc.untrusted) from None
     except ModelLoadError as exc:
         if not (_looks_like_pickle(data) or data.startswith(_JOBLIB_COMPRESSED)):
             raise _not_a_model_file(data, subject) from None
         message = str(exc)
         if message.startswith("the file "):
-            raise ModelLoadError(f"{subject} {message.removeprefix('the file ')}") from None
+            raise ModelLoadError(_with_subject(message, subject)) from None
         raise _stream_error(exc, data, subject, suffix) from None
+    except MemoryError:
+        raise
     except Exception as exc:
         raise _stream_error(exc, data, subject, suffix) from None
+
+
+def _with_subject(message: str, subject: str) -> str:
+    """Name the file in a message of the loader ("the file ..." -> "model file 'x' ...")."""
+    return (
+        f"{subject} {message.removeprefix('the file ')}"
+        if message.startswith("the file ")
+        else message
+    )
 
 
 def _check_headerless_pickle(data: bytes, subject: str, suffix: str) -> None:
@@ -369,6 +469,15 @@ def _load_skops(data: bytes, subject: str, *, trust: bool) -> tuple[Any, tuple[s
         raise ModelLoadError(
             f"{subject} is a skops file, but skops is not installed; pip install skops"
         ) from None
+    from modelprivacy.load._limits import check_zip_members
+    from modelprivacy.load._restricted import decompression_cap
+
+    try:
+        zipfile.ZipFile(io.BytesIO(data)).close()  # reads only the central directory
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise _skops_error(exc, subject) from None
+    cap = decompression_cap(len(data))
+    check_zip_members(data, cap_total=cap, cap_member=cap, subject=subject)
     try:
         reported = tuple(sio.get_untrusted_types(data=data))
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
@@ -391,6 +500,8 @@ def _load_skops(data: bytes, subject: str, *, trust: bool) -> tuple[Any, tuple[s
             f"{subject} needs the module '{exc.name}', which is not installed; install "
             "the package that defines the model's classes"
         ) from None
+    except MemoryError:
+        raise
     except Exception as exc:
         raise _skops_error(exc, subject) from None
 
