@@ -4,7 +4,11 @@ Fits a default RandomForestClassifier (500 trees) on the 32,561 people of the
 bundled Adult training data (categorical columns ordinal-encoded), saves it
 with joblib, and measures in this one process:
 
-- load: ``joblib.load`` (plain) and ``modelprivacy.load.load_model`` (restricted);
+- load: ``joblib.load`` (plain, unsafe) and ``modelprivacy.load.load_model``
+  (restricted: static scan, restricted unpickler, validation), in this process
+  (``contain=False``) and with the check in a child process first (the
+  default of the Python API), whose cost is the difference; the same for a
+  plain pickle (protocol 5) against ``pickle.loads``;
 - inspect without data (what the file alone reveals) and with the training data
   (every record routed through every tree it was trained on);
 - peak traced memory of each step (tracemalloc, in a separate untimed pass).
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import platform
 import statistics
 import tempfile
@@ -59,6 +64,46 @@ def peak_mib(fn: Callable[[], Any]) -> float:
     return peak / 2**20
 
 
+def previous_loader() -> Any:
+    """The restricted loader before issue 10 (commit dca40e2), read from git, or None."""
+    import importlib.util
+    import subprocess
+
+    try:
+        source = subprocess.run(
+            ["git", "show", "dca40e2:src/modelprivacy/load/_restricted.py"],
+            capture_output=True,
+            check=True,
+            cwd=Path(__file__).parent,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    path = Path(tempfile.mkdtemp()) / "previous_restricted.py"
+    path.write_bytes(source)
+    spec = importlib.util.spec_from_file_location("previous_restricted", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The command line's shape: a fresh interpreter loads the model once, in this
+# process or in one forked child (run_contained). Each run is a new interpreter,
+# so neither side reuses memory that an earlier load freed.
+CLI_SHAPE = """
+import sys, time
+from modelprivacy.load import load_model
+from modelprivacy.load.sandbox import Limits, run_contained
+path, mode = sys.argv[1], sys.argv[2]
+t0 = time.perf_counter()
+if mode == "child":
+    run_contained(lambda: (load_model(path, contain=False), 0)[1], Limits(), describe="x")
+else:
+    load_model(path, contain=False)
+print(time.perf_counter() - t0)
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trees", type=int, default=500)
@@ -85,13 +130,39 @@ def main() -> None:
         joblib.dump(forest, path)
         size_mib = path.stat().st_size / 2**20
         load_plain, _ = timed(lambda: joblib.load(path), args.repeat)
-        load_safe, loaded = timed(lambda: load_model(path).estimator, args.repeat)
+        load_safe, loaded = timed(lambda: load_model(path, contain=False).estimator, args.repeat)
+        load_contained, _ = timed(lambda: load_model(path), args.repeat)
+        pkl = Path(tmp) / "forest.pkl"
+        pkl.write_bytes(pickle.dumps(forest, protocol=5))
+        pickle_plain, _ = timed(lambda: pickle.loads(pkl.read_bytes()), args.repeat)
+        pickle_safe, _ = timed(lambda: load_model(pkl, contain=False), args.repeat)
+        old = previous_loader()
+        load_old = timed(lambda: old.restricted_load(path), args.repeat)[0] if old else None
+        # The command line's shape: a fresh interpreter forks one child for the command.
+        import subprocess
+        import sys
+
+        def cli_shape(mode: str) -> float:
+            runs = [
+                float(
+                    subprocess.run(
+                        [sys.executable, "-c", CLI_SHAPE, str(path), mode],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    ).stdout
+                )
+                for _ in range(args.repeat)
+            ]
+            return statistics.median(runs)
+
+        cli_inside, cli_contained = cli_shape("here"), cli_shape("child")
         model = loaded
         nodata_s, r0 = timed(lambda: modelprivacy.inspect(model), args.repeat)
         data_s, r1 = timed(lambda: modelprivacy.inspect(model, X, y), args.repeat)
         file_s, _ = timed(lambda: modelprivacy.inspect(path), args.repeat)
         mem = {
-            "load_restricted": peak_mib(lambda: load_model(path)),
+            "load_restricted": peak_mib(lambda: load_model(path, contain=False)),
             "inspect_without_data": peak_mib(lambda: modelprivacy.inspect(model)),
             "inspect_with_data": peak_mib(lambda: modelprivacy.inspect(model, X, y)),
         }
@@ -112,6 +183,16 @@ def main() -> None:
         "ratio_inspect_without_data_to_load": round(nodata_s / load_plain, 2),
         "ratio_inspect_with_data_to_load": round(data_s / load_plain, 2),
         "ratio_restricted_to_plain_load": round(load_safe / load_plain, 2),
+        "load_previous_loader_s": round(load_old, 3) if load_old else None,
+        "ratio_restricted_to_previous_loader": round(load_safe / load_old, 2) if load_old else None,
+        "cli_load_in_process_s": round(cli_inside, 3),
+        "cli_load_in_child_process_s": round(cli_contained, 3),
+        "cli_child_process_cost_s": round(cli_contained - cli_inside, 3),
+        "load_contained_s": round(load_contained, 3),
+        "child_process_cost_s": round(load_contained - 2 * load_safe, 3),
+        "pickle_loads_s": round(pickle_plain, 3),
+        "pickle_restricted_s": round(pickle_safe, 3),
+        "ratio_pickle_restricted_to_plain": round(pickle_safe / pickle_plain, 2),
         "peak_traced_mib": {k: round(v, 1) for k, v in mem.items()},
         "findings_without_data": len(r0.findings),
         "people_alone_in_a_leaf": alone.records.count,
@@ -127,13 +208,33 @@ def main() -> None:
         "| step | seconds | ratio to joblib.load | peak traced MiB |",
         "|---|---:|---:|---:|",
         f"| joblib.load (plain, unsafe) | {load_plain:.3f} | 1.00 | |",
-        f"| restricted load (modelprivacy) | {load_safe:.3f} | {load_safe / load_plain:.2f} | {mem['load_restricted']:.0f} |",
+        f"| restricted load (modelprivacy, in this process) | {load_safe:.3f} | {load_safe / load_plain:.2f} | {mem['load_restricted']:.0f} |",
+        f"| restricted load before issue 10 (commit dca40e2, same run) | {load_old or float('nan'):.3f} | {(load_old or float('nan')) / load_plain:.2f} | |",
+        f"| restricted load, checked in a child process first (API default) | {load_contained:.3f} | {load_contained / load_plain:.2f} | |",
+        f"| command-line shape, fresh interpreter: restricted load in this process | {cli_inside:.3f} | {cli_inside / load_plain:.2f} | |",
+        f"| command-line shape: the same load in one forked child (run_contained) | {cli_contained:.3f} | {cli_contained / load_plain:.2f} | |",
+        f"| the same forest as a plain pickle (protocol 5): pickle.loads | {pickle_plain:.3f} | {pickle_plain / load_plain:.2f} | |",
+        f"| the plain pickle, restricted load | {pickle_safe:.3f} | {pickle_safe / load_plain:.2f} | |",
         f"| inspect, model only | {nodata_s:.3f} | {nodata_s / load_plain:.2f} | {mem['inspect_without_data']:.0f} |",
         f"| inspect, with the 32,561 training records | {data_s:.3f} | {data_s / load_plain:.2f} | {mem['inspect_with_data']:.0f} |",
         "",
         f"Model file: {size_mib:.0f} MiB, {args.trees} trees, fitted in {fit_s:.1f} s. With the data, "
         f"{alone.records.count:,} of {len(X):,} people sit alone in a leaf of at least one tree; the leaf "
         f"gives away the income label of {alone.evidence['label_recovered']:,} of them.",
+        "",
+        "The restricted loader scans the whole opcode stream before anything runs, then unpickles "
+        "in pure Python with checked calls and validates the object graph: "
+        + (
+            f"{load_safe / load_old:.2f}x the time of the loader before issue 10. "
+            if load_old
+            else ""
+        )
+        + "The command line runs the whole command in one forked child process and loads once: "
+        f"the child costs {cli_contained - cli_inside:+.3f} s on this load. The Python API's "
+        "default loads the file in a child process first and then again in the caller, from "
+        "a process that here holds the fitted forest and the data: the fork, the pipe and the "
+        f"exit cost {max(load_contained - 2 * load_safe, 0):.3f} s beyond the two loads "
+        "(load_model(..., contain=False) skips the child).",
         "",
     ]
     (RESULTS / "inspect_speed.md").write_text("\n".join(md))

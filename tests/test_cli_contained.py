@@ -15,21 +15,14 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
+from hostile import Reduce
+
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="containment needs fork (POSIX)")
-
-
-class Reduce:
-    def __init__(self, func: Any, *args: Any) -> None:
-        self.func, self.args = func, args
-
-    def __reduce__(self):
-        return self.func, self.args
 
 
 def _cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -93,3 +86,28 @@ def test_the_memory_limit(tmp_path):
 def test_a_bad_limit_is_a_usage_error(tmp_path):
     proc = _cli("inspect", str(tmp_path / "m.pkl"), "--max-memory", "lots")
     assert proc.returncode == 2 and "invalid size 'lots'" in proc.stderr
+
+
+def test_the_cpu_limit(tmp_path):
+    line = _one_clean_line(_cli("inspect", str(_big_list_file(tmp_path)), "--max-cpu", "1"))
+    assert "--max-cpu" in line
+
+
+def test_the_api_loads_in_a_child_first_and_contain_false_skips_it(tmp_path):
+    # load_model(path) checks the file in a forked child, then loads the same
+    # bytes here; a crash in the child is an error here, not a dead notebook.
+    from modelprivacy.errors import ModelLoadError
+    from modelprivacy.load import load_model
+
+    crash = tmp_path / "crash.pkl"
+    crash.write_bytes(pickle.dumps(Reduce(ctypes.string_at, 0)))
+    with pytest.raises(ModelLoadError, match="SIGSEGV"):
+        load_model(crash, trust=True)
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(50, 3))
+    path = tmp_path / "model.pkl"
+    model = LogisticRegression().fit(X, X[:, 0] > 0)
+    path.write_bytes(pickle.dumps(model))
+    for contain in (True, False):
+        loaded = load_model(path, contain=contain).estimator
+        np.testing.assert_array_equal(loaded.predict(X), model.predict(X))

@@ -11,9 +11,9 @@ import warnings
 
 import numpy as np
 import pytest
-from sklearn.base import BaseEstimator
 from sklearn.tree import DecisionTreeClassifier
 
+from hostile import with_sklearn_version
 from modelprivacy._text import describe_exception, is_printable, one_line, printable, short_repr
 from modelprivacy.errors import (
     MAX_MESSAGE,
@@ -388,22 +388,9 @@ def test_skipped_check_error_and_result_are_escaped():
 # -- warnings ------------------------------------------------------------------
 
 
-class _VersionPickler(pickle.Pickler):
-    """Pickle estimators as if an older scikit-learn, with a hostile version string, saved them."""
-
-    def reducer_override(self, obj):
-        if isinstance(obj, BaseEstimator):
-            rv = list(obj.__reduce_ex__(4))
-            rv[2] = {**rv[2], "_sklearn_version": "1.3.0" + FAKE}
-            return tuple(rv)
-        return NotImplemented
-
-
 def hostile_version_pickle(estimator: object) -> bytes:
     """A real pickle of ``estimator`` whose ``_sklearn_version`` carries escape codes."""
-    buf = io.BytesIO()
-    _VersionPickler(buf, protocol=4).dump(estimator)
-    return buf.getvalue()
+    return with_sklearn_version(estimator, "1.3.0" + FAKE)
 
 
 def test_capture_warnings_merges_sklearn_version_warnings_into_one_clean_line():

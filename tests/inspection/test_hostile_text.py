@@ -10,7 +10,6 @@ warnings must show them escaped (``\\x1b``), never raw.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import pickle
@@ -24,7 +23,6 @@ import jsonschema
 import numpy as np
 import pandas as pd
 import pytest
-from sklearn.base import BaseEstimator
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import RandomForestClassifier, VotingClassifier
 from sklearn.feature_extraction.text import CountVectorizer
@@ -35,6 +33,7 @@ from sklearn.preprocessing import OneHotEncoder
 from sklearn.tree import DecisionTreeClassifier
 
 import modelprivacy
+from hostile import with_sklearn_version
 from modelprivacy.errors import DataError, ModelLoadError, ModelPrivacyError
 from modelprivacy.inspection.walker import MAX_NOTES, walk
 from modelprivacy.report import load_schema, render
@@ -264,25 +263,12 @@ def test_cli_error_line_is_clean(hostile_files):
 # -- scikit-learn's version warning quotes the file ------------------------------
 
 
-class _VersionPickler(pickle.Pickler):
-    """Pickle estimators as if an older scikit-learn, with a hostile version string, saved them."""
-
-    def reducer_override(self, obj):
-        if isinstance(obj, BaseEstimator):
-            rv = list(obj.__reduce_ex__(4))
-            rv[2] = {**rv[2], "_sklearn_version": "1.3.0" + FAKE}
-            return tuple(rv)
-        return NotImplemented
-
-
 @pytest.fixture(scope="module")
 def version_file(tmp_path_factory):
     X = np.random.default_rng(3).normal(size=(N, 3))
     forest = RandomForestClassifier(n_estimators=3, random_state=0).fit(X, np.arange(N) % 2)
-    buf = io.BytesIO()
-    _VersionPickler(buf, protocol=4).dump(forest)
     path = tmp_path_factory.mktemp("version") / "old.pkl"
-    path.write_bytes(buf.getvalue())
+    path.write_bytes(with_sklearn_version(forest, "1.3.0" + FAKE))
     return path
 
 

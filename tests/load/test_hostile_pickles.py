@@ -29,29 +29,9 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 
+from hostile import Reduce, WithState
 from modelprivacy.errors import ModelLoadError, ModelPrivacyError, UnsafeModelError
 from modelprivacy.load import find_untrusted_globals, load_model, restricted_loads
-
-
-class Reduce:
-    """Pickles as ``func(*args)``, whatever ``func`` is (an instance too)."""
-
-    def __init__(self, func: Any, *args: Any) -> None:
-        self.func = func
-        self.args = args
-
-    def __reduce__(self):
-        return self.func, self.args
-
-
-class WithState:
-    """Pickles as ``func(*args)`` followed by BUILD with ``state``."""
-
-    def __init__(self, func: Any, args: tuple[Any, ...], state: Any) -> None:
-        self.func, self.args, self.state = func, args, state
-
-    def __reduce__(self):
-        return self.func, self.args, self.state
 
 
 def _data() -> tuple[np.ndarray, np.ndarray]:
@@ -371,3 +351,9 @@ def test_an_ordinary_compressed_joblib_file_loads(tmp_path):
     path = tmp_path / "m.joblib"
     joblib.dump(model, path, compress=("zlib", 3))
     np.testing.assert_array_equal(load_model(Path(path)).estimator.predict(X), model.predict(X))
+
+
+def test_slices_hold_only_integers():
+    # slice(slice(slice(...))) nested deep enough overflows the C stack when freed.
+    data = pickle.dumps(Reduce(slice, Reduce(slice, 1, 2), None))
+    _refused(data, "builds a slice of something other than integers")

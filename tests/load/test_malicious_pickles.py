@@ -27,24 +27,11 @@ import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
+from hostile import Reduce
 from modelprivacy.errors import ModelLoadError, UnsafeModelError
 from modelprivacy.load import find_untrusted_globals, load_model, restricted_loads
 
 SYSTEM = f"{os.system.__module__}.system"  # posix.system (nt.system on Windows)
-
-
-class Reduce:
-    """Pickles as ``func(*args)``: the shape of every pickle exploit."""
-
-    def __init__(self, func: Any, *args: Any) -> None:
-        self.func = func
-        self.args = args
-
-    def __reduce__(self):
-        return self.func, self.args
-
-    def __call__(self, *args: Any) -> Any:  # pickle wants a callable in __reduce__
-        raise AssertionError("a payload must never run in the test process")
 
 
 @pytest.fixture
