@@ -38,7 +38,7 @@ def test_missing_target_column(frame):
     knn = KNeighborsClassifier().fit(frame[["a", "b"]], frame["label"])
     with pytest.raises(
         DataError,
-        match=r"target column 'income' is not in the training data; columns are: a, b, label",
+        match=r"target column 'income' is not in the training data; its 3 columns are: 'a', 'b', 'label'",
     ):
         modelprivacy.inspect(knn, frame, target="income")
 

@@ -130,13 +130,13 @@ def test_split_xy_suggests_a_close_match():
         split_xy(FRAME, "Income")
 
 
-def test_split_xy_lists_only_the_first_twenty_columns():
+def test_split_xy_lists_every_column():
     wide = pd.DataFrame(np.zeros((2, 30)), columns=[f"col{i}" for i in range(30)])
     with pytest.raises(DataError) as error:
         split_xy(wide, "target")
     message = str(error.value)
-    assert "'col19'" in message and "'col20'" not in message
-    assert "and 10 more" in message and "30 columns" in message
+    assert "'col19'" in message and "'col29'" in message
+    assert "more" not in message and "30 columns" in message
 
 
 # -- as_frame ------------------------------------------------------------------------
@@ -294,3 +294,20 @@ def test_column_names_from_the_file_are_escaped():
 def test_a_path_of_the_wrong_type_is_a_data_error():
     with pytest.raises(DataError, match=r"must be a str or os\.PathLike, not int"):
         load_table(3)  # type: ignore[arg-type]
+
+
+def test_a_missing_column_lists_every_column_and_suggests_a_close_one():
+    # A survey with more than 20 columns: the message must name them all, and
+    # point at 'fac_race' when 'race' is asked for (as --sensitive or --target).
+    from modelprivacy.load.data import pop_column, unknown_column
+
+    columns = [f"q{i:02d}" for i in range(40)] + ["fac_race", "age"]
+    frame = pd.DataFrame([[0] * len(columns)], columns=columns)
+    message = str(unknown_column("race", columns, "sensitive", "training"))
+    assert "did you mean 'fac_race'?" in message
+    assert all(f"'{c}'" in message for c in columns)
+    assert "its 42 columns" in message
+    with pytest.raises(DataError, match=r"did you mean 'fac_race'\?"):
+        split_xy(frame, "race")
+    with pytest.raises(DataError, match="'q39'"):
+        pop_column(frame, "race", role="id", where="training")

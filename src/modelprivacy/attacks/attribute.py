@@ -56,7 +56,7 @@ from threadpoolctl import threadpool_limits
 from modelprivacy.attacks.target import Target, query
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
-from modelprivacy.load.data import check_labels, pop_column
+from modelprivacy.load.data import check_disjoint, check_labels, pop_column
 from modelprivacy.stats import Interval, residual_risk_interval, wilson
 
 __all__ = [
@@ -359,10 +359,9 @@ def _resolve_sensitive(
             raise _target_error(s)
         if is_frame:
             if s not in columns:
-                cols = ", ".join(map(str, columns[:20]))
-                raise DataError(
-                    f"sensitive column {s!r} is not in the training data; pass one of: {cols}"
-                )
+                from modelprivacy.load.data import unknown_column
+
+                raise unknown_column(s, columns, "sensitive", "training")
         else:
             if isinstance(s, str) or not isinstance(s, int | np.integer):
                 raise DataError(
@@ -875,6 +874,7 @@ def attribute_inference(
         )
     sens = _resolve_sensitive(sensitive, columns, is_frame, target)
     model_cols, as_frame = _model_columns(model, columns, sens, is_frame)
+    check_disjoint(tr.X, ho.X)
     query = _Query(model, model_cols, as_frame)
 
     rng = np.random.default_rng(seed)

@@ -47,7 +47,6 @@ __all__ = ["SUPPORTED_DATA_FORMATS", "as_frame", "load_table", "split_xy"]
 SUPPORTED_DATA_FORMATS = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".parquet", ".pq")
 
 _COMPRESSIONS = (".gz", ".bz2", ".xz", ".zip", ".zst")
-_MAX_COLUMNS_SHOWN = 20
 _KINDS = {"csv": "CSV", "tsv": "TSV", "parquet": "Parquet"}
 # The fewest bytes a pandas column of each Parquet physical type takes per row.
 _PARQUET_WIDTHS = {
@@ -307,10 +306,38 @@ def _read_parquet(file: Path, shown: str, size: int, cap: int) -> pd.DataFrame:
     return pd.read_parquet(file)
 
 
-def _columns_listing(columns: Sequence[Any]) -> str:
-    shown = ", ".join(repr(str(c)) for c in columns[:_MAX_COLUMNS_SHOWN])
-    rest = len(columns) - _MAX_COLUMNS_SHOWN
-    return shown + (f" and {rest} more" if rest > 0 else "")
+def unknown_column(column: Any, columns: Sequence[Any], role: str, where: str = "") -> DataError:
+    """The error for a column that the data lacks: every column listed, a close match suggested.
+
+    Parameters
+    ----------
+    column : object
+        The column asked for.
+    columns : sequence
+        The data's columns.
+    role : str
+        What the column is for ("target", "sensitive", "id", "subject").
+    where : str, default=""
+        Which data ("training"), or "" for the data as a whole.
+
+    Returns
+    -------
+    DataError
+        One line: the column, a suggestion ("did you mean 'fac_race'?") when one
+        is close, and all the columns.
+    """
+    names = [str(c) for c in columns]
+    wanted = str(column)
+    close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
+    if not close:
+        close = [c for c in names if wanted.lower() in c.lower() or c.lower() == wanted.lower()][:1]
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    data = f"the {where} data" if where else "the data"
+    listing = ", ".join(repr(printable(c, 100)) for c in names)
+    return DataError(
+        f"{role} column {printable(wanted, 100)!r} is not in {data}{hint}; its {len(names)} "
+        f"columns are: {listing}"
+    )
 
 
 def split_xy(df: pd.DataFrame, target: str | None) -> tuple[pd.DataFrame, np.ndarray | None]:
@@ -334,20 +361,12 @@ def split_xy(df: pd.DataFrame, target: str | None) -> tuple[pd.DataFrame, np.nda
     ------
     DataError
         ``target`` is not a column of ``df``; the message lists the columns
-        (the first 20) and suggests a close match.
+        and suggests a close match.
     """
     if target is None:
         return df, None
     if target not in df.columns:
-        columns = [str(c) for c in df.columns]
-        close = difflib.get_close_matches(target, columns, n=1)
-        if not close:
-            close = [c for c in columns if c.lower() == target.lower()][:1]
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise DataError(
-            f"target column {target!r} is not in the data{hint}; its {len(columns)} "
-            f"columns are: {_columns_listing(columns)}"
-        )
+        raise unknown_column(target, list(df.columns), "target")
     return df.drop(columns=[target]), df[target].to_numpy()
 
 
@@ -388,6 +407,56 @@ def drop_present(frame: Any, columns: Sequence[str | None]) -> Any:
         return frame
     present = [c for c in columns if c is not None and c in frame.columns]
     return frame.drop(columns=present) if present else frame
+
+
+def _row_hashes(X: Any) -> np.ndarray:
+    """One 64-bit hash per row of a table (data frame or 2-D array)."""
+    frame = X if isinstance(X, pd.DataFrame) else pd.DataFrame(np.asarray(X))
+    return np.asarray(pd.util.hash_pandas_object(frame, index=False), dtype=np.uint64)
+
+
+def check_disjoint(train: Any, holdout: Any, *, what: str = "holdout") -> None:
+    """Refuse non-member data that repeats the training data beyond chance.
+
+    Membership attacks compare members with non-members: given the training
+    file again as ``--holdout``, every attack scores zero and the model looks
+    anonymous. Identical rows happen by chance in real data (the same answers
+    to a survey), so rows are counted as shared only beyond the rate at which
+    the training data repeats its own rows.
+
+    Parameters
+    ----------
+    train, holdout : DataFrame or 2-D array
+        The members and the non-members, with the same columns, without IDs.
+    what : str, default="holdout"
+        How the message names the non-member data.
+
+    Raises
+    ------
+    DataError
+        More than 20% of the non-member rows are training rows, and more than
+        ten times the training data's own rate of repeated rows.
+    """
+    try:
+        members, others = _row_hashes(train), _row_hashes(holdout)
+    except (TypeError, ValueError):  # unhashable cells: nothing to compare
+        return
+    if len(members) == 0 or len(others) == 0:
+        return
+    shared = float(np.isin(others, members).mean())
+    repeats = 1.0 - len(np.unique(members)) / len(members)
+    if shared > 0.2 and shared > 10 * repeats:
+        raise DataError(
+            f"{plural_of(round(shared * len(others)), 'row')} of the {what} data "
+            f"({shared:.0%}) are rows of the training data (the training data repeats only "
+            f"{repeats:.1%} of its own rows): the {what} data must be records the model was not "
+            "fitted on; pass a held-out sample of the same population"
+        )
+
+
+def plural_of(n: int, word: str) -> str:
+    """``"1 row"``, ``"2 rows"``."""
+    return f"{n:,} {word if n == 1 else word + 's'}"
 
 
 def check_ids(ids: Sequence[Any], column: str | None = None) -> None:
@@ -468,11 +537,10 @@ def pop_column(
     Raises
     ------
     DataError
-        ``column`` is not in ``df``; the message lists the first 20 columns.
+        ``column`` is not in ``df``; the message lists the columns and suggests a close match.
     """
     if column not in df.columns:
-        cols = ", ".join(printable(str(c), 100) for c in list(df.columns)[:20])
-        raise DataError(f"{role} column {column!r} is not in the {where} data; columns are: {cols}")
+        raise unknown_column(column, list(df.columns), role, where)
     return df.drop(columns=[column]), df[column].to_numpy()
 
 
