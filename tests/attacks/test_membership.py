@@ -283,3 +283,90 @@ def test_threaded_queries_equal_one_call():
     knn = KNeighborsClassifier().fit(X[:1000], y[:1000])
     assert np.array_equal(query(knn.predict_proba, X, n_threads=2), knn.predict_proba(X))
     assert np.array_equal(query(knn.predict, X[:100], n_threads=2), knn.predict(X[:100]))
+
+
+@pytest.mark.parametrize("n_holdout, starred", [(300, True), (2500, False)])
+def test_star_legend_only_when_a_cell_has_a_star(n_holdout, starred):
+    # 300 non-members cannot resolve an FPR of 0.1%: those cells get a star and
+    # the legend explains it; with 2,500 every cell resolves, and no legend.
+    from modelprivacy.attacks.findings import membership_finding
+    from modelprivacy.report.membership import membership_markdown, membership_terminal
+
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(300 + n_holdout, 4))
+    y = rng.integers(0, 2, size=len(X))
+    result = membership_inference(
+        DummyClassifier(strategy="prior").fit(X[:300], y[:300]),
+        X[:300],
+        X[300:],
+        y_train=y[:300],
+        y_holdout=y[300:],
+        reference_models=2,
+        attacks=["loss"],
+        seed=0,
+    )
+    finding = membership_finding(result)
+    legend = "too few non-members to resolve this FPR"
+    assert (legend in membership_markdown(result, finding)) is starred
+    assert (legend in membership_terminal(result, finding)) is starred
+
+
+def test_the_training_data_given_as_holdout_is_refused(tmp_path, capfd):
+    # A new user passed the training file as --holdout: every attack scored
+    # nothing and linkability came out "none". It is refused, with exit code 2.
+    import pandas as pd
+
+    from modelprivacy.cli import main
+    from modelprivacy.errors import DataError
+
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(400, 4))
+    y = (X[:, 0] > 0).astype(int)
+    model = LogisticRegression().fit(X[:200], y[:200])
+    with pytest.raises(
+        DataError, match=r"200 rows of the holdout data \(100%\) are rows of the training"
+    ):
+        membership_inference(model, X[:200], X[:200], y_train=y[:200], y_holdout=y[:200])
+    # Half the holdout copied from training: still refused; a real holdout is not.
+    mixed = np.vstack([X[:100], X[300:]])
+    with pytest.raises(DataError, match="are rows of the training data"):
+        membership_inference(model, X[:200], mixed, y_train=y[:200], y_holdout=y[:200])
+    membership_inference(
+        model, X[:200], X[200:], y_train=y[:200], y_holdout=y[200:], reference_models=2, seed=0
+    )
+    # Categorical survey answers repeat by chance: a genuine split is not refused.
+    answers = rng.integers(0, 2, size=(600, 3))
+    labels = answers[:, 0]
+    tree = DummyClassifier().fit(answers[:300], labels[:300])
+    membership_inference(
+        tree,
+        answers[:300],
+        answers[300:],
+        y_train=labels[:300],
+        y_holdout=labels[300:],
+        reference_models=2,
+        seed=0,
+    )
+    frame = pd.DataFrame(X, columns=list("abcd")).assign(label=y)
+    train_csv = tmp_path / "train.csv"
+    frame.iloc[:200].to_csv(train_csv, index=False)
+    import pickle
+
+    model_path = tmp_path / "model.pkl"
+    model_path.write_bytes(
+        pickle.dumps(LogisticRegression().fit(frame.iloc[:200][list("abcd")], y[:200]))
+    )
+    code = main(
+        [
+            "audit",
+            str(model_path),
+            "--train",
+            str(train_csv),
+            "--holdout",
+            str(train_csv),
+            "--target",
+            "label",
+        ]
+    )
+    assert code == 2
+    assert "are rows of the training data" in capfd.readouterr().err

@@ -266,6 +266,13 @@ def test_person_names_are_flagged():
     enc = OneHotEncoder().fit(np.array([["Jane Doe"], ["John Smith"]]))
     [f] = by_check(modelprivacy.inspect(enc), "MP-S107")
     assert f.severity is Severity.MEDIUM and "person name" in f.description
+    assert "2 strings that look like" in f.description
+
+
+def test_one_flagged_string_is_singular():
+    enc = OneHotEncoder().fit(np.array([["Jane Doe"], ["x"], ["y"]]))
+    [f] = by_check(modelprivacy.inspect(enc), "MP-S107")
+    assert "1 string that looks like" in f.description
 
 
 # MP-S108 and MP-S102 ---------------------------------------------------------

@@ -198,3 +198,16 @@ def test_restricted_loader_accepts_every_fitted_estimator(case, tmp_path):
             np.testing.assert_allclose(got, expected, rtol=1e-9)  # BLAS may reorder sums
         else:
             np.testing.assert_array_equal(got, expected)
+
+
+def test_coverage_counts_trees_in_the_singular_too():
+    from types import SimpleNamespace
+
+    from modelprivacy.audit.coverage import coverage
+
+    def inversion(n_trees: int) -> str:
+        rows = coverage(n_train=10, boxes=SimpleNamespace(n_trees=n_trees))
+        return next(r.scope for r in rows if r.attack == "Model inversion")
+
+    assert "leaf boxes of 1 tree (MP-S110)" in inversion(1)
+    assert "leaf boxes of 3 trees (MP-S110)" in inversion(3)

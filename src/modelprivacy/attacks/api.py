@@ -16,7 +16,7 @@ from modelprivacy.attacks.membership import ATTACKS, attack_scores, choose_rmia_
 from modelprivacy.attacks.reference import ReferenceSignals, fit_reference_models
 from modelprivacy.attacks.target import Target
 from modelprivacy.errors import DataError
-from modelprivacy.load.data import check_labels, concat_rows, pop_column
+from modelprivacy.load.data import check_disjoint, check_labels, concat_rows, pop_column
 
 __all__ = [
     "DEFAULT_ATTACKS",
@@ -380,6 +380,7 @@ def membership_inference(
         )
     Xm, ym = _xy(train, y_train, target, "train", model)
     Xn, yn = _xy(holdout, y_holdout, target, "holdout", model)
+    check_disjoint(Xm, Xn)
     if len(ym) < 2 or len(yn) < 2:
         raise DataError("membership inference needs at least 2 members and 2 non-members")
     parts_X, parts_y = [Xm, Xn], [ym, yn]

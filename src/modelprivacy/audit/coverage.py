@@ -143,7 +143,11 @@ def coverage(
             "Model inversion",
             "partly run",
             "model-based attribute inference (querying the model with every candidate value)"
-            + (f"; leaf boxes of {boxes.n_trees:,} trees (MP-S110)" if boxes is not None else ""),
+            + (
+                f"; leaf boxes of {boxes.n_trees:,} {'tree' if boxes.n_trees == 1 else 'trees'} (MP-S110)"
+                if boxes is not None
+                else ""
+            ),
             "Gradient-based inversion of neural networks (reconstructing class prototypes) is not run.",
         )
     )

@@ -325,6 +325,7 @@ def _membership(result: Any) -> dict[str, Any] | None:
         "n_members": f"{m.n_members:,}",
         "n_nonmembers": f"{m.n_nonmembers:,}",
         "rmia_a": _num(m.rmia_a, "g"),
+        "starred": any(not t["resolvable"] for r in rows for t in r["tprs"]),
         "finding": _finding_row(finding) if finding is not None else None,
         "roc": Markup(plots.roc_svg(m.scores, m.is_member, best=best)),
         "hist": Markup(plots.histogram_svg(m.scores[best], m.is_member)),

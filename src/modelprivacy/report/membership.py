@@ -27,6 +27,11 @@ _HEADER = (
 )
 
 
+def _starred(result: Any) -> bool:
+    """Whether any TPR cell carries the star of an FPR too small to resolve."""
+    return any(not m.resolvable[f] for m in result.metrics.values() for f in _FPRS)
+
+
 def _rows(result: Any) -> list[list[str]]:
     rows = []
     for name, m in result.metrics.items():
@@ -128,7 +133,8 @@ def membership_terminal(result: Any, finding: Any, ids: Any = None, width: int =
     buf = StringIO()
     console = Console(file=buf, width=width, color_system=None)
     console.print(table)
-    console.print("* too few non-members to resolve this FPR")
+    if _starred(result):
+        console.print("* too few non-members to resolve this FPR")
     for line in _exposure_lines(result, ids):
         console.print(line, markup=False, highlight=False)
     notes = refit_notes(result)
@@ -181,7 +187,7 @@ def membership_markdown(
         "|---|" + "---:|" * (len(_HEADER) - 1),
     ]
     out += [markdown_row(row) for row in _rows(result)]
-    out += ["", "\\* too few non-members to resolve this FPR.", ""]
+    out += ["", "\\* too few non-members to resolve this FPR.", ""] if _starred(result) else [""]
     out += [f"- {line}" for line in _exposure_lines(result, ids)]
     notes = refit_notes(result) if show_refit_notes else ()
     if notes:

@@ -165,7 +165,8 @@ def _pii_finding(ctx: Context, path: str, owner: Any, flagged: list[tuple[str, s
         estimator=owner,
         title="Personal identifiers stored in the model",
         description=(
-            f"{type(owner).__name__} stores {plural(len(flagged), 'string')} that look like personal identifiers "
+            f"{type(owner).__name__} stores {plural(len(flagged), 'string')} that "
+            f"{'looks' if len(flagged) == 1 else 'look'} like personal identifiers "
             f"({', '.join(kinds)})"
             + (
                 f", found in {plural(positions.size, 'training record')}."
