@@ -278,7 +278,7 @@ def test_an_mt19937_position_outside_its_key_is_refused():
     rs_state = legacy.__reduce__()[2]
     rs_state["state"]["pos"] = -5
     gadget = WithState(vars(_pickle)["__randomstate_ctor"], ("MT19937",), rs_state)
-    _refused(pickle.dumps(gadget), "RandomState whose position", ModelLoadError)
+    _refused(pickle.dumps(gadget), "RandomState whose state is impossible", ModelLoadError)
 
 
 def test_a_tree_whose_node_count_exceeds_its_nodes_is_refused():

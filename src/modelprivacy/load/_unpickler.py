@@ -1034,85 +1034,38 @@ def _check_tree_state(state: Any) -> None:
 
 
 def _check_dtype(dtype: Any) -> None:
-    """Rebuild ``dtype`` from its description and refuse it if anything differs."""
-    import numpy as np
+    """Refuse a dtype whose state differs from the dtype its description builds."""
+    from modelprivacy.load.validate import _dtype_problem
 
-    # Sub-dtypes were checked when they were built; no recursion (a DAG of
-    # nested structured dtypes would make it exponential).
-    try:
-        if dtype.fields is not None:
-            names = dtype.names
-            fields = [dtype.fields[n] for n in names]
-            rebuilt = np.dtype(
-                {
-                    "names": list(names),
-                    "formats": [f[0] for f in fields],
-                    "offsets": [f[1] for f in fields],
-                    "itemsize": dtype.itemsize,
-                    "aligned": dtype.isalignedstruct,
-                }
-            )
-        elif dtype.subdtype is not None:
-            rebuilt = np.dtype(dtype.subdtype)
-        else:
-            rebuilt = np.dtype(dtype.str)
-    except (TypeError, ValueError, KeyError) as exc:
-        raise _corrupt(f"a numpy dtype whose fields are impossible ({str(exc)[:80]})") from None
-    same = (
-        rebuilt == dtype
-        and rebuilt.itemsize == dtype.itemsize
-        and rebuilt.flags == dtype.flags
-        and rebuilt.hasobject == dtype.hasobject
-        and rebuilt.alignment == dtype.alignment
-    )
-    if not same:
-        raise _corrupt("a numpy dtype whose state differs from its own description")
+    problem = _dtype_problem(dtype)
+    if problem:
+        raise _corrupt(f"a numpy dtype: {problem}")
 
 
 def _check_bit_generator_state(inst: Any, state: Any) -> None:
     """The pickled state of a numpy BitGenerator, before ``__setstate__`` applies it."""
-    import numpy as np
+    from modelprivacy.load.validate import _bit_generator_state_problem
 
     value = state[0] if isinstance(state, tuple) and state else state
-    if not isinstance(value, dict) or not isinstance(value.get("state"), dict):
-        raise _corrupt("the state of a random generator")
-    inner = value["state"]
     name = type(inst).__name__
-    ok = True
-    if name == "MT19937":
-        key, pos = inner.get("key"), inner.get("pos")
-        ok = (
-            isinstance(key, np.ndarray)
-            and key.shape == (624,)
-            and type(pos) is int
-            and 0 <= pos <= 624
-        )
-    elif name == "Philox":
-        buffer_pos = value.get("buffer_pos")
-        ok = type(buffer_pos) is int and 0 <= buffer_pos <= 4
-        for field, shape in (("counter", (4,)), ("key", (2,))):
-            arr = inner.get(field)
-            ok = ok and isinstance(arr, np.ndarray) and arr.shape == shape
-        buf = value.get("buffer")
-        ok = ok and isinstance(buf, np.ndarray) and buf.shape == (4,)
-    elif name == "SFC64":
-        arr = inner.get("state")
-        ok = isinstance(arr, np.ndarray) and arr.shape == (4,)
-    elif name in ("PCG64", "PCG64DXSM"):
-        ok = type(inner.get("state")) is int and type(inner.get("inc")) is int
-    if not ok:
-        raise _corrupt(f"a {name} random generator with an impossible state")
+    problem = _bit_generator_state_problem(value)
+    if problem is None and isinstance(value, dict) and value.get("bit_generator") != name:
+        problem = f"the state of another bit generator than {name}"
+    if problem:
+        raise _corrupt(f"a {name} random generator with an impossible state: {problem}")
 
 
 def _check_random_state(state: Any) -> None:
-    """The legacy RandomState dict: its MT19937 ``pos`` must be within the key."""
-    if not isinstance(state, dict) or not isinstance(state.get("state"), dict):
-        raise _corrupt("the state of a numpy RandomState")
-    pos = state["state"].get("pos")
-    if type(pos) is not int or not 0 <= pos <= 624:
-        raise _corrupt("a numpy RandomState whose position is outside its key")
-    if type(state.get("has_gauss")) is not int or not isinstance(state.get("gauss"), float | int):
-        raise _corrupt("the state of a numpy RandomState")
+    """The legacy RandomState dict: its MT19937 state and cached Gaussian."""
+    from modelprivacy.load.validate import _bit_generator_state_problem
+
+    problem = _bit_generator_state_problem(state)
+    if problem is None and (
+        type(state.get("has_gauss")) is not int or not isinstance(state.get("gauss"), float | int)
+    ):
+        problem = "a malformed cached Gaussian"
+    if problem:
+        raise _corrupt(f"a numpy RandomState whose state is impossible: {problem}")
 
 
 def drop_method_refs(refs: list[MethodRef]) -> None:

@@ -64,6 +64,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from modelprivacy._text import printable
 from modelprivacy.errors import ModelLoadError, UnsafeModelError
 from modelprivacy.load._restricted import TRUST_HINT, is_allowed_global
 
@@ -85,28 +86,8 @@ _LIMIT_FIX = "it was refused to bound the time and memory of the check: save a s
 
 
 def _clean(text: str, limit: int = 80) -> str:
-    """``text`` with control and other non-printable characters escaped, cut to ``limit``.
-
-    Escapes C0 and C1 control characters, DEL and every other character that
-    Python does not consider printable (line and paragraph separators,
-    bidirectional overrides...), so the text cannot move the terminal's
-    cursor, erase lines or reorder what is shown.
-    """
-    if len(text) > limit:
-        text = text[:limit] + "..."
-    if text.isprintable():
-        return text
-    out = []
-    for ch in text:
-        if ch.isprintable():
-            out.append(ch)
-        elif ord(ch) < 0x100:
-            out.append(f"\\x{ord(ch):02x}")
-        elif ord(ch) < 0x10000:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(f"\\U{ord(ch):08x}")
-    return "".join(out)
+    """``text`` with control and other non-printable characters escaped, cut to ``limit``."""
+    return printable(text, limit)
 
 
 _PLAIN_REPR = (type(None), bool, int, float, complex, str, bytes)
