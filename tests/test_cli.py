@@ -177,3 +177,41 @@ def test_debug_shows_traceback_and_real_entry_point(files):
         text=True,
     )
     assert proc.returncode == 2 and "Traceback" in proc.stderr
+
+
+def test_columns_in_another_order_are_put_in_the_models_order(tmp_path, capsys):
+    import pickle
+
+    import numpy as np
+    import pandas as pd
+    from sklearn.tree import DecisionTreeClassifier
+
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame(rng.normal(size=(120, 3)), columns=["a", "b", "c"])
+    frame["label"] = (frame["a"] > 0).astype(int)
+    model = DecisionTreeClassifier(max_depth=2, random_state=0).fit(
+        frame[["a", "b", "c"]], frame["label"]
+    )
+    model_path = tmp_path / "model.pkl"
+    model_path.write_bytes(pickle.dumps(model))
+    shuffled = frame[["label", "c", "a", "b"]]
+    shuffled.iloc[:60].to_csv(tmp_path / "train.csv", index=False)
+    shuffled.iloc[60:].to_csv(tmp_path / "holdout.csv", index=False)
+    code = main(
+        [
+            "attack",
+            "membership",
+            str(model_path),
+            "--train",
+            str(tmp_path / "train.csv"),
+            "--holdout",
+            str(tmp_path / "holdout.csv"),
+            "--target",
+            "label",
+            "--reference-models",
+            "2",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code in (0, 1), err
+    assert "in another order than the model's" in err and "train.csv" in err

@@ -455,7 +455,11 @@ def _inspect(args: argparse.Namespace) -> int:
         raise ModelPrivacyError("--target and --id-column need --train (the training data)")
     with _load_phase(args), _status(f"Loading {_shown(args.model)} ..."):
         loaded = _load_model(args)
-        frame = load_table(args.train) if args.train is not None else None
+        frame = (
+            _in_model_order(loaded.estimator, load_table(args.train), args.train)
+            if args.train is not None
+            else None
+        )
         with _status("Inspecting ..."):
             result: InspectionResult = inspect(
                 loaded.estimator,
@@ -515,8 +519,34 @@ def _load_inputs(args: argparse.Namespace, extra_outputs: Sequence[Path | None] 
         _check_output(out, [*inputs, args.output], flag="--report")
     with _load_phase(args), _status(f"Loading {_shown(args.model)} ..."):
         loaded = _load_model(args)
-        tables = {name: load_table(p) if p is not None else None for name, p in paths.items()}
+        tables = {
+            name: _in_model_order(loaded.estimator, load_table(p), p) if p is not None else None
+            for name, p in paths.items()
+        }
     return _Inputs(model=loaded.estimator, load_notes=loaded.notes, **tables)
+
+
+def _in_model_order(model: Any, frame: Any, path: Path) -> Any:
+    """The table with the model's columns first, in the order of ``feature_names_in_``.
+
+    A CSV written with its columns in another order is the same data; scikit-learn
+    refuses it. The other columns (target, IDs) follow in their own order.
+    """
+    names = getattr(model, "feature_names_in_", None)
+    if names is None or not set(names) <= set(frame.columns):
+        return frame
+    names = [str(n) for n in names]
+    order = names + [c for c in frame.columns if c not in set(names)]
+    if [c for c in frame.columns if c in set(names)] == names:
+        return frame
+    from modelprivacy._text import printable
+
+    print(
+        f"modelprivacy: note: the columns of {printable(str(path), 200)} are in another order "
+        "than the model's; they were put in the model's order (feature_names_in_)",
+        file=sys.stderr,
+    )
+    return frame[order]
 
 
 def _shown(path: Path) -> str:
