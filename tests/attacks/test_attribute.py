@@ -319,3 +319,72 @@ def test_errors() -> None:
     r = attribute_inference(model, tr, ho, target="y", sensitive=["s"], attacks=["learned"])
     with pytest.raises(KeyError, match="attacked columns"):
         r.best("a")
+
+
+def _with_missing_values():
+    import pandas as pd
+
+    rng = np.random.default_rng(5)
+    df = pd.DataFrame(rng.normal(size=(400, 3)), columns=list("abc"))
+    df.loc[rng.random(400) < 0.2, "b"] = np.nan
+    df["empty"] = np.nan
+    df["y"] = (df["a"] > 0).astype(int)
+    return df
+
+
+def test_models_that_take_missing_values_are_not_refused():
+    # Every Pipeline whose first step imputes, and every DummyClassifier, was
+    # refused ("a Pipeline cannot be fitted on missing values"): the tags say
+    # so for any Pipeline. The model is asked instead.
+    from sklearn.compose import ColumnTransformer
+    from sklearn.dummy import DummyClassifier
+    from sklearn.impute import SimpleImputer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    from modelprivacy.attacks import membership_inference
+
+    df = _with_missing_values()
+    X, y = df.drop(columns="y"), df["y"]
+    imputed = Pipeline(
+        [
+            ("keep", ColumnTransformer([("abc", "passthrough", ["a", "b", "c"])])),
+            ("impute", SimpleImputer()),
+            ("lr", LogisticRegression()),
+        ]
+    ).fit(X.iloc[:200], y.iloc[:200])
+    for model in (imputed, DummyClassifier().fit(X.iloc[:200], y.iloc[:200])):
+        result = membership_inference(
+            model, df.iloc[:200], df.iloc[200:], target="y", reference_models=2, seed=0
+        )
+        assert result.n_members > 0
+    # A model that really refuses NaN gets a true message.
+    plain = LogisticRegression().fit(X[["a", "c"]].iloc[:200], y.iloc[:200])
+    with_nan = df[["a", "b", "y"]].rename(columns={"b": "c"})
+    with pytest.raises(
+        DataError,
+        match=r"missing values \(NaN\) in column\(s\) c, and the LogisticRegression refuses",
+    ):
+        membership_inference(
+            plain, with_nan.iloc[:200], with_nan.iloc[200:], target="y", reference_models=2
+        )
+
+
+def test_a_column_without_any_value_is_left_out_of_the_learned_attack():
+    # "window shape cannot be larger than input array shape" from the learned
+    # attack's HistGradientBoosting, on a column that is NaN everywhere.
+    from sklearn.compose import ColumnTransformer
+    from sklearn.pipeline import Pipeline
+
+    df = _with_missing_values()
+    model = Pipeline(
+        [
+            ("keep", ColumnTransformer([("ac", "passthrough", ["a", "c"])])),
+            ("tree", DecisionTreeClassifier(max_depth=3, random_state=0)),
+        ]
+    ).fit(df.drop(columns="y").iloc[:200], df["y"].iloc[:200])
+    result = attribute_inference(
+        model, df.iloc[:200], df.iloc[200:], target="y", sensitive=["c"], seed=0
+    )
+    [column] = result.columns.values()
+    assert any("'empty'" in w and "left out of the learned attacks" in w for w in column.warnings)

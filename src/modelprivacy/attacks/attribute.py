@@ -719,12 +719,20 @@ def _attack_column(
             cols["out_"] = out
         return cols
 
+    # Columns without a single value in the attacker's data carry nothing to
+    # learn from (and HistGradientBoosting cannot bin them): the learned
+    # attacks leave them out, and the result says so.
+    empty = [c for c in att.X.columns if c != column and not att.X[c].notna().any()]
+
+    def learn_from(X: pd.DataFrame) -> pd.DataFrame:
+        return X.drop(columns=empty) if empty else X
+
     y_attack = codes_a if categorical else att.X[column].to_numpy(dtype=np.float64)
     base = _Learned(regress=not categorical, seed=seed).fit(
-        _features(att.X, column, extra(att, None)), y_attack
+        _features(learn_from(att.X), column, extra(att, None)), y_attack
     )
-    base_m = success(base.predict(_features(mem.X, column, extra(mem, None))), truth_m)
-    base_c = success(base.predict(_features(con.X, column, extra(con, None))), truth_c)
+    base_m = success(base.predict(_features(learn_from(mem.X), column, extra(mem, None))), truth_m)
+    base_c = success(base.predict(_features(learn_from(con.X), column, extra(con, None))), truth_c)
 
     outcomes: dict[str, AttackOutcome] = {}
     skipped: dict[str, str] = {}
@@ -750,10 +758,10 @@ def _attack_column(
             s_m, s_c = success(guess[: len(mem.X)], truth_m), success(guess[len(mem.X) :], truth_c)
         else:
             learned = _Learned(regress=not categorical, seed=seed).fit(
-                _features(att.X, column, extra(att, out_a)), y_attack
+                _features(learn_from(att.X), column, extra(att, out_a)), y_attack
             )
-            s_m = success(learned.predict(_features(mem.X, column, extra(mem, out_m))), truth_m)
-            s_c = success(learned.predict(_features(con.X, column, extra(con, out_c))), truth_c)
+            s_m = success(learned.predict(_features(learn_from(mem.X), column, extra(mem, out_m))), truth_m)
+            s_c = success(learned.predict(_features(learn_from(con.X), column, extra(con, out_c))), truth_c)
         outcomes[name] = _outcome(name, s_m, s_c, base_m, base_c, mem_rows, rng)
     if not outcomes:
         raise DataError(
@@ -767,6 +775,12 @@ def _attack_column(
         if o.no_better_than_baseline
     ]
     warnings += [f"the {name} attack was skipped: {why}" for name, why in skipped.items()]
+    if empty:
+        shown = ", ".join(repr(str(c)) for c in empty[:10])
+        warnings.append(
+            f"column(s) {shown} have no value in the attacker's data and were left out of the "
+            "learned attacks"
+        )
     return ColumnResult(
         column=column,
         kind="categorical" if categorical else "numeric",

@@ -114,6 +114,42 @@ def _prepare_data(
     return data
 
 
+def _nan_refusal(estimator: Any, X: Any) -> str | None:
+    """Why the model refuses rows with missing values, or None when it takes them.
+
+    The estimator tags say whether the estimator *itself* takes NaN, and are
+    False for every Pipeline, whatever its first step (an imputer) does; so the
+    model is asked: it predicts a few of the rows that have missing values.
+    """
+    from modelprivacy._text import one_line
+
+    if isinstance(X, pd.DataFrame):
+        rows = X[X.isna().any(axis=1)].head(5)
+    else:
+        arr = np.asarray(X, dtype=float)
+        rows = arr[np.isnan(arr.reshape(arr.shape[0], -1)).any(axis=1)][:5]
+    method = next(
+        (
+            getattr(estimator, name)
+            for name in ("predict", "transform", "decision_function", "predict_proba")
+            if callable(safe_getattr(estimator, name))
+        ),
+        None,
+    )
+    if method is None:
+        return None
+    try:
+        method(rows)
+    except ValueError as exc:
+        text = str(exc)
+        if "NaN" in text or "nan" in text.lower() or "missing" in text.lower():
+            return one_line(text.splitlines()[0] if text else "ValueError", 160)
+        return None  # another problem: the attacks will name it
+    except Exception:
+        return None
+    return None
+
+
 def check_columns(estimator: Any, X: Any, where: str = "training") -> None:
     """Refuse data whose columns or missing values do not fit the model.
 
@@ -169,17 +205,12 @@ def check_columns(estimator: Any, X: Any, where: str = "training") -> None:
     else:
         nan_cols = []
     if nan_cols:
-        try:
-            from sklearn.utils import get_tags
-
-            allow_nan = get_tags(estimator).input_tags.allow_nan
-        except Exception:
-            allow_nan = True
-        if not allow_nan:
+        refusal = _nan_refusal(estimator, X)
+        if refusal is not None:
             raise DataError(
-                f"the {where} data has missing values (NaN) in column(s) {', '.join(nan_cols[:10])}, but a "
-                f"{type(estimator).__name__} cannot be fitted on missing values; pass the data exactly as "
-                "it went into fit (after imputation)"
+                f"the {where} data has missing values (NaN) in column(s) {', '.join(nan_cols[:10])}, "
+                f"and the {type(estimator).__name__} refuses them ({refusal}); pass the data exactly "
+                "as it went into fit (after imputation, if it was imputed before fit)"
             )
 
 
