@@ -693,11 +693,19 @@ def _sanitize(args: argparse.Namespace) -> int:
             n_jobs=args.n_jobs,
             seed=args.seed,
         )
-    path = save_model(report.sanitized.model, args.output, inputs=[p for p in inputs if p])
     _emit(report.render(args.format), args.report)
+    if report.sanitized.refused:
+        # A model that is (or holds) its training data has no safer copy: no file.
+        for reason in report.sanitized.refused:
+            print(f"refused: {printable(reason)}", file=sys.stderr)
+        print(
+            f"wrote no model: {printable(str(args.output), 200)} was not written, as the model "
+            "still holds what was refused (pass --replace to fit an alternative)",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    path = save_model(report.sanitized.model, args.output, inputs=[p for p in inputs if p])
     print(f"wrote the safer model to {path}", file=sys.stderr)
-    for reason in report.sanitized.refused:
-        print(f"refused: {printable(reason)}", file=sys.stderr)
     return EXIT_OK
 
 

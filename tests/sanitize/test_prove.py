@@ -102,7 +102,11 @@ def test_models_that_are_the_data_are_refused_or_replaced(tmp_path, adult, capsy
     joblib.dump(knn, tmp_path / "knn.joblib")
     code = main(["sanitize", str(tmp_path / "knn.joblib"), "-o", str(tmp_path / "k.skops")])
     _, err = capsys.readouterr()
-    assert code == 0 and "refused:" in err
+    # A refused model gets no output file (it would still hold every training
+    # row), exit 1, the reason, and no claim of a "safer model".
+    assert code == 1 and "refused:" in err and "wrote no model" in err
+    assert "safer model" not in err
+    assert not (tmp_path / "k.skops").exists()
     small = train[[*cols, ADULT_TARGET]]
     report = sanitize_and_audit(
         knn, small, None, target=ADULT_TARGET, replace=True, reference_models=2
