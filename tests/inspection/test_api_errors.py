@@ -68,7 +68,8 @@ def test_nan_in_target_and_in_features(frame):
     bad = frame.copy()
     bad.loc[5, "a"] = np.nan
     with pytest.raises(
-        DataError, match=r"missing values .NaN. in column.s. a, and the KNeighborsClassifier refuses them"
+        DataError,
+        match=r"missing values .NaN. in column.s. a, and the KNeighborsClassifier refuses them",
     ):
         modelprivacy.inspect(knn, bad, target="label")
 

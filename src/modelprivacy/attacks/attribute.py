@@ -760,8 +760,12 @@ def _attack_column(
             learned = _Learned(regress=not categorical, seed=seed).fit(
                 _features(learn_from(att.X), column, extra(att, out_a)), y_attack
             )
-            s_m = success(learned.predict(_features(learn_from(mem.X), column, extra(mem, out_m))), truth_m)
-            s_c = success(learned.predict(_features(learn_from(con.X), column, extra(con, out_c))), truth_c)
+            s_m = success(
+                learned.predict(_features(learn_from(mem.X), column, extra(mem, out_m))), truth_m
+            )
+            s_c = success(
+                learned.predict(_features(learn_from(con.X), column, extra(con, out_c))), truth_c
+            )
         outcomes[name] = _outcome(name, s_m, s_c, base_m, base_c, mem_rows, rng)
     if not outcomes:
         raise DataError(
