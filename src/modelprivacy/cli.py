@@ -704,7 +704,24 @@ def _sanitize(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FINDINGS
+    if not report.sanitized.actions:
+        print(
+            "wrote no model: no rule found anything to change in it; see the audit's remedies "
+            "for what else to do",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
     path = save_model(report.sanitized.model, args.output, inputs=[p for p in inputs if p])
+    before, after = report.before, report.after
+    if before is not None and after is not None and all(
+        after.verdict.criteria[c].risk == v.risk for c, v in before.verdict.criteria.items()
+    ):
+        print(
+            f"wrote the sanitised model to {path}, but its risk did not change under any "
+            "criterion: it is not safer",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
     print(f"wrote the safer model to {path}", file=sys.stderr)
     return EXIT_OK
 
