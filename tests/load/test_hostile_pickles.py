@@ -357,3 +357,70 @@ def test_slices_hold_only_integers():
     # slice(slice(slice(...))) nested deep enough overflows the C stack when freed.
     data = pickle.dumps(Reduce(slice, Reduce(slice, 1, 2), None))
     _refused(data, "builds a slice of something other than integers")
+
+
+# -- found by review after the first version -----------------------------------
+
+
+def _global_op(module: str, name: str) -> bytes:
+    return b"c" + module.encode() + b"\n" + name.encode() + b"\n"
+
+
+def _int_op(n: int) -> bytes:
+    return b"J" + struct.pack("<i", n)
+
+
+def test_a_compiled_type_is_never_made_without_its_constructor():
+    # NEWOBJ PCG64: its C state pointer stays NULL; reading or setting its
+    # state then segfaults. Only its own reducer may create one.
+    lr = _global_op("sklearn.linear_model._logistic", "LogisticRegression") + b")\x81"
+    for name in ("_pcg64 PCG64", "_pcg64 PCG64DXSM", "_philox Philox"):
+        module, cls = name.split()
+        data = _opcodes(
+            lr, b"}", _unicode("x_"), _global_op(f"numpy.random.{module}", cls), b")\x81sb"
+        )
+        _refused(data, f"creates a compiled numpy.random.{module}.{cls} without its constructor")
+
+
+def test_one_tuple_dag_hashed_again_and_again_is_refused():
+    # Each key is under the per-key bound, but CPython caches no tuple hash:
+    # the same 6-million-element key inserted 2,000 times takes minutes.
+    body = _int_op(1) + b"\x85" + b"r" + struct.pack("<I", 0)
+    for k in range(21):
+        body += (
+            b"j"
+            + struct.pack("<I", k)
+            + b"j"
+            + struct.pack("<I", k)
+            + b"\x86r"
+            + struct.pack("<I", k + 1)
+        )
+    body += b"0}(" + (b"j" + struct.pack("<I", 21) + _int_op(0)) * 2000 + b"u"
+    start = time.perf_counter()
+    _refused(b"\x80\x04" + body + b".", "hashes keys of nested tuples")
+    assert time.perf_counter() - start < 5
+
+
+def test_keys_whose_hashes_collide_by_design_are_refused():
+    modulus = (1 << 61) - 1
+    keys = {i * modulus: None for i in range(1, 50)}
+    _refused(pickle.dumps(keys), "numbers beyond 2\\*\\*61 as keys")
+
+
+def test_reconstruct_takes_no_dtype_from_the_file():
+    # numpy _reconstruct(ndarray, (1,), "(268000000,)O"): one element, 2 GB of pointers.
+    rec = (
+        _global_op("numpy._core.multiarray", "_reconstruct")
+        + _global_op("numpy", "ndarray")
+        + _int_op(1)
+        + b"\x85"
+        + _unicode("(268000000,)O")
+        + b"\x87R"
+    )
+    _refused(_opcodes(rec), "reconstructs an array of dtype")
+    huge = pickle.dumps(
+        WithState(
+            np.dtype, ("V999999999", False, True), (3, "|", None, None, None, 999999999, 1, 0)
+        )
+    )
+    _refused(huge, "bytes per element")

@@ -65,6 +65,13 @@ MAX_ARRAY_NESTING = 100
 _MAX_TREE_SIZE = 10**8
 
 _REFUSED = "it was refused before it could run"
+_HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class defined in Python, not a compiled type
+#: Most tuple and frozenset elements hashed as keys in one load (tuples cache no hash).
+MAX_KEY_HASHING = 20_000_000
+#: Numbers this large never key a model's dicts; multiples of 2**61 - 1 all hash alike.
+_HASH_MODULUS = (1 << 61) - 1
+#: Largest item of a dtype a file may build (a "V2000000000" dtype is 2 GB per element).
+MAX_ITEMSIZE = 1 << 26
 _DTYPE_CODE = re.compile(r"[<>|=]?[a-zA-Z?]\d{0,9}")
 _PLAIN = (type(None), bool, int, float, complex, str, bytes)
 
@@ -258,7 +265,12 @@ def _check_np_reconstruct(u: SafeUnpickler, args: tuple[Any, ...]) -> None:
     import numpy as np
 
     _nargs(args, 3, 3, "numpy _reconstruct")
-    subtype, shape, _code = args
+    subtype, shape, code = args
+    if code not in (b"b", "b"):  # numpy always writes the typecode "b"
+        raise _refuse(
+            f"reconstructs an array of dtype {str(code)[:40]!r} through numpy _reconstruct",
+            "numpy._core.multiarray._reconstruct",
+        )
     if not (isinstance(subtype, type) and issubclass(subtype, np.ndarray) and u.resolved(subtype)):
         raise _refuse(
             f"reconstructs an array of type {_name(subtype)}", "numpy._core.multiarray._reconstruct"
@@ -328,6 +340,17 @@ def _check_np_dtype(u: SafeUnpickler, args: tuple[Any, ...]) -> None:
         type(a) is bool for a in args[1:]
     ):
         raise _refuse(f"builds a numpy dtype from {str(code)[:40]!r}", "numpy.dtype")
+    import numpy as np
+
+    try:
+        itemsize = np.dtype(code).itemsize
+    except TypeError:
+        raise _refuse(f"builds a numpy dtype from {code[:40]!r}", "numpy.dtype") from None
+    if itemsize > MAX_ITEMSIZE:
+        raise _refuse(
+            f"builds a numpy dtype of {itemsize:,} bytes per element (at most {MAX_ITEMSIZE:,})",
+            "numpy.dtype",
+        )
 
 
 _BIT_GENERATORS = ("MT19937", "PCG64", "PCG64DXSM", "Philox", "SFC64")
@@ -553,6 +576,7 @@ class SafeUnpickler(pickle._Unpickler):
         self._keep: list[Any] = []
         self._array_depth: dict[int, int] = {}
         self._key_sizes: dict[int, int] = {}
+        self._key_hashing = 0
         self.method_refs: list[MethodRef] = []
 
     # -- globals ----------------------------------------------------------
@@ -626,6 +650,15 @@ class SafeUnpickler(pickle._Unpickler):
         if args != () or kwargs:
             raise _refuse(
                 f"creates a {_name(cls)} with arguments to __new__, which model pickles never pass",
+                _name(cls),
+            )
+        if not cls.__flags__ & _HEAPTYPE:
+            # A compiled type made without its constructor has uninitialised C
+            # state (a numpy bit generator's is a NULL pointer). Pickles make
+            # them through their own reducers, which REDUCE calls with checks.
+            raise _refuse(
+                f"creates a compiled {_name(cls)} without its constructor, which model pickles "
+                "never do",
                 _name(cls),
             )
         self.append(cls.__new__(cls))  # type: ignore[call-overload]
@@ -864,13 +897,34 @@ class SafeUnpickler(pickle._Unpickler):
                 )
 
     def check_keys(self, keys: Any) -> None:
-        """Refuse keys whose hash would take too long (nested tuples sharing parts)."""
+        """Refuse keys whose hashing would take too long.
+
+        Nested tuples sharing parts expand exponentially, and CPython caches no
+        tuple hash, so the expanded sizes of all keys hashed in one load are
+        added up; numbers that are multiples of the hash modulus all collide,
+        which makes filling a dict quadratic.
+        """
+        import numpy as np
+
         for key in keys:
-            if isinstance(key, tuple | frozenset) and self._key_size(key) > MAX_KEY_SIZE:
+            if isinstance(key, tuple | frozenset):
+                size = self._key_size(key)
+                self._key_hashing += size
+                if size > MAX_KEY_SIZE or self._key_hashing > MAX_KEY_HASHING:
+                    raise _refuse(
+                        f"hashes keys of nested tuples with more than {MAX_KEY_HASHING:,} "
+                        "elements once expanded (it would take practically forever)",
+                        "builtins.tuple",
+                    )
+            elif (
+                isinstance(key, int | float | np.integer | np.floating)
+                and not isinstance(key, bool)
+                and abs(key) >= _HASH_MODULUS  # type: ignore[operator]
+            ):
                 raise _refuse(
-                    f"uses a key of nested tuples with more than {MAX_KEY_SIZE:,} elements once "
-                    "expanded (hashing it would take practically forever)",
-                    "builtins.tuple",
+                    "uses numbers beyond 2**61 as keys, whose hashes collide by design (filling "
+                    "a dict with them takes quadratic time)",
+                    "builtins.dict",
                 )
 
     def _key_size(self, key: Any) -> int:

@@ -1346,6 +1346,8 @@ class _Validator:
         self.check_array(arr, at.path)
         dtype = arr.dtype
         if dtype.hasobject and arr.size:
+            if self.count + arr.size > self.max_nodes:
+                raise self.too_many()
             if dtype.fields is None:
                 shape = arr.shape
                 items = arr.ravel().tolist()
