@@ -230,7 +230,9 @@ def main() -> None:
             else ""
         )
         + "The command line runs the whole command in one forked child process and loads once: "
-        f"the child costs {cli_contained - cli_inside:+.3f} s on this load. The Python API's "
+        f"the load in the child took {cli_contained - cli_inside:+.3f} s against the same load "
+        "in the process itself (the child ends with os._exit and never frees the model; a "
+        "negative figure means no measurable cost). The Python API's "
         "default loads the file in a child process first and then again in the caller, from "
         "a process that here holds the fitted forest and the data: the fork, the pipe and the "
         f"exit cost {max(load_contained - 2 * load_safe, 0):.3f} s beyond the two loads "
