@@ -713,8 +713,12 @@ def _sanitize(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     path = save_model(report.sanitized.model, args.output, inputs=[p for p in inputs if p])
     before, after = report.before, report.after
-    if before is not None and after is not None and all(
-        after.verdict.criteria[c].risk == v.risk for c, v in before.verdict.criteria.items()
+    if (
+        before is not None
+        and after is not None
+        and all(
+            after.verdict.criteria[c].risk == v.risk for c, v in before.verdict.criteria.items()
+        )
     ):
         print(
             f"wrote the sanitised model to {path}, but its risk did not change under any "

@@ -300,3 +300,14 @@ def test_bad_tables_are_refused_before_any_attack(tmp_path, data, capsys, change
     )
     _, err = capsys.readouterr()
     assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_every_report_says_why_membership_tests_linkability(leaky_audit):
+    # A data protection officer reads WP29's linkability as linking two records
+    # of one person: where the criterion first appears, the report says that
+    # linking a known person's record to the training set is the test used.
+    from modelprivacy.audit.verdict import LINKABILITY_TEST
+
+    for fmt in ("terminal", "markdown", "html"):
+        text = " ".join(leaky_audit.render(fmt).split())
+        assert " ".join(LINKABILITY_TEST.split()) in text.replace("&#39;", "'"), fmt

@@ -15,6 +15,7 @@ from io import StringIO
 from typing import Any
 
 from modelprivacy._text import printable
+from modelprivacy.audit.verdict import LINKABILITY_TEST
 
 __all__ = ["render_audit"]
 
@@ -92,6 +93,7 @@ def _terminal(result: Any, width: int = 110) -> str:
     for row in _criteria_rows(result):
         t.add_row(*(escape(cell) for cell in row))
     console.print(t)
+    console.print(LINKABILITY_TEST, markup=False, highlight=False)
     c = Table(title="Coverage (EDPB Opinion 28/2024)")
     for col in ("attack", "status", "scope", "note"):
         c.add_column(col)
@@ -124,6 +126,7 @@ def _markdown(result: Any) -> str:
         "|---|---|---|---|",
     ]
     out += [markdown_row(r) for r in _criteria_rows(result)]
+    out += ["", LINKABILITY_TEST]
     out += ["", "## Coverage (EDPB Opinion 28/2024)", "", "| attack | status | scope | note |"]
     out += ["|---|---|---|---|"]
     out += [markdown_row([r.attack, r.status, r.scope, r.note]) for r in result.coverage]

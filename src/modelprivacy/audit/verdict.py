@@ -34,6 +34,7 @@ from typing import Any
 from modelprivacy.findings import Criterion, Finding, Severity
 
 __all__ = [
+    "LINKABILITY_TEST",
     "NOT_ANONYMOUS",
     "NOT_DEMONSTRATED",
     "NO_EVIDENCE",
@@ -43,6 +44,13 @@ __all__ = [
     "Verdict",
     "decide",
 ]
+
+#: Why membership inference is the test of linkability, said where the criterion first appears.
+LINKABILITY_TEST = (
+    "Linkability, in the Article 29 Working Party's sense, is linking two records about the same "
+    "person; the test used here is linking a known person's record to the training set "
+    "(membership inference: was this person in the data?)."
+)
 
 NOT_ANONYMOUS = "contains personal data (not anonymous)"
 NOT_DEMONSTRATED = "anonymity not demonstrated"

@@ -26,6 +26,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from modelprivacy.audit.verdict import LINKABILITY_TEST
 from modelprivacy.findings import Criterion, Finding, Severity
 from modelprivacy.report.membership import REFIT_HEADING, refit_notes
 
@@ -155,6 +156,7 @@ def _criteria(result: Any) -> list[dict[str, Any]]:
             {
                 "name": c.value,
                 "question": _PLAIN.get(c, ""),
+                "note": LINKABILITY_TEST if c is Criterion.LINKABILITY else "",
                 "risk": v.risk,
                 "tone": _RISK_TONE.get(v.risk, "grey"),
                 "assessed": v.assessed,
