@@ -424,3 +424,10 @@ def test_reconstruct_takes_no_dtype_from_the_file():
         )
     )
     _refused(huge, "bytes per element")
+
+
+def test_a_dotted_name_is_listed_by_the_static_scan():
+    # GLOBAL "sklearn.datasets._base" "os.system": the scan keeps module and
+    # name apart, so the refusal happens before anything runs, not at the load.
+    data = b"csklearn.datasets._base\nos.system\n(S'true'\ntR."
+    assert find_untrusted_globals(io.BytesIO(data)) == ("sklearn.datasets._base.os.system",)

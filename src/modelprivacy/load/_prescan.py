@@ -154,15 +154,17 @@ class ScanResult:
 
     Attributes
     ----------
-    globals : list of str
-        Every ``module.name`` the stream refers to, in order of first use.
+    globals : list of (str, str)
+        Every ``(module, name)`` the stream refers to, in order of first use.
+        They are kept apart: ``name`` may itself be dotted (``os.system`` in
+        the module ``sklearn.datasets._base``).
     calls : int
         Number of call opcodes (REDUCE, NEWOBJ, NEWOBJ_EX, INST, OBJ, BUILD).
     arrays : int
         Number of joblib array payloads skipped.
     """
 
-    globals: list[str] = field(default_factory=list)
+    globals: list[tuple[str, str]] = field(default_factory=list)
     calls: int = 0
     arrays: int = 0
 
@@ -208,17 +210,17 @@ def prescan(file: IO[bytes], *, joblib: bool, result: ScanResult | None = None) 
     return out
 
 
-def _run(file: IO[bytes], joblib: bool, out: ScanResult, seen: set[str]) -> None:
+def _run(file: IO[bytes], joblib: bool, out: ScanResult, seen: set[tuple[str, str]]) -> None:
     """The scan loop of :func:`prescan`."""
     stack: list[Any] = []
     marks: list[int] = []
     memo: dict[int, Any] = {}
 
-    def name_global(fullname: str) -> _Sym:
-        if fullname not in seen:
-            seen.add(fullname)
-            out.globals.append(fullname)
-        return _Sym(fullname)
+    def name_global(module: str, qualname: str) -> _Sym:
+        if (module, qualname) not in seen:
+            seen.add((module, qualname))
+            out.globals.append((module, qualname))
+        return _Sym(f"{module}.{qualname}")
 
     def pop_mark() -> list[Any]:
         if not marks:
@@ -320,10 +322,10 @@ def _run(file: IO[bytes], joblib: bool, out: ScanResult, seen: set[str]) -> None
                         "the file computes the name of a global (STACK_GLOBAL without two "
                         "strings), which no pickler writes; it was refused"
                     )
-                stack.append(name_global(f"{module}.{qualname}"))
+                stack.append(name_global(module, qualname))
             else:
                 module, _, qualname = str(arg).partition(" ")
-                sym = name_global(f"{module}.{qualname}")
+                sym = name_global(module, qualname)
                 if name == "INST":
                     pop_mark()
                     stack.append(_Sym(sym.name, ()))

@@ -708,15 +708,14 @@ def _python3_name(module: str, name: str) -> tuple[str, str]:
     return module, name
 
 
-def _refused_globals(names: list[str], *, joblib: bool) -> tuple[str, ...]:
-    """The names a static scan found that the allowlist refuses."""
+def _refused_globals(names: list[tuple[str, str]], *, joblib: bool) -> tuple[str, ...]:
+    """The ``module.name`` strings of the globals a static scan found that the allowlist refuses."""
     refused: list[str] = []
-    for fullname in names:
-        module, _, name = fullname.partition(" ") if " " in fullname else fullname.rpartition(".")
-        module, name = _python3_name(module, name)
+    for raw_module, raw_name in names:
+        module, name = _python3_name(raw_module, raw_name)
         candidate = f"{module}.{name}"
         if not (_DOTTED.fullmatch(module) and _DOTTED.fullmatch(name)):
-            refused.append(fullname[:120])
+            refused.append(f"{raw_module}.{raw_name}"[:120])
             continue
         try:
             _resolve(module, name, joblib=joblib)
