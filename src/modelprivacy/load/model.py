@@ -194,12 +194,12 @@ def load_model(
     if contain and CAN_CONTAIN and not in_contained_child():
 
         def check() -> dict[str, bool]:
-            _load(data, name, subject, trust=trust)
+            _load(data, name, subject, "", trust=trust)
             return {"ok": True}
 
         contained_call(check, limits if limits is not None else _default_limits(), describe=subject)
     try:
-        return _load(data, name, subject, trust=trust)
+        return _load(data, name, subject, hashlib.sha256(data).hexdigest(), trust=trust)
     except MemoryError:
         from modelprivacy.load.sandbox import memory_message
 
@@ -212,11 +212,10 @@ def _default_limits() -> Limits:
     return Limits()
 
 
-def _load(data: bytes, name: str, subject: str, *, trust: bool) -> LoadedModel:
-    """Load and validate the file's bytes, in this process."""
+def _load(data: bytes, name: str, subject: str, digest: str, *, trust: bool) -> LoadedModel:
+    """Load and validate the file's bytes, in this process (``digest``: their SHA-256)."""
     from modelprivacy.load._warnings import capture_warnings
 
-    digest = hashlib.sha256(data).hexdigest()
     suffix = Path(name).suffix.lower()
     fmt: ModelFormat
     with capture_warnings() as captured:
