@@ -23,6 +23,7 @@ from modelprivacy.errors import DataError, ModelLoadError, UnsafeModelError
 from modelprivacy.load.sandbox import (
     DEFAULT_MAX_MEMORY,
     Limits,
+    allocation_failed,
     contained_call,
     in_contained_child,
     load_phase,
@@ -122,6 +123,27 @@ def test_numpy_beyond_the_memory_limit_in_a_command(marker, capfd):
     assert run_contained(command, SMALL, describe=MODEL) == 2
     line = one_line_error(capfd)
     assert "needed more memory than the --max-memory limit of 512 MiB" in line
+
+
+def test_a_system_error_under_the_memory_limit_is_reported_as_memory(marker):
+    # A C extension whose malloc fails sometimes returns NULL without an
+    # exception; Python raises SystemError("error return without exception set").
+    def load() -> int:
+        assert allocation_failed(SystemError("error return without exception set"))
+        raise SystemError("error return without exception set")
+
+    with pytest.raises(ModelLoadError, match="--max-memory limit of 512 MiB"):
+        contained_call(load, SMALL, describe=MODEL)
+
+
+def test_a_system_error_without_a_memory_limit_is_not_memory():
+    if resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY:
+        pytest.skip("this process runs with a limited address space")
+    assert not allocation_failed(SystemError("error return without exception set"))
+    assert not allocation_failed(ValueError("x"))
+    assert allocation_failed(MemoryError())
+    with pytest.raises(SystemError), load_phase(SMALL, describe=MODEL, enforce=False):
+        raise SystemError("a bug, not memory")
 
 
 def test_the_memory_limit_is_lifted_after_the_load_phase(marker):

@@ -180,6 +180,14 @@ def load_table(
             f"(RecursionError); check that it is a valid {kind} file"
         ) from None
     except Exception as exc:
+        from modelprivacy.load.sandbox import allocation_failed
+
+        if allocation_failed(exc):
+            raise DataError(
+                f"data file '{shown}' needs more memory than is available to read it as "
+                f"{kind} (the allocation failed); give a smaller sample of the data, or raise "
+                "--max-memory"
+            ) from None
         raise DataError(
             f"data file '{shown}' cannot be read as {kind} ({describe_exception(exc, 160)}); "
             f"check that it is a valid {kind} file"

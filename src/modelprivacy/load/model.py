@@ -361,6 +361,7 @@ def _load_pickle(
         except MemoryError:
             raise
         except Exception as exc:
+            _reraise_allocation_failure(exc)
             raise _stream_error(exc, data, subject, suffix) from None
     try:
         return restricted_loads(data), ()
@@ -376,7 +377,16 @@ def _load_pickle(
     except MemoryError:
         raise
     except Exception as exc:
+        _reraise_allocation_failure(exc)
         raise _stream_error(exc, data, subject, suffix) from None
+
+
+def _reraise_allocation_failure(exc: Exception) -> None:
+    """Raise ``MemoryError`` for an exception that is an allocation refused by the limit."""
+    from modelprivacy.load.sandbox import allocation_failed
+
+    if allocation_failed(exc):
+        raise MemoryError from None
 
 
 def _with_subject(message: str, subject: str) -> str:
@@ -502,6 +512,7 @@ def _load_skops(data: bytes, subject: str, *, trust: bool) -> tuple[Any, tuple[s
     except MemoryError:
         raise
     except Exception as exc:
+        _reraise_allocation_failure(exc)
         raise _skops_error(exc, subject) from None
 
 

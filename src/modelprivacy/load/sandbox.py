@@ -92,6 +92,7 @@ __all__ = [
     "DEFAULT_MAX_MEMORY",
     "DEFAULT_TIMEOUT",
     "Limits",
+    "allocation_failed",
     "contained_call",
     "in_contained_child",
     "limit_message",
@@ -248,6 +249,32 @@ def in_contained_child() -> bool:
 
 
 # -- messages -----------------------------------------------------------------------------
+
+
+def allocation_failed(exc: BaseException) -> bool:
+    """Whether an exception is most likely an allocation refused by ``--max-memory``.
+
+    A ``MemoryError``, or a ``SystemError`` raised while the address space is
+    limited: a C extension whose ``malloc`` failed sometimes returns an error
+    without setting an exception ("error return without exception set"), and
+    the interpreter reports that as a ``SystemError``.
+
+    Parameters
+    ----------
+    exc : BaseException
+        The exception.
+
+    Returns
+    -------
+    bool
+        Whether to report it as running out of memory.
+    """
+    if isinstance(exc, MemoryError):
+        return True
+    if not isinstance(exc, SystemError) or resource is None:
+        return False
+    soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+    return bool(soft != resource.RLIM_INFINITY)
 
 
 def _seconds(value: float) -> str:
@@ -764,6 +791,10 @@ def load_phase(
             _arm(limits, undo)
         yield
     except MemoryError:
+        out_of_memory = True
+    except SystemError as exc:
+        if not (armed and limits.max_memory is not None and allocation_failed(exc)):
+            raise
         out_of_memory = True
     finally:
         for step in reversed(undo):
