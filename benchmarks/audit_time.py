@@ -25,7 +25,7 @@ from typing import Any
 import joblib
 import sklearn
 
-from modelprivacy.audit import audit
+from modelprivacy.auditing import audit
 from modelprivacy.datasets import ADULT_TARGET, load_adult
 from modelprivacy.demo import SENSITIVE, demo_models
 

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import sklearn
 
-from modelprivacy.audit import audit
+from modelprivacy.auditing import audit
 from modelprivacy.datasets import ADULT_TARGET, load_adult
 from modelprivacy.demo import SENSITIVE, demo_models
-from modelprivacy.sanitize import sanitize
-from modelprivacy.sanitize.prove import compare
+from modelprivacy.sanitizing import sanitize
+from modelprivacy.sanitizing.prove import compare
 
 RESULTS = Path(__file__).parent / "results"
 

@@ -626,7 +626,7 @@ def _attack_membership(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from modelprivacy.audit import audit
+    from modelprivacy.auditing import audit
 
     data = _load_inputs(args)
     progress = _step_progress()
@@ -669,8 +669,8 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _sanitize(args: argparse.Namespace) -> int:
     from modelprivacy._text import printable
-    from modelprivacy.sanitize import save_model
-    from modelprivacy.sanitize.prove import sanitize_and_audit
+    from modelprivacy.sanitizing import save_model
+    from modelprivacy.sanitizing.prove import sanitize_and_audit
 
     if args.holdout is not None and args.train is None:
         raise ModelPrivacyError("--holdout needs --train: give the training data too")

@@ -111,7 +111,7 @@ def _headline(result: Any) -> str:
 
 def _audit(path: Path, train: Any, holdout: Any, args: argparse.Namespace) -> Any:
     """Audit a model file the demo's way: Adult's test file as holdout, sex and race sensitive."""
-    from modelprivacy.audit import audit
+    from modelprivacy.auditing import audit
 
     return audit(
         path,
@@ -129,8 +129,8 @@ def _sanitize_forest(
     console: Console, args: argparse.Namespace, audited: tuple[Any, Any], train: Any, holdout: Any
 ) -> None:
     """Sanitise the forest with k=10, audit the safer model alike, show before and after."""
-    from modelprivacy.sanitize import sanitize, save_model
-    from modelprivacy.sanitize.prove import compare
+    from modelprivacy.sanitizing import sanitize, save_model
+    from modelprivacy.sanitizing.prove import compare
 
     model, before = audited
     X, y = train.drop(columns=[ADULT_TARGET]), train[ADULT_TARGET].to_numpy()

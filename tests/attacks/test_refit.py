@@ -85,7 +85,7 @@ def test_audit_report_lists_the_refit_notes_in_its_method_section(tmp_path):
     cache = tmp_path / "cache"
     pipe = Pipeline([("scale", StandardScaler()), ("lr", LogisticRegression())])
     pipe.fit(train.drop(columns="y"), train["y"]).set_params(memory=str(cache))
-    from modelprivacy.audit import audit
+    from modelprivacy.auditing import audit
 
     result = audit(pipe, train, holdout, target="y", reference_models=2, max_records=100)
 
@@ -316,7 +316,7 @@ def test_sanitize_refits_write_nothing_and_keep_the_model_strength(tmp_path):
     cache = tmp_path / "cache"
     pipe = Pipeline([("enc", OneHotEncoder()), ("lr", LogisticRegression(max_iter=5000))])
     pipe.fit(X, y).set_params(memory=str(cache))
-    from modelprivacy.sanitize import sanitize
+    from modelprivacy.sanitizing import sanitize
 
     result = sanitize(pipe, X, y, k=5)
 

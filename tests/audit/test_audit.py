@@ -15,14 +15,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.tree import DecisionTreeClassifier
 
-from modelprivacy.audit import (
+from modelprivacy.auditing import (
     NO_EVIDENCE,
     NOT_ANONYMOUS,
     NOT_DEMONSTRATED,
     Thresholds,
     audit,
 )
-from modelprivacy.audit.verdict import decide
+from modelprivacy.auditing.verdict import decide
 from modelprivacy.cli import main
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
 
@@ -306,7 +306,7 @@ def test_every_report_says_why_membership_tests_linkability(leaky_audit):
     # A data protection officer reads WP29's linkability as linking two records
     # of one person: where the criterion first appears, the report says that
     # linking a known person's record to the training set is the test used.
-    from modelprivacy.audit.verdict import LINKABILITY_TEST
+    from modelprivacy.auditing.verdict import LINKABILITY_TEST
 
     for fmt in ("terminal", "markdown", "html"):
         text = " ".join(leaky_audit.render(fmt).split())

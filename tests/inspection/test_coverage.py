@@ -203,7 +203,7 @@ def test_restricted_loader_accepts_every_fitted_estimator(case, tmp_path):
 def test_coverage_counts_trees_in_the_singular_too():
     from types import SimpleNamespace
 
-    from modelprivacy.audit.coverage import coverage
+    from modelprivacy.auditing.coverage import coverage
 
     def inversion(n_trees: int) -> str:
         rows = coverage(n_train=10, boxes=SimpleNamespace(n_trees=n_trees))

@@ -14,7 +14,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
-from modelprivacy.audit import audit
+from modelprivacy.auditing import audit
 from modelprivacy.report.html import SECTIONS, render_html
 
 EVIL = "<script>alert('x')</script>"
@@ -118,7 +118,7 @@ def test_full_audit_has_every_section(full: Any, full_html: str) -> None:
 
 def test_verdict_banner_colour(full: Any, full_html: str) -> None:
     assert re.search(r'<section id="verdict" class="mp-banner mp-red"', full_html)
-    from modelprivacy.audit.verdict import NO_EVIDENCE, NOT_DEMONSTRATED
+    from modelprivacy.auditing.verdict import NO_EVIDENCE, NOT_DEMONSTRATED
 
     for overall, tone in ((NOT_DEMONSTRATED, "amber"), (NO_EVIDENCE, "green")):
         r = dataclasses.replace(full, verdict=dataclasses.replace(full.verdict, overall=overall))

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from sklearn.tree import DecisionTreeClassifier
 
-from modelprivacy.audit import audit
+from modelprivacy.auditing import audit
 from modelprivacy.report.html import SECTIONS, render_html
 
 sync_api = pytest.importorskip("playwright.sync_api")

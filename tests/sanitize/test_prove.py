@@ -18,7 +18,7 @@ from modelprivacy._files import umask_mode
 from modelprivacy.cli import main
 from modelprivacy.datasets import ADULT_CATEGORICAL, ADULT_NUMERIC, ADULT_TARGET, load_adult
 from modelprivacy.load import load_model
-from modelprivacy.sanitize.prove import sanitize_and_audit
+from modelprivacy.sanitizing.prove import sanitize_and_audit
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +121,7 @@ def test_one_hot_category_names_leave_the_file_and_outputs_stay_the_same():
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import OneHotEncoder
 
-    from modelprivacy.sanitize import sanitize
+    from modelprivacy.sanitizing import sanitize
 
     rng = np.random.default_rng(0)
     city = rng.choice(["Berlin", "Paris"], 300).astype(object)

@@ -41,8 +41,8 @@ from threadpoolctl import threadpool_limits
 from modelprivacy.datasets import ADULT_NUMERIC, ADULT_TARGET, load_adult
 from modelprivacy.errors import DataError
 from modelprivacy.load import load_model
-from modelprivacy.sanitize import RULES, Action, SanitizeResult, sanitize, save_model, utility
-from modelprivacy.sanitize._prune import TREE_LEAF
+from modelprivacy.sanitizing import RULES, Action, SanitizeResult, sanitize, save_model, utility
+from modelprivacy.sanitizing._prune import TREE_LEAF
 from modelprivacy.singling import leaf_boxes
 
 K = 10

@@ -1,6 +1,6 @@
 """The HTML report of an audit: one self-contained page.
 
-:func:`render_html` turns an :class:`~modelprivacy.audit.core.AuditResult`
+:func:`render_html` turns an :class:`~modelprivacy.auditing.core.AuditResult`
 into a single HTML file with inline CSS and inline SVG figures (matplotlib),
 no scripts and no external resources. It opens with the verdict in plain
 words and the risk per criterion, then gives a specialist everything behind
@@ -26,7 +26,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from modelprivacy.audit.verdict import LINKABILITY_TEST
+from modelprivacy.auditing.verdict import LINKABILITY_TEST
 from modelprivacy.findings import Criterion, Finding, Severity
 from modelprivacy.report.membership import REFIT_HEADING, refit_notes
 

@@ -1,13 +1,13 @@
 """``modelprivacy audit``: one verdict per criterion, with a report a data owner can act on.
 
-See :func:`audit`, :class:`AuditResult`, :mod:`modelprivacy.audit.verdict` (how
-findings become a verdict) and :mod:`modelprivacy.audit.coverage` (the attacks
+See :func:`audit`, :class:`AuditResult`, :mod:`modelprivacy.auditing.verdict` (how
+findings become a verdict) and :mod:`modelprivacy.auditing.coverage` (the attacks
 of EDPB Opinion 28/2024 and the threat model).
 """
 
-from modelprivacy.audit.core import AuditResult, audit
-from modelprivacy.audit.coverage import THREAT_MODEL, CoverageRow
-from modelprivacy.audit.verdict import (
+from modelprivacy.auditing.core import AuditResult, audit
+from modelprivacy.auditing.coverage import THREAT_MODEL, CoverageRow
+from modelprivacy.auditing.verdict import (
     NO_EVIDENCE,
     NOT_ANONYMOUS,
     NOT_DEMONSTRATED,

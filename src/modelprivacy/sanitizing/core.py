@@ -2,7 +2,7 @@
 
 :func:`sanitize` works on a deep copy of the model, in three steps:
 
-1. **refit** - the ``"refit"`` rules of :data:`~modelprivacy.sanitize.rules.RULES`
+1. **refit** - the ``"refit"`` rules of :data:`~modelprivacy.sanitizing.rules.RULES`
    are asked for new hyperparameters of every estimator reachable through
    hyperparameters (Pipeline steps, ColumnTransformer and FeatureUnion
    transformers, voting and stacking members, the ``estimator`` of a
@@ -31,7 +31,7 @@ import numpy as np
 
 from modelprivacy.attacks.refit import safe_clone
 from modelprivacy.errors import DataError, ModelPrivacyError
-from modelprivacy.sanitize.rules import (
+from modelprivacy.sanitizing.rules import (
     RULES,
     ActionKind,
     Rule,
@@ -52,7 +52,7 @@ class Action:
     Attributes
     ----------
     rule : str
-        Name of the rule (a key of :data:`~modelprivacy.sanitize.rules.RULES`,
+        Name of the rule (a key of :data:`~modelprivacy.sanitizing.rules.RULES`,
         and the anchor of its section in ``docs/sanitize.md``).
     path : str
         Attribute path in the model, e.g. ``"steps[1].estimators_[*].tree_"``.
@@ -442,7 +442,7 @@ def sanitize(
 ) -> SanitizeResult:
     """Remove or lock away what identifies people in a fitted model.
 
-    Every rule of :data:`~modelprivacy.sanitize.rules.RULES` is applied to
+    Every rule of :data:`~modelprivacy.sanitizing.rules.RULES` is applied to
     every nested estimator: attributes prediction does not need are deleted,
     tree leaves of fewer than ``k`` records are pruned, stored extremes are
     clipped, quantiles thinned out, and (with the training data) encoders,
@@ -476,7 +476,7 @@ def sanitize(
         for a given seed.
     rules : collection of str, optional
         Names of the rules to apply (keys of
-        :data:`~modelprivacy.sanitize.rules.RULES`); all of them by default.
+        :data:`~modelprivacy.sanitizing.rules.RULES`); all of them by default.
         ``rules=["strip"]`` only deletes what prediction does not need.
 
     Returns

@@ -2,7 +2,7 @@
 
 Each rule is an object of :class:`Rule` in :data:`RULES` (name -> rule). Its
 docstring says what it changes; :meth:`Rule.applies_to` says which fitted
-estimators it handles and :meth:`Rule.apply` does it. :func:`modelprivacy.sanitize.sanitize`
+estimators it handles and :meth:`Rule.apply` does it. :func:`modelprivacy.sanitizing.sanitize`
 applies every rule to every nested estimator (Pipeline steps, ColumnTransformer
 and FeatureUnion transformers, ensemble members, the fitted estimator of a
 meta-estimator, the best estimator of a search).
@@ -30,7 +30,7 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 import scipy.sparse as sp
 
-from modelprivacy.sanitize._prune import distinct_counts, prune_tree
+from modelprivacy.sanitizing._prune import distinct_counts, prune_tree
 
 __all__ = [
     "DATA_MODELS",

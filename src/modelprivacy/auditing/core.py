@@ -20,8 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from modelprivacy.audit.coverage import THREAT_MODEL, CoverageRow, coverage
-from modelprivacy.audit.verdict import Thresholds, Verdict, decide
+from modelprivacy.auditing.coverage import THREAT_MODEL, CoverageRow, coverage
+from modelprivacy.auditing.verdict import Thresholds, Verdict, decide
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Criterion, Finding, InspectionResult, Severity, sort_findings
 
@@ -112,7 +112,7 @@ class AuditResult:
 
     def render(self, fmt: str = "terminal", **options: Any) -> str:
         """Render the report: ``"terminal"``, ``"markdown"``, ``"json"`` or ``"html"``."""
-        from modelprivacy.audit.render import render_audit
+        from modelprivacy.auditing.render import render_audit
 
         return render_audit(self, fmt, **options)
 

@@ -1,4 +1,4 @@
-"""Render an :class:`~modelprivacy.audit.core.AuditResult`: terminal, Markdown, JSON, HTML.
+"""Render an :class:`~modelprivacy.auditing.core.AuditResult`: terminal, Markdown, JSON, HTML.
 
 The terminal and Markdown reports open with the verdict and the risk per
 criterion, then the coverage table, the findings, and the sections of each
@@ -15,7 +15,7 @@ from io import StringIO
 from typing import Any
 
 from modelprivacy._text import printable
-from modelprivacy.audit.verdict import LINKABILITY_TEST
+from modelprivacy.auditing.verdict import LINKABILITY_TEST
 
 __all__ = ["render_audit"]
 

@@ -1,6 +1,6 @@
 """Prove a sanitisation: audit before and after, and measure what it cost.
 
-:func:`sanitize_and_audit` sanitises a model (see :func:`~modelprivacy.sanitize.sanitize`),
+:func:`sanitize_and_audit` sanitises a model (see :func:`~modelprivacy.sanitizing.sanitize`),
 audits the original and the safer model with the same data, settings and seed,
 and compares them per criterion (risk level, people exposed, membership TPR at
 1% FPR, attribute-inference residual risk) together with the utility on the
@@ -194,7 +194,7 @@ def sanitize_and_audit(
     reference_models : int, default=8
         K for membership inference.
     max_records : int or None, default=10000
-        Sampling bound of the audit (see :func:`modelprivacy.audit.audit`).
+        Sampling bound of the audit (see :func:`modelprivacy.auditing.audit`).
     n_jobs : int, optional
         Parallel jobs.
     seed : int, default=0
@@ -205,9 +205,9 @@ def sanitize_and_audit(
     SanitizeReport
         The safer model, both audits and the comparison.
     """
-    from modelprivacy.audit import audit
+    from modelprivacy.auditing import audit
     from modelprivacy.load.data import drop_present, pop_column
-    from modelprivacy.sanitize import sanitize
+    from modelprivacy.sanitizing import sanitize
 
     X = y = X_ho = y_ho = None
     drop = [id_column, subject_column]
@@ -254,7 +254,7 @@ def compare(
     model : estimator
         The original model.
     sanitized : SanitizeResult
-        The result of :func:`~modelprivacy.sanitize.sanitize`.
+        The result of :func:`~modelprivacy.sanitizing.sanitize`.
     before, after : AuditResult
         Audits of both models with the same data, settings and seed.
     X_holdout, y_holdout : optional
@@ -265,7 +265,7 @@ def compare(
     SanitizeReport
         The before/after table.
     """
-    from modelprivacy.sanitize import utility
+    from modelprivacy.sanitizing import utility
 
     util = changed = None
     if X_holdout is not None and y_holdout is not None:
