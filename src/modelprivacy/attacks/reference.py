@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 from joblib import Parallel, delayed, parallel_config
 
+from modelprivacy._threads import fit_threads, limited_threads
 from modelprivacy.attacks.refit import reference_budget
 from modelprivacy.attacks.target import Target
 
@@ -172,7 +173,10 @@ def fit_reference_models(
     The first model is fitted in this process and timed; unless worker
     processes would finish the others sooner (the time saved by spreading the
     fits must exceed about 2 s of start-up plus sending them the data), they
-    are fitted here as well. The signals are the same either way.
+    are fitted here as well. The signals are the same either way. Fits in
+    this process use the cores that other running tasks leave free
+    (:func:`~modelprivacy._threads.fit_threads`), unless ``OMP_NUM_THREADS``
+    or a BLAS thread variable is set.
 
     Each fit runs under its budget (see
     :func:`~modelprivacy.attacks.refit.call_with_budget`): past it, the fits
@@ -220,17 +224,23 @@ def fit_reference_models(
 
     # The first model is fitted here and timed: when the rest would take less than
     # starting worker processes costs, they are fitted here too (same results).
+    # Fits in this process leave the cores that other tasks use now to them
+    # (OpenMP threads on busy cores wait for each other); worker processes get
+    # their share of cores from joblib.
+    threads = fit_threads()
     budget = reference_budget(None, fit_budget)
     t0 = time.perf_counter()
-    done(_fit_one(target, X, y, membership[0], X_eval, y_eval, budget, what(0)))
+    with limited_threads(threads):
+        done(_fit_one(target, X, y, membership[0], X_eval, y_eval, budget, what(0)))
     first_s = time.perf_counter() - t0
     rest_s = first_s * (int(k) - 1)
     budget = reference_budget(first_s, fit_budget)
     if n_jobs in (None, 1) or (
         backend in (None, "loky") and not _parallel_pays(rest_s, n_jobs, int(k) - 1, X)
     ):
-        for i, m in enumerate(membership[1:], start=1):
-            done(_fit_one(target, X, y, m, X_eval, y_eval, budget, what(i)))
+        with limited_threads(threads):
+            for i, m in enumerate(membership[1:], start=1):
+                done(_fit_one(target, X, y, m, X_eval, y_eval, budget, what(i)))
     else:
         config = {
             key: value

@@ -1,0 +1,54 @@
+"""Thread limits for the fits modelprivacy runs in its own process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+from threadpoolctl import threadpool_info
+
+from modelprivacy._threads import THREAD_VARIABLES, fit_threads, limited_threads
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/loadavg")
+
+
+@pytest.fixture
+def no_thread_variables(monkeypatch):
+    for name in THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_a_thread_limit_in_the_environment_is_respected(monkeypatch):
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    assert fit_threads(cpus=8) is None
+
+
+def test_the_cores_are_at_most_those_of_the_process(no_thread_variables):
+    threads = fit_threads(cpus=2)
+    assert threads is not None and 1 <= threads <= 2
+
+
+def test_busy_cores_are_left_to_the_tasks_that_use_them(no_thread_variables):
+    spin = [sys.executable, "-c", "while True: pass"]
+    busy = [subprocess.Popen(spin) for _ in range(3)]
+    try:
+        time.sleep(0.5)
+        assert fit_threads(cpus=2) == 1
+        assert fit_threads(cpus=64) <= 61
+    finally:
+        for process in busy:
+            process.kill()
+            process.wait()
+
+
+def test_limited_threads_limits_openmp():
+    import sklearn.ensemble  # noqa: F401  (loads scikit-learn's OpenMP runtime)
+
+    if not any(info["user_api"] == "openmp" for info in threadpool_info()):
+        pytest.skip("no OpenMP runtime loaded")
+    with limited_threads(1):
+        assert {i["num_threads"] for i in threadpool_info() if i["user_api"] == "openmp"} == {1}
+    with limited_threads(None):
+        pass
