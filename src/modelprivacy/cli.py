@@ -456,7 +456,7 @@ def _inspect(args: argparse.Namespace) -> int:
     with _load_phase(args), _status(f"Loading {_shown(args.model)} ..."):
         loaded = _load_model(args)
         frame = (
-            _in_model_order(loaded.estimator, load_table(args.train), args.train)
+            _in_model_order(loaded.estimator, load_table(args.train), args.train, args)
             if args.train is not None
             else None
         )
@@ -520,33 +520,38 @@ def _load_inputs(args: argparse.Namespace, extra_outputs: Sequence[Path | None] 
     with _load_phase(args), _status(f"Loading {_shown(args.model)} ..."):
         loaded = _load_model(args)
         tables = {
-            name: _in_model_order(loaded.estimator, load_table(p), p) if p is not None else None
+            name: _in_model_order(loaded.estimator, load_table(p), p, args)
+            if p is not None
+            else None
             for name, p in paths.items()
         }
     return _Inputs(model=loaded.estimator, load_notes=loaded.notes, **tables)
 
 
-def _in_model_order(model: Any, frame: Any, path: Path) -> Any:
-    """The table with the model's columns first, in the order of ``feature_names_in_``.
+def _in_model_order(
+    model: Any, frame: Any, path: Path, args: argparse.Namespace | None = None
+) -> Any:
+    """The table fitted to the model: its columns in the model's order, categories as such.
 
-    A CSV written with its columns in another order is the same data; scikit-learn
-    refuses it. The other columns (target, IDs) follow in their own order.
+    A CSV written with its columns in another order, or with text where the
+    model was fitted on pandas category columns, is the same data; scikit-learn
+    refuses it. Each change is a note on stderr. Text where the model was
+    fitted on numbers is refused with the fix (:func:`text_where_numbers`).
     """
-    names = getattr(model, "feature_names_in_", None)
-    if names is None or not set(names) <= set(frame.columns):
-        return frame
-    names = [str(n) for n in names]
-    order = names + [c for c in frame.columns if c not in set(names)]
-    if [c for c in frame.columns if c in set(names)] == names:
-        return frame
     from modelprivacy._text import printable
+    from modelprivacy.load.columns import fit_table_to_model, text_where_numbers
 
-    print(
-        f"modelprivacy: note: the columns of {printable(str(path), 200)} are in another order "
-        "than the model's; they were put in the model's order (feature_names_in_)",
-        file=sys.stderr,
-    )
-    return frame[order]
+    shown = printable(str(path), 200)
+    frame, notes = fit_table_to_model(model, frame, shown)
+    for note in notes:
+        print(f"modelprivacy: note: {note}", file=sys.stderr)
+    other = [
+        str(value)
+        for name in ("target", "id_column", "subject_column")
+        if (value := getattr(args, name, None))
+    ]
+    text_where_numbers(model, frame, f"data file '{shown}'", other_columns=other)
+    return frame
 
 
 def _shown(path: Path) -> str:
