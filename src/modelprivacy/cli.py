@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
             "code. With --train, every finding is confirmed against the data and counted in records."
         ),
     )
-    _add_common(p, formats=("terminal", "json", "markdown"))
+    _add_common(p, formats=("terminal", "json", "markdown", "html"))
     p.add_argument(
         "--train", type=Path, help="training data (.csv, .parquet) exactly as it went into fit"
     )

@@ -19,8 +19,8 @@ def test_render_accepts_the_format_or_its_name(result, fmt):
 
 
 def test_unknown_format_names_the_choices(result):
-    with pytest.raises(ValueError, match=r"terminal, json, markdown\. Got 'html'"):
-        render(result, "html")
+    with pytest.raises(ValueError, match=r"terminal, json, markdown, html\. Got 'pdf'"):
+        render(result, "pdf")
 
 
 @pytest.mark.parametrize("fmt", list(Format))

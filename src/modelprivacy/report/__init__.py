@@ -1,4 +1,4 @@
-"""Renderers of an inspection result: terminal text, JSON and Markdown.
+"""Renderers of an inspection result: terminal text, JSON, Markdown and HTML.
 
 Renderers are pure functions ``result -> str``: they format what the result
 holds, compute nothing new and print nothing. :func:`render` picks one by
@@ -35,6 +35,7 @@ class Format(enum.Enum):
     TERMINAL = "terminal"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 _Renderer = Callable[[InspectionResult, int | None, bool], str]
@@ -52,10 +53,17 @@ def _markdown(result: InspectionResult, width: int | None, color: bool) -> str:
     return to_markdown(result)
 
 
+def _html(result: InspectionResult, width: int | None, color: bool) -> str:
+    from modelprivacy.report.inspection_html import render_inspection_html
+
+    return render_inspection_html(result)
+
+
 _RENDERERS: dict[Format, _Renderer] = {
     Format.TERMINAL: _terminal,
     Format.JSON: _json,
     Format.MARKDOWN: _markdown,
+    Format.HTML: _html,
 }
 
 
@@ -73,7 +81,8 @@ def render(
     result : InspectionResult
         The result to render.
     fmt : Format or str
-        The format, or its name (``"terminal"``, ``"json"``, ``"markdown"``).
+        The format, or its name (``"terminal"``, ``"json"``, ``"markdown"``,
+        ``"html"``).
     width : int, optional
         Line width of the terminal format (default 100); the others ignore it.
     color : bool, default=False
