@@ -39,6 +39,7 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/inspect_speed.py
 	$(BIN)/python benchmarks/mia_digits.py
 	$(BIN)/python benchmarks/mia_vs_art.py
