@@ -151,7 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     z.add_argument(
         "--replace",
         action="store_true",
-        help="replace models that are the data (k-NN, SVMs, ...) with a suggested alternative",
+        help=(
+            "replace models that are the data (k-NN, SVMs, ...) by the re-audited alternative "
+            "with no riskier criterion and the best holdout utility"
+        ),
     )
     z.add_argument("--sensitive", nargs="+", default=[], help="columns for attribute inference")
     z.add_argument("--id-column", help="column with record IDs")
@@ -705,7 +708,8 @@ def _sanitize(args: argparse.Namespace) -> int:
             print(f"refused: {printable(reason)}", file=sys.stderr)
         print(
             f"wrote no model: {printable(str(args.output), 200)} was not written, as the model "
-            "still holds what was refused (pass --replace to fit an alternative)",
+            "still holds what was refused (pass --train and --target to refit it, and --replace "
+            "for a model that is its training data)",
             file=sys.stderr,
         )
         return EXIT_FINDINGS
@@ -717,6 +721,16 @@ def _sanitize(args: argparse.Namespace) -> int:
         )
         return EXIT_FINDINGS
     path = save_model(report.sanitized.model, args.output, inputs=[p for p in inputs if p])
+    for warning in report.warnings:
+        print(f"warning: {printable(warning)}", file=sys.stderr)
+    worse = [w for w in report.warnings if "riskier after sanitising" in w]
+    if worse:
+        print(
+            f"wrote the sanitised model to {path}, but it is riskier under at least one "
+            "criterion: it is not safer",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
     before, after = report.before, report.after
     if (
         before is not None

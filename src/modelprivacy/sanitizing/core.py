@@ -39,7 +39,6 @@ from modelprivacy.sanitizing.rules import (
     class_names,
     is_data_model,
     quiet,
-    replacement_for,
 )
 
 __all__ = ["Action", "SanitizeResult", "sanitize"]
@@ -85,6 +84,12 @@ class SanitizeResult:
         training data (``replace=True``), else ``None``.
     k : int
         The ``k`` used.
+    warnings : tuple of str
+        What the sanitisation made worse (a replacement riskier than the
+        original under some criterion), or could not check.
+    replacement : ReplacementChoice or None
+        The audited candidates a replacement was chosen from
+        (:mod:`modelprivacy.sanitizing.replace`), else ``None``.
     """
 
     model: Any
@@ -92,6 +97,8 @@ class SanitizeResult:
     refused: tuple[str, ...]
     replaced_by: str | None = None
     k: int = 10
+    warnings: tuple[str, ...] = ()
+    replacement: Any = None
 
     @property
     def safe(self) -> bool:
@@ -105,8 +112,9 @@ class SanitizeResult:
         -------
         dict
             ``model`` (class name), ``k``, ``replaced_by``, ``actions`` (list
-            of dicts with ``rule``, ``path``, ``what``, ``kind``) and
-            ``refused`` (list of str).
+            of dicts with ``rule``, ``path``, ``what``, ``kind``), ``refused``
+            and ``warnings`` (lists of str) and ``replacement`` (the audited
+            candidates, or ``None``).
         """
         return {
             "model": type(self.model).__name__,
@@ -114,6 +122,8 @@ class SanitizeResult:
             "replaced_by": self.replaced_by,
             "actions": [asdict(a) for a in self.actions],
             "refused": list(self.refused),
+            "warnings": list(self.warnings),
+            "replacement": None if self.replacement is None else self.replacement.to_dict(),
         }
 
 
@@ -153,6 +163,11 @@ class _Session:
         self.actions: list[Action] = []
         self.refused: list[str] = []
         self.replaced_by: str | None = None
+        self.n_rows: int | None = None
+        self.X_holdout: Any = None
+        self.y_holdout: Any = None
+        self.replacement: Any = None
+        self.warnings: list[str] = []
         self._pending: list[Action] = []
 
     # -- recording
@@ -178,6 +193,7 @@ class _Session:
             record=self.record,
             refuse=self.refuse,
             has_data=has_data,
+            n_rows=self.n_rows if has_data else None,
         )
 
     # -- one model (the root, or the best estimator of a search)
@@ -223,11 +239,12 @@ class _Session:
                 out = rule.apply(est, ctx)
                 for name, value in out.params.items():
                     params[key + name] = value
+                    why = out.reasons.get(name)
                     self._pending.append(
                         Action(
                             rule.name,
                             ctx.where(),
-                            f"refitted with {name}={value!r}",
+                            f"refitted with {name}={value!r}" + (f" ({why})" if why else ""),
                             "refit",
                         )
                     )
@@ -251,25 +268,45 @@ class _Session:
                 "data to fit an alternative",
             )
             return est
-        Xt = X
-        if isinstance(est, Pipeline) and len(est.steps) > 1:
-            Xt = quiet(lambda: est[:-1].transform(X))
-        alt = replacement_for(final, Xt, self.k, self.seed)
-        if alt is None:
-            return est
-        quiet(lambda: alt.fit(Xt, y))
-        self.replaced_by = type(alt).__name__
-        self.record(
-            "stored_data",
-            where,
-            f"replaced {type(final).__name__}, which stores training rows, by "
-            f"{type(alt).__name__} fitted on the same data",
-            "replace",
+        from modelprivacy.sanitizing.replace import choose_replacement
+
+        choice = choose_replacement(
+            est, X, y, X_holdout=self.X_holdout, y_holdout=self.y_holdout, k=self.k, seed=self.seed
         )
-        if isinstance(est, Pipeline):
-            est.steps[-1] = (est.steps[-1][0], alt)
+        if choice is None:
             return est
-        return alt
+        new = choice.model
+        alt = new.steps[-1][1] if isinstance(new, Pipeline) else new
+        if isinstance(alt, Pipeline):  # a scaled linear model: name the model
+            alt = alt.steps[-1][1]
+        self.replaced_by = type(alt).__name__
+        self.replacement = choice
+        self.warnings.extend(choice.warnings)
+        how = {
+            "holdout": "audited on the training data and the holdout",
+            "split": "each fitted on half of the training data and audited against the other half",
+            "none": "not re-audited",
+        }[choice.selection]
+        tried = len(choice.candidates)
+        what = (
+            f"replaced {type(final).__name__}, which stores training rows, by {choice.chosen} "
+            "fitted on the same data"
+        )
+        if tried:
+            row = next(c for c in choice.candidates if c.name == choice.chosen)
+            what += (
+                f", chosen among {tried} candidates {how} (K=4 reference models) for the best "
+                f"holdout {row.metric}"
+                + (
+                    " with no criterion riskier than the original"
+                    if not row.worse
+                    else f"; riskier than the original under {', '.join(row.worse)}"
+                )
+            )
+        else:
+            what += f" ({how})"
+        self.record("stored_data", where, what, "replace")
+        return new
 
     # -- in place
     def _own_rules(self, est: Any, X: Any, y: Any, path: str, has_data: bool) -> bool:
@@ -439,6 +476,8 @@ def sanitize(
     refit: bool = True,
     seed: int = 0,
     rules: Collection[str] | None = None,
+    X_holdout: Any = None,
+    y_holdout: Any = None,
 ) -> SanitizeResult:
     """Remove or lock away what identifies people in a fitted model.
 
@@ -446,9 +485,10 @@ def sanitize(
     every nested estimator: attributes prediction does not need are deleted,
     tree leaves of fewer than ``k`` records are pruned, stored extremes are
     clipped, quantiles thinned out, and (with the training data) encoders,
-    vectorizers and HistGradientBoosting models are refitted with
-    ``min_frequency``, ``min_df`` or ``min_samples_leaf`` of ``k``. Models
-    that are their training data are refused, or replaced (``replace=True``).
+    vectorizers are refitted with ``min_frequency`` or ``min_df`` of ``k``,
+    HistGradientBoosting models with larger leaves, smaller trees, L2 and
+    early stopping (their unused bin thresholds are dropped). Models that are
+    their training data are refused, or replaced (``replace=True``).
 
     Parameters
     ----------
@@ -465,8 +505,12 @@ def sanitize(
         Groups of fewer than ``k`` records single people out.
     replace : bool, default=False
         Replace a classifier or regressor that stores its training rows
-        (k-NN, SVM, Gaussian process, ...) by a HistGradientBoosting model
-        with ``min_samples_leaf=k`` fitted on ``X``, ``y``.
+        (k-NN, SVM, Gaussian process, ...), alone or last in its Pipeline, by
+        the best of a few candidates (regularised HistGradientBoosting,
+        logistic or ridge regression, a shallow forest), each fitted on ``X``,
+        ``y`` and audited like the original (K=4 reference models): the one
+        with no criterion riskier than the original and the best holdout
+        utility; ``warnings`` says when every candidate is riskier somewhere.
     refit : bool, default=True
         Allow refitting (the whole model for new hyperparameters, or the
         steps after a changed Pipeline step). With ``False`` only in-place
@@ -478,6 +522,10 @@ def sanitize(
         Names of the rules to apply (keys of
         :data:`~modelprivacy.sanitizing.rules.RULES`); all of them by default.
         ``rules=["strip"]`` only deletes what prediction does not need.
+    X_holdout, y_holdout : array-like, optional
+        Non-members for choosing a replacement (``replace=True``): the
+        candidates' membership audits and utility use them. Without them the
+        training data is split in halves.
 
     Returns
     -------
@@ -524,6 +572,8 @@ def sanitize(
             )
         chosen = {name: rule for name, rule in RULES.items() if name in set(rules)}
     session = _Session(int(k), int(seed), bool(refit), bool(replace), chosen)
+    session.n_rows = None if X is None else _n_rows(X)
+    session.X_holdout, session.y_holdout = X_holdout, y_holdout
     work = copy.deepcopy(model)
     out = session.unit(work, X, y, "")
     return SanitizeResult(
@@ -532,4 +582,6 @@ def sanitize(
         refused=tuple(session.refused),
         replaced_by=session.replaced_by,
         k=int(k),
+        warnings=tuple(session.warnings),
+        replacement=session.replacement,
     )

@@ -18,7 +18,14 @@ import numpy as np
 
 from modelprivacy.findings import Criterion
 
-__all__ = ["ComparisonRow", "SanitizeReport", "compare", "sanitize_and_audit"]
+__all__ = [
+    "TOLERANCE",
+    "ComparisonRow",
+    "SanitizeReport",
+    "compare",
+    "prediction_change",
+    "sanitize_and_audit",
+]
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,11 @@ class SanitizeReport:
     utility : dict or None
         Scores of both models on the holdout.
     predictions_changed : float or None
-        Share of holdout records whose prediction changed.
+        Share of holdout records whose prediction changed: for classifiers
+        the label, for regressors by more than ``TOLERANCE`` times the holdout
+        target's standard deviation.
+    prediction_change : dict or None
+        How predictions changed (see :func:`prediction_change`).
     rows : tuple of ComparisonRow
         The before/after table.
     """
@@ -58,6 +69,18 @@ class SanitizeReport:
     utility: dict[str, Any] | None = None
     predictions_changed: float | None = None
     rows: tuple[ComparisonRow, ...] = field(default_factory=tuple)
+    prediction_change: dict[str, Any] | None = None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What got worse: the sanitisation's own warnings and criteria riskier after than before."""
+        out = list(self.sanitized.warnings)
+        if self.before is not None and self.after is not None:
+            for c, v in self.before.verdict.criteria.items():
+                new = self.after.verdict.criteria[c].risk
+                if v.risk in _LEVEL and new in _LEVEL and _LEVEL[new] > _LEVEL[v.risk]:
+                    out.append(f"{c.value} is riskier after sanitising: {v.risk} -> {new}")
+        return tuple(out)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict (no raw values)."""
@@ -68,6 +91,8 @@ class SanitizeReport:
             "comparison": [r.to_dict() for r in self.rows],
             "utility": self.utility,
             "predictions_changed": self.predictions_changed,
+            "prediction_change": self.prediction_change,
+            "warnings": list(self.warnings),
             "before": self.before.to_dict() if self.before is not None else None,
             "after": self.after.to_dict() if self.after is not None else None,
         }
@@ -85,6 +110,57 @@ class SanitizeReport:
         if fmt == "terminal":
             return _terminal(self, width)
         raise ValueError(f"unknown format {fmt!r}; choose terminal, markdown, json or html")
+
+
+_LEVEL = {"none": 0, "low": 1, "medium": 2, "high": 3}
+
+#: A regressor's prediction counts as changed when it moves by more than this
+#: share of the holdout target's standard deviation.
+TOLERANCE = 0.01
+
+
+def prediction_change(model: Any, sanitized: Any, X: Any, y: Any) -> dict[str, Any]:
+    """How the sanitised model's holdout predictions differ from the original's.
+
+    Parameters
+    ----------
+    model, sanitized : estimator
+        The original and the sanitised model.
+    X, y : array-like
+        Holdout features and labels or targets.
+
+    Returns
+    -------
+    dict
+        Classifiers: ``{"task": "classification", "share_changed": ...}``, the
+        share of records whose label changed. Regressors:
+        ``{"task": "regression", "scale": ..., "median": ..., "p95": ...,
+        "tolerance": TOLERANCE, "share_changed": ...}``: ``|new - old| / scale``
+        with ``scale`` the holdout target's standard deviation (its mean
+        absolute deviation when that is 0, else 1), its median and 95th
+        percentile, and the share of records changing by more than
+        ``TOLERANCE`` of the scale.
+    """
+    from sklearn.base import is_classifier
+
+    p0 = np.asarray(model.predict(X))
+    p1 = np.asarray(sanitized.predict(X))
+    if is_classifier(model) or p0.dtype.kind not in "fiu":
+        return {"task": "classification", "share_changed": float(np.mean(p0 != p1))}
+    target = np.asarray(y, dtype=np.float64)
+    scale = float(np.std(target))
+    if not np.isfinite(scale) or scale == 0.0:
+        scale = float(np.mean(np.abs(target - np.mean(target)))) or 1.0
+    rel = np.abs(p1.astype(np.float64) - p0.astype(np.float64)) / scale
+    rel = rel.reshape(len(rel), -1).max(axis=1)
+    return {
+        "task": "regression",
+        "scale": "holdout target standard deviation",
+        "median": float(np.median(rel)),
+        "p95": float(np.percentile(rel, 95)),
+        "tolerance": TOLERANCE,
+        "share_changed": float(np.mean(rel > TOLERANCE)),
+    }
 
 
 def _fmt(v: float | None, spec: str) -> str:
@@ -111,7 +187,7 @@ def _attr(result: Any) -> float | None:
 
 
 def _rows(
-    before: Any, after: Any, util: dict[str, Any] | None, changed: float | None
+    before: Any, after: Any, util: dict[str, Any] | None, change: dict[str, Any] | None
 ) -> tuple[ComparisonRow, ...]:
     rows = [ComparisonRow("verdict", before.verdict.overall, after.verdict.overall)]
     for c in Criterion:
@@ -147,8 +223,31 @@ def _rows(
                     _fmt(util["after"][name], ".4f"),
                 )
             )
-    if changed is not None:
-        rows.append(ComparisonRow("holdout predictions changed", "", f"{changed:.2%}"))
+    if change is not None and change["task"] == "classification":
+        rows.append(
+            ComparisonRow(
+                "holdout predictions changed (labels)", "", f"{change['share_changed']:.2%}"
+            )
+        )
+    elif change is not None:
+        tol = f"{change['tolerance']:.0%}"
+        rows += [
+            ComparisonRow(
+                f"holdout predictions changed by more than {tol} of the target SD",
+                "",
+                f"{change['share_changed']:.2%}",
+            ),
+            ComparisonRow(
+                "holdout prediction change, median (share of the target SD)",
+                "",
+                f"{change['median']:.2%}",
+            ),
+            ComparisonRow(
+                "holdout prediction change, 95th percentile (share of the target SD)",
+                "",
+                f"{change['p95']:.2%}",
+            ),
+        ]
     return tuple(rows)
 
 
@@ -220,7 +319,7 @@ def sanitize_and_audit(
     if holdout is not None and target is not None:
         frame = drop_present(holdout, drop)
         X_ho, y_ho = pop_column(frame, target, where="holdout")
-    result = sanitize(model, X, y, k=k, replace=replace, seed=seed)
+    result = sanitize(model, X, y, k=k, replace=replace, seed=seed, X_holdout=X_ho, y_holdout=y_ho)
     if train is None:
         return SanitizeReport(sanitized=result)
     settings: dict[str, Any] = dict(
@@ -267,20 +366,18 @@ def compare(
     """
     from modelprivacy.sanitizing import utility
 
-    util = changed = None
+    util = change = None
     if X_holdout is not None and y_holdout is not None:
         util = utility(model, sanitized.model, X_holdout, y_holdout)
-        p0 = np.asarray(model.predict(X_holdout))
-        p1 = np.asarray(sanitized.model.predict(X_holdout))
-        same = np.isclose(p0, p1) if p0.dtype.kind == "f" else p0 == p1
-        changed = float(np.mean(~same))
+        change = prediction_change(model, sanitized.model, X_holdout, y_holdout)
     return SanitizeReport(
         sanitized=sanitized,
         before=before,
         after=after,
         utility=util,
-        predictions_changed=changed,
-        rows=_rows(before, after, util, changed),
+        predictions_changed=None if change is None else change["share_changed"],
+        rows=_rows(before, after, util, change),
+        prediction_change=change,
     )
 
 
@@ -290,6 +387,20 @@ def _actions(report: SanitizeReport) -> list[str]:
     lines += [f"refused: {r}" for r in s.refused]
     if s.replaced_by:
         lines.append(f"replaced by {s.replaced_by}")
+    choice = s.replacement
+    for c in () if choice is None else (choice.original, *choice.candidates):
+        label = "original" if c is choice.original else "candidate"
+        if c.error:
+            lines.append(f"{label}: {c.name}: not audited ({c.error})")
+            continue
+        risks = ", ".join(f"{k} {v}" for k, v in c.risks.items())
+        tpr = _fmt(c.membership_tpr, ".1%")
+        lines.append(
+            f"{label}: {c.name}: {risks}; membership TPR at 1% FPR {tpr}; holdout "
+            f"{c.metric} {_fmt(c.utility, '.4f')}"
+            + (" (chosen)" if c.name == choice.chosen else "")
+        )
+    lines += [f"warning: {w}" for w in report.warnings]
     return lines
 
 

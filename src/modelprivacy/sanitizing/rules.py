@@ -38,6 +38,7 @@ __all__ = [
     "ActionKind",
     "EncoderRule",
     "ExtremesRule",
+    "HistBinsRule",
     "HistGradientBoostingRule",
     "QuantileRule",
     "Rule",
@@ -49,8 +50,10 @@ __all__ = [
     "TreeRule",
     "VectorizerRule",
     "class_names",
+    "hist_gradient_boosting_params",
     "is_data_model",
-    "replacement_for",
+    "rare_values_located",
+    "used_split_thresholds",
 ]
 
 ActionKind = Literal["strip", "prune", "refit", "clip", "replace", "refused"]
@@ -134,10 +137,14 @@ class RuleOutcome:
     changed : bool
         Whether the estimator's output (transform or predictions) changed, so
         that later steps of a Pipeline see different input.
+    reasons : dict
+        Why each of ``params`` is set (hyperparameter name -> sentence), shown
+        in the action.
     """
 
     params: dict[str, Any] = field(default_factory=dict)
     changed: bool = False
+    reasons: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -166,6 +173,10 @@ class RuleContext:
         ``record(rule, path, what, kind)`` stores an action.
     refuse : callable
         ``refuse(rule, path, reason)`` stores a refused part.
+    has_data : bool
+        Whether training data was given to :func:`~modelprivacy.sanitizing.sanitize`.
+    n_rows : int or None
+        Number of training records, when the data is given.
     """
 
     path: str
@@ -177,6 +188,7 @@ class RuleContext:
     record: Callable[[str, str, str, ActionKind], None]
     refuse: Callable[[str, str, str], None]
     has_data: bool = False
+    n_rows: int | None = None
 
     def where(self, attr: str = "") -> str:
         """The path of an attribute of the estimator (or of the estimator itself)."""
@@ -472,35 +484,290 @@ class TreeRule(Rule):
         return RuleOutcome(changed=bool(pruned_trees))
 
 
+def _hist_leaf_counts(estimator: Any) -> np.ndarray:
+    """Training records per leaf of every compiled tree of a HistGradientBoosting model."""
+    counts = [
+        np.asarray(p.nodes["count"][p.nodes["is_leaf"].astype(bool)], dtype=np.int64)
+        for group in getattr(estimator, "_predictors", None) or ()
+        for p in group
+    ]
+    return np.concatenate(counts) if counts else np.zeros(0, dtype=np.int64)
+
+
+def _hist_max_cardinality(estimator: Any) -> int:
+    """The largest number of categories of a categorical column (0 without any)."""
+    mapper = getattr(estimator, "_bin_mapper", None)
+    flags = getattr(mapper, "is_categorical_", None)
+    thresholds = getattr(mapper, "bin_thresholds_", None)
+    if flags is None or thresholds is None:
+        return 0
+    sizes = [len(t) for t, c in zip(thresholds, flags, strict=False) if c and t is not None]
+    return max(sizes, default=0)
+
+
+#: Regularisation of a refitted HistGradientBoosting model (see ``docs/sanitize.md``).
+HGB_MAX_LEAF_NODES = 8
+HGB_L2_REGULARIZATION = 10.0
+HGB_MAX_BINS = 64
+#: Early stopping only with at least this many training records (10% validation).
+HGB_EARLY_STOPPING_MIN_ROWS = 1_000
+
+
+def hist_gradient_boosting_params(
+    estimator: Any, k: int, n_rows: int | None, seed: int
+) -> dict[str, tuple[Any, str]]:
+    """Safer hyperparameters of a HistGradientBoosting model, each with its reason.
+
+    Parameters
+    ----------
+    estimator : HistGradientBoostingClassifier or HistGradientBoostingRegressor
+        The fitted model.
+    k : int
+        Groups of fewer than ``k`` records single people out.
+    n_rows : int or None
+        Number of training records, when known.
+    seed : int
+        ``random_state`` when the model has none.
+
+    Returns
+    -------
+    dict
+        ``name -> (value, reason)`` for every hyperparameter that is weaker
+        than: ``min_samples_leaf = max(k, min(5k, n // 20))`` (``5k`` when
+        ``n`` is unknown), ``max_leaf_nodes = 8``, ``l2_regularization = 10``,
+        ``early_stopping=True`` with ``n >= 1000``, ``max_bins = 64`` (when
+        no categorical column has more categories), and an integer
+        ``random_state``; ``{}`` when the model is already as strict.
+    """
+    out: dict[str, tuple[Any, str]] = {}
+    current = int(estimator.min_samples_leaf)
+    target = max(k, min(5 * k, n_rows // 20)) if n_rows is not None else 5 * k
+    if current < target:
+        counts = _hist_leaf_counts(estimator)
+        small = int((counts < k).sum())
+        why = (
+            f"{small:,} of {counts.size:,} leaves held fewer than {k} records"
+            if small
+            else f"leaves of {current} records fit single people's labels"
+        )
+        out["min_samples_leaf"] = (target, why)
+    leaves = estimator.max_leaf_nodes
+    if leaves is None or int(leaves) > HGB_MAX_LEAF_NODES:
+        out["max_leaf_nodes"] = (HGB_MAX_LEAF_NODES, "smaller trees memorise fewer records")
+    if float(estimator.l2_regularization) < HGB_L2_REGULARIZATION:
+        out["l2_regularization"] = (
+            HGB_L2_REGULARIZATION,
+            "shrinks the leaf values of small groups towards zero",
+        )
+    if (
+        estimator.early_stopping is not True
+        and n_rows is not None
+        and n_rows >= HGB_EARLY_STOPPING_MIN_ROWS
+    ):
+        out["early_stopping"] = (
+            True,
+            f"stops adding trees when {estimator.validation_fraction or 0.1:.0%} held-out "
+            "records no longer improve",
+        )
+    if int(estimator.max_bins) > HGB_MAX_BINS and _hist_max_cardinality(estimator) <= HGB_MAX_BINS:
+        out["max_bins"] = (
+            HGB_MAX_BINS,
+            "columns with more distinct values are cut at quantiles, not between every pair of "
+            "adjacent values",
+        )
+    if out and estimator.random_state is None:
+        out["random_state"] = (seed, "the refit is reproducible")
+    return out
+
+
 class HistGradientBoostingRule(RefitRule):
-    """Refit HistGradientBoosting with ``min_samples_leaf`` of at least ``k``.
+    """Refit HistGradientBoosting with larger leaves, smaller trees, L2 and early stopping.
 
     Its trees are compiled predictor nodes whose leaf values are fitted
     gradient steps; they are not pruned in place. With the training data the
-    model is refitted with ``min_samples_leaf=max(k, current)`` (all other
-    hyperparameters kept); without it the model is refused.
+    model is refitted (together with the rest of the model, e.g. its
+    Pipeline) with every one of these that is weaker in the model:
+    ``min_samples_leaf = max(k, min(5k, n // 20))``, ``max_leaf_nodes = 8``,
+    ``l2_regularization = 10``, ``early_stopping=True`` (only with at least
+    1,000 training records, so that the 10% validation split holds 100),
+    ``max_bins = 64`` (when no categorical column has more categories) and
+    an integer ``random_state`` (``seed``) when it had none. Every other
+    hyperparameter is kept, ``categorical_features`` and the seed included.
+    Without the training data the model is refused.
     """
 
     name = "hist_gradient_boosting"
 
     def applies_to(self, estimator: Any) -> bool:
-        """Whether the estimator is a fitted HistGradientBoosting model with small leaves allowed."""
+        """Whether the estimator is a fitted HistGradientBoosting model."""
         return bool(class_names(estimator) & {"BaseHistGradientBoosting"}) and hasattr(
             estimator, "_predictors"
         )
 
     def params(self, estimator: Any, k: int) -> dict[str, Any]:
-        """``min_samples_leaf=k`` when the current value is smaller."""
-        return {"min_samples_leaf": k} if int(estimator.min_samples_leaf) < k else {}
+        """The new hyperparameters without knowing the number of records."""
+        return {n: v for n, (v, _) in hist_gradient_boosting_params(estimator, k, None, 0).items()}
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Return the refit's hyperparameters with reasons, or refuse without data."""
+        found = hist_gradient_boosting_params(estimator, ctx.k, ctx.n_rows, ctx.seed)
+        if not found:
+            return RuleOutcome()
+        if not ctx.can_refit:
+            ctx.refuse(self.name, ctx.where(), self.refusal(estimator, ctx.k))
+            return RuleOutcome()
+        return RuleOutcome(
+            params={n: v for n, (v, _) in found.items()},
+            reasons={n: why for n, (_, why) in found.items()},
+        )
 
     def refusal(self, estimator: Any, k: int) -> str:
         """Its trees cannot be pruned in place."""
-        current = int(estimator.min_samples_leaf)
+        counts = _hist_leaf_counts(estimator)
+        small = int((counts < k).sum())
         return (
-            f"{type(estimator).__name__} allows leaves of {current} records "
-            f"(min_samples_leaf={current}) and its trees cannot be pruned in place: it "
-            f"{NEEDS_DATA} with min_samples_leaf={k}"
+            f"{type(estimator).__name__} (min_samples_leaf={int(estimator.min_samples_leaf)}, "
+            f"max_leaf_nodes={estimator.max_leaf_nodes}, "
+            f"l2_regularization={estimator.l2_regularization}; {small:,} of {counts.size:,} "
+            "leaves under k) cannot be pruned or regularised in place: it "
+            f"{NEEDS_DATA} with larger leaves, smaller trees and L2 regularisation"
         )
+
+
+class HistBinsRule(Rule):
+    """Keep only the bin thresholds of HistGradientBoosting that its trees split at.
+
+    ``_bin_mapper.bin_thresholds_`` holds, for every numeric column with
+    fewer than ``max_bins`` distinct values, the midpoints of all pairs of
+    adjacent distinct training values (else its quantiles): with one known
+    value they rebuild every value, the rare ones of single people included.
+    Prediction does not use them for numeric columns (the trees store their
+    own ``num_threshold``); they only bin the data during ``fit``. In place,
+    each numeric column keeps only the thresholds that some split of the
+    model uses, so predictions stay exactly the same; categorical columns
+    keep their categories (prediction needs them). With the training data,
+    the action says how many kept thresholds still lie next to a value held
+    by fewer than ``k`` records.
+    """
+
+    name = "hist_bins"
+    phase = "inplace"
+
+    def applies_to(self, estimator: Any) -> bool:
+        """Whether the estimator is a fitted HistGradientBoosting model with a bin mapper."""
+        return (
+            bool(class_names(estimator) & {"BaseHistGradientBoosting"})
+            and hasattr(estimator, "_predictors")
+            and getattr(getattr(estimator, "_bin_mapper", None), "bin_thresholds_", None)
+            is not None
+        )
+
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Replace each numeric column's bin thresholds by the split thresholds it uses."""
+        mapper = estimator._bin_mapper
+        used = used_split_thresholds(estimator)
+        categorical = np.asarray(
+            getattr(mapper, "is_categorical_", None)
+            if getattr(mapper, "is_categorical_", None) is not None
+            else np.zeros(len(mapper.bin_thresholds_), dtype=bool),
+            dtype=bool,
+        )
+        before = after = 0
+        new: list[Any] = []
+        for j, thr in enumerate(mapper.bin_thresholds_):
+            if categorical[j] or thr is None:
+                new.append(thr)
+                continue
+            thr = np.asarray(thr)
+            keep = np.unique(used.get(j, np.zeros(0))).astype(thr.dtype)
+            before += int(thr.size)
+            after += int(keep.size)
+            new.append(keep)
+        if after == before:
+            return RuleOutcome()
+        mapper.bin_thresholds_ = new
+        rare = ""
+        if ctx.X is not None:
+            n_rare = rare_values_located(estimator, ctx.X, ctx.k)
+            if n_rare is not None:
+                rare = (
+                    f"; {n_rare:,} kept threshold(s) lie next to a value held by fewer than "
+                    f"{ctx.k} records"
+                )
+        ctx.record(
+            self.name,
+            ctx.where("_bin_mapper.bin_thresholds_"),
+            f"kept the {after:,} of {before:,} numeric bin thresholds that the trees split at "
+            f"(predictions unchanged){rare}",
+            "strip",
+        )
+        return RuleOutcome()
+
+
+def used_split_thresholds(estimator: Any) -> dict[int, np.ndarray]:
+    """Numeric split thresholds of a HistGradientBoosting model, per feature.
+
+    Parameters
+    ----------
+    estimator : HistGradientBoostingClassifier or HistGradientBoostingRegressor
+        A fitted model.
+
+    Returns
+    -------
+    dict
+        Feature index (in the model's own input) -> array of the distinct
+        ``num_threshold`` values of its numeric splits.
+    """
+    parts: dict[int, list[np.ndarray]] = {}
+    for group in getattr(estimator, "_predictors", None) or ():
+        for p in group:
+            nodes = p.nodes
+            split = (nodes["is_leaf"] == 0) & (nodes["is_categorical"] == 0)
+            for j in np.unique(nodes["feature_idx"][split]):
+                mask = split & (nodes["feature_idx"] == j)
+                parts.setdefault(int(j), []).append(nodes["num_threshold"][mask])
+    return {j: np.unique(np.concatenate(v)) for j, v in parts.items()}
+
+
+def rare_values_located(estimator: Any, X: Any, k: int) -> int | None:
+    """How many numeric split thresholds lie next to a training value held by fewer than ``k``.
+
+    A threshold at the midpoint of two adjacent distinct training values
+    (or equal to a value) locates both values, as MP-S104 counts them.
+
+    Parameters
+    ----------
+    estimator : HistGradientBoostingClassifier or HistGradientBoostingRegressor
+        A fitted model.
+    X : array-like
+        Its own training input (after any preceding Pipeline steps).
+    k : int
+        Values held by fewer than ``k`` records are rare.
+
+    Returns
+    -------
+    int or None
+        The number of such thresholds, or ``None`` when ``X`` is not numeric.
+    """
+    try:
+        A = _as_matrix(X)
+    except (TypeError, ValueError):
+        return None
+    if A.ndim != 2:
+        return None
+    total = 0
+    for j, thr in used_split_thresholds(estimator).items():
+        if j >= A.shape[1]:
+            continue
+        col = A[:, j]
+        distinct, counts = np.unique(col[~np.isnan(col)], return_counts=True)
+        if distinct.size < 2:
+            continue
+        mids = distinct[:-1] / 2.0 + distinct[1:] / 2.0
+        rare_pair = (counts[:-1] < k) | (counts[1:] < k)
+        total += int(np.isin(thr, mids[rare_pair]).sum())
+        total += int(np.isin(thr, distinct[counts < k]).sum())
+    return total
 
 
 # --------------------------------------------------------------------------- encoders
@@ -852,10 +1119,9 @@ class StoredDataRule(Rule):
     per-record structures) that their predictions are computed from: removing
     them removes the model. They are listed in ``refused``. With
     ``replace=True`` and the training data, a classifier or regressor that is
-    the model or the last step of its Pipeline is replaced by a
-    HistGradientBoosting model with ``min_samples_leaf=k`` (a logistic or
-    ridge regression for sparse input) fitted on the same data, and the
-    Pipeline's preprocessing is kept.
+    the model or the last step of its Pipeline is replaced by the best of a
+    few re-audited candidates (:mod:`modelprivacy.sanitizing.replace`), and
+    the Pipeline's preprocessing is kept.
     """
 
     name = "stored_data"
@@ -879,50 +1145,6 @@ class StoredDataRule(Rule):
         return RuleOutcome()
 
 
-def replacement_for(estimator: Any, X: Any, k: int, seed: int) -> Any | None:
-    """An unfitted alternative of the same task that stores no training rows.
-
-    Parameters
-    ----------
-    estimator : object
-        A data model (:func:`is_data_model`).
-    X : array-like or sparse matrix
-        Its training input (to choose a model that accepts it).
-    k : int
-        Smallest leaf size of the alternative.
-    seed : int
-        Its ``random_state``.
-
-    Returns
-    -------
-    estimator or None
-        HistGradientBoostingClassifier/Regressor with ``min_samples_leaf=k``
-        (LogisticRegression/Ridge for sparse input), or ``None`` for models
-        that neither classify nor regress (clusterings, outlier detectors,
-        density estimators, transformers).
-    """
-    from sklearn.base import is_classifier, is_regressor
-
-    sparse = sp.issparse(X)
-    if is_classifier(estimator):
-        if sparse:
-            from sklearn.linear_model import LogisticRegression
-
-            return LogisticRegression(max_iter=1000, random_state=seed)
-        from sklearn.ensemble import HistGradientBoostingClassifier
-
-        return HistGradientBoostingClassifier(min_samples_leaf=k, random_state=seed)
-    if is_regressor(estimator):
-        if sparse:
-            from sklearn.linear_model import Ridge
-
-            return Ridge()
-        from sklearn.ensemble import HistGradientBoostingRegressor
-
-        return HistGradientBoostingRegressor(min_samples_leaf=k, random_state=seed)
-    return None
-
-
 #: The registry of rules, applied in this order (refit rules before in-place rules).
 RULES: dict[str, Rule] = {
     rule.name: rule
@@ -934,6 +1156,7 @@ RULES: dict[str, Rule] = {
         StripRule(),
         CategoryNamesRule(),
         TreeRule(),
+        HistBinsRule(),
         ExtremesRule(),
         QuantileRule(),
         StoredDataRule(),
