@@ -4,12 +4,16 @@ With only the model, the audit inspects the file and says what it skipped and
 why. With the training data it also confirms findings against the records,
 reconstructs leaf boxes and builds the per-person exposure table. With a
 holdout (non-members from the same population) and the target column it runs
-membership inference, and with sensitive columns attribute inference.
+membership inference: the black-box attacks (MP-L201) and, when the model
+stores training rows, a white-box lookup of every member and non-member among
+them (MP-L202, no reference models); and with sensitive columns attribute
+inference.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import platform
 import time
 from collections.abc import Callable, Sequence
@@ -28,6 +32,10 @@ from modelprivacy.findings import Criterion, Finding, InspectionResult, Severity
 __all__ = ["AuditResult", "audit"]
 
 Progress = Callable[[str, int, int], None]
+log = logging.getLogger(__name__)
+
+#: How the stored-rows lookup is named in skip reasons and reports.
+STORED_ROWS_LOOKUP = "stored rows lookup (white-box membership, MP-L202)"
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,11 @@ class AuditResult:
     membership, attribute, boxes, exposure
         The results of membership inference, attribute inference, leaf-box
         reconstruction and the per-person exposure table (``None`` when not run).
+    stored_rows : StoredRowsResult or None
+        The white-box membership test (MP-L202): every member and non-member
+        looked up among the training rows the model stores; ``None`` when the
+        model stores no rows or no holdout was given (the reason is in
+        ``skipped``). In ``to_dict`` it is ``membership.stored_rows_lookup``.
     coverage : tuple of CoverageRow
         The attacks of EDPB Opinion 28/2024 and what was run.
     threat_model : str
@@ -74,6 +87,7 @@ class AuditResult:
     attribute: Any = None
     boxes: Any = None
     exposure: Any = None
+    stored_rows: Any = None
     coverage: tuple[CoverageRow, ...] = ()
     threat_model: str = THREAT_MODEL
     skipped: tuple[str, ...] = ()
@@ -98,7 +112,7 @@ class AuditResult:
             "model": self.model,
             "verdict": self.verdict.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
-            "membership": self.membership.to_dict() if self.membership is not None else None,
+            "membership": self._membership_dict(),
             "attribute": self.attribute.to_dict() if self.attribute is not None else None,
             "singling_out": self.boxes.to_dict() if self.boxes is not None else None,
             "exposure": self.exposure.to_dict() if self.exposure is not None else None,
@@ -109,6 +123,16 @@ class AuditResult:
             "settings": self.settings,
             "versions": dict(self.versions),
         }
+
+    def _membership_dict(self) -> dict[str, Any] | None:
+        """The membership results: the black-box attacks, and the stored-rows lookup beside them."""
+        if self.membership is None:
+            return None
+        out = dict(self.membership.to_dict())
+        out["stored_rows_lookup"] = (
+            self.stored_rows.to_dict() if self.stored_rows is not None else None
+        )
+        return out
 
     def render(self, fmt: str = "terminal", **options: Any) -> str:
         """Render the report: ``"terminal"``, ``"markdown"``, ``"json"`` or ``"html"``."""
@@ -129,6 +153,36 @@ def _frame(data: Any) -> Any:
 
         return load_table(data)
     return pd.DataFrame(data)
+
+
+def _stored_rows_lookup(
+    model: Any,
+    train: Any,
+    holdout: Any,
+    target: str | None,
+    max_records: int | None,
+    seed: int,
+) -> tuple[Any, str]:
+    """Run the stored-rows lookup (MP-L202); return its result, or ``None`` and why not."""
+    from modelprivacy._text import describe_exception
+    from modelprivacy.attacks.stored_rows import NoStoredRowsError, stored_rows_lookup
+    from modelprivacy.load.data import pop_column
+
+    y_train = None
+    if isinstance(train, pd.DataFrame) and target is not None and target in train.columns:
+        train, y_train = pop_column(train, target)
+    if isinstance(holdout, pd.DataFrame) and target is not None and target in holdout.columns:
+        holdout, _ = pop_column(holdout, target, where="holdout")
+    try:
+        result = stored_rows_lookup(
+            model, train, holdout, y_train=y_train, max_records=max_records, seed=seed
+        )
+    except NoStoredRowsError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a failed check does not abort the audit
+        log.warning("stored rows lookup failed: %s", describe_exception(exc))
+        return None, f"failed ({describe_exception(exc)})"
+    return result, ""
 
 
 def audit(
@@ -222,6 +276,7 @@ def audit(
     from modelprivacy.attacks.api import membership_inference
     from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
     from modelprivacy.attacks.findings import membership_finding
+    from modelprivacy.attacks.stored_rows import stored_rows_finding
     from modelprivacy.inspection.runner import inspect
     from modelprivacy.load.data import check_ids, drop_present, pop_column
     from modelprivacy.load.model import load_model
@@ -254,7 +309,7 @@ def audit(
     reasons: dict[Criterion, str] = {}
     findings: list[Finding] = []
     ids: list[Any] | None = None
-    membership = attribute = boxes = table = None
+    membership = attribute = boxes = table = stored_rows = None
     inspection: InspectionResult
     attacked_train = attacked_holdout = attacked_pop = None
     if train is not None:
@@ -300,6 +355,27 @@ def audit(
         )
         timings["membership"] = time.perf_counter() - t0
         timings.update({f"membership: {k}": v for k, v in membership.timings.items()})
+        # white-box membership: look the records up among the rows the model stores
+        t0 = time.perf_counter()
+        step("stored rows lookup", 0, 1)
+        stored_rows, stored_rows_reason = _stored_rows_lookup(
+            model, attacked_train, attacked_holdout, target, max_records, seed
+        )
+        if stored_rows is not None:
+            findings.append(
+                stored_rows_finding(
+                    stored_rows,
+                    ids=ids_arr,
+                    high_tpr=th.membership_high_tpr,
+                    medium_tpr=th.membership_medium_tpr,
+                    high_epsilon=th.membership_high_epsilon,
+                    medium_epsilon=th.membership_medium_epsilon,
+                )
+            )
+        else:
+            skipped.append(f"{STORED_ROWS_LOOKUP}: {stored_rows_reason}")
+        step("stored rows lookup", 1, 1)
+        timings["stored rows lookup"] = time.perf_counter() - t0
     else:
         why = (
             "needs the training data and a holdout (--train, --holdout)"
@@ -308,6 +384,8 @@ def audit(
         )
         reasons[Criterion.LINKABILITY] = f"membership inference {why}"
         skipped.append(f"membership inference: {why}")
+        stored_rows_reason = why
+        skipped.append(f"{STORED_ROWS_LOOKUP}: {why}")
     # attribute inference
     if sensitive:
         t0 = time.perf_counter()
@@ -379,6 +457,8 @@ def audit(
         n_train=n_train,
         membership=membership,
         membership_reason=reasons.get(Criterion.LINKABILITY, ""),
+        stored_rows=stored_rows,
+        stored_rows_reason=stored_rows_reason,
         attribute=attribute,
         attribute_reason=reasons.get(Criterion.INFERENCE, ""),
         boxes=boxes,
@@ -414,6 +494,7 @@ def audit(
         attribute=attribute,
         boxes=boxes,
         exposure=table,
+        stored_rows=stored_rows,
         coverage=rows,
         skipped=tuple(skipped),
         settings=settings,

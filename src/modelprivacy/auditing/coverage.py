@@ -62,6 +62,8 @@ def coverage(
     n_train: int | None,
     membership: Any = None,
     membership_reason: str = "",
+    stored_rows: Any = None,
+    stored_rows_reason: str = "",
     attribute: Any = None,
     attribute_reason: str = "",
     boxes: Any = None,
@@ -78,6 +80,10 @@ def coverage(
         The membership result, if run.
     membership_reason : str
         Why membership inference did not run.
+    stored_rows : StoredRowsResult, optional
+        The white-box stored-rows lookup (MP-L202), if run.
+    stored_rows_reason : str
+        Why the stored-rows lookup did not run.
     attribute : AttributeResult, optional
         The attribute-inference result, if run.
     attribute_reason : str
@@ -110,7 +116,16 @@ def coverage(
                     or (membership.n_holdout or 0) > membership.n_nonmembers
                     else ""
                 )
-                + f"; seed {seed}",
+                + f"; seed {seed}"
+                + (
+                    f"; white box: stored rows lookup (MP-L202) among {stored_rows.n_stored:,} "
+                    "stored rows, no reference models"
+                    if stored_rows is not None
+                    else ""
+                ),
+                ""
+                if stored_rows is not None or not stored_rows_reason
+                else f"Stored rows lookup (white box, MP-L202) not run: {stored_rows_reason}.",
             )
         )
     else:

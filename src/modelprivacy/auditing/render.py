@@ -17,7 +17,195 @@ from typing import Any
 from modelprivacy._text import printable
 from modelprivacy.auditing.verdict import LINKABILITY_TEST
 
-__all__ = ["render_audit"]
+__all__ = ["STORED_ROWS_ROW", "render_audit", "stored_rows_card"]
+
+#: The row name of the white-box stored-rows lookup, next to the black-box attacks.
+STORED_ROWS_ROW = "stored rows lookup (white-box)"
+_FPRS = (0.001, 0.01, 0.1)
+_STORED_HEADER = (
+    "attack",
+    "AUC [95% CI]",
+    "TPR@0.1%",
+    "TPR@1%",
+    "TPR@10%",
+    "advantage",
+    "epsilon lower bound",
+)
+
+
+def _pct(x: float) -> str:
+    return f"{x:.1%}"
+
+
+def stored_rows_card(result: Any) -> dict[str, Any] | None:
+    """The stored-rows lookup (MP-L202) of an audit, formatted for every report.
+
+    Parameters
+    ----------
+    result : AuditResult
+        The audit.
+
+    Returns
+    -------
+    dict or None
+        ``None`` when membership inference did not run (no holdout). When the
+        lookup was skipped (the model stores no rows): ``ran`` False,
+        ``title`` and ``reason``. Otherwise ``ran`` True and formatted strings
+        (no computation left to the renderer): ``title``,
+        ``meaning``, ``row`` (the table cells, as for the black-box attacks),
+        ``tprs`` (TPR at 0.1%, 1%, 10% FPR with Clopper-Pearson intervals),
+        ``auc``, ``found``, ``arrays``, ``severity``, ``check_id``,
+        ``description``, ``detail`` (the description after the sentence of
+        ``meaning``) and ``remedy``.
+    """
+    from modelprivacy.attacks.stored_rows import CHECK_ID, MEANING
+
+    title = "Stored rows lookup (white-box)"
+    r = getattr(result, "stored_rows", None)
+    if r is None:
+        why = _stored_rows_skipped(result)
+        if result.membership is None or not why:
+            return None
+        return {"ran": False, "title": title, "check_id": CHECK_ID, "reason": why}
+    finding = next((f for f in result.findings if f.check_id == CHECK_ID), None)
+    m = r.metrics
+    description = finding.description if finding is not None else ""
+    detail = (
+        description[len(MEANING) :].lstrip() if description.startswith(MEANING) else description
+    )
+    tprs = []
+    for fpr in _FPRS:
+        t = m.tpr_at_fpr[fpr]
+        tprs.append(
+            {
+                "fpr": f"{fpr:.1%}".replace(".0%", "%"),
+                "value": _pct(t.value) + ("" if m.resolvable[fpr] else "*"),
+                "interval": f"{_pct(t.value)} [{_pct(t.low)}, {_pct(t.high)}]",
+                "resolvable": bool(m.resolvable[fpr]),
+            }
+        )
+    auc = f"{m.auc.value:.3f} [{m.auc.low:.3f}, {m.auc.high:.3f}]"
+    return {
+        "ran": True,
+        "title": title,
+        "check_id": CHECK_ID,
+        "meaning": MEANING,
+        "name": STORED_ROWS_ROW,
+        "auc": auc,
+        "tprs": tprs,
+        "advantage": f"{m.advantage:.3f}",
+        "epsilon": f"{m.epsilon.low:.2f}",
+        "row": [
+            STORED_ROWS_ROW,
+            auc,
+            *(t["value"] for t in tprs),
+            f"{m.advantage:.3f}",
+            f"{m.epsilon.low:.2f}",
+        ],
+        "starred": any(not t["resolvable"] for t in tprs),
+        "scope": (
+            f"{r.n_members:,} members, {r.n_nonmembers:,} non-members, {r.n_stored:,} stored rows, "
+            f"no reference models, seed {r.seed}"
+        ),
+        "found": (
+            f"Found in the file: {r.members_found:,} of {r.n_members:,} members and "
+            f"{r.nonmembers_found:,} of {r.n_nonmembers:,} non-members (a non-member identical to a "
+            "stored row is a false positive)."
+        ),
+        "arrays": [
+            {
+                "path": printable(a.path, 2000),
+                "estimator": printable(a.estimator, 300),
+                "rows": f"{a.rows:,}",
+                "space": "as the estimator received them"
+                if a.space == "input"
+                else "as given to the model",
+            }
+            for a in r.arrays
+        ],
+        "severity": finding.severity.value if finding is not None else "",
+        "description": description,
+        "detail": detail,
+        "remedy": finding.remedy if finding is not None else "",
+    }
+
+
+def _stored_rows_skipped(result: Any) -> str | None:
+    from modelprivacy.auditing.core import STORED_ROWS_LOOKUP
+
+    prefix = f"{STORED_ROWS_LOOKUP}: "
+    return next((s[len(prefix) :] for s in result.skipped if s.startswith(prefix)), None)
+
+
+def _stored_rows_terminal(result: Any, width: int = 110) -> str:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    buf = StringIO()
+    console = Console(file=buf, width=width, color_system=None)
+    card = stored_rows_card(result)
+    if card is None:
+        return ""
+    if not card["ran"]:
+        console.print(f"{card['title']}: not run: {card['reason']}.", markup=False)
+        return buf.getvalue()
+    table = Table(title=f"{card['title']} ({card['scope']})")
+    for col in _STORED_HEADER:
+        if col == "attack":
+            table.add_column(col, justify="left", no_wrap=True)
+        else:
+            table.add_column(col, justify="right")
+    table.add_row(*(escape(c) for c in card["row"]))
+    console.print(card["meaning"], markup=False, highlight=False)
+    console.print(table)
+    if card["starred"]:
+        console.print("* too few non-members to resolve this FPR", markup=False)
+    console.print(card["found"], markup=False, highlight=False)
+    if card["severity"]:
+        console.print(
+            f"[{card['severity'].upper()}] {card['check_id']}: {card['detail']}",
+            markup=False,
+            highlight=False,
+        )
+    return buf.getvalue()
+
+
+def _stored_rows_markdown(result: Any) -> str:
+    from modelprivacy.report.markdown import _code, markdown_row
+    from modelprivacy.report.markdown import _text as markdown_text
+
+    card = stored_rows_card(result)
+    if card is None:
+        return ""
+    if not card["ran"]:
+        return f"{card['title']}: not run: {markdown_text(card['reason'])}.\n"
+    out = [
+        f"## {card['title']} ({card['check_id']})",
+        "",
+        markdown_text(card["meaning"]),
+        "",
+    ]
+    if card["severity"]:
+        out += [f"**{card['severity'].upper()}**: {markdown_text(card['detail'])}", ""]
+    out += [
+        f"{card['scope']}.",
+        "",
+        markdown_row(_STORED_HEADER),
+        "|---|" + "---:|" * (len(_STORED_HEADER) - 1),
+        markdown_row(card["row"]),
+        "",
+    ]
+    if card["starred"]:
+        out += ["\\* too few non-members to resolve this FPR.", ""]
+    out += [markdown_text(card["found"]), ""]
+    out += [
+        f"- {_code(a['path'])} ({markdown_text(a['estimator'])}): {a['rows']} rows, {a['space']}"
+        for a in card["arrays"]
+    ]
+    if card["remedy"]:
+        out += ["", f"Remedy: {markdown_text(card['remedy'])}"]
+    return "\n".join(out) + "\n"
 
 
 def _criteria_rows(result: Any) -> list[list[str]]:
@@ -44,6 +232,9 @@ def _attack_sections(result: Any, fmt: str) -> list[str]:
             membership_markdown(result.membership, f, ids=ids, show_refit_notes=False)
             if fmt == "markdown"
             else membership_terminal(result.membership, f, ids=ids)
+        )
+        out.append(
+            _stored_rows_markdown(result) if fmt == "markdown" else _stored_rows_terminal(result)
         )
     if result.attribute is not None:
         titles = {f"Attribute inference: {c}" for c in result.attribute.columns}

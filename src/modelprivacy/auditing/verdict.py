@@ -4,7 +4,10 @@ Per criterion (singling out, linkability, inference), the risk level is the
 highest severity among the findings under that criterion (``info`` counts as
 ``none``). A criterion is *assessed* when its dedicated test ran: singling out
 by the inspection (always), linkability by membership inference, inference by
-attribute inference on at least one sensitive column. A criterion that was not
+attribute inference on at least one sensitive column. Linkability so takes the
+highest of the black-box membership attacks (MP-L201) and, for a model that
+stores training rows, the white-box lookup of records among them (MP-L202);
+their thresholds are the same. A criterion that was not
 assessed but has findings from the inspection (per-record arrays for
 linkability, stored labels for inference) is *partially assessed*: its level
 counts, but it cannot be ``none``. A criterion with neither is ``not assessed``.
