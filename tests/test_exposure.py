@@ -88,3 +88,38 @@ def test_subject_concentration():
 def test_mismatched_lengths_are_refused():
     with pytest.raises(ValueError, match="subjects has 3 entries for 4"):
         exposure_table([], range(4), subjects=[1, 2, 3])
+
+
+def test_attribute_columns_are_labelled_as_their_union():
+    # two sensitive columns, both recovered by the attack on a 1-NN regressor: the table's
+    # MP-I301 column marks the union, and its label names both columns, not the first one
+    from sklearn.compose import make_column_transformer
+    from sklearn.neighbors import KNeighborsRegressor
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+    from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
+    from modelprivacy.datasets import load_adult
+    from modelprivacy.exposure import union_title
+
+    cats = ["sex", "race"]
+    cols = ["age", "education-num", "hours-per-week", *cats]
+    df = load_adult().sample(800, random_state=0).reset_index(drop=True)[[*cols, "fnlwgt"]]
+    tr, ho = df.iloc[:300], df.iloc[300:]
+    pre = make_column_transformer(
+        (OneHotEncoder(handle_unknown="ignore"), cats), remainder=StandardScaler()
+    )
+    model = make_pipeline(pre, KNeighborsRegressor(n_neighbors=1)).fit(tr[cols], tr["fnlwgt"])
+    r = attribute_inference(model, tr, ho, target="fnlwgt", sensitive=cats, seed=0)
+    findings = [attribute_finding(r, c) for c in cats]
+    assert all(f.records.ids for f in findings)
+    table = exposure_table(findings, n_records=len(tr))
+    assert table.titles["MP-I301"] == "Attribute inference (any of sex, race)"
+    union = set(findings[0].records.ids) | set(findings[1].records.ids)
+    assert table.counts()["MP-I301"] == len(union)
+    assert "Attribute inference (any of sex, race) (MP-I301)" in table.summary()
+    # one finding keeps its own title; unrelated titles are listed
+    assert exposure_table(findings[:1], n_records=len(tr)).titles["MP-I301"] == (
+        "Attribute inference: sex"
+    )
+    assert union_title(["A", "B: x"]) == "any of: A; B: x"

@@ -21,6 +21,7 @@ from modelprivacy.stats import (
     clopper_pearson,
     epsilon_from_threshold_split,
     epsilon_lower_bound,
+    newcombe_difference,
     residual_risk,
     residual_risk_interval,
     resolvable_fpr,
@@ -401,3 +402,16 @@ def test_auc_interval_delong_agrees_with_bootstrap():
     assert same.value == 0.5 and same.low == same.high == 0.5
     # perfect separation: AUC 1, a zero-width interval
     assert auc_interval_delong(np.ones(5), np.zeros(5)).low == 1.0
+
+
+def test_newcombe_difference_hand_values():
+    # Newcombe (1998), Table II example (a): 56/70 vs 48/80, method 10: 0.0524 to 0.3339
+    iv = newcombe_difference(56, 70, 48, 80)
+    assert iv.value == pytest.approx(0.2)
+    assert iv.low == pytest.approx(0.0524, abs=5e-4)
+    assert iv.high == pytest.approx(0.3339, abs=5e-4)
+    same = newcombe_difference(46, 4552, 46, 4552)
+    assert same.value == 0.0 and same.low < 0 < same.high
+    assert newcombe_difference(0, 10, 10, 10).low >= -1.0
+    with pytest.raises(ValueError, match="'k2' parameter of newcombe_difference"):
+        newcombe_difference(1, 10, 11, 10)

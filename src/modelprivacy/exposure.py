@@ -43,6 +43,7 @@ __all__ = [
     "ExposureTable",
     "exposure_table",
     "subject_concentration_finding",
+    "union_title",
 ]
 
 LEVELS = ("none", "info", "low", "medium", "high")
@@ -66,7 +67,9 @@ class ExposureTable:
     unit : {"record", "person"}
         What a row is.
     titles : dict
-        ``{check_id: title}`` of the columns.
+        ``{check_id: title}`` of the columns. A column that several findings
+        of one check mark is the union of the rows they name, labelled as such
+        (``"Attribute inference (any of sex, race)"``, see :func:`union_title`).
     """
 
     frame: pd.DataFrame
@@ -170,6 +173,32 @@ class ExposureTable:
         }
 
 
+def union_title(titles: Sequence[str]) -> str:
+    """The label of a column that marks the rows named by any of several findings of one check.
+
+    Parameters
+    ----------
+    titles : sequence of str
+        The findings' titles, in order (e.g. ``"Attribute inference: sex"``,
+        ``"Attribute inference: race"``).
+
+    Returns
+    -------
+    str
+        The one title, or the shared head with what differs
+        (``"Attribute inference (any of sex, race)"``), or
+        ``"any of: <title>; <title>"``.
+    """
+    distinct = list(dict.fromkeys(titles))
+    if len(distinct) == 1:
+        return distinct[0]
+    parts = [t.split(": ", 1) for t in distinct]
+    heads = {p[0] for p in parts}
+    if len(heads) == 1 and all(len(p) == 2 for p in parts):
+        return f"{parts[0][0]} (any of {', '.join(p[1] for p in parts)})"
+    return "any of: " + "; ".join(distinct)
+
+
 def _positions(ids: Sequence[Any], record_ids: pd.Index) -> np.ndarray:
     pos = record_ids.get_indexer(pd.Index(list(ids)))
     return pos[pos >= 0]
@@ -221,7 +250,7 @@ def exposure_table(
             raise ValueError(f"{name} has {len(arr):,} entries for {n:,} training records")
     level = np.zeros(n, dtype=np.int64)
     columns: dict[str, np.ndarray] = {}
-    titles: dict[str, str] = {}
+    titles: dict[str, list[str]] = {}
     for f in findings:
         if not f.records.ids:
             continue
@@ -230,7 +259,9 @@ def exposure_table(
             continue
         col = columns.setdefault(f.check_id, np.zeros(n, dtype=bool))
         col[pos] = True
-        titles.setdefault(f.check_id, f.title)
+        named = titles.setdefault(f.check_id, [])
+        if f.title not in named:
+            named.append(f.title)
         level[pos] = np.maximum(level[pos], _RANK[f.severity.value])
     order = sorted(titles)
     frame = pd.DataFrame({c: columns[c] for c in order}, index=index)
@@ -238,7 +269,9 @@ def exposure_table(
     frame["records"] = 1
     if outlierness is not None:
         frame["outlierness"] = np.asarray(outlierness, dtype=np.float64)
-    table = ExposureTable(frame=frame, unit="record", titles={c: titles[c] for c in order})
+    table = ExposureTable(
+        frame=frame, unit="record", titles={c: union_title(titles[c]) for c in order}
+    )
     if subjects is None:
         return table
     return _per_person(table, np.asarray(subjects, dtype=object))

@@ -56,6 +56,7 @@ __all__ = [
     "clopper_pearson",
     "epsilon_from_threshold_split",
     "epsilon_lower_bound",
+    "newcombe_difference",
     "residual_risk",
     "residual_risk_interval",
     "resolvable_fpr",
@@ -962,6 +963,48 @@ def wilson(k: int, n: int, level: float = 0.95) -> Interval:
     low = 0.0 if k == 0 else max(0.0, center - half)
     high = 1.0 if k == n else min(1.0, center + half)
     return Interval(value=p, low=low, high=high, level=level)
+
+
+def newcombe_difference(k1: int, n1: int, k2: int, n2: int, level: float = 0.95) -> Interval:
+    """Difference of two independent binomial proportions with Newcombe's hybrid score interval.
+
+    Parameters
+    ----------
+    k1, n1 : int
+        Successes and trials of the first proportion, ``0 <= k1 <= n1``, ``n1 >= 1``.
+    k2, n2 : int
+        Successes and trials of the second proportion.
+    level : float, default=0.95
+        Confidence level, in (0, 1).
+
+    Returns
+    -------
+    Interval
+        ``value = k1 / n1 - k2 / n2``; bounds from the two Wilson intervals
+        ``(l1, u1)``, ``(l2, u2)`` (Newcombe 1998, method 10):
+        ``low = d - sqrt((p1 - l1)^2 + (u2 - p2)^2)`` and
+        ``high = d + sqrt((u1 - p1)^2 + (p2 - l2)^2)``, within [-1, 1].
+
+    Raises
+    ------
+    ValueError
+        If the counts or ``level`` are invalid.
+
+    Notes
+    -----
+    Used for the records an attack flags beyond chance: members flagged at a
+    threshold minus the false-positive rate of that threshold on the
+    non-members, times the members.
+    """
+    caller = "newcombe_difference"
+    k1, n1 = _check_count(k1, n1, "k1", "n1", caller)
+    k2, n2 = _check_count(k2, n2, "k2", "n2", caller)
+    level = _check_open_unit(level, "level", caller)
+    a, b = wilson(k1, n1, level), wilson(k2, n2, level)
+    d = a.value - b.value
+    low = d - math.sqrt((a.value - a.low) ** 2 + (b.high - b.value) ** 2)
+    high = d + math.sqrt((a.high - a.value) ** 2 + (b.value - b.low) ** 2)
+    return Interval(value=d, low=max(-1.0, min(low, d)), high=min(1.0, max(high, d)), level=level)
 
 
 # ---------------------------------------------------------------------------

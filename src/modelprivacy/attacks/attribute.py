@@ -28,17 +28,32 @@ interval. A numeric guess succeeds when within ``tolerance`` times the
 population's 5th-95th percentile range of the true value.
 
 Severity thresholds (documented, on the best attack of the column, see
-:meth:`AttributeResult.best`):
+:meth:`AttributeResult.best`). Inference is rated by the model's advantage
+over the baseline, on the lower end of its 95% interval; what the rating steps
+on is that lower end, capped by the lower end of the members-vs-control gap
+(success on members minus success on control records, Newcombe's interval), so
+that only what the model reveals about its training records beyond anyone
+else rates above low:
 
-- high: the residual risk's lower bound is at least 0.10 and the advantage over
-  the baseline has a lower bound above 0;
-- medium: the residual risk's lower bound is above 0;
-- low: the residual risk's point estimate is above 0 but its interval contains 0;
-- info: no evidence of attribute inference at the tested strength (these
-  attacks, this many records), which is not proof of safety.
+- info: the advantage's lower end is 0 or below, i.e. the attack does no
+  better than an attacker without the model: not accused. This is no evidence
+  of attribute inference at the tested strength (these attacks, this many
+  records), which is not proof of safety;
+- high: otherwise, when ``min(advantage low, gap low)`` is at least 0.10;
+- medium: when it is at least 0.03;
+- low: otherwise (among them the model's outputs revealing the attribute of
+  training and control records alike: an inference about anyone the model is
+  queried on, not specific to its training records).
 
-Records exposed: the members whose value the best attack recovers and the
-baseline does not.
+A members-vs-control gap without an advantage over the baseline is membership
+signal, not inference: the finding gives its size and says so; membership is
+counted under linkability (MP-L201).
+
+Records exposed, beyond the baseline: the members the best attack recovers
+minus those the baseline recovers, ``n_members * advantage`` (none when the
+advantage's lower end is not above 0). They are named among the members the
+attack recovers and the baseline misses, most confident guess first. The
+description gives the count the baseline reaches beside them.
 """
 
 from __future__ import annotations
@@ -57,7 +72,7 @@ from modelprivacy.attacks.target import Target, query
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
 from modelprivacy.load.data import check_disjoint, check_labels, pop_column
-from modelprivacy.stats import Interval, residual_risk_interval, wilson
+from modelprivacy.stats import Interval, newcombe_difference, residual_risk_interval, wilson
 
 __all__ = [
     "ATTACKS",
@@ -71,7 +86,8 @@ __all__ = [
 
 CHECK_ID = "MP-I301"
 ATTACKS = ("model", "learned")
-HIGH_RISK = 0.10
+HIGH_RISK = 0.10  # lower end of the advantage over the baseline from which a finding is high
+MEDIUM_RISK = 0.03  # ... medium
 MIN_CONTROL = 10
 BOOTSTRAP = 2000
 SMALL = 20_000  # attack models on fewer records are fitted on one thread
@@ -116,6 +132,10 @@ class AttackOutcome:
         Per member: whether the baseline recovered the value.
     member_index : ndarray of int
         Row positions of the attacked members in the training data.
+    member_confidence : ndarray of float or None
+        Per member: how confident the attack's guess was (higher: more; the
+        margin of the best candidate, or the attack model's probability);
+        names the records beyond the baseline.
     """
 
     attack: str
@@ -131,11 +151,49 @@ class AttackOutcome:
     member_success: np.ndarray = field(repr=False)
     baseline_success: np.ndarray = field(repr=False)
     member_index: np.ndarray = field(repr=False)
+    member_confidence: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def recovered(self) -> int:
+        """Members whose value the attack recovers."""
+        return int(self.member_success.sum())
+
+    @property
+    def baseline_recovered(self) -> int:
+        """Members whose value the baseline recovers."""
+        return int(self.baseline_success.sum())
+
+    @property
+    def gap(self) -> Interval:
+        """Success on members minus success on control records (Newcombe's 95% interval)."""
+        k_control = round(self.control.value * self.n_control)
+        return newcombe_difference(self.recovered, self.n_members, k_control, self.n_control)
+
+    @property
+    def beyond_baseline(self) -> Interval:
+        """Members recovered beyond the baseline, in records: ``n_members * advantage``."""
+        n, a = self.n_members, self.advantage
+        return Interval(a.value * n, a.low * n, a.high * n, a.level)
+
+    @property
+    def n_exposed(self) -> int:
+        """Records counted as exposed: beyond the baseline, 0 unless the advantage's lower end is > 0."""
+        if not self.advantage.low > 0:
+            return 0
+        only = int((self.member_success & ~self.baseline_success).sum())
+        return min(only, max(0, round(self.beyond_baseline.value)))
 
     @property
     def exposed(self) -> np.ndarray:
-        """Row positions of the members recovered by the attack and missed by the baseline."""
-        return np.asarray(self.member_index[self.member_success & ~self.baseline_success])
+        """Row positions of the records beyond the baseline, in row order.
+
+        They are the :attr:`n_exposed` most confident guesses among the members
+        the attack recovers and the baseline misses (row order on ties).
+        """
+        only = np.flatnonzero(self.member_success & ~self.baseline_success)
+        if self.member_confidence is not None:
+            only = only[np.argsort(-self.member_confidence[only], kind="stable")]
+        return np.asarray(self.member_index[np.sort(only[: self.n_exposed])])
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict (without the per-record arrays)."""
@@ -150,7 +208,10 @@ class AttackOutcome:
             "residual_risk": self.residual_risk.to_dict(),
             "advantage_over_baseline": self.advantage.to_dict(),
             "no_better_than_baseline": self.no_better_than_baseline,
-            "members_exposed": int(self.exposed.size),
+            "members_recovered": self.recovered,
+            "baseline_members_recovered": self.baseline_recovered,
+            "beyond_baseline": self.beyond_baseline.to_dict(),
+            "members_exposed": self.n_exposed,
         }
 
 
@@ -176,6 +237,10 @@ class ColumnResult:
         ``{attack: reason}`` for the attacks that did not run.
     warnings : tuple of str
         E.g. an attack that does no better than the baseline.
+    baseline : {"learned", "majority"}
+        The baseline: a model of the other columns (and the label), or the
+        most frequent value (numeric: the median), whichever recovers more
+        control records.
     """
 
     column: Column
@@ -186,12 +251,13 @@ class ColumnResult:
     outcomes: dict[str, AttackOutcome]
     skipped: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    baseline: str = "learned"
 
     def best(self) -> AttackOutcome:
-        """The attack with the highest residual risk (ties: lower bound, then advantage)."""
+        """The attack with the highest advantage's lower end (ties: advantage, then residual risk)."""
         return max(
             self.outcomes.values(),
-            key=lambda o: (o.residual_risk.value, o.residual_risk.low, o.advantage.value),
+            key=lambda o: (o.advantage.low, o.advantage.value, o.residual_risk.value),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -203,6 +269,7 @@ class ColumnResult:
             "in_model": self.in_model,
             "tolerance": self.tolerance,
             "best": self.best().attack,
+            "baseline": self.baseline,
             "attacks": {name: o.to_dict() for name, o in self.outcomes.items()},
             "skipped": dict(self.skipped),
             "warnings": list(self.warnings),
@@ -226,6 +293,17 @@ class AttributeResult:
         Population records that trained the attack.
     seed : int
         The seed.
+    n_train : int or None
+        Training records given (before sampling the members attacked).
+    n_holdout : int or None
+        Holdout records given.
+    n_control_available : int or None
+        Control records available before sampling: half of the holdout
+        (the other half trains the attack), or all of it with a population.
+    population : bool
+        Whether population records trained the attack.
+    max_records : int or None
+        The cap on members and control records attacked.
     """
 
     columns: dict[Column, ColumnResult]
@@ -233,6 +311,67 @@ class AttributeResult:
     output: str
     n_attacker: int
     seed: int = 0
+    n_train: int | None = None
+    n_holdout: int | None = None
+    n_control_available: int | None = None
+    population: bool = False
+    max_records: int | None = None
+
+    def sample_sentence(self, n_members: int, n_control: int) -> str:
+        """Why ``n_members`` of the training records were attacked, in one or two sentences.
+
+        Parameters
+        ----------
+        n_members, n_control : int
+            Members and control records an attack was scored on.
+
+        Returns
+        -------
+        str
+            E.g. "2,277 of the 4,552 training records were attacked, as many as
+            the control records (half of the 4,554 holdout records; the other
+            half trains the attack), so that the rates on members and on
+            control records rest on equal counts."
+        """
+        if self.n_train is None:
+            return ""
+        n_pool = self.n_control_available or n_control
+        n = min(self.n_train, n_pool, self.max_records or n_pool)
+        if self.population:
+            pool = f"the {self.n_holdout:,} holdout records" if self.n_holdout else "the holdout"
+            why = f"{pool}; population records train the attack"
+        else:
+            pool = (
+                f"half of the {self.n_holdout:,} holdout records"
+                if self.n_holdout
+                else "half of the holdout"
+            )
+            why = f"{pool}; the other half trains the attack"
+        if n == self.n_train:
+            text = (
+                f"All {self.n_train:,} training records were attacked, against as many of the "
+                f"{n_pool:,} control records ({why})"
+            )
+        elif n == n_pool:
+            text = (
+                f"{n:,} of the {self.n_train:,} training records were attacked, as many as the "
+                f"control records ({why})"
+            )
+        else:
+            text = (
+                f"{n:,} of the {self.n_train:,} training records were attacked (at most "
+                f"max_records={self.max_records:,}), against as many of the {n_pool:,} control "
+                f"records ({why})"
+            )
+        text += ", so that the rates on members and on control records rest on equal counts."
+        if n_members != n or n_control != min(n, n_pool):
+            text += (
+                f" Records whose sensitive value is missing are left out: {n_members:,} members "
+                f"and {n_control:,} control records are counted."
+            )
+        if n_members != self.n_train:
+            text += f" Every count of training records here is out of these {n_members:,}."
+        return text
 
     def _column(self, column: Column) -> ColumnResult:
         if column not in self.columns:
@@ -241,7 +380,7 @@ class AttributeResult:
         return self.columns[column]
 
     def best(self, column: Column) -> AttackOutcome:
-        """The strongest attack on ``column`` (highest residual risk).
+        """The strongest attack on ``column`` (highest lower end of the advantage over the baseline).
 
         Parameters
         ----------
@@ -251,7 +390,7 @@ class AttributeResult:
         Returns
         -------
         AttackOutcome
-            Ties go to the higher lower bound, then to the higher advantage.
+            Ties go to the higher advantage, then to the higher residual risk.
         """
         return self._column(column).best()
 
@@ -273,7 +412,17 @@ class AttributeResult:
             "output": self.output,
             "n_attacker": self.n_attacker,
             "seed": self.seed,
+            **self._sizes(),
             **self._column(column).to_dict(),
+        }
+
+    def _sizes(self) -> dict[str, Any]:
+        return {
+            "n_train": self.n_train,
+            "n_holdout": self.n_holdout,
+            "n_control_available": self.n_control_available,
+            "population": self.population,
+            "max_records": self.max_records,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -283,6 +432,7 @@ class AttributeResult:
             "output": self.output,
             "n_attacker": self.n_attacker,
             "seed": self.seed,
+            **self._sizes(),
             "columns": {str(c): r.to_dict() for c, r in self.columns.items()},
         }
 
@@ -482,6 +632,14 @@ def _pick(score: np.ndarray, prior: np.ndarray) -> np.ndarray:
     return np.asarray(np.argmax(np.where(tied, prior[None, :], -np.inf), axis=1))
 
 
+def _margin(score: np.ndarray) -> np.ndarray:
+    """Per row, how far the best candidate's score is ahead of the runner-up (0 for one candidate)."""
+    if score.shape[1] < 2:
+        return np.zeros(len(score))
+    top2 = np.sort(score, axis=1)[:, -2:]
+    return np.asarray(top2[:, 1] - top2[:, 0], dtype=np.float64)
+
+
 def _features(X: pd.DataFrame, column: Any, extra: dict[str, np.ndarray]) -> pd.DataFrame:
     """The attacker's features: the other columns, then extra numeric columns; string names."""
     rest = X.drop(columns=[column])
@@ -553,6 +711,13 @@ class _Learned:
         with threadpool_limits(limits=1 if len(F) < SMALL else None, user_api="openmp"):
             return np.asarray(self.pipe.predict(F))
 
+    def confidence(self, F: pd.DataFrame) -> np.ndarray:
+        """Per record, the attack model's probability of its guess (0 for a regressor)."""
+        if self.pipe is None or self.regress:
+            return np.zeros(len(F))
+        with threadpool_limits(limits=1 if len(F) < SMALL else None, user_api="openmp"):
+            return np.asarray(self.pipe.predict_proba(F).max(axis=1), dtype=np.float64)
+
 
 def _paired_advantage(a: np.ndarray, b: np.ndarray, rng: np.random.Generator) -> Interval:
     """Mean of ``a - b`` (per-record successes) with a paired bootstrap percentile interval."""
@@ -575,6 +740,7 @@ def _outcome(
     base_c: np.ndarray,
     member_index: np.ndarray,
     rng: np.random.Generator,
+    confidence: np.ndarray | None = None,
 ) -> AttackOutcome:
     nm, nc = len(success_m), len(success_c)
     km, kc = int(success_m.sum()), int(success_c.sum())
@@ -593,6 +759,7 @@ def _outcome(
         member_success=success_m,
         baseline_success=base_m,
         member_index=member_index,
+        member_confidence=confidence,
     )
 
 
@@ -622,8 +789,8 @@ def _model_attack(
     column: Any,
     candidates: np.ndarray,
     prior: np.ndarray,
-) -> np.ndarray:
-    """Index of the chosen candidate for every record of ``X``."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """Index of the chosen candidate for every record of ``X``, and the margin of the choice."""
     score = np.empty((len(X), len(candidates)))
     for j, v in enumerate(candidates):
         out = query.outputs(_with_value(X, column, v))
@@ -632,7 +799,7 @@ def _model_attack(
             score[:, j] = fit * prior[j] if query.output != "regression" else fit
         else:
             score[:, j] = -((out - observed) ** 2).sum(axis=1)
-    return _pick(score, prior)
+    return _pick(score, prior), _margin(score)
 
 
 def _attack_column(
@@ -733,6 +900,15 @@ def _attack_column(
     )
     base_m = success(base.predict(_features(learn_from(mem.X), column, extra(mem, None))), truth_m)
     base_c = success(base.predict(_features(learn_from(con.X), column, extra(con, None))), truth_c)
+    # An attacker without the model may also guess the most frequent value (the median of a
+    # numeric column); on small data that beats a model of the other columns. The stronger of
+    # the two on the control records is the baseline.
+    constant = int(np.argmax(prior)) if categorical else float(np.median(pop.to_numpy(np.float64)))
+    major_m = success(np.full(len(truth_m), constant), truth_m)
+    major_c = success(np.full(len(truth_c), constant), truth_c)
+    baseline = "learned"
+    if major_c.sum() >= base_c.sum():
+        base_m, base_c, baseline = major_m, major_c, "majority"
 
     outcomes: dict[str, AttackOutcome] = {}
     skipped: dict[str, str] = {}
@@ -751,22 +927,23 @@ def _attack_column(
                 if known_label and mem.y is not None and con.y is not None
                 else None
             )
-            idx = _model_attack(
+            idx, margin = _model_attack(
                 query, both, y_both, np.vstack([out_m, out_c]), column, candidates, prior
             )
             guess = idx if categorical else candidates[idx]
             s_m, s_c = success(guess[: len(mem.X)], truth_m), success(guess[len(mem.X) :], truth_c)
+            conf = margin[: len(mem.X)]
         else:
             learned = _Learned(regress=not categorical, seed=seed).fit(
                 _features(learn_from(att.X), column, extra(att, out_a)), y_attack
             )
-            s_m = success(
-                learned.predict(_features(learn_from(mem.X), column, extra(mem, out_m))), truth_m
-            )
+            F_m = _features(learn_from(mem.X), column, extra(mem, out_m))
+            s_m = success(learned.predict(F_m), truth_m)
+            conf = learned.confidence(F_m)
             s_c = success(
                 learned.predict(_features(learn_from(con.X), column, extra(con, out_c))), truth_c
             )
-        outcomes[name] = _outcome(name, s_m, s_c, base_m, base_c, mem_rows, rng)
+        outcomes[name] = _outcome(name, s_m, s_c, base_m, base_c, mem_rows, rng, conf)
     if not outcomes:
         raise DataError(
             f"no attack could run on sensitive column {column!r}: "
@@ -794,6 +971,7 @@ def _attack_column(
         outcomes=outcomes,
         skipped=skipped,
         warnings=tuple(warnings),
+        baseline=baseline,
     )
 
 
@@ -908,6 +1086,7 @@ def attribute_inference(
         order = rng.permutation(len(ho.X))
         half = len(order) // 2
         attacker, control = ho.take(np.sort(order[:half])), ho.take(np.sort(order[half:]))
+    n_control_available = len(control.X)
     if len(control.X) < MIN_CONTROL:
         raise DataError(
             f"only {len(control.X)} control records; at least {MIN_CONTROL} are needed: pass more "
@@ -956,6 +1135,11 @@ def attribute_inference(
         output=query.output,
         n_attacker=len(attacker.X),
         seed=seed,
+        n_train=len(tr.X),
+        n_holdout=len(ho.X),
+        n_control_available=n_control_available,
+        population=population is not None,
+        max_records=max_records,
     )
 
 
@@ -964,15 +1148,32 @@ def attribute_inference(
 # ---------------------------------------------------------------------------
 
 
-def _severity(best: AttackOutcome, high_risk: float = HIGH_RISK) -> Severity:
-    risk, adv = best.residual_risk, best.advantage
-    if risk.low >= high_risk and adv.low > 0:
+def _rating(best: AttackOutcome) -> float:
+    """What the rating steps on: the lower end of the advantage, capped by that of the gap."""
+    return min(best.advantage.low, best.gap.low)
+
+
+def _severity(
+    best: AttackOutcome, high_risk: float = HIGH_RISK, medium_risk: float = MEDIUM_RISK
+) -> Severity:
+    """The rating: not accused unless the advantage's lower end is above 0 (see the module)."""
+    if not best.advantage.low > 0:
+        return Severity.INFO
+    q = _rating(best)
+    if q >= high_risk:
         return Severity.HIGH
-    if risk.low > 0:
+    if q >= medium_risk:
         return Severity.MEDIUM
-    if risk.value > 0:
-        return Severity.LOW
-    return Severity.INFO
+    return Severity.LOW
+
+
+def _baseline_text(col: ColumnResult, known_label: bool) -> str:
+    """What the baseline of a column is, in a few words."""
+    if col.baseline == "majority":
+        value = "the most frequent value" if col.kind == "categorical" else "the median"
+        return f"{value}, which beat a model of the other columns on the control records"
+    label = " and the label" if known_label else ""
+    return f"a model of the other columns{label}, learned on population records"
 
 
 def _name(column: Column) -> str:
@@ -980,7 +1181,12 @@ def _name(column: Column) -> str:
 
 
 def attribute_finding(
-    result: AttributeResult, column: Column, ids: Any = None, *, high_risk: float = HIGH_RISK
+    result: AttributeResult,
+    column: Column,
+    ids: Any = None,
+    *,
+    high_risk: float = HIGH_RISK,
+    medium_risk: float = MEDIUM_RISK,
 ) -> Finding:
     """Summarise the attacks on one sensitive column as one finding.
 
@@ -992,19 +1198,21 @@ def attribute_finding(
         A sensitive column that was attacked.
     ids : array-like, optional
         Record IDs of the training records (row positions by default).
-    high_risk : float, default=0.10
-        Lower bound of the residual risk from which the finding is high (when
-        the model also adds to the baseline).
+    high_risk, medium_risk : float, default=0.10, 0.03
+        Lower end of the 95% interval of the model's advantage over the
+        baseline from which the finding is high, medium (low above 0; info,
+        not accused, at 0 or below).
 
     Returns
     -------
     Finding
         Check ``MP-I301``, criterion inference; severity from the thresholds
-        in this module. The description holds counts and rates, never values.
+        in this module; records: the members recovered beyond the baseline.
+        The description holds counts and rates, never values.
     """
     best = result.best(column)  # a KeyError names the attacked columns
     col = result.columns[column]
-    severity = _severity(best, high_risk)
+    severity = _severity(best, high_risk, medium_risk)
     exposed = best.exposed
     record_ids = exposed if ids is None else np.asarray(ids)[exposed]
     name = _name(column)
@@ -1015,28 +1223,63 @@ def attribute_finding(
         else f"within {col.tolerance:.0%} of the population's 5th-95th percentile range"
     )
     attack_name = "model-based" if best.attack == "model" else "learned"
-    r, a = best.residual_risk, best.advantage
+    r, a, b = best.residual_risk, best.advantage, best.beyond_baseline
+    n = best.n_members
+    only_attack = int((best.member_success & ~best.baseline_success).sum())
+    only_base = int((~best.member_success & best.baseline_success).sum())
     description = (
         f"An attacker who knows a person's other features, the model's output and {label} "
-        f"recovers {name!r} {match} for {best.members.value:.1%} "
-        f"[{best.members.low:.1%}, {best.members.high:.1%}] of {best.n_members:,} training records "
-        f"with the {attack_name} attack, against {best.control.value:.1%} "
-        f"[{best.control.low:.1%}, {best.control.high:.1%}] of {best.n_control:,} control "
-        f"records: residual risk {r.value:.2f} [{r.low:.2f}, {r.high:.2f}]. A baseline that "
-        f"guesses without the model recovers {best.baseline.value:.1%} of the same training "
-        f"records; the model adds {a.value:+.1%} [{a.low:+.1%}, {a.high:+.1%}]. "
-        f"{exposed.size:,} of {best.n_members:,} training records are recovered that the "
-        "baseline misses."
+        f"recovers {name!r} {match} for {best.recovered:,} of {n:,} training records "
+        f"({best.members.value:.1%} [{best.members.low:.1%}, {best.members.high:.1%}]) with the "
+        f"{attack_name} attack. A baseline that guesses without the model ({_baseline_text(col, result.known_label)}) "
+        "recovers "
+        f"{best.baseline_recovered:,} of the same {n:,} ({best.baseline.value:.1%}): the model "
+        f"adds {a.value:+.1%} [{a.low:+.1%}, {a.high:+.1%}] (paired bootstrap, 95%, seeded), "
+        f"{best.n_exposed:,} records beyond the baseline [{b.low:,.0f}, {b.high:,.0f}] "
+        f"({only_attack:,} recovered that the baseline misses, {only_base:,} the other way round)."
     )
-    if best.no_better_than_baseline:
+    sample = result.sample_sentence(best.n_members, best.n_control)
+    if sample:
+        description += " " + sample
+    if severity is Severity.INFO:
         description += (
             " The attack does no better than the baseline: what it recovers, the population "
-            "data alone reveals."
+            "data alone reveals; not rated as inference."
         )
-    elif r.low == 0 and a.low > 0:
+    else:
+        bound = high_risk if severity is Severity.HIGH else medium_risk
+        q = _rating(best)
+        if severity is Severity.LOW:
+            why = (
+                f"the lower end of the model's advantage over the baseline is {a.low:+.1%}, above "
+                "0; capped by the lower end of the members-vs-control gap (below), what it "
+                f"reveals about the training records beyond anyone else is {q:+.1%}, under "
+                f"{medium_risk:.0%}"
+            )
+        else:
+            why = (
+                f"the lower end of the model's advantage over the baseline ({a.low:+.1%}) and "
+                f"that of the members-vs-control gap (below) are at least {bound:.0%}"
+            )
+        description += f" Rated {severity.value}: {why}."
+    g = best.gap
+    description += (
+        f" On {best.n_control:,} control records (not in the training data) the attack recovers "
+        f"{best.control.value:.1%} [{best.control.low:.1%}, {best.control.high:.1%}]: a "
+        f"members-vs-control gap of {g.value:+.1%} [{g.low:+.1%}, {g.high:+.1%}] (residual risk "
+        f"{r.value:.2f} [{r.low:.2f}, {r.high:.2f}])."
+    )
+    if g.low > 0:
+        description += (
+            " That gap tells members from non-members: it is membership signal, counted under "
+            "linkability (membership inference, MP-L201); inference is rated on the advantage "
+            "over the baseline only."
+        )
+    elif severity is not Severity.INFO:
         description += (
             " The model's outputs reveal the value of training and control records alike: an "
-            "inference about the population rather than about the training records."
+            "inference about anyone the model is queried on, not specific to the people it was "
+            "trained on, so rated low at most."
         )
     if "model" in col.skipped:
         description += " The model-based attack was skipped: the column is not a model input."

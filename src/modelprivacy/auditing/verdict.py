@@ -78,16 +78,18 @@ class Thresholds:
     Attributes
     ----------
     membership_high_tpr : float, default=0.10
-        Membership TPR at 1% FPR from which linkability is high.
+        Lower end of the membership TPR's interval at 1% FPR from which
+        linkability is high.
     membership_medium_tpr : float, default=0.03
-        Membership TPR at 1% FPR from which linkability is medium.
+        Lower end of the membership TPR's interval at 1% FPR from which
+        linkability is medium.
     membership_high_epsilon : float, default=1.0
         Empirical epsilon lower bound from which linkability is high.
     membership_medium_epsilon : float, default=0.1
         Empirical epsilon lower bound from which linkability is medium.
     attribute_high_risk : float, default=0.10
-        Lower bound of the residual risk of attribute inference from which
-        inference is high.
+        Lower end of the interval of the model's advantage over the baseline
+        in attribute inference from which inference is high.
     """
 
     membership_high_tpr: float = 0.10

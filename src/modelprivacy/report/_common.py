@@ -24,6 +24,7 @@ __all__ = [
     "SEVERITIES_HIGH_FIRST",
     "SHOW_VALUES_WARNING",
     "by_severity",
+    "chance_note",
     "clean",
     "counts_phrase",
     "plural",
@@ -109,10 +110,55 @@ def records_cell(finding: Finding, result: InspectionResult) -> str:
     ``"53 of 1,000"`` when counted against known training data, ``"53"`` when the
     total is unknown, ``"unknown (no data)"`` when no training data was given,
     and ``"not counted"`` when data was given but the check could not count.
+    An attack's count says what it is beyond: ``"0 of 4,552 beyond chance"``,
+    ``"28 of 250 beyond baseline"`` (see :func:`chance_note`).
     """
     rec = finding.records
     if rec.count is None:
         return "unknown (no data)" if result.n_train is None else "not counted"
+    note = chance_note(finding)
     if rec.of is None:
-        return f"{rec.count:,}"
-    return f"{rec.count:,} of {rec.of:,}"
+        return f"{rec.count:,}{note}"
+    return f"{rec.count:,} of {rec.of:,}{note}"
+
+
+def chance_note(finding: Finding, full: bool = False) -> str:
+    """What an attack's record count is beyond, read from the finding's evidence.
+
+    Parameters
+    ----------
+    finding : Finding
+        Any finding; only membership (MP-L201) and attribute inference
+        (MP-I301) evidence yields a note.
+    full : bool, default=False
+        Add the counts the record count is measured against.
+
+    Returns
+    -------
+    str
+        ``" beyond chance"`` (full: ``" beyond chance (46 flagged, 46 expected
+        by chance)"``) for membership inference, ``" beyond baseline"`` (full:
+        ``" beyond baseline (237 recovered, 209 by the baseline)"``) for
+        attribute inference, ``""`` for any other finding. The finding's
+        description gives the full figures in every format.
+    """
+    ev = finding.evidence
+    chance = ev.get("records_beyond_chance")
+    if isinstance(chance, dict) and "flagged" in chance:
+        if not full:
+            return " beyond chance"
+        return (
+            f" beyond chance ({int(chance['flagged']):,} flagged, "
+            f"{float(chance['expected_by_chance']):,.0f} expected by chance)"
+        )
+    attacks, best = ev.get("attacks"), ev.get("best")
+    if isinstance(attacks, dict) and isinstance(attacks.get(best), dict):
+        a = attacks[best]
+        if "members_recovered" in a and "baseline_members_recovered" in a:
+            if not full:
+                return " beyond baseline"
+            return (
+                f" beyond baseline ({int(a['members_recovered']):,} recovered, "
+                f"{int(a['baseline_members_recovered']):,} by the baseline)"
+            )
+    return ""

@@ -1,8 +1,10 @@
 """Attribute-inference reports: one table per sensitive column, terminal and Markdown.
 
 Rows are attacks; columns the success on members and on control records (with
-Wilson intervals), the baseline's success on members, the residual risk and
-the model's advantage over the baseline. Only rates and counts appear, never a
+Wilson intervals), the baseline's success on members, the residual risk, the
+model's advantage over the baseline (on whose lower end the rating rests) and
+the records recovered beyond the baseline. A note says how many training
+records were attacked and why. Only rates and counts appear, never a
 sensitive value.
 """
 
@@ -21,6 +23,7 @@ _HEADER = (
     "baseline (members)",
     "residual risk",
     "advantage over baseline",
+    "records beyond baseline",
 )
 
 
@@ -40,13 +43,26 @@ def _rows(column: Any) -> list[list[str]]:
             _iv(o.baseline),
             _iv(o.residual_risk, pct=False),
             _iv(o.advantage, signed=True),
+            f"{o.n_exposed:,} [{o.beyond_baseline.low:,.0f}, {o.beyond_baseline.high:,.0f}] "
+            f"of {o.n_members:,}",
         ]
         for name, o in column.outcomes.items()
     ]
 
 
-def _notes(column: Any) -> list[str]:
-    notes = [f"{name} attack skipped: {why}" for name, why in column.skipped.items()]
+def _notes(result: Any, column: Any) -> list[str]:
+    notes = []
+    first = next(iter(column.outcomes.values()), None)
+    if first is not None:
+        sample = result.sample_sentence(first.n_members, first.n_control)
+        if sample:
+            notes.append(sample)
+    if getattr(column, "baseline", "learned") == "majority":
+        value = "most frequent value" if column.kind == "categorical" else "median"
+        notes.append(
+            f"baseline: the {value}, which beat a model of the other columns on the control records"
+        )
+    notes += [f"{name} attack skipped: {why}" for name, why in column.skipped.items()]
     return notes + list(column.warnings)
 
 
@@ -86,7 +102,7 @@ def attribute_terminal(result: Any, findings: Sequence[Any], width: int = 110) -
         for row in _rows(column):
             table.add_row(*row)
         console.print(table)
-        for note in _notes(column):
+        for note in _notes(result, column):
             console.print(f"Note: {note}", markup=False, highlight=False)
         console.print(
             f"[{finding.severity.value.upper()}] {finding.check_id} {finding.title}: {finding.description}",
@@ -133,6 +149,6 @@ def attribute_markdown(result: Any, findings: Sequence[Any]) -> str:
             out += [markdown_row(_HEADER), "|---|" + "---:|" * (len(_HEADER) - 1)]
             out += [markdown_row(r) for r in _rows(column)]
             out.append("")
-        out += [f"- {n}" for n in _notes(column)]
+        out += [f"- {n}" for n in _notes(result, column)]
         out += ["", f"Remedy: {finding.remedy}", ""]
     return "\n".join(out)

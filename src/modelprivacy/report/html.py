@@ -111,10 +111,12 @@ def _count(n: Any) -> str:
 
 
 def _people(f: Finding) -> str:
+    from modelprivacy.report._common import chance_note
+
     r = f.records
     if r.count is None:
         return "not counted"
-    return f"{r.count:,} of {r.of:,}" if r.of else f"{r.count:,}"
+    return (f"{r.count:,} of {r.of:,}" if r.of else f"{r.count:,}") + chance_note(f, full=True)
 
 
 def _href(docs: str) -> str | None:
@@ -357,7 +359,8 @@ def _attribute(result: Any) -> list[dict[str, Any]] | None:
                 "risk_positive": bool(o.residual_risk.low > 0),
                 "advantage": _iv(o.advantage, "+.1%"),
                 "no_better": bool(o.no_better_than_baseline),
-                "exposed": f"{int(o.exposed.size):,}",
+                "exposed": f"{o.n_exposed:,} [{_num(o.beyond_baseline.low, ',.0f')}, "
+                f"{_num(o.beyond_baseline.high, ',.0f')}]",
             }
             for name, o in c.outcomes.items()
         ]
@@ -386,6 +389,15 @@ def _attribute(result: Any) -> list[dict[str, Any]] | None:
                 "warnings": list(c.warnings),
                 "skipped": [f"{k}: {v}" for k, v in c.skipped.items()],
                 "finding": _finding_row(finding) if finding is not None else None,
+                "baseline": "the most frequent value"
+                if c.baseline == "majority" and c.kind == "categorical"
+                else ("the median" if c.baseline == "majority" else "a model of the other columns"),
+                "sample": a.sample_sentence(
+                    next(iter(c.outcomes.values())).n_members,
+                    next(iter(c.outcomes.values())).n_control,
+                )
+                if c.outcomes
+                else "",
             }
         )
     return out
