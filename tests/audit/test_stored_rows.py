@@ -225,11 +225,7 @@ def test_html_block_renders_the_card(knn_audit):
 
     card = stored_rows_card(knn_audit)
     assert card is not None and card["ran"] and card["severity"] == "high"
-    page = (
-        html._environment()
-        .get_template("audit.html.j2")
-        .render(fragment=True, stored_rows=card, **html._context(knn_audit))
-    )
+    page = html.render_html(knn_audit, fragment=True)
     block = page[page.index('id="stored-rows"') : page.index('<section id="inference">')]
     assert str(escape(MEANING)) in block and "stored-rows-table" in block
     assert "100.0% [99" in block  # TPR with its Clopper-Pearson interval

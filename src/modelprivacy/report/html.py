@@ -26,6 +26,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from modelprivacy.auditing.render import stored_rows_card
 from modelprivacy.auditing.verdict import LINKABILITY_TEST
 from modelprivacy.findings import Criterion, Finding, Severity
 from modelprivacy.report.membership import REFIT_HEADING, refit_notes
@@ -521,6 +522,7 @@ def _context(result: Any) -> dict[str, Any]:
         "stores": _stores(result),
         "singling": _singling(result),
         "membership": _membership(result),
+        "stored_rows": stored_rows_card(result),
         "membership_reason": (lk.reason if lk is not None and lk.reason else "")
         or "membership inference was not run",
         "attribute": _attribute(result),
