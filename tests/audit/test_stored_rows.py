@@ -184,6 +184,14 @@ def test_non_members_identical_to_stored_rows_are_false_positives(adult):
     assert r.metrics.tpr_at_fpr[0.01].value < 0.05
     assert r.metrics.tpr_at_fpr[0.1].value == 1.0  # 10% FPR admits the copies
     assert stored_rows_finding(r).severity < Severity.HIGH or r.metrics.epsilon.low >= 1.0
+    # the records exposed are the members found whose row no non-member shares: the
+    # 20 copied members are found, but so are their copies, so they are not named
+    assert r.shared[:20].all() and r.members_found_alone == r.members_found - int(r.shared.sum())
+    f = stored_rows_finding(r)
+    named = set(f.records.ids)
+    assert f.records.count == r.members_found_alone > 0
+    assert not named & set(range(20))
+    assert "expected by chance" in f.description
 
 
 def test_same_seed_same_result(adult):

@@ -154,6 +154,9 @@ class StoredRowsResult:
         Audited members identical to a stored row.
     nonmembers_found : int
         Audited non-members identical to a stored row (false positives).
+    shared : ndarray of bool
+        For each audited member: its row, as the model stores it, is also
+        the row of an audited non-member (so finding it proves nothing).
     member_index : ndarray
         Row in the training data of each audited member.
     n_train, n_holdout : int
@@ -168,6 +171,7 @@ class StoredRowsResult:
     arrays: tuple[StoredArray, ...] = ()
     members_found: int = 0
     nonmembers_found: int = 0
+    shared: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool), repr=False)
     member_index: np.ndarray = field(
         default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False
     )
@@ -184,6 +188,18 @@ class StoredRowsResult:
     def n_nonmembers(self) -> int:
         """Number of non-members audited."""
         return int((~self.is_member).sum())
+
+    @property
+    def found_alone(self) -> np.ndarray:
+        """Audited members found in the file whose row no audited non-member shares."""
+        found = self.scores[self.is_member] == 0.0
+        shared = self.shared if self.shared.size == found.size else np.zeros_like(found)
+        return found & ~shared
+
+    @property
+    def members_found_alone(self) -> int:
+        """How many audited members :attr:`found_alone` holds."""
+        return int(self.found_alone.sum())
 
     @property
     def n_stored(self) -> int:
@@ -203,6 +219,7 @@ class StoredRowsResult:
             "n_stored": self.n_stored,
             "members_found": self.members_found,
             "nonmembers_found": self.nonmembers_found,
+            "members_found_alone": self.members_found_alone,
             "arrays": [a.to_dict() for a in self.arrays],
             "metrics": self.metrics.to_dict(),
         }
@@ -361,6 +378,7 @@ def stored_rows_lookup(
     holdout.bind(model)
     dist = np.full(sel_m.size + sel_n.size, np.inf)
     found = np.zeros(dist.size, dtype=bool)
+    shared = np.zeros(sel_m.size, dtype=bool)
     searched: list[StoredArray] = []
     for sp in spaces:
         width = sp.rows.shape[1]
@@ -376,6 +394,12 @@ def stored_rows_lookup(
         d, exact = _nearest(_as_space(sp.rows, sp.float32), _as_space(np.vstack(parts), sp.float32))
         dist = np.minimum(dist, d)
         found |= exact
+        others = {row.tobytes() for row in _as_space(parts[1], sp.float32)}
+        shared |= np.fromiter(
+            (row.tobytes() in others for row in _as_space(parts[0], sp.float32)),
+            dtype=bool,
+            count=sel_m.size,
+        )
         searched.append(
             StoredArray(
                 path=sp.node.path,
@@ -404,6 +428,7 @@ def stored_rows_lookup(
         arrays=tuple(searched),
         members_found=int(found[is_member].sum()),
         nonmembers_found=int(found[~is_member].sum()),
+        shared=shared,
         member_index=sel_m,
         n_train=n_m,
         n_holdout=n_n,
@@ -465,12 +490,15 @@ def stored_rows_finding(
         severity, why = Severity.LOW, "the AUC's interval lies above 0.5"
     else:
         severity, why = Severity.INFO, ""
-    # records exposed beyond chance, counted as for MP-L201
-    member_scores = result.scores[result.is_member]
-    chance = beyond_chance(tpr.tp, tpr.n_members, tpr.fp, tpr.n_nonmembers)
-    flagged = np.flatnonzero(member_scores >= tpr.threshold)
-    ranked = flagged[np.argsort(-member_scores[flagged], kind="stable")][: chance.count]
-    exposed = np.asarray(result.member_index)[np.sort(ranked)]
+    # Records exposed: the lookup's own threshold is "found in the file". Beyond
+    # chance, as for MP-L201: members found minus the non-member rate times the
+    # members. The records named are the members found whose row no non-member
+    # shares (finding a shared row proves nothing about that person).
+    chance = beyond_chance(
+        result.members_found, result.n_members, result.nonmembers_found, result.n_nonmembers
+    )
+    alone = np.flatnonzero(result.found_alone)
+    exposed = np.asarray(result.member_index)[alone] if chance.count else alone[:0]
     record_ids = exposed if ids is None else np.asarray(ids)[exposed]
     paths = _group_paths(result.arrays)
     owners = ", ".join(dict.fromkeys(a.estimator for a in result.arrays))
@@ -485,8 +513,10 @@ def stored_rows_finding(
         f"{result.nonmembers_found:,} of {result.n_nonmembers:,} non-members (identical rows: false "
         f"positives). TPR {tpr.value:.1%} [{tpr.low:.1%}, {tpr.high:.1%}] at 1% FPR{note} "
         f"(95% Clopper-Pearson), AUC {m.auc.value:.3f} [{m.auc.low:.3f}, {m.auc.high:.3f}], "
-        f"empirical epsilon lower bound {eps.low:.2f}. At the 1%-FPR threshold, of "
-        f"{result.n_members:,} members {chance.phrase()}. No reference model was fitted."
+        f"empirical epsilon lower bound {eps.low:.2f}. Counting a record found in the file "
+        f"as a member, of {result.n_members:,} members {chance.phrase()}; "
+        f"{result.members_found_alone:,} of the members found have a row that no non-member "
+        "shares: they are the records exposed. No reference model was fitted."
     )
     if severity is not Severity.INFO:
         description += f" Rated {severity.value}: {why} (ratings use the intervals' lower ends)."
