@@ -145,10 +145,18 @@ def test_hist_gradient_boosting_thresholds_rebuild_integer_column():
     y = (age > 50).astype(int)
     hgb = HistGradientBoostingClassifier(max_iter=5).fit(X, y)
     [f] = by_check(modelprivacy.inspect(hgb), "MP-S104")
-    assert f.severity is Severity.LOW and "rebuilt" in f.description
+    # without data: how many columns are rebuilt in full, and how many values they give
+    assert f.severity is Severity.MEDIUM and "1 column of 2 can be rebuilt in full" in f.description
+    assert f.evidence["distinct_values_rebuilt"] == {"x0": np.unique(age).size}
     [f] = by_check(modelprivacy.inspect(hgb, X, y), "MP-S104")
     col = f.evidence["columns"]["x0"]
     assert col["located_values"] == col["distinct_values"] == np.unique(age).size
+    # 72 ages among 500 people: every age is held by fewer than 10, all rebuilt: high
+    values, counts = np.unique(age, return_counts=True)
+    assert col["rare_values"] == int((counts < 10).sum()) >= 10
+    assert f.severity is Severity.HIGH
+    rare_age_holders = set(np.flatnonzero(np.isin(age, values[counts < 10])).tolist())
+    assert rare_age_holders <= set(f.records.ids)
 
 
 def test_tree_thresholds_suggest_whole_numbers_from_the_model_alone():
@@ -159,11 +167,13 @@ def test_tree_thresholds_suggest_whole_numbers_from_the_model_alone():
     tree = DecisionTreeClassifier(random_state=0).fit(X, y)
     [f] = by_check(modelprivacy.inspect(tree), "MP-S104")
     suggested = f.evidence["whole_number_values_suggested"]
-    assert "0" in suggested and "1" not in suggested  # age holds whole numbers, the noise does not
+    assert (
+        "x0" in suggested and "x1" not in suggested
+    )  # age holds whole numbers, the noise does not
     t = tree.tree_.threshold[tree.tree_.feature == 0]
     half = t[~np.isclose(t, np.round(t))]
     values = np.unique(np.r_[half - 0.5, half + 0.5])
-    assert suggested["0"] == values.size
+    assert suggested["x0"] == values.size
     assert np.isin(values, age).mean() >= 0.8  # most suggested values are real training values
     assert "most likely separates the values k and k + 1" in f.description
 
@@ -414,11 +424,15 @@ def test_number_ranges_and_ids_are_not_phone_numbers():
     assert classify("jane@example.org") == "e-mail address"
 
 
-def test_identifiers_shared_by_many_are_low():
+def test_identifiers_shared_by_many_identify_no_one():
     frame = pd.DataFrame({"office": ["+44 20 7946 0958", "+1 212 555 0199"] * 20})
     enc = OneHotEncoder().fit(frame)
+    [f] = by_check(modelprivacy.inspect(enc), "MP-S107")
+    assert f.severity is Severity.HIGH and "phone number" in f.description
+    # with data: each number is held by 20 records (an office line), so it identifies no one
     [f] = by_check(modelprivacy.inspect(enc, frame), "MP-S107")
-    assert f.severity is Severity.LOW and f.records.count == 40
+    assert f.severity is Severity.INFO and f.evidence["shared_identifiers"] == 2
+    assert "held by at least 10 training records" in f.description
 
 
 def test_birch_cf_tree_is_one_group():

@@ -25,6 +25,7 @@ from modelprivacy.findings import (
     RecordsExposed,
     Severity,
 )
+from modelprivacy.inspection.columns import Column, input_columns
 from modelprivacy.inspection.data import TrainingData
 from modelprivacy.inspection.walker import Node
 
@@ -197,6 +198,41 @@ class Context:
             ):
                 return int(node.value)
         return None
+
+    def columns(self, owner_path: str) -> tuple[Column, ...] | None:
+        """The input columns of the estimator at ``owner_path``, read from the model.
+
+        Parameters
+        ----------
+        owner_path : str
+            An estimator's path; a path the structure does not know falls back
+            to its nearest known parent (the trees of a forest see the forest's
+            input).
+
+        Returns
+        -------
+        tuple of Column or None
+            Names, kinds and sources (see :mod:`modelprivacy.inspection.columns`),
+            or None when the model does not record them.
+        """
+        if "input_columns" not in self.cache:
+            self.cache["input_columns"] = input_columns(self.root)
+        known: dict[str, tuple[Column, ...]] = self.cache["input_columns"]
+        p = owner_path
+        while True:
+            if p in known:
+                return known[p]
+            if not p:
+                return None
+            cut = max(p.rfind("."), p.rfind("["))
+            p = p[:cut] if cut > 0 else ""
+
+    def column_names(self, owner_path: str, width: int) -> list[str] | None:
+        """Names of the ``width`` input columns of an estimator, or None if unknown."""
+        cols = self.columns(owner_path)
+        if cols is None or len(cols) != width:
+            return None
+        return [c.name for c in cols]
 
     def arrays(self) -> Iterator[tuple[Node, np.ndarray]]:
         """Numeric arrays (dense, or the dense form of small sparse ones).

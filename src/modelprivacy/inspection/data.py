@@ -340,6 +340,24 @@ def propagate_inputs(
                         depth + 1,
                     )
             return
+        binner = _attr(est, "_bin_mapper")
+        pre = _attr(est, "_preprocessor")
+        if type(est).__name__.startswith("HistGradientBoosting") and binner is not None:
+            # the bins were fitted on the internal preprocessor's output (categorical columns
+            # first), not on the booster's own input
+            if pre is not None:
+                visit(pre, X_in, _join(p, "_preprocessor"), depth + 1)
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        X_binned = pre.transform(X_in)
+                except Exception:
+                    X_binned = None
+                if X_binned is None:
+                    seen.add(id(binner))  # its input is unknown: not the booster's input
+                visit(binner, X_binned, _join(p, "_bin_mapper"), depth + 1)
+            else:
+                visit(binner, X_in, _join(p, "_bin_mapper"), depth + 1)
         features = _attr(est, "estimators_features_")
         for name, value in list(state.items()):
             if name in (
@@ -440,6 +458,16 @@ class TrainingData:
                 names = known
             self._num_cache[key] = (m, names)
         return self._num_cache[key]
+
+    def positions(self, X: Any) -> list[int]:
+        """Where each column of :meth:`numeric` lies among the columns of ``X``."""
+        m, _ = self.numeric(X)
+        if m is None:
+            return []
+        if isinstance(X, pd.DataFrame):
+            kept = set(X.select_dtypes(include=["number", "bool"]).columns)
+            return [i for i, c in enumerate(X.columns) if c in kept]
+        return list(range(m.shape[1]))
 
     def values(self, X: Any, float32: bool = False) -> ValueIndex | None:
         """Cached :class:`ValueIndex` of one input's numeric columns."""

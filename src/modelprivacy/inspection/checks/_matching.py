@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,7 +82,15 @@ def target_index(ctx: Context) -> ValueIndex | None:
     return cached
 
 
-def match_values(ctx: Context, index: ValueIndex | None, values: np.ndarray) -> ValueMatch | None:
+def match_values(
+    ctx: Context,
+    index: ValueIndex | None,
+    values: np.ndarray,
+    *,
+    allowed: Sequence[int] | None = None,
+    column: int | None = None,
+    column_map: Sequence[int | None] | None = None,
+) -> ValueMatch | None:
     """Look up stored values in a value index.
 
     Parameters
@@ -91,8 +100,17 @@ def match_values(ctx: Context, index: ValueIndex | None, values: np.ndarray) -> 
     index : ValueIndex or None
         The training values.
     values : ndarray
-        The stored values. When their last axis is as long as the data is
-        wide, entry ``j`` is matched against column ``j`` only.
+        The stored values. Without ``allowed``, ``column`` or ``column_map``,
+        when their last axis is as long as the data is wide, entry ``j`` is
+        matched against column ``j`` only.
+    allowed : sequence of int, optional
+        Match only against these columns of the index.
+    column : int, optional
+        Every value belongs to this column of the index (one encoder's
+        categories of one column).
+    column_map : sequence of int or None, optional
+        Entry ``j`` of the last axis belongs to column ``column_map[j]`` of the
+        index; ``None`` entries are not matched.
 
     Returns
     -------
@@ -103,13 +121,22 @@ def match_values(ctx: Context, index: ValueIndex | None, values: np.ndarray) -> 
         return None
     values = np.asarray(values, dtype=np.float64)
     d = len(index.names)
-    if values.ndim >= 1 and values.shape[-1] == d and d > 1:
+    aligned = True
+    if column is not None:
+        groups = index.match(values, column=column)
+    elif column_map is not None and values.ndim >= 1 and values.shape[-1] == len(column_map):
+        parts = [
+            index.match(values[..., j], column=c) for j, c in enumerate(column_map) if c is not None
+        ]
+        groups = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+    elif allowed is None and values.ndim >= 1 and values.shape[-1] == d and d > 1:
         # one entry per column (data_max_, quantiles_[:, j]): column j matches column j only
         parts = [index.match(values[..., j], column=j) for j in range(d)]
         groups = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
-        aligned = True
     else:
         groups = index.match(values)
+        if allowed is not None:
+            groups = groups[np.isin(index.cols[groups], np.asarray(list(allowed), dtype=np.int64))]
         aligned = False
     if groups.size == 0:
         return None

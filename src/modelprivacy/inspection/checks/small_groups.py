@@ -27,6 +27,7 @@ import pandas as pd
 
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, plural, redact, register
+from modelprivacy.inspection.columns import CODE
 from modelprivacy.inspection.walker import safe_getattr
 
 CHECK_ID = "MP-S106"
@@ -203,9 +204,12 @@ def _categories(ctx: Context) -> Iterator[Finding]:
         if node.attr != "categories_" or not isinstance(v, list):
             continue
         X_in = ctx.data.input_for(node.owner_path)
+        cols = ctx.columns(node.owner_path)
         positions: list[np.ndarray] = []
         n_small = n_single = 0
         for j, cats in enumerate(v):
+            if cols is not None and j < len(cols) and cols[j].kind == CODE:
+                continue  # codes of an encoder earlier in the model: counted at that encoder
             col = _column(X_in, j)
             if col is None:
                 continue

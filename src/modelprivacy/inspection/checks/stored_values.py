@@ -15,6 +15,16 @@ records share it. With training data every float stored anywhere in the model
 estimator saw; the records holding a rare matched value are counted. A model
 that stores most of a column's distinct values is rated high.
 
+A value is matched only against the column it belongs to, followed through
+the pipeline: entry ``j`` of a per-column attribute (``data_max_[j]``,
+``categories_[j]``) against column ``j`` of its estimator's input, and in the
+raw data only against the raw column that reaches the estimator unchanged
+(ColumnTransformer selections, passthrough, imputers). Codes made by an
+encoder inside the model (ordinal codes, one-hot indicators, bin numbers, a
+HistGradientBoosting model's categories after an OrdinalEncoder) are not
+training values and are never matched: rare categories are counted, once, at
+the encoder that saw the raw strings (MP-S106).
+
 Remedy: clip extremes at robust percentiles before fitting (or use
 StandardScaler/RobustScaler on clipped data), use fewer quantiles, and group
 rare categories (``min_frequency``).
@@ -36,7 +46,9 @@ from modelprivacy.inspection.checks._matching import (
     match_values,
     without_small_integers,
 )
+from modelprivacy.inspection.columns import CODE, VALUE, Column, column_of_entry
 from modelprivacy.inspection.knowledge import STORED_VALUES, lookup
+from modelprivacy.inspection.walker import Node
 
 CHECK_ID = "MP-S103"
 
@@ -72,6 +84,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         known = lookup(STORED_VALUES, node.owner, node.attr, node.holder)
         if node.attr == "categories_":
             known = "the numeric categories of each column"
+        cols = ctx.columns(node.owner_path)
+        if _only_codes(cols, node):
+            continue  # codes made by an encoder inside the model are not training values
         key = group_path(node.path)
         if _stores_every_value(node.owner, node.attr):
             every.add(key)
@@ -81,7 +96,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             vm = None
         else:
             values = arr if known is not None else without_small_integers(arr)
-            vm = _best_match(ctx, node.owner_path, values)
+            vm = _best_match(ctx, node, values, cols)
             if vm is None or (vm.rare_values == 0 and known is None):
                 continue  # a coincidence of common values is no evidence
         ctx.claimed[node.path] = CHECK_ID
@@ -178,13 +193,84 @@ def _stores_every_value(owner: object, attr: str) -> bool:
     return bool(isinstance(n_q, (int, np.integer)) and isinstance(asked, int) and n_q < asked)
 
 
-def _best_match(ctx: Context, owner_path: str, arr: np.ndarray) -> ValueMatch | None:
-    """Match against the owner's input, then the raw data; float32 for float32 arrays."""
+def _only_codes(cols: tuple[Column, ...] | None, node: Node) -> bool:
+    """Whether the node's values all belong to columns of encoder codes in the owner's input."""
+    if not cols:
+        return False
+    j = column_of_entry(node.path, node.attr)
+    if j is not None:
+        return j < len(cols) and cols[j].kind == CODE
+    return all(c.kind == CODE for c in cols)
+
+
+def _plan(
+    ctx: Context,
+    X: Any,
+    own: bool,
+    cols: tuple[Column, ...] | None,
+    node: Node,
+    values: np.ndarray,
+) -> dict[str, Any] | None:
+    """Which columns of the input ``X`` the node's values may be matched against.
+
+    Returns keyword arguments for :func:`match_values` (empty: match anywhere,
+    as for a model whose structure is unknown), or None when no column of
+    ``X`` can hold them (they belong to encoder codes, or to columns that do not
+    come from ``X`` unchanged).
+    """
+    assert ctx.data is not None
+    index = ctx.data.values(X)
+    if cols is None or index is None:
+        return {}
+    positions = ctx.data.positions(X)
+    if own:
+        if len(positions) and max(positions) >= len(cols):
+            return {}  # the data does not have the model's shape: match as before
+
+        def target(p: int) -> int | None:
+            if p >= len(cols) or cols[p].kind == CODE or p not in positions:
+                return None
+            return positions.index(p)
+
+    else:
+        raw = {name: i for i, name in enumerate(index.names)}
+
+        def target(p: int) -> int | None:
+            c = cols[p] if p < len(cols) else None
+            if c is None or c.kind != VALUE or c.source is None:
+                return None
+            return raw.get(c.source)
+
+    j = column_of_entry(node.path, node.attr)
+    if j is not None:
+        t = target(j)
+        return None if t is None else {"column": t}
+    if values.ndim >= 1 and values.shape[-1] == len(cols) and len(cols) > 1:
+        cmap = [target(p) for p in range(len(cols))]
+        return {"column_map": cmap} if any(c is not None for c in cmap) else None
+    allowed = sorted({t for p in range(len(cols)) if (t := target(p)) is not None})
+    return {"allowed": allowed} if allowed else None
+
+
+def _best_match(
+    ctx: Context, node: Node, arr: np.ndarray, cols: tuple[Column, ...] | None
+) -> ValueMatch | None:
+    """Match against the owner's input, then the raw data; float32 for float32 arrays.
+
+    Values are matched only against the columns they belong to: entry ``j``
+    of a per-column attribute against input column ``j``, and never against
+    columns of encoder codes; in the raw data only against the raw columns
+    that reach the owner unchanged.
+    """
     assert ctx.data is not None
     best: ValueMatch | None = None
-    for X in ctx.data.inputs_to_match(owner_path):
+    own_input = ctx.data.input_for(node.owner_path)
+    for X in ctx.data.inputs_to_match(node.owner_path):
+        plan = _plan(ctx, X, X is own_input, cols, node, arr)
+        if plan is None:
+            continue
         for f32 in sorted({arr.dtype == np.float32, False}, reverse=True):
-            vm = match_values(ctx, ctx.data.values(X, float32=bool(f32)), arr)
+            vm = match_values(ctx, ctx.data.values(X, float32=bool(f32)), arr, **plan)
             if vm is not None and (
                 best is None or (vm.rare_values, vm.n_values) > (best.rare_values, best.n_values)
             ):

@@ -7,15 +7,27 @@ HistGradientBoosting goes further: for a column with fewer distinct values than
 values, so the column's whole set of values can be rebuilt from the model
 alone (exactly, for integer columns such as age or hours worked).
 
-Without training data the check counts thresholds per column, flags
-HistGradientBoosting columns whose every distinct value is located, and names
-the columns whose thresholds all lie on the half-integer grid (midpoints of
-whole numbers): there a threshold k + 0.5 most likely separates the training
-values k and k + 1, so the values can be read off the model. With
-training data it computes the midpoints of adjacent distinct training values
-per column, matches the stored thresholds against them, and reports how much of
-each column can be rebuilt and how many records hold a located value shared by
-fewer than ``k`` records.
+Without training data the check counts thresholds per column, names the
+HistGradientBoosting columns whose every distinct value is located (rated
+medium when such a column has three values or more: the rare values of single
+people are among them), and names the columns whose thresholds all lie on the
+half-integer grid (midpoints of whole numbers): there a threshold k + 0.5 most
+likely separates the training values k and k + 1, so the values can be read
+off the model. Columns are named by the names stored in the model
+(``feature_names_in_``, and the output names of the pipeline steps before the
+estimator); no value is printed. With training data it computes the midpoints
+of adjacent distinct training values per column, matches the stored
+thresholds against them, and reports how much of each column can be rebuilt
+and how many records hold a located value shared by fewer than ``k`` records.
+For HistGradientBoosting these are rated as stored values are (MP-S103):
+medium when some located values belong to fewer than ``k`` people, high when a
+column is mostly rebuilt and at least ``k`` such values are located. Tree
+thresholds locate single values, not whole columns, and are rated low.
+
+Thresholds on columns of category codes made inside the model (after an
+OrdinalEncoder or OneHotEncoder, and HistGradientBoosting's categorical
+features) locate categories, not values, and are left out; rare categories
+are counted by MP-S106.
 
 Remedy: bin or round the column before fitting (e.g. ages in 5-year bands),
 clip extremes, and raise ``min_samples_leaf`` so that splits separate groups,
@@ -32,6 +44,8 @@ import numpy as np
 
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, group_path, plural, register
+from modelprivacy.inspection.columns import CODE
+from modelprivacy.inspection.walker import safe_getattr
 
 CHECK_ID = "MP-S104"
 
@@ -45,10 +59,11 @@ CHECK_ID = "MP-S104"
 )
 def check(ctx: Context) -> Iterator[Finding]:
     """Match split thresholds against midpoints of adjacent training values."""
-    # (group path, input path) -> feature -> list of threshold arrays
+    # group path -> feature -> list of threshold arrays
     groups: dict[str, dict[int, list[np.ndarray]]] = defaultdict(lambda: defaultdict(list))
     inputs: dict[str, str] = {}
     owners: dict[str, Any] = {}
+    skipped: dict[str, set[int]] = defaultdict(set)
     for node in ctx.nodes:
         if node.attr == "tree_" and type(node.value).__name__ == "Tree":
             t = node.value
@@ -65,77 +80,65 @@ def check(ctx: Context) -> Iterator[Finding]:
             key = node.path
             inputs.setdefault(key, node.owner_path)
             owners.setdefault(key, node.owner)
-            n_bins = getattr(node.owner, "max_bins", 255)
+            categorical = safe_getattr(node.owner, "is_categorical_")
+            if categorical is None:
+                categorical = safe_getattr(node.owner, "is_categorical")
             for j, thr in enumerate(node.value):
+                if (
+                    isinstance(categorical, np.ndarray)
+                    and j < categorical.size
+                    and bool(categorical[j])
+                ):
+                    skipped[key].add(j)
+                    continue  # the categories' own codes 0..n-1, not values
                 if isinstance(thr, np.ndarray) and thr.size:
                     groups[key][j].append(thr.astype(np.float64))
-            ctx.cache.setdefault("hgb_max_bins", {})[key] = int(n_bins)
+            n_bins = safe_getattr(node.owner, "n_bins")  # max_bins + 1 (the missing bin)
+            max_bins = int(n_bins) - 1 if isinstance(n_bins, (int, np.integer)) else 255
+            ctx.cache.setdefault("hgb_max_bins", {})[key] = max_bins
+            n_values = safe_getattr(node.owner, "n_bins_non_missing_")
+            if isinstance(n_values, np.ndarray) and n_values.size == len(node.value):
+                ctx.cache.setdefault("hgb_n_bins", {})[key] = n_values
     for key, per_feature in groups.items():
         ctx.claimed[key] = CHECK_ID
-        yield from _finding(ctx, key, per_feature, inputs[key], owners[key])
+        owner_path = inputs[key]
+        cols = ctx.columns(owner_path)
+        # thresholds on the codes of an encoder inside the model locate categories, not values
+        # (rare categories are counted by MP-S106)
+        codes = {
+            j for j in per_feature if cols is not None and j < len(cols) and cols[j].kind == CODE
+        }
+        kept = {j: v for j, v in per_feature.items() if j not in codes}
+        if kept:
+            yield from _finding(ctx, key, kept, owner_path, owners[key], len(codes | skipped[key]))
 
 
 def _finding(
-    ctx: Context, key: str, per_feature: dict[int, list[np.ndarray]], owner_path: str, owner: Any
+    ctx: Context,
+    key: str,
+    per_feature: dict[int, list[np.ndarray]],
+    owner_path: str,
+    owner: Any,
+    n_codes: int,
 ) -> Iterator[Finding]:
     hgb = key.endswith("bin_thresholds_")
     n_thresholds = {j: np.unique(np.concatenate(v)) for j, v in per_feature.items()}
-    if ctx.data is None:
-        max_bins = ctx.cache.get("hgb_max_bins", {}).get(key, 255)
-        full = [j for j, t in n_thresholds.items() if hgb and t.size < max_bins - 1]
-        total = sum(t.size for t in n_thresholds.values())
-        if hgb and full:
-            yield ctx.finding(
-                CHECK_ID,
-                severity=Severity.LOW,
-                confidence=Confidence.MEDIUM,
-                path=key,
-                estimator=owner,
-                description=(
-                    f"For {plural(len(full), 'column')} ({_names(full, None)}) the bin thresholds are the "
-                    "midpoints of every pair of adjacent distinct training values: the column's full set of "
-                    "values can be rebuilt from the model."
-                ),
-                evidence={"columns_fully_located": len(full), "thresholds": total},
-            )
-        elif total:
-            integer = _integer_columns(n_thresholds)
-            rebuilt = ""
-            if integer:
-                order = sorted(integer, key=lambda j: -integer[j])
-                shown = ", ".join(f"{_names([j], None)}: {integer[j]}" for j in order[:5])
-                rebuilt = (
-                    f" In {plural(len(integer), 'column')} the thresholds lie on the half-integer "
-                    "grid, as midpoints of whole numbers: a threshold k + 0.5 most likely separates "
-                    "the values k and k + 1 (exactly so when no value lies between them in the "
-                    f"tree node). Values suggested: {shown}"
-                    + (", ..." if len(order) > 5 else "")
-                    + "."
-                )
-            yield ctx.finding(
-                CHECK_ID,
-                severity=Severity.INFO,
-                confidence=Confidence.MEDIUM,
-                path=key,
-                estimator=owner,
-                description=(
-                    f"{plural(total, 'distinct threshold')} over {plural(len(n_thresholds), 'column')}; each "
-                    "lies halfway between two adjacent training values."
-                    + rebuilt
-                    + " Give the training data to count how much of each column can be rebuilt."
-                ),
-                evidence={
-                    "thresholds": total,
-                    "thresholds_per_column": {str(j): int(t.size) for j, t in n_thresholds.items()},
-                    "whole_number_values_suggested": {str(j): n for j, n in integer.items()},
-                },
-            )
+    X_in = None
+    if ctx.data is not None:
+        # a booster with categorical features bins its preprocessor's output, whose columns
+        # are in another order: use that input or none
+        X_in = ctx.data.inputs.get(owner_path) if hgb else ctx.data.input_for(owner_path)
+    if X_in is None:
+        yield from _model_only(ctx, key, n_thresholds, owner_path, owner, hgb, n_codes)
         return
-    X_in = ctx.data.input_for(owner_path)
-    m, names = ctx.data.numeric(X_in)
+    assert ctx.data is not None
+    m, data_names = ctx.data.numeric(X_in)
     if m is None:
         return
+    names = ctx.column_names(owner_path, m.shape[1]) or data_names
     located_total = 0
+    rare_total = 0
+    single_total = 0
     exposed: list[np.ndarray] = []
     per_col: dict[str, dict[str, float]] = {}
     for j, thr in n_thresholds.items():
@@ -160,13 +163,17 @@ def _finding(
         located[:-1] |= hit
         located[1:] |= hit
         located_total += int(located.sum())
+        rare = located & (counts < ctx.k)
+        rare_total += int(rare.sum())
+        single_total += int((located & (counts == 1)).sum())
         per_col[names[j]] = {
             "distinct_values": int(distinct.size),
             "located_values": int(located.sum()),
             "exact_values": int(exact.sum()),
+            "rare_values": int(rare.sum()),
             "fraction": round(float(located.mean()), 4),
         }
-        rare_vals = distinct[located & (counts < ctx.k)]
+        rare_vals = distinct[rare]
         if rare_vals.size:
             full_col = m[:, j] if hgb else m[:, j].astype(np.float32).astype(np.float64)
             exposed.append(np.flatnonzero(np.isin(full_col, rare_vals)))
@@ -177,20 +184,144 @@ def _finding(
     top_text = "; ".join(
         f"{c}: {v['located_values']:,} of {v['distinct_values']:,} values" for c, v in top
     )
+    coverage = max(v["fraction"] for v in per_col.values())
+    if not positions.size:
+        severity = Severity.INFO
+    elif not hgb:
+        severity = Severity.LOW
+    elif coverage >= 0.5 and rare_total >= ctx.k:
+        # as for stored values (MP-S103): most of a column rebuilt, many rare values in it
+        severity = Severity.HIGH
+    else:
+        severity = Severity.MEDIUM
+    rebuilt = (
+        " The bin thresholds are the midpoints of every pair of adjacent distinct values, so "
+        "from one known value (for whole numbers, from the thresholds alone) the located values "
+        "are rebuilt exactly."
+        if hgb and positions.size
+        else ""
+    )
     yield ctx.finding(
         CHECK_ID,
-        severity=Severity.LOW if positions.size else Severity.INFO,
+        severity=severity,
         confidence=Confidence.HIGH,
         path=key,
         estimator=owner,
         description=(
             f"Thresholds locate {plural(located_total, 'distinct training value')} in "
-            f"{plural(len(per_col), 'column')} ({top_text}); {plural(positions.size, 'record')} hold a "
-            f"located value shared by fewer than {ctx.k} records."
+            f"{plural(len(per_col), 'column')} ({top_text}); "
+            f"{plural(rare_total, 'located value')} ({single_total:,} held by a single record) "
+            f"belong to fewer than {ctx.k} records, exposing {plural(positions.size, 'record')}."
+            + rebuilt
+            + _codes_note(n_codes)
         ),
         positions=positions,
-        evidence={"columns": per_col},
+        evidence={
+            "columns": per_col,
+            "rare_values": rare_total,
+            "unique_values": single_total,
+            "column_coverage": round(coverage, 4),
+            "code_columns_skipped": n_codes,
+        },
     )
+
+
+def _codes_note(n_codes: int) -> str:
+    if not n_codes:
+        return ""
+    return (
+        f" Thresholds on {plural(n_codes, 'column')} of category codes made inside the model are "
+        "not training values and were left out (rare categories are counted by MP-S106)."
+    )
+
+
+def _model_only(
+    ctx: Context,
+    key: str,
+    n_thresholds: dict[int, np.ndarray],
+    owner_path: str,
+    owner: Any,
+    hgb: bool,
+    n_codes: int,
+) -> Iterator[Finding]:
+    width = max(n_thresholds) + 1 if n_thresholds else 0
+    cols = ctx.columns(owner_path)
+    names = [c.name for c in cols] if cols is not None and len(cols) >= width else None
+    max_bins = ctx.cache.get("hgb_max_bins", {}).get(key, 255)
+    n_bins = ctx.cache.get("hgb_n_bins", {}).get(key)
+    # every value is located when a column has fewer distinct values than bins, and its
+    # thresholds were not thinned out afterwards (a sanitized model keeps only split points)
+    full = sorted(
+        j
+        for j, t in n_thresholds.items()
+        if hgb and t.size < max_bins - 1 and (n_bins is None or t.size == int(n_bins[j]) - 1)
+    )
+    total = sum(t.size for t in n_thresholds.values())
+    if hgb and full:
+        # a column of two values (one threshold) tells little; three or more rebuild a range
+        many = [j for j in full if n_thresholds[j].size >= 2]
+        values = {_name(j, names): int(n_thresholds[j].size) + 1 for j in full}
+        yield ctx.finding(
+            CHECK_ID,
+            severity=Severity.MEDIUM if many else Severity.LOW,
+            confidence=Confidence.MEDIUM,
+            path=key,
+            estimator=owner,
+            description=(
+                f"{plural(len(full), 'column')} of {len(n_thresholds):,} can be rebuilt in full "
+                f"({_names(full, names)}): their bin thresholds are the midpoints of every pair of "
+                "adjacent distinct training values, so one known value of such a column (for whole "
+                "numbers, the thresholds alone) gives all of its distinct values, the rare values of "
+                f"single people included ({sum(values.values()):,} values in all). Give the training "
+                f"data to count the people who hold values shared by fewer than {ctx.k}."
+                + _codes_note(n_codes)
+            ),
+            evidence={
+                "columns_fully_located": len(full),
+                "columns": len(n_thresholds),
+                "distinct_values_rebuilt": values,
+                "thresholds": total,
+                "code_columns_skipped": n_codes,
+            },
+        )
+    elif total:
+        integer = _integer_columns(n_thresholds)
+        rebuilt = ""
+        if integer:
+            order = sorted(integer, key=lambda j: -integer[j])
+            shown = ", ".join(
+                f"{_name(j, names)} ({plural(integer[j], 'value')})" for j in order[:5]
+            )
+            rebuilt = (
+                f" In {plural(len(integer), 'column')} the thresholds lie on the half-integer "
+                "grid, as midpoints of whole numbers: a threshold k + 0.5 most likely separates "
+                "the values k and k + 1 (exactly so when no value lies between them in the "
+                f"tree node). Whole numbers suggested: {shown}"
+                + (f" and {plural(len(order) - 5, 'more column')}" if len(order) > 5 else "")
+                + "."
+            )
+        yield ctx.finding(
+            CHECK_ID,
+            severity=Severity.INFO,
+            confidence=Confidence.MEDIUM,
+            path=key,
+            estimator=owner,
+            description=(
+                f"{plural(total, 'distinct threshold')} over {plural(len(n_thresholds), 'column')}; each "
+                "lies halfway between two adjacent training values."
+                + rebuilt
+                + " Give the training data to count how much of each column can be rebuilt."
+                + _codes_note(n_codes)
+            ),
+            evidence={
+                "thresholds": total,
+                "thresholds_per_column": {
+                    _name(j, names): int(t.size) for j, t in n_thresholds.items()
+                },
+                "whole_number_values_suggested": {_name(j, names): n for j, n in integer.items()},
+                "code_columns_skipped": n_codes,
+            },
+        )
 
 
 def _integer_columns(thresholds: dict[int, np.ndarray]) -> dict[int, int]:
@@ -212,6 +343,10 @@ def _integer_columns(thresholds: dict[int, np.ndarray]) -> dict[int, int]:
     return out
 
 
+def _name(j: int, names: list[str] | None) -> str:
+    return names[j] if names is not None and j < len(names) else f"x{j}"
+
+
 def _names(cols: list[int], names: list[str] | None) -> str:
-    shown = [names[j] if names else f"column {j}" for j in cols[:5]]
+    shown = [_name(j, names) for j in cols[:5]]
     return ", ".join(shown) + (", ..." if len(cols) > 5 else "")
