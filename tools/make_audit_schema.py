@@ -118,7 +118,21 @@ def build() -> dict[str, Any]:
                         "type": "array",
                         "items": {"type": "string"},
                         "description": "What was changed in the model's hyperparameters before the reference models were fitted from them (cache reset, random states made seeds, work capped at what the fitted model shows), where it made a difference; empty when nothing was changed.",
-                    }
+                    },
+                    "stored_rows_lookup": {
+                        **_NULLABLE_OBJECT,
+                        "description": "StoredRowsResult.to_dict() of the white-box stored-rows lookup (MP-L202): members and non-members looked up among the training rows the model stores, with the same metrics as the black-box attacks; null when the model stores no rows.",
+                        "properties": {
+                            "members_found": {"type": "integer", "minimum": 0},
+                            "nonmembers_found": {"type": "integer", "minimum": 0},
+                            "members_found_alone": {
+                                "type": "integer",
+                                "minimum": 0,
+                                "description": "Members found whose row no audited non-member shares: the records exposed.",
+                            },
+                            "metrics": {"type": "object"},
+                        },
+                    },
                 },
             },
             "attribute": {

@@ -402,7 +402,13 @@ def audit(
             seed=seed,
         )
         findings += [
-            attribute_finding(attribute, col, ids=ids_arr, high_risk=th.attribute_high_risk)
+            attribute_finding(
+                attribute,
+                col,
+                ids=ids_arr,
+                high_risk=th.attribute_high_risk,
+                medium_risk=th.attribute_medium_risk,
+            )
             for col in attribute.columns
         ]
         step("attribute inference", len(sensitive), len(sensitive))

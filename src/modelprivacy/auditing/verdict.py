@@ -90,6 +90,8 @@ class Thresholds:
     attribute_high_risk : float, default=0.10
         Lower end of the interval of the model's advantage over the baseline
         in attribute inference from which inference is high.
+    attribute_medium_risk : float, default=0.03
+        The same lower end from which inference is medium (above 0: low).
     """
 
     membership_high_tpr: float = 0.10
@@ -97,6 +99,7 @@ class Thresholds:
     membership_high_epsilon: float = 1.0
     membership_medium_epsilon: float = 0.1
     attribute_high_risk: float = 0.10
+    attribute_medium_risk: float = 0.03
 
     def to_dict(self) -> dict[str, float]:
         """Return a JSON-serialisable dict."""

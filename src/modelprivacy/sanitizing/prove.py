@@ -3,7 +3,7 @@
 :func:`sanitize_and_audit` sanitises a model (see :func:`~modelprivacy.sanitizing.sanitize`),
 audits the original and the safer model with the same data, settings and seed,
 and compares them per criterion (risk level, people exposed, membership TPR at
-1% FPR, attribute-inference residual risk) together with the utility on the
+1% FPR, attribute inference's advantage over the baseline) together with the utility on the
 holdout (accuracy and ROC AUC, or R2) and whether predictions changed.
 """
 
@@ -180,10 +180,11 @@ def _tpr(result: Any) -> float | None:
 
 
 def _attr(result: Any) -> float | None:
+    """The highest lower end of the model's advantage over the baseline, as inference is rated."""
     a = result.attribute
     if a is None or not a.columns:
         return None
-    return max(float(a.best(c).residual_risk.value) for c in a.columns)
+    return max(float(a.best(c).advantage.low) for c in a.columns)
 
 
 def _rows(
@@ -209,9 +210,9 @@ def _rows(
     )
     rows.append(
         ComparisonRow(
-            "attribute inference: highest residual risk",
-            _fmt(_attr(before), ".2f"),
-            _fmt(_attr(after), ".2f"),
+            "attribute inference: advantage over the baseline (lower end)",
+            _fmt(_attr(before), "+.1%"),
+            _fmt(_attr(after), "+.1%"),
         )
     )
     if util is not None:
