@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=(
             "replace models that are the data (k-NN, SVMs, ...) by the re-audited alternative "
-            "with no riskier criterion and the best holdout utility"
+            "with no riskier criterion and the lowest risk at almost the best holdout utility"
         ),
     )
     z.add_argument("--sensitive", nargs="+", default=[], help="columns for attribute inference")
@@ -706,10 +706,15 @@ def _sanitize(args: argparse.Namespace) -> int:
         # A model that is (or holds) its training data has no safer copy: no file.
         for reason in report.sanitized.refused:
             print(f"refused: {printable(reason)}", file=sys.stderr)
+        hints = []
+        if args.train is None or not args.target:
+            hints.append("pass --train and --target to refit it")
+        if not args.replace:
+            hints.append("pass --replace for a model that is its training data")
+        hint = f" ({'; '.join(hints)})" if hints else ""
         print(
             f"wrote no model: {printable(str(args.output), 200)} was not written, as the model "
-            "still holds what was refused (pass --train and --target to refit it, and --replace "
-            "for a model that is its training data)",
+            f"still holds what was refused{hint}",
             file=sys.stderr,
         )
         return EXIT_FINDINGS

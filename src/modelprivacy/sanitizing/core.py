@@ -295,8 +295,8 @@ class _Session:
         if tried:
             row = next(c for c in choice.candidates if c.name == choice.chosen)
             what += (
-                f", chosen among {tried} candidates {how} (K=4 reference models) for the best "
-                f"holdout {row.metric}"
+                f", chosen among {tried} candidates {how} (K=4 reference models) for the lowest "
+                f"risk within 0.01 of the best holdout {row.metric}"
                 + (
                     " with no criterion riskier than the original"
                     if not row.worse
@@ -509,8 +509,9 @@ def sanitize(
         the best of a few candidates (regularised HistGradientBoosting,
         logistic or ridge regression, a shallow forest), each fitted on ``X``,
         ``y`` and audited like the original (K=4 reference models): the one
-        with no criterion riskier than the original and the best holdout
-        utility; ``warnings`` says when every candidate is riskier somewhere.
+        with no criterion riskier than the original and the lowest risk
+        within 0.01 of the best holdout utility; ``warnings`` says when every
+        candidate is riskier somewhere.
     refit : bool, default=True
         Allow refitting (the whole model for new hyperparameters, or the
         steps after a changed Pipeline step). With ``False`` only in-place

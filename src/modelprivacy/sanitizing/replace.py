@@ -5,8 +5,9 @@ replace=True)`` swaps it (or the last step of its Pipeline) for a model that
 stores none. Which one is not guessed: every candidate of :func:`candidates`
 is fitted on the same data (the Pipeline's preprocessing kept) and audited
 like the original, with few reference models (K=4) and the same seed, and
-:func:`choose_replacement` keeps the candidate with no criterion worse than
-the original and the best holdout utility. When every candidate is worse
+:func:`choose_replacement` keeps, among the candidates with no criterion worse
+than the original, the one of lowest risk whose holdout utility is within
+:data:`UTILITY_SLACK` of the best (then the best utility). When every candidate is worse
 under some criterion, the least worse is kept and a warning says what got
 worse. See ``docs/sanitize.md`` (section ``stored_data``).
 """
@@ -28,6 +29,9 @@ _LEVEL = {"none": 0, "low": 1, "medium": 2, "high": 3}
 REFERENCE_MODELS = 4
 #: Records the candidates' membership audit scores at most (each side).
 MAX_RECORDS = 5_000
+#: A candidate of lower risk is preferred while its holdout utility (ROC AUC,
+#: accuracy or R2) is at most this much below the best candidate's.
+UTILITY_SLACK = 0.01
 _TARGET = "_modelprivacy_target"
 
 
@@ -145,8 +149,10 @@ def candidates(estimator: Any, X: Any, k: int, seed: int) -> list[Any]:
         standardised LogisticRegression (``C=1``), and a shallow random forest
         (100 trees, ``max_depth=8``, ``min_samples_leaf=k``); for regressors
         the same with HistGradientBoostingRegressor, Ridge (``alpha=1``) and
-        RandomForestRegressor. Sparse input gets only the linear model
-        (without centring). Empty for models that neither classify nor regress.
+        RandomForestRegressor. Sparse input (a OneHotEncoder's output) gets
+        the linear model without centring and the forest, which both read
+        sparse matrices; HistGradientBoosting does not. Empty for models that
+        neither classify nor regress.
     """
     from sklearn.base import is_classifier, is_regressor
     from sklearn.ensemble import (
@@ -179,7 +185,7 @@ def candidates(estimator: Any, X: Any, k: int, seed: int) -> list[Any]:
     if is_classifier(estimator):
         linear = make_pipeline(scaler, LogisticRegression(C=1.0, max_iter=1000, random_state=seed))
         if sparse:
-            return [linear]
+            return [linear, RandomForestClassifier(**forest)]
         return [
             HistGradientBoostingClassifier(**hgb),
             linear,
@@ -188,7 +194,7 @@ def candidates(estimator: Any, X: Any, k: int, seed: int) -> list[Any]:
     if is_regressor(estimator):
         linear = make_pipeline(scaler, Ridge(alpha=1.0))
         if sparse:
-            return [linear]
+            return [linear, RandomForestRegressor(**forest)]
         return [
             HistGradientBoostingRegressor(**hgb),
             linear,
@@ -330,8 +336,10 @@ def choose_replacement(
         ).model
 
     y = np.asarray(y)
-    if sp.issparse(Xt) or sp.issparse(X):
-        # a sparse table is no DataFrame to audit: the one linear candidate, not re-audited
+    if sp.issparse(X):
+        # a sparse table given to fit is no DataFrame to audit: the linear candidate,
+        # not re-audited (a Pipeline whose encoder makes sparse output is audited on
+        # its raw input as usual)
         return _install(
             model,
             options[0],
@@ -391,13 +399,22 @@ def choose_replacement(
     if not usable:
         return None
 
-    def rank(item: tuple[int, Candidate]) -> tuple[float, float, float, int]:
-        i, r = item
-        excess = sum(_LEVEL[r.risks[c]] - _LEVEL[original.risks[c]] for c in r.worse)
-        util = -(r.utility if r.utility is not None else -np.inf)
-        return (len(r.worse), excess, util, i)
+    def worse_by(r: Candidate) -> tuple[int, int]:
+        return len(r.worse), sum(_LEVEL[r.risks[c]] - _LEVEL[original.risks[c]] for c in r.worse)
 
-    best_i, best = min(usable, key=rank)
+    def utility(r: Candidate) -> float:
+        return r.utility if r.utility is not None else -np.inf
+
+    def risk(r: Candidate) -> int:
+        return sum(_LEVEL.get(level, 0) for level in r.risks.values())
+
+    # Least worse than the original first; among those, the lowest total risk whose
+    # utility is within UTILITY_SLACK of the best, then the best utility.
+    least = min(worse_by(r) for _, r in usable)
+    tied = [(i, r) for i, r in usable if worse_by(r) == least]
+    top = max(utility(r) for _, r in tied)
+    close = [(i, r) for i, r in tied if utility(r) >= top - UTILITY_SLACK]
+    best_i, best = min(close, key=lambda item: (risk(item[1]), -utility(item[1]), item[0]))
     chosen = options[best_i]
     warnings: list[str] = []
     if best.worse:
