@@ -52,3 +52,29 @@ def test_limited_threads_limits_openmp():
         assert {i["num_threads"] for i in threadpool_info() if i["user_api"] == "openmp"} == {1}
     with limited_threads(None):
         pass
+
+
+def test_this_processs_own_busy_threads_are_not_other_tasks(no_thread_variables):
+    import hashlib
+    import threading
+
+    stop = threading.Event()
+    block = bytes(1 << 20)
+
+    def spin() -> None:  # hashing a large block runs without the GIL
+        while not stop.is_set():
+            hashlib.sha256(block).digest()
+
+    quiet = fit_threads(cpus=64)
+    threads = [threading.Thread(target=spin) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        time.sleep(0.2)
+        others = [fit_threads(cpus=64) for _ in range(3)]
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert quiet is not None
+    assert max(others) >= quiet - 1  # three threads of its own busy: still the same cores

@@ -32,13 +32,33 @@ _SAMPLE_INTERVAL_S = 0.01
 
 
 def _running_tasks() -> int | None:
-    """Tasks runnable on the whole machine now (``/proc/loadavg``), this one included."""
+    """Tasks runnable on the whole machine now (``/proc/loadavg``), this process's included."""
     try:
         with open("/proc/loadavg", encoding="ascii") as file:
             running = file.read().split()[3].split("/")[0]
         return int(running)
     except (OSError, IndexError, ValueError):
         return None
+
+
+def _own_running() -> int:
+    """Threads of this process that are runnable now (at least the one asking).
+
+    OpenMP and BLAS threads of an earlier computation may still spin; they are
+    this process's own work, not other tasks' that a fit should make room for.
+    """
+    count = 0
+    try:
+        for task in os.scandir("/proc/self/task"):
+            try:
+                with open(f"{task.path}/stat", encoding="ascii", errors="replace") as file:
+                    state = file.read().rpartition(")")[2].split()[0]
+            except (OSError, IndexError):
+                continue
+            count += state == "R"
+    except OSError:
+        return 1
+    return max(count, 1)
 
 
 def fit_threads(cpus: int | None = None) -> int | None:
@@ -55,8 +75,9 @@ def fit_threads(cpus: int | None = None) -> int | None:
     int or None
         None when the user set a thread limit in the environment (see
         :data:`THREAD_VARIABLES`) or the platform cannot tell how busy it is;
-        else the cores left by the other tasks running now (the median of a
-        few samples of ``/proc/loadavg`` over 50 ms), at least 1.
+        else the cores left by the other processes' tasks running now (the
+        median of a few samples of ``/proc/loadavg`` over 50 ms, less this
+        process's own runnable threads), at least 1.
     """
     if any(os.environ.get(name) for name in THREAD_VARIABLES):
         return None
@@ -69,7 +90,7 @@ def fit_threads(cpus: int | None = None) -> int | None:
         running = _running_tasks()
         if running is None:
             return None
-        samples.append(running - 1)  # the task sampling is this process
+        samples.append(max(0, running - _own_running()))
         if i < _SAMPLES - 1:
             time.sleep(_SAMPLE_INTERVAL_S)
     others = statistics.median(samples)
