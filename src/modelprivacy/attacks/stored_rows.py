@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import scipy.sparse
 
 from modelprivacy.attacks.api import AttackMetrics, _sample, evaluate
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
@@ -246,7 +247,17 @@ def _stored_spaces(model: Any, data: Any) -> tuple[list[_Space], str]:
     from modelprivacy.inspection.walker import walk
 
     rows_check = "MP-S101"
-    ctx = Context(root=model, nodes=list(walk(model, [])), data=data)
+    nodes = list(walk(model, []))
+    # Rows are 2-D numeric arrays (or sparse matrices) of at least two rows: a
+    # model without any (a linear model, a forest's trees) stores none, and the
+    # training data need not be indexed to say so.
+    if not any(
+        (isinstance(n.value, np.ndarray) and n.value.ndim == 2 and n.value.shape[0] >= 2)
+        or (scipy.sparse.issparse(n.value) and n.value.shape[0] >= 2)
+        for n in nodes
+    ):
+        return [], "the model stores no training rows (it holds no table of two or more rows)"
+    ctx = Context(root=model, nodes=nodes, data=data)
     for _ in CHECKS[rows_check].func(ctx):  # MP-S101 runs first in an inspection: same claims
         pass
     claimed = {p for p, c in ctx.claimed.items() if c == rows_check}
