@@ -728,30 +728,54 @@ def _sanitize(args: argparse.Namespace) -> int:
     path = save_model(report.sanitized.model, args.output, inputs=[p for p in inputs if p])
     for warning in report.warnings:
         print(f"warning: {printable(warning)}", file=sys.stderr)
-    worse = [w for w in report.warnings if "riskier after sanitising" in w]
+    before, after = report.before, report.after
+    if before is None or after is None:
+        print(f"wrote the sanitised model to {path}", file=sys.stderr)
+        return EXIT_OK
+    better, worse = risk_changes(before.verdict, after.verdict)
+    if not better:
+        # Never "safer" for an unchanged (or only worse) risk.
+        what = (
+            f"it is riskier under {', '.join(worse)}"
+            if worse
+            else "its risk did not change under any criterion"
+        )
+        print(f"wrote the sanitised model to {path}, but {what}: it is not safer", file=sys.stderr)
+        return EXIT_FINDINGS
     if worse:
         print(
-            f"wrote the sanitised model to {path}, but it is riskier under at least one "
-            "criterion: it is not safer",
+            f"wrote the sanitised model to {path}: safer under {', '.join(better)}, but "
+            f"riskier under {', '.join(worse)}; read the before/after table before sharing it",
             file=sys.stderr,
         )
-        return EXIT_FINDINGS
-    before, after = report.before, report.after
-    if (
-        before is not None
-        and after is not None
-        and all(
-            after.verdict.criteria[c].risk == v.risk for c, v in before.verdict.criteria.items()
-        )
-    ):
-        print(
-            f"wrote the sanitised model to {path}, but its risk did not change under any "
-            "criterion: it is not safer",
-            file=sys.stderr,
-        )
-        return EXIT_FINDINGS
-    print(f"wrote the safer model to {path}", file=sys.stderr)
+        return EXIT_OK
+    print(f"wrote the safer model to {path} ({', '.join(better)})", file=sys.stderr)
     return EXIT_OK
+
+
+def risk_changes(before: Any, after: Any) -> tuple[list[str], list[str]]:
+    """The criteria whose risk level fell and rose from one verdict to another.
+
+    Parameters
+    ----------
+    before, after : Verdict
+        The audits' verdicts; "not assessed" is not compared.
+
+    Returns
+    -------
+    better, worse : list of str
+        E.g. ``["linkability high -> low"]``, in the criteria's order.
+    """
+    levels = {"none": 0, "low": 1, "medium": 2, "high": 3}
+    better: list[str] = []
+    worse: list[str] = []
+    for c, v in before.criteria.items():
+        new = after.criteria[c].risk if c in after.criteria else None
+        if v.risk in levels and new in levels and levels[new] != levels[v.risk]:
+            (better if levels[new] < levels[v.risk] else worse).append(
+                f"{c.value} {v.risk} -> {new}"
+            )
+    return better, worse
 
 
 def _step_progress() -> Callable[[str, int, int], None]:

@@ -160,3 +160,23 @@ def test_nothing_to_change_writes_no_model_and_says_so(tmp_path, capsys):
     assert code == 1 and "wrote no model: no rule found anything to change" in err
     assert "safer model" not in err
     assert not (tmp_path / "out.skops").exists()
+
+
+def test_risk_changes_name_what_got_safer_and_what_got_riskier():
+    from modelprivacy.auditing.verdict import CriterionVerdict, Verdict
+    from modelprivacy.cli import risk_changes
+    from modelprivacy.findings import Criterion
+
+    def verdict(**risks: str) -> Verdict:
+        criteria = {c: CriterionVerdict(c, risks[c.name.lower()], "yes") for c in Criterion}
+        return Verdict("x", criteria)
+
+    before = verdict(singling_out="high", linkability="high", inference="none")
+    after = verdict(singling_out="medium", linkability="low", inference="low")
+    assert risk_changes(before, after) == (
+        ["singling out high -> medium", "linkability high -> low"],
+        ["inference none -> low"],
+    )
+    assert risk_changes(before, before) == ([], [])
+    unassessed = verdict(singling_out="high", linkability="not assessed", inference="none")
+    assert risk_changes(before, unassessed) == ([], [])
