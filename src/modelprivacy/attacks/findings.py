@@ -34,7 +34,7 @@ from modelprivacy.attacks.api import MembershipResult
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
 from modelprivacy.stats import Interval, newcombe_difference
 
-__all__ = ["CHECK_ID", "BeyondChance", "beyond_chance", "membership_finding"]
+__all__ = ["CHECK_ID", "BeyondChance", "beyond_chance", "membership_finding", "rate_membership"]
 
 CHECK_ID = "MP-L201"
 HIGH_EPSILON, HIGH_TPR = 1.0, 0.10
@@ -120,6 +120,51 @@ def beyond_chance(tp: int, n_members: int, fp: int, n_nonmembers: int) -> Beyond
     )
 
 
+def rate_membership(
+    metrics: Any,
+    *,
+    high_tpr: float = HIGH_TPR,
+    medium_tpr: float = MEDIUM_TPR,
+    high_epsilon: float = HIGH_EPSILON,
+    medium_epsilon: float = MEDIUM_EPSILON,
+) -> tuple[Severity, str]:
+    """The severity of a membership attack's metrics, and the rule that set it.
+
+    Parameters
+    ----------
+    metrics : AttackMetrics
+        One attack's metrics (AUC, TPR at 1% FPR with its interval, epsilon).
+    high_tpr, medium_tpr : float, default=0.10, 0.03
+        Lower end of the TPR's interval at 1% FPR from which it is high, medium
+        (only when the non-members can resolve 1% FPR).
+    high_epsilon, medium_epsilon : float, default=1.0, 0.1
+        Epsilon lower bound from which it is high, medium.
+
+    Returns
+    -------
+    severity : Severity
+        As documented in the module docstring.
+    why : str
+        E.g. ``"the TPR's lower end is at least 10%"``; empty for info.
+    """
+    tpr = metrics.tpr_at_fpr[FPR]
+    eps = metrics.epsilon
+    resolvable = metrics.resolvable[FPR]
+    if eps.low >= high_epsilon:
+        return Severity.HIGH, f"the epsilon lower bound is at least {high_epsilon:g}"
+    if resolvable and tpr.low >= high_tpr:
+        return Severity.HIGH, f"the TPR's lower end is at least {high_tpr:.0%}"
+    if eps.low >= medium_epsilon:
+        return Severity.MEDIUM, f"the epsilon lower bound is at least {medium_epsilon:g}"
+    if resolvable and tpr.low >= medium_tpr:
+        return Severity.MEDIUM, f"the TPR's lower end is at least {medium_tpr:.0%}"
+    if eps.low > 0:
+        return Severity.LOW, "the epsilon lower bound is above 0"
+    if metrics.auc.low > 0.5:
+        return Severity.LOW, "the AUC's interval lies above 0.5"
+    return Severity.INFO, ""
+
+
 def membership_finding(
     result: MembershipResult,
     ids: np.ndarray | None = None,
@@ -153,20 +198,13 @@ def membership_finding(
     tpr = best.tpr_at_fpr[FPR]
     eps = best.epsilon
     resolvable = best.resolvable[FPR]
-    if eps.low >= high_epsilon:
-        severity, why = Severity.HIGH, f"the epsilon lower bound is at least {high_epsilon:g}"
-    elif resolvable and tpr.low >= high_tpr:
-        severity, why = Severity.HIGH, f"the TPR's lower end is at least {high_tpr:.0%}"
-    elif eps.low >= medium_epsilon:
-        severity, why = Severity.MEDIUM, f"the epsilon lower bound is at least {medium_epsilon:g}"
-    elif resolvable and tpr.low >= medium_tpr:
-        severity, why = Severity.MEDIUM, f"the TPR's lower end is at least {medium_tpr:.0%}"
-    elif eps.low > 0:
-        severity, why = Severity.LOW, "the epsilon lower bound is above 0"
-    elif best.auc.low > 0.5:
-        severity, why = Severity.LOW, "the AUC's interval lies above 0.5"
-    else:
-        severity, why = Severity.INFO, ""
+    severity, why = rate_membership(
+        best,
+        high_tpr=high_tpr,
+        medium_tpr=medium_tpr,
+        high_epsilon=high_epsilon,
+        medium_epsilon=medium_epsilon,
+    )
     scores = result.scores[best.name]
     member_scores = scores[result.is_member]
     chance = beyond_chance(tpr.tp, tpr.n_members, tpr.fp, tpr.n_nonmembers)

@@ -481,26 +481,19 @@ def stored_rows_finding(
     Finding
         Criterion linkability; severity as documented in this module.
     """
-    from modelprivacy.attacks.findings import beyond_chance
+    from modelprivacy.attacks.findings import beyond_chance, rate_membership
 
     m = result.metrics
     tpr = m.tpr_at_fpr[0.01]
     eps = m.epsilon
     resolvable = m.resolvable[0.01]
-    if resolvable and tpr.low >= high_tpr:
-        severity, why = Severity.HIGH, f"the TPR's lower end is at least {high_tpr:.0%}"
-    elif eps.low >= high_epsilon:
-        severity, why = Severity.HIGH, f"the epsilon lower bound is at least {high_epsilon:g}"
-    elif resolvable and tpr.low >= medium_tpr:
-        severity, why = Severity.MEDIUM, f"the TPR's lower end is at least {medium_tpr:.0%}"
-    elif eps.low >= medium_epsilon:
-        severity, why = Severity.MEDIUM, f"the epsilon lower bound is at least {medium_epsilon:g}"
-    elif eps.low > 0:
-        severity, why = Severity.LOW, "the epsilon lower bound is above 0"
-    elif m.auc.low > 0.5:
-        severity, why = Severity.LOW, "the AUC's interval lies above 0.5"
-    else:
-        severity, why = Severity.INFO, ""
+    severity, why = rate_membership(
+        m,
+        high_tpr=high_tpr,
+        medium_tpr=medium_tpr,
+        high_epsilon=high_epsilon,
+        medium_epsilon=medium_epsilon,
+    )
     # Records exposed: the lookup's own threshold is "found in the file". Beyond
     # chance, as for MP-L201: members found minus the non-member rate times the
     # members. The records named are the members found whose row no non-member
