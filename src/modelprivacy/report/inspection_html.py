@@ -8,62 +8,21 @@ audit report's (``templates/_report.css``).
 
 from __future__ import annotations
 
-import functools
-
-import jinja2
-
 from modelprivacy.findings import Finding, InspectionResult, Severity
 from modelprivacy.report._common import summary_phrase
+from modelprivacy.report.html import _environment, _finding_row
 
 __all__ = ["render_inspection_html"]
 
 _SEVERITY_TONE = {"high": "red", "medium": "amber", "low": "lowrisk"}
-_UNSAFE_HREF = ("http:", "https:", "//", "javascript:", "data:", "file:")
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("modelprivacy.report", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
-def _href(docs: str) -> str | None:
-    """A relative link to the check's documentation, or ``None`` for anything else."""
-    d = docs.strip()
-    if not d or d.lower().startswith(_UNSAFE_HREF) or ":" in d.split("#")[0]:
-        return None
-    return d
-
-
-def _people(f: Finding) -> str:
-    r = f.records
-    if r.count is None:
-        return "not counted"
-    return f"{r.count:,} of {r.of:,}" if r.of else f"{r.count:,}"
 
 
 def _row(f: Finding) -> dict[str, object]:
+    """The audit report's finding row, with the badge's tone and the remedy."""
     return {
-        "check_id": f.check_id,
-        "title": f.title,
-        "severity": f.severity.value,
+        **_finding_row(f),
         "tone": _SEVERITY_TONE.get(f.severity.value, "info"),
-        "confidence": f.confidence.value,
-        "criterion": f.criterion.value,
-        "path": f.path,
-        "estimator": f.estimator,
-        "description": f.description,
         "remedy": f.remedy,
-        "people": _people(f),
-        "example": f.example or "",
-        "docs": f.docs,
-        "href": _href(f.docs),
     }
 
 
