@@ -343,16 +343,14 @@ def audit(
             max_records=max_records,
             fit_budget=fit_budget,
         )
-        findings.append(
-            membership_finding(
-                membership,
-                ids=ids_arr,
-                high_tpr=th.membership_high_tpr,
-                medium_tpr=th.membership_medium_tpr,
-                high_epsilon=th.membership_high_epsilon,
-                medium_epsilon=th.membership_medium_epsilon,
-            )
-        )
+        # one rating for the black-box attacks and the stored-rows lookup
+        rating = {
+            "high_tpr": th.membership_high_tpr,
+            "medium_tpr": th.membership_medium_tpr,
+            "high_epsilon": th.membership_high_epsilon,
+            "medium_epsilon": th.membership_medium_epsilon,
+        }
+        findings.append(membership_finding(membership, ids=ids_arr, **rating))
         timings["membership"] = time.perf_counter() - t0
         timings.update({f"membership: {k}": v for k, v in membership.timings.items()})
         # white-box membership: look the records up among the rows the model stores
@@ -362,16 +360,7 @@ def audit(
             model, attacked_train, attacked_holdout, target, max_records, seed
         )
         if stored_rows is not None:
-            findings.append(
-                stored_rows_finding(
-                    stored_rows,
-                    ids=ids_arr,
-                    high_tpr=th.membership_high_tpr,
-                    medium_tpr=th.membership_medium_tpr,
-                    high_epsilon=th.membership_high_epsilon,
-                    medium_epsilon=th.membership_medium_epsilon,
-                )
-            )
+            findings.append(stored_rows_finding(stored_rows, ids=ids_arr, **rating))
         else:
             skipped.append(f"{STORED_ROWS_LOOKUP}: {stored_rows_reason}")
         step("stored rows lookup", 1, 1)
