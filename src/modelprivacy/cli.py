@@ -124,6 +124,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--show-values", action="store_true", help="show raw training values in examples"
     )
 
+    c = sub.add_parser(
+        "checks",
+        help="list every check: its id, criterion, what it needs and where it runs",
+        description=(
+            "List every check modelprivacy runs: its stable id, the criterion it bears on, "
+            "what it looks for, the inputs without which it is skipped, the commands that run "
+            "it, the module that implements it and its documentation."
+        ),
+    )
+    c.add_argument(
+        "--format",
+        choices=("terminal", "markdown", "json"),
+        default="terminal",
+        help="output format (default terminal)",
+    )
+    c.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+
     z = sub.add_parser(
         "sanitize",
         help="discard or lock away what identifies people, then prove it with a re-audit",
@@ -972,6 +989,11 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from modelprivacy._text import describe_exception, one_line
 
     try:
+        if args.command == "checks":
+            from modelprivacy.catalogue import render_checks
+
+            sys.stdout.write(render_checks(args.format))
+            return EXIT_OK
         if args.command == "inspect":
             return _inspect(args)
         if args.command == "audit":
