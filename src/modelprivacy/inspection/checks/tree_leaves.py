@@ -240,28 +240,35 @@ def _route(
     everyone = np.arange(n)
     k = ctx.k
 
-    def leaves(i: int) -> np.ndarray:
-        return np.asarray(trees[i].tree.apply(inputs[i]))  # releases the GIL
+    def fitted_on(i: int) -> np.ndarray:
+        """The distinct records tree ``i`` was fitted on (all, without bootstrap)."""
+        if samples is None:
+            return everyone
+        mask = np.zeros(n, dtype=bool)
+        mask[samples[trees[i].index]] = True
+        return np.flatnonzero(mask)
+
+    def leaves(i: int) -> tuple[np.ndarray, np.ndarray]:
+        # Only the records the tree was fitted on are routed (about 63% of them
+        # under bootstrap); Tree.apply releases the GIL.
+        idx = fitted_on(i)
+        X = inputs[i] if idx is everyone else inputs[i][idx]
+        return idx, np.asarray(trees[i].tree.apply(X))
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         for start in range(0, len(trees), _CHUNK):
             chunk = range(start, min(start + _CHUNK, len(trees)))
-            for i, leaf in zip(chunk, pool.map(leaves, chunk), strict=True):
+            for i, (idx, leaf_idx) in zip(chunk, pool.map(leaves, chunk), strict=True):
                 ref = trees[i]
-                if samples is None:
-                    idx = everyone
-                else:
-                    mask = np.zeros(n, dtype=bool)
-                    mask[samples[ref.index]] = True
-                    idx = np.flatnonzero(mask)
-                counts = np.bincount(leaf[idx], minlength=ref.tree.node_count)
-                c = counts[leaf[idx]]
+                counts = np.bincount(leaf_idx, minlength=ref.tree.node_count)
+                c = counts[leaf_idx]
                 small[idx[c < k]] = True
-                one = idx[c == 1]
+                alone = c == 1
+                one = idx[alone]
                 alone_trees[one] += 1
                 if labels and y_arr is not None and one.size:
                     holder = ensemble if hasattr(ensemble, "classes_") else ref.estimator
-                    recovered[one] |= _recovers(holder, ref.tree, leaf[one], y_arr[one])
+                    recovered[one] |= _recovers(holder, ref.tree, leaf_idx[alone], y_arr[one])
     return alone_trees, small, recovered
 
 
