@@ -213,5 +213,6 @@ def test_columns_in_another_order_are_put_in_the_models_order(tmp_path, capsys):
         ]
     )
     err = capsys.readouterr().err
-    assert code in (0, 1), err
+    # a depth-2 tree on 60 rows generalises: no membership finding reaches high
+    assert code == 0, err
     assert "in another order than the model's" in err and "train.csv" in err

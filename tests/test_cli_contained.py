@@ -84,7 +84,9 @@ def test_the_memory_limit(tmp_path):
         line = _one_clean_line(_cli("inspect", str(path), "--max-memory", size))
         assert "--max-memory" in line, (size, line)
     ok = _cli("inspect", str(path))
-    assert ok.returncode in (0, 1), ok.stderr
+    # without a limit the inspection runs; a logistic regression holds only aggregates,
+    # so there is no finding and the exit code is 0
+    assert ok.returncode == 0, ok.stderr
 
 
 def test_a_bad_limit_is_a_usage_error(tmp_path):

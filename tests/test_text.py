@@ -433,7 +433,7 @@ def test_capture_warnings_restores_the_filters_and_reports_after_an_error():
         1 / 0
     assert warnings.showwarning is before
     assert captured.lines == ("UserWarning: first",)
-    assert isinstance(CapturedWarnings(), CapturedWarnings)
+    assert CapturedWarnings().count == 0 and CapturedWarnings().lines == ()  # a fresh one is empty
 
 
 def test_show_warning_prints_one_clean_line():

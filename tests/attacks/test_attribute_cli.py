@@ -45,7 +45,8 @@ def test_cli_attack_attribute(tmp_path, capsys):
     doc = json.loads((tmp_path / "a.json").read_text())
     finding = doc["findings"][0]
     assert finding["check_id"] == "MP-I301" and finding["criterion"] == "inference"
-    assert finding["severity"] in ("medium", "high") and code in (0, 1)
+    # seed 3 fixes the attack: the inference is medium, below the default --fail-on high
+    assert finding["severity"] == "medium" and code == 0
     assert all(str(i).startswith("ID0") for i in finding["records"]["ids"])
     assert doc["seed"] == 3
     # same seed, same report

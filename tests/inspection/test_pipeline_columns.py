@@ -170,7 +170,7 @@ def test_cli_model_only_names_columns_and_hides_values(tmp_path, capsys):
     joblib.dump(RandomForestClassifier(n_estimators=3, random_state=0).fit(frame, y), model)
     code = main(["inspect", str(model)])
     out, _ = capsys.readouterr()
-    assert code in (0, 1)
+    assert code == 1  # fully grown trees leave people alone in leaves: MP-S105 is high
     assert "age (" in out and "hours_per_week (" in out
     assert "column 0" not in out and "x0" not in out
     assert "328" not in out and "327.5" not in out

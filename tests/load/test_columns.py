@@ -108,7 +108,8 @@ def test_the_cli_audits_a_from_dtype_model_given_csv(tmp_path, adult, from_dtype
     (tmp_path / "codes.pkl").write_bytes(pickle.dumps(on_codes))
     data = ["--train", "train.csv", "--holdout", "holdout.csv", "--target", "income"]
     proc = _cli("audit", "hgb.pkl", *data, "--reference-models", "2", cwd=tmp_path)
-    assert proc.returncode in (0, 1), proc.stderr  # a verdict, not an error
+    # a verdict, not an error: exit 1, the verdict on these boosted trees has a high finding
+    assert proc.returncode == 1, proc.stderr
     assert "verdict:" in proc.stderr
     assert "given the pandas category dtype with the model's categories" in proc.stderr
     refused = _cli("audit", "codes.pkl", *data, "--reference-models", "2", cwd=tmp_path)
