@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from modelprivacy.auditing.coverage import THREAT_MODEL, CoverageRow, coverage
+from modelprivacy.auditing.coverage import THREAT_MODEL, CoverageRow, coverage, singling_out_gaps
 from modelprivacy.auditing.verdict import Thresholds, Verdict, decide
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Criterion, Finding, InspectionResult, Severity, sort_findings
@@ -447,7 +447,8 @@ def audit(
     }
     if train is None:
         reasons[Criterion.SINGLING_OUT] = "model file only: findings not confirmed against records"
-    verdict = decide(all_findings, assessed, reasons)
+    gaps = {Criterion.SINGLING_OUT: singling_out_gaps(model, inspection)}
+    verdict = decide(all_findings, assessed, reasons, gaps)
     rows = coverage(
         n_train=n_train,
         membership=membership,
@@ -459,6 +460,7 @@ def audit(
         boxes=boxes,
         seed=seed,
         k=k,
+        gaps=gaps[Criterion.SINGLING_OUT],
     )
     timings["total"] = time.perf_counter() - t_start
     versions = dict(inspection.versions)

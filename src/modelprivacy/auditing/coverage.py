@@ -9,10 +9,36 @@ says what the attacker is assumed to know.
 
 from __future__ import annotations
 
+import ctypes
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["THREAT_MODEL", "CoverageRow", "coverage"]
+from modelprivacy.findings import Criterion, InspectionResult
+
+__all__ = [
+    "FOREIGN_TREE_LIBRARIES",
+    "THREAT_MODEL",
+    "TREE_CHECKS",
+    "CoverageRow",
+    "coverage",
+    "singling_out_gaps",
+]
+
+#: The checks that read decision trees (thresholds, leaves, leaf boxes).
+TREE_CHECKS = ("MP-S104", "MP-S105", "MP-S110")
+
+#: Libraries whose models are tree ensembles that the tree checks cannot read yet: their trees
+#: live in the library's own (often native) structures. An adapter that teaches the tree
+#: representation one of them removes its entry here.
+FOREIGN_TREE_LIBRARIES = {
+    "lightgbm": "LightGBM",
+    "xgboost": "XGBoost",
+    "catboost": "CatBoost",
+}
+
+_NATIVE = (ctypes._SimpleCData, ctypes._Pointer, ctypes.Structure, ctypes.Array)
+_MAX_SCAN = 20_000
 
 THREAT_MODEL = (
     "The attacker holds the model file itself (white box: every stored attribute) and can query "
@@ -69,6 +95,7 @@ def coverage(
     boxes: Any = None,
     seed: int = 0,
     k: int = 10,
+    gaps: tuple[str, ...] = (),
 ) -> tuple[CoverageRow, ...]:
     """Build the coverage table of one audit.
 
@@ -94,6 +121,9 @@ def coverage(
         The audit's seed.
     k : int
         The minimum group size.
+    gaps : tuple of str
+        What applies under singling out but could not be checked
+        (:func:`singling_out_gaps`): reconstruction is then only partly run.
 
     Returns
     -------
@@ -169,12 +199,17 @@ def coverage(
     rows.append(
         CoverageRow(
             "Reconstruction",
-            "run" if n_train else "partly run",
+            "run" if n_train and not gaps else "partly run",
             "values rebuilt from split thresholds (MP-S104), people pinned by leaf boxes (MP-S110), "
             f"rows stored verbatim (MP-S101); groups under k={k}",
-            ""
-            if n_train
-            else "Without training data the reconstructed values cannot be confirmed.",
+            " ".join(
+                (
+                    []
+                    if n_train
+                    else ["Without training data the reconstructed values cannot be confirmed."]
+                )
+                + [f"Not checked: {'; '.join(gaps)}."] * bool(gaps)
+            ),
         )
     )
     rows.append(
@@ -187,3 +222,111 @@ def coverage(
         )
     )
     return tuple(rows)
+
+
+def _objects(root: object) -> Iterator[tuple[str, object]]:
+    """Objects reachable through attributes, lists and dicts (not inside arrays), with paths."""
+    seen: set[int] = set()
+    stack: list[tuple[str, object]] = [("", root)]
+    count = 0
+    while stack and count < _MAX_SCAN:
+        path, obj = stack.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        count += 1
+        yield path, obj
+        if isinstance(obj, (list, tuple)):
+            items = [(f"{path}[{i}]", v) for i, v in enumerate(obj)]
+        elif isinstance(obj, dict):
+            items = [(f"{path}[{k!r}]", v) for k, v in obj.items() if isinstance(k, str)]
+        elif not isinstance(obj, type) and isinstance(attrs := _dict(obj), dict):
+            items = [(f"{path}.{k}" if path else k, v) for k, v in attrs.items()]
+        else:
+            continue
+        stack += [(p, v) for p, v in items if _worth(v)]
+
+
+def _worth(value: object) -> bool:
+    """Whether a value can hold a model or native memory (scalars and arrays cannot)."""
+    if isinstance(value, (list, tuple, dict, *_NATIVE)):
+        return True
+    return not isinstance(value, type) and isinstance(_dict(value), dict)
+
+
+def _dict(obj: object) -> object:
+    """The instance dict, without running the object's own ``__getattr__``."""
+    try:
+        return object.__getattribute__(obj, "__dict__")
+    except Exception:
+        return None
+
+
+def _library(obj: object) -> str | None:
+    root = (type(obj).__module__ or "").split(".", 1)[0]
+    return FOREIGN_TREE_LIBRARIES.get(root)
+
+
+def singling_out_gaps(model: object, inspection: InspectionResult) -> tuple[str, ...]:
+    """What applies to this model under singling out but could not be checked.
+
+    The inspection checks apply to every model; the tree checks
+    (:data:`TREE_CHECKS`) apply to every tree model. A gap is one of them that
+    could not look at part of the model: a tree ensemble from a library the tree
+    checks do not read (:data:`FOREIGN_TREE_LIBRARIES`), state held in native
+    memory (a ``ctypes`` handle) that no check can read, a part of the model
+    the walker could not enter, or a singling-out check that failed.
+
+    Parameters
+    ----------
+    model : object
+        The fitted model.
+    inspection : InspectionResult
+        Its inspection.
+
+    Returns
+    -------
+    tuple of str
+        One sentence per gap; empty when every check that applies ran on the
+        whole model.
+    """
+    from modelprivacy.inspection import checks as _checks  # noqa: F401  (registers them)
+    from modelprivacy.inspection._base import CHECKS
+
+    gaps: list[str] = []
+    libraries: dict[str, str] = {}
+    native: list[str] = []
+    for path, obj in _objects(model):
+        lib = _library(obj)
+        if (
+            lib is not None
+            and hasattr(obj, "fit")
+            and not (lib == "XGBoost" and getattr(obj, "booster", None) == "gblinear")
+        ):
+            libraries.setdefault(lib, f"{type(obj).__name__}" + (f" at {path}" if path else ""))
+        if isinstance(obj, _NATIVE):
+            native.append(path or "(root)")
+    for lib, where in libraries.items():
+        gaps.append(
+            f"{', '.join(TREE_CHECKS)} not run on {where}, a tree ensemble from {lib} whose "
+            "trees the tree checks cannot read (split thresholds, leaf sizes and leaf boxes "
+            "unchecked)"
+        )
+    if native:
+        shown = ", ".join(native[:3]) + (
+            f" and {len(native) - 3:,} more" if len(native) > 3 else ""
+        )
+        gaps.append(
+            f"part of the model is held in native memory that the inspection cannot read ({shown})"
+        )
+    walked = [s for s in inspection.skipped if s.what.startswith("part of the model at ")]
+    if walked:
+        gaps.append(
+            f"{len(walked):,} part{'s' if len(walked) != 1 else ''} of the model could not be "
+            f"walked ({walked[0].what[len('part of the model at ') :]}: {walked[0].reason})"
+        )
+    for err in inspection.errors:
+        check = CHECKS.get(err.check_id)
+        if check is not None and check.criterion is Criterion.SINGLING_OUT:
+            gaps.append(f"{err.check_id} failed: {err.message}")
+    return tuple(gaps)

@@ -12,6 +12,15 @@ assessed but has findings from the inspection (per-record arrays for
 linkability, stored labels for inference) is *partially assessed*: its level
 counts, but it cannot be ``none``. A criterion with neither is ``not assessed``.
 
+A criterion whose test ran is still only *partially assessed* when a check that
+applies to this model and these inputs could not run or could not look inside
+the model (its *gaps*): a tree ensemble that the tree checks do not read
+(LightGBM, XGBoost, CatBoost today), state in native memory, a part of the
+model the inspection could not walk, a check that failed. Its level then counts
+as a lower bound, ``none`` becomes ``not assessed``, and the reason names what
+was not checked. A criterion is ``none`` only when every check that applies ran
+on the whole model and found nothing above ``info``.
+
 The overall verdict, worded so as not to over-claim:
 
 - **contains personal data (not anonymous)**: a high finding under any
@@ -30,7 +39,7 @@ Thresholds that turn attack metrics into severities are configurable through
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -187,6 +196,7 @@ def decide(
     findings: Iterable[Finding],
     assessed: Mapping[Criterion, bool],
     reasons: Mapping[Criterion, str] | None = None,
+    gaps: Mapping[Criterion, Sequence[str]] | None = None,
 ) -> Verdict:
     """Decide the risk per criterion and the overall verdict.
 
@@ -198,6 +208,11 @@ def decide(
         ``{Criterion: bool}``: whether the criterion's dedicated test ran.
     reasons : mapping, optional
         ``{Criterion: str}``: why a test did not run.
+    gaps : mapping, optional
+        ``{Criterion: [str, ...]}``: checks that apply to this model and
+        inputs but were skipped or could not look inside the model, one
+        sentence each. A criterion with a gap is at most ``"partially"``
+        assessed and never ``"none"``.
 
     Returns
     -------
@@ -205,6 +220,7 @@ def decide(
         The verdict.
     """
     reasons = dict(reasons or {})
+    gaps = {c: tuple(g) for c, g in (gaps or {}).items() if g}
     by_criterion: dict[Criterion, list[Finding]] = {c: [] for c in Criterion}
     for f in findings:
         by_criterion[f.criterion].append(f)
@@ -213,22 +229,32 @@ def decide(
         fs = sorted(by_criterion[c], key=lambda f: f.severity, reverse=True)
         worst = fs[0].severity if fs else None
         ran = bool(assessed.get(c, False))
-        if ran:
+        gap = gaps.get(c, ())
+        if ran and not gap:
             risk, status = (_LEVEL[worst] if worst is not None else "none"), "yes"
+        elif ran:
+            found = worst is not None and worst > Severity.INFO
+            risk = _LEVEL[worst] if worst is not None and found else "not assessed"
+            status = "partially"
         elif fs and worst is not None and worst > Severity.INFO:
             risk, status = _LEVEL[worst], "partially"
         else:
             risk, status = "not assessed", "partially" if fs else "no"
         evidence = tuple(_sentence(f) for f in fs if f.severity > Severity.INFO)
         if ran and not evidence:
-            evidence = tuple(_sentence(f) for f in fs) or ("no finding at the tested strength",)
+            evidence = tuple(_sentence(f) for f in fs) or (
+                ("no finding at the tested strength",) if not gap else ()
+            )
+        why = [] if ran else [reasons.get(c, "its attack was not run")]
+        if gap:
+            why.append("not checked: " + "; ".join(gap))
         criteria[c] = CriterionVerdict(
             criterion=c,
             risk=risk,
             assessed=status,
             evidence=evidence,
             checks=tuple(sorted({f.check_id for f in fs})),
-            reason="" if ran else reasons.get(c, "its attack was not run"),
+            reason="; ".join(why),
         )
     risks = [v.risk for v in criteria.values()]
     if "high" in risks:
@@ -250,7 +276,15 @@ def decide(
             )
         if missing:
             parts.append("not fully assessed: " + ", ".join(missing))
-        explanation = "Anonymity is not demonstrated (" + "; ".join(parts) + "). " + _CAVEAT
+        explanation = "Anonymity is not demonstrated (" + "; ".join(parts) + ")."
+        partial = [c.value for c, v in criteria.items() if v.assessed == "partially"]
+        if partial:
+            explanation += (
+                f" Only partially assessed: {', '.join(partial)}; some checks that apply to this "
+                "model did not run or could not see all of it, so its risk may be higher than "
+                "shown (see the reason beside each criterion)."
+            )
+        explanation += " " + _CAVEAT
     else:
         overall = NO_EVIDENCE
         explanation = "Every criterion was assessed and none shows more than low risk. " + _CAVEAT

@@ -1,0 +1,134 @@
+"""An honest verdict: a criterion whose checks could not run is never "none".
+
+Real LightGBM and XGBoost models, audited in memory through their scikit-learn
+interface (the restricted loader refuses their pickles), are tree ensembles the
+tree checks cannot read yet: singling out must be "partially" assessed with the
+reason, never "none". scikit-learn models that the checks read stay fully
+assessed, so the rule cannot pass by always saying "partially".
+"""
+
+from __future__ import annotations
+
+import json
+
+import lightgbm
+import pandas as pd
+import pytest
+import xgboost
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import MinMaxScaler, StandardScaler
+from sklearn.tree import DecisionTreeClassifier
+
+import modelprivacy
+from modelprivacy.auditing import NO_EVIDENCE, NOT_DEMONSTRATED
+from modelprivacy.auditing.coverage import singling_out_gaps
+from modelprivacy.auditing.render import render_audit
+from modelprivacy.auditing.verdict import decide
+from modelprivacy.datasets import load_adult
+from modelprivacy.findings import Criterion
+
+NUMERIC = ["age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week"]
+
+
+@pytest.fixture(scope="module")
+def adult() -> pd.DataFrame:
+    """400 Adult records, numeric columns and a 0/1 income label."""
+    df = load_adult()[[*NUMERIC, "income"]].sample(400, random_state=0)
+    return df.assign(income=(df["income"] == df["income"].iloc[0]).astype(int))
+
+
+def _fit(model: object, adult: pd.DataFrame) -> object:
+    return model.fit(adult[NUMERIC], adult["income"])  # type: ignore[attr-defined]
+
+
+FOREIGN = {
+    "lightgbm": lambda: lightgbm.LGBMClassifier(n_estimators=20, verbose=-1, random_state=0),
+    "xgboost": lambda: xgboost.XGBClassifier(n_estimators=20, random_state=0),
+    "lightgbm in a pipeline": lambda: make_pipeline(
+        StandardScaler(), lightgbm.LGBMClassifier(n_estimators=20, verbose=-1, random_state=0)
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(FOREIGN))
+def test_foreign_tree_ensemble_is_only_partially_assessed(adult: pd.DataFrame, name: str) -> None:
+    model = _fit(FOREIGN[name](), adult)
+    result = modelprivacy.audit(model, train=adult, target="income")
+    so = result.verdict.criteria[Criterion.SINGLING_OUT]
+    assert so.risk != "none"
+    assert so.assessed == "partially"
+    assert "MP-S105" in so.reason and "MP-S110" in so.reason
+    assert ("LGBMClassifier" if "lightgbm" in name else "XGBClassifier") in so.reason
+    assert "native memory" in so.reason
+    assert result.verdict.overall == NOT_DEMONSTRATED
+    assert "Only partially assessed: singling out" in result.verdict.explanation
+    assert "no evidence" not in result.verdict.explanation.lower()
+    recon = {r.attack: r for r in result.coverage}["Reconstruction"]
+    assert recon.status == "partly run" and "MP-S110" in recon.note
+
+
+def test_a_finding_on_a_foreign_model_keeps_its_level_as_partial(adult: pd.DataFrame) -> None:
+    # the scaler stores single training values (MP-S103, medium); the trees are not read
+    model = _fit(
+        make_pipeline(
+            MinMaxScaler(), lightgbm.LGBMClassifier(n_estimators=5, verbose=-1, random_state=0)
+        ),
+        adult,
+    )
+    result = modelprivacy.audit(model, train=adult, target="income")
+    so = result.verdict.criteria[Criterion.SINGLING_OUT]
+    assert (so.risk, so.assessed) == ("medium", "partially")
+    assert "MP-S103" in so.checks
+    assert "LGBMClassifier at steps[1][1]" in so.reason
+
+
+def test_decision_tree_stays_fully_assessed(adult: pd.DataFrame) -> None:
+    model = _fit(DecisionTreeClassifier(max_depth=4, random_state=0), adult)
+    result = modelprivacy.audit(model, train=adult, target="income")
+    so = result.verdict.criteria[Criterion.SINGLING_OUT]
+    assert so.assessed == "yes"
+    assert so.reason == ""
+    assert {"MP-S104", "MP-S105", "MP-S110"} <= set(so.checks)
+    assert {r.attack: r for r in result.coverage}["Reconstruction"].status == "run"
+
+
+def test_linear_model_stays_fully_assessed_at_none(adult: pd.DataFrame) -> None:
+    model = _fit(LogisticRegression(max_iter=500), adult)
+    result = modelprivacy.audit(model, train=adult, target="income")
+    so = result.verdict.criteria[Criterion.SINGLING_OUT]
+    assert singling_out_gaps(model, result.inspection) == ()
+    assert (so.risk, so.assessed, so.reason) == ("none", "yes", "")
+
+
+def test_a_gap_turns_none_into_not_assessed_and_withholds_no_evidence() -> None:
+    everything = dict.fromkeys(Criterion, True)
+    clean = decide([], everything)
+    assert clean.overall == NO_EVIDENCE
+    assert clean.criteria[Criterion.SINGLING_OUT].risk == "none"
+    gapped = decide([], everything, gaps={Criterion.SINGLING_OUT: ["MP-S105 not run on X"]})
+    so = gapped.criteria[Criterion.SINGLING_OUT]
+    assert (so.risk, so.assessed) == ("not assessed", "partially")
+    assert so.reason == "not checked: MP-S105 not run on X"
+    assert gapped.overall == NOT_DEMONSTRATED
+    assert "no evidence" not in gapped.explanation.lower()
+    assert "Only partially assessed: singling out" in gapped.explanation
+    # the other criteria are untouched
+    assert gapped.criteria[Criterion.LINKABILITY] == clean.criteria[Criterion.LINKABILITY]
+
+
+def test_every_format_shows_the_partial_assessment(adult: pd.DataFrame) -> None:
+    model = _fit(lightgbm.LGBMClassifier(n_estimators=5, verbose=-1, random_state=0), adult)
+    result = modelprivacy.audit(model, train=adult, target="income")
+    reason = result.verdict.criteria[Criterion.SINGLING_OUT].reason
+    needle = "MP-S104, MP-S105, MP-S110 not run on LGBMClassifier"
+    assert needle in reason
+    data = json.loads(render_audit(result, "json"))
+    so = data["verdict"]["criteria"]["singling out"]
+    assert (so["assessed"], so["risk"], so["reason"]) == ("partially", "not assessed", reason)
+    md = render_audit(result, "markdown")
+    assert "| singling out | not assessed | partially |" in md and needle in md
+    html = render_audit(result, "html")
+    assert "assessed: <strong>partially</strong>" in html and needle in html
+    term = " ".join(render_audit(result, "terminal", width=1000).split())
+    assert "partially" in term and needle in term
