@@ -261,7 +261,9 @@ def _findings_text(result: Any, fmt: str) -> str:
     inspection = dataclasses.replace(result.inspection, findings=tuple(result.findings))
     if fmt != "markdown":
         return render(inspection, Format.TERMINAL)
-    text = render(inspection, Format.MARKDOWN)
+    from modelprivacy.report.markdown import to_markdown
+
+    text = to_markdown(inspection, docs=False)  # the audit adds the appendix at its end
     # one document: the inspection's title becomes a section
     if text.startswith("# "):
         text = "## What the model carries and reveals" + text[text.index("\n") :]
@@ -304,7 +306,7 @@ def _terminal(result: Any, width: int = 110) -> str:
 
 def _markdown(result: Any) -> str:
     from modelprivacy.report.markdown import _text as markdown_text
-    from modelprivacy.report.markdown import markdown_row
+    from modelprivacy.report.markdown import docs_markdown, markdown_row
     from modelprivacy.report.membership import REFIT_HEADING, refit_notes
 
     v = result.verdict
@@ -338,6 +340,9 @@ def _markdown(result: Any) -> str:
     notes = refit_notes(result.membership)
     if notes:
         text += f"\n{REFIT_HEADING}\n\n" + "".join(f"- {markdown_text(n)}\n" for n in notes)
+    appendix = docs_markdown(result.findings)
+    if appendix:
+        text += "\n" + "\n".join(appendix).rstrip("\n") + "\n"
     return text
 
 

@@ -31,7 +31,7 @@ from modelprivacy.auditing.verdict import LINKABILITY_TEST
 from modelprivacy.findings import Criterion, Finding, Severity
 from modelprivacy.report.membership import REFIT_HEADING, refit_notes
 
-__all__ = ["SECTIONS", "render_html"]
+__all__ = ["SECTIONS", "docs_appendix", "render_html"]
 
 #: ``(id, heading)`` of the report's sections, in order.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -45,6 +45,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("remedies", "Remedies"),
     ("coverage", "Coverage and threat model"),
     ("method", "Method"),
+    ("docs", "Documentation"),
 )
 _FPRS = (0.001, 0.01, 0.1)
 _TONE = {
@@ -121,11 +122,45 @@ def _people(f: Finding) -> str:
 
 
 def _href(docs: str) -> str | None:
-    """A relative link to the check's documentation, or ``None`` for anything else."""
+    """A link to the check's documentation in the report's appendix, or ``None``.
+
+    Only a reference that resolves in the documentation shipped with the
+    package (:func:`modelprivacy.report.docs.resolve`) gets a link, and the
+    link is always to the appendix inside the page (``#doc-<anchor>``), so it
+    never dies with a moved file, never leaves the page and never carries a
+    scheme (``javascript:`` and the like are shown as text).
+    """
+    from modelprivacy.report.docs import anchor_id, resolve
+
     d = docs.strip()
     if not d or d.lower().startswith(_UNSAFE_HREF) or ":" in d.split("#")[0]:
         return None
-    return d
+    section = resolve(d)
+    return f"#{anchor_id(section)}" if section is not None else None
+
+
+def docs_appendix(findings: Iterable[Finding]) -> list[dict[str, str]]:
+    """The documentation sections the findings link to, for the report's appendix.
+
+    Parameters
+    ----------
+    findings : iterable of Finding
+        The findings of the report.
+
+    Returns
+    -------
+    list of dict
+        ``id`` (the element id the links point to), ``ref``, ``title`` and
+        ``text`` (the section's Markdown, shown as preformatted text), one per
+        distinct section, ordered by check id.
+    """
+    from modelprivacy.report.docs import anchor_id, doc_sections
+
+    refs = [f.docs for f in sorted(findings, key=lambda f: f.check_id)]
+    return [
+        {"id": anchor_id(s), "ref": s.ref, "title": s.title, "text": s.text}
+        for s in doc_sections(refs)
+    ]
 
 
 def _value(v: Any) -> str:
@@ -534,6 +569,8 @@ def _context(result: Any) -> dict[str, Any]:
         "threat_model": result.threat_model,
         "method": _method(result),
         "known_label": result.settings.get("known_label", True),
+        "docs": docs_appendix(result.findings),
+        "version": result.versions.get("modelprivacy", ""),
     }
 
 

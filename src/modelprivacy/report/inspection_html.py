@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from modelprivacy.findings import Finding, InspectionResult, Severity
 from modelprivacy.report._common import summary_phrase
-from modelprivacy.report.html import _environment, _finding_row
+from modelprivacy.report.html import _environment, _finding_row, docs_appendix
 
 __all__ = ["render_inspection_html"]
 
@@ -67,4 +67,6 @@ def render_inspection_html(result: InspectionResult, fragment: bool = False) -> 
         skipped=list(result.skipped),
         load_notes=list(result.load_notes),
         versions=sorted(result.versions.items()),
+        docs=docs_appendix(result.findings),
+        version=result.versions.get("modelprivacy", ""),
     )

@@ -10,7 +10,7 @@ the Markdown either.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from modelprivacy.findings import Finding, InspectionResult
 from modelprivacy.report._common import (
@@ -24,7 +24,7 @@ from modelprivacy.report._common import (
     summary_phrase,
 )
 
-__all__ = ["markdown_row", "to_markdown"]
+__all__ = ["docs_markdown", "markdown_row", "to_markdown"]
 
 # ASCII punctuation that Markdown or inline HTML gives a meaning to.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
@@ -66,6 +66,65 @@ def _link(label: str, url: str) -> str:
     if _SAFE_URL.match(url):
         return f"[{_text(label)}]({url})"
     return _code(url)
+
+
+def _docs_link(f: Finding) -> str:
+    """A link to the finding's documentation in the report's appendix, else the reference."""
+    from modelprivacy.report.docs import anchor_id, resolve
+
+    section = resolve(f.docs) if ":" not in f.docs.split("#")[0] else None
+    if section is None:
+        return _code(f.docs)
+    return f"{_link(f.check_id, '#' + anchor_id(section))} ({_code(f.docs)})"
+
+
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def docs_markdown(findings: Iterable[Finding]) -> list[str]:
+    """The documentation appendix: the shipped sections the findings link to.
+
+    Parameters
+    ----------
+    findings : iterable of Finding
+        The findings of the report.
+
+    Returns
+    -------
+    list of str
+        Lines: a ``## Documentation`` section with one anchored subsection
+        per distinct documentation section (headings one level down; links
+        to other pages shown as text, since the report stands alone), or no
+        lines when no finding links to the shipped documentation.
+    """
+    from modelprivacy.report.docs import anchor_id, doc_sections
+
+    sections = doc_sections(f.docs for f in sorted(findings, key=lambda f: f.check_id))
+    if not sections:
+        return []
+    lines = [
+        "## Documentation",
+        "",
+        "The documentation of the checks in this report, as shipped with modelprivacy "
+        "(print a section with `python -m modelprivacy.report.docs MP-S105`).",
+        "",
+    ]
+    for sec in sections:
+        lines += [f'<a id="{anchor_id(sec)}"></a>', ""]
+        fenced = False
+        for line in sec.text.splitlines():
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced
+            elif not fenced:
+                if line.startswith("#"):
+                    line = "#" + line
+                line = _MD_LINK.sub(
+                    lambda m: m.group(0) if "://" in m.group(2) else f"{m.group(1)} ({m.group(2)})",
+                    line,
+                )
+            lines.append(line)
+        lines.append("")
+    return lines
 
 
 def _header(result: InspectionResult) -> list[str]:
@@ -139,17 +198,20 @@ def _details(i: int, f: Finding, result: InspectionResult) -> list[str]:
     if f.remedy:
         lines += [f"**Remedy:** {_text(f.remedy)}", ""]
     if f.docs:
-        lines += [f"**Documentation:** {_link(f.check_id, f.docs)}", ""]
+        lines += [f"**Documentation:** {_docs_link(f)}", ""]
     return lines
 
 
-def to_markdown(result: InspectionResult) -> str:
+def to_markdown(result: InspectionResult, *, docs: bool = True) -> str:
     """Render an inspection result as GitHub-flavoured Markdown.
 
     Parameters
     ----------
     result : InspectionResult
         The result to render.
+    docs : bool, default=True
+        End with the documentation appendix that the findings link to (the
+        audit report adds it once, at its own end).
 
     Returns
     -------
@@ -182,4 +244,6 @@ def to_markdown(result: InspectionResult) -> str:
         lines += ["## Versions", "", "| Package | Version |", "|---|---|"]
         lines += [markdown_row([_text(name), _code(v)]) for name, v in result.versions.items()]
         lines.append("")
+    if docs:
+        lines += docs_markdown(result.findings)
     return "\n".join(lines).rstrip("\n") + "\n"

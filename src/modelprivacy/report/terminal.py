@@ -136,7 +136,11 @@ def _details(i: int, f: Finding, result: InspectionResult) -> RenderableType:
     if f.remedy:
         parts.append(_labelled("Remedy", f.remedy))
     if f.docs:
-        parts.append(_labelled("Docs", f.docs))
+        from modelprivacy.report.docs import DOCS_COMMAND, resolve
+
+        shipped = ":" not in f.docs.split("#")[0] and resolve(f.docs) is not None
+        hint = f" (read it: {DOCS_COMMAND} {f.check_id})" if shipped else ""
+        parts.append(_labelled("Docs", f.docs + hint))
     return Group(*parts)
 
 
