@@ -141,6 +141,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
 
+    d = sub.add_parser(
+        "docs",
+        help="print the documentation of a check (e.g. MP-S105), as shipped with this version",
+        description=(
+            "Print the section of the documentation shipped with this version of modelprivacy "
+            "that a check id (MP-S105) or a report's docs reference (docs/checks.md#mp-s105) "
+            "points to; without an argument, list the pages."
+        ),
+    )
+    d.add_argument("ref", nargs="*", help="check ids or docs references")
+    d.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+
     z = sub.add_parser(
         "sanitize",
         help="discard or lock away what identifies people, then prove it with a re-audit",
@@ -994,6 +1006,10 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
             sys.stdout.write(render_checks(args.format))
             return EXIT_OK
+        if args.command == "docs":
+            from modelprivacy.report.docs import main as docs_main
+
+            return docs_main(args.ref)
         if args.command == "inspect":
             return _inspect(args)
         if args.command == "audit":

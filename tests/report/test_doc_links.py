@@ -197,7 +197,7 @@ def test_the_terminal_names_the_command_that_prints_the_section(capsys) -> None:
         model="KNeighborsClassifier", findings=(_finding("docs/checks.md#mp-s101"),)
     )
     text = " ".join(render(result, Format.TERMINAL).split())
-    assert "docs/checks.md#mp-s101 (read it: python -m modelprivacy.report.docs MP-S101)" in text
+    assert "docs/checks.md#mp-s101 (read it: modelprivacy docs MP-S101)" in text
     assert main(["MP-S101"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("## MP-S101 Training rows stored verbatim.")

@@ -23,6 +23,8 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from modelprivacy._text import printable
+
 __all__ = [
     "DOCS_COMMAND",
     "DocSection",
@@ -35,7 +37,7 @@ __all__ = [
 ]
 
 #: The command that prints a section, as the terminal reports show it.
-DOCS_COMMAND = "python -m modelprivacy.report.docs"
+DOCS_COMMAND = "modelprivacy docs"
 
 _REF = re.compile(r"^(?:docs/)?([a-z0-9][a-z0-9_-]*\.md)#([a-z0-9][a-z0-9_-]*)$")
 _ANCHOR = re.compile(r'^<a id="([^"]+)"></a>\s*$')
@@ -231,7 +233,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for key in args:
         found = find_section(key)
         if found is None:
-            sys.stderr.write(f"no documentation for {key!r}; pages: {', '.join(docs_files())}\n")
+            sys.stderr.write(
+                f"modelprivacy: error: no documentation for {printable(key, 100)!r}; give a check "
+                "id such as MP-S105 ('modelprivacy checks' lists them) or a page: "
+                f"{', '.join(docs_files())}\n"
+            )
             status = 2
             continue
         sys.stdout.write(found.text)

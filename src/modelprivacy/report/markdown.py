@@ -106,7 +106,7 @@ def docs_markdown(findings: Iterable[Finding]) -> list[str]:
         "## Documentation",
         "",
         "The documentation of the checks in this report, as shipped with modelprivacy "
-        "(print a section with `python -m modelprivacy.report.docs MP-S105`).",
+        "(print a section with `modelprivacy docs MP-S105`).",
         "",
     ]
     for sec in sections:
