@@ -22,6 +22,10 @@ N_TRAIN = 53
 N_FEATURES = 4
 SEED = 0
 
+# Planted strings of the mixed-data cases -> the record holding them: a category
+# and a text token that only one person has.
+PLANTED_STRINGS = {"Zyxwick-upon-Quill": 7, "qwertyuniq": 11}
+
 
 @dataclass
 class Case:
@@ -76,6 +80,8 @@ _PARAMS: dict[str, dict[str, Any]] = {
     "PLSCanonical": {"n_components": 1},
     "CCA": {"n_components": 1},
     "PLSSVD": {"n_components": 1},
+    # a radius that gives core samples, so components_ holds training rows
+    "DBSCAN": {"eps": 3.0},
 }
 
 # Classes that need data of another kind (text, dicts, categories, labels only) or
@@ -178,6 +184,7 @@ def _extra_cases(X: np.ndarray, y_class: np.ndarray, y_reg: np.ndarray) -> list[
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
     from sklearn.frozen import FrozenEstimator
+    from sklearn.impute import SimpleImputer
     from sklearn.isotonic import IsotonicRegression
     from sklearn.linear_model import LogisticRegression
     from sklearn.multioutput import (
@@ -230,6 +237,8 @@ def _extra_cases(X: np.ndarray, y_class: np.ndarray, y_reg: np.ndarray) -> list[
     cases.append(
         Case("FrozenEstimator", FrozenEstimator(KNeighborsClassifier().fit(X, y_class)), X, y_class)
     )
+    # The median of 53 values is one record's value (the mean, the default, is not).
+    cases.append(Case("SimpleImputer(median)", SimpleImputer(strategy="median").fit(X), X, None))
     cases.append(
         Case("IsotonicRegression", IsotonicRegression().fit(X[:, 0], y_reg), X[:, :1], y_reg)
     )
@@ -282,11 +291,12 @@ def _extra_cases(X: np.ndarray, y_class: np.ndarray, y_reg: np.ndarray) -> list[
 
     # Mixed data: text, categories, numbers in one frame.
     rng = np.random.default_rng(SEED)
-    cities = np.array(["Lyon", "Paris", "Berlin", "Oslo"])[rng.integers(0, 4, N_TRAIN)]
-    cities[7] = "Zyxwick-upon-Quill"  # a unique category: one person
+    # U32: a "<U6" array, as inferred from these names, would cut the planted city short
+    cities = np.array(["Lyon", "Paris", "Berlin", "Oslo"], dtype="U32")[rng.integers(0, 4, N_TRAIN)]
+    cities[7] = "Zyxwick-upon-Quill"  # a unique category: one person (PLANTED_STRINGS)
     words = np.array(["loan", "late", "payment", "salary", "rent", "bonus"])
     text = [" ".join(rng.choice(words, 4)) for _ in range(N_TRAIN)]
-    text[11] = text[11] + " jane.doe@example.org qwertyuniq"
+    text[11] = text[11] + " jane.doe@example.org qwertyuniq"  # a unique token: one person
     frame = pd.DataFrame({"age": X[:, 0], "income": X[:, 1], "city": cities, "note": text})
     ct = ColumnTransformer(
         [
@@ -308,7 +318,60 @@ def _extra_cases(X: np.ndarray, y_class: np.ndarray, y_reg: np.ndarray) -> list[
     )
     dicts = [{"city": c, "age": float(a)} for c, a in zip(cities, X[:, 0], strict=True)]
     cases.append(Case("DictVectorizer", DictVectorizer().fit(dicts), dicts, None))
+    cases.extend(_knn_wrapped_cases(X, y_class, y_reg))
     return cases
+
+
+def _knn_wrapped_cases(X: np.ndarray, y_class: np.ndarray, y_reg: np.ndarray) -> list[Case]:
+    """Meta-estimators around a k-NN, which keeps its rows: the wrapper must be walked.
+
+    The classes' default cases wrap trees or linear models, which keep no training
+    value (see ``NOT_STORED`` in ``tests/inspection/test_coverage.py``).
+    """
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.compose import TransformedTargetRegressor
+    from sklearn.ensemble import StackingClassifier, VotingClassifier
+    from sklearn.linear_model import LogisticRegression, RANSACRegressor
+    from sklearn.model_selection import (
+        FixedThresholdClassifier,
+        GridSearchCV,
+        RandomizedSearchCV,
+        TunedThresholdClassifierCV,
+    )
+    from sklearn.multiclass import OneVsOneClassifier, OneVsRestClassifier, OutputCodeClassifier
+    from sklearn.multioutput import ClassifierChain, MultiOutputClassifier
+    from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
+
+    knn = KNeighborsClassifier(n_neighbors=3)
+    grid = {"n_neighbors": [3, 5]}
+    pair = [("knn", knn), ("lr", LogisticRegression())]
+    on_labels = {
+        "OneVsRestClassifier(knn)": OneVsRestClassifier(knn),
+        "OneVsOneClassifier(knn)": OneVsOneClassifier(knn),
+        "OutputCodeClassifier(knn)": OutputCodeClassifier(knn, random_state=0),
+        "FixedThresholdClassifier(knn)": FixedThresholdClassifier(knn),
+        "TunedThresholdClassifierCV(knn)": TunedThresholdClassifierCV(knn, random_state=0),
+        "CalibratedClassifierCV(knn)": CalibratedClassifierCV(knn),
+        "GridSearchCV(knn)": GridSearchCV(knn, grid),
+        "RandomizedSearchCV(knn)": RandomizedSearchCV(knn, grid, n_iter=2, random_state=0),
+        "StackingClassifier(knn)": StackingClassifier(pair),
+        "VotingClassifier(knn)": VotingClassifier(pair),
+    }
+    y2 = np.c_[y_class, 1 - y_class]
+    out = [Case(name, clone(est).fit(X, y_class), X, y_class) for name, est in on_labels.items()]
+    for name, est in {
+        "MultiOutputClassifier(knn)": MultiOutputClassifier(knn),
+        "ClassifierChain(knn)": ClassifierChain(knn),
+    }.items():
+        out.append(Case(name, est.fit(X, y2), X, y2))
+    for name, est in {
+        "RANSACRegressor(knn)": RANSACRegressor(
+            KNeighborsRegressor(), min_samples=10, random_state=0
+        ),
+        "TransformedTargetRegressor(knn)": TransformedTargetRegressor(KNeighborsRegressor()),
+    }.items():
+        out.append(Case(name, est.fit(X, y_reg), X, y_reg))
+    return out
 
 
 @functools.cache
