@@ -180,7 +180,13 @@ def _fit(
 def _extra_cases(X: np.ndarray, y_class: np.ndarray, y_reg: np.ndarray) -> list[Case]:
     import pandas as pd
     from sklearn.compose import ColumnTransformer, TransformedTargetRegressor
-    from sklearn.ensemble import BaggingClassifier, RandomForestClassifier, RandomForestRegressor
+    from sklearn.ensemble import (
+        BaggingClassifier,
+        GradientBoostingRegressor,
+        HistGradientBoostingRegressor,
+        RandomForestClassifier,
+        RandomForestRegressor,
+    )
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
     from sklearn.frozen import FrozenEstimator
@@ -194,7 +200,7 @@ def _extra_cases(X: np.ndarray, y_class: np.ndarray, y_reg: np.ndarray) -> list[
         RegressorChain,
     )
     from sklearn.naive_bayes import CategoricalNB
-    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.neighbors import KNeighborsClassifier, NearestCentroid
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import OneHotEncoder, StandardScaler
     from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
@@ -237,8 +243,14 @@ def _extra_cases(X: np.ndarray, y_class: np.ndarray, y_reg: np.ndarray) -> list[
     cases.append(
         Case("FrozenEstimator", FrozenEstimator(KNeighborsClassifier().fit(X, y_class)), X, y_class)
     )
-    # The median of 53 values is one record's value (the mean, the default, is not).
+    # The median of 53 values (or of the 29 of one class) is one record's value; the
+    # defaults keep means, which are not.
     cases.append(Case("SimpleImputer(median)", SimpleImputer(strategy="median").fit(X), X, None))
+    nearest = NearestCentroid(metric="manhattan").fit(X, y_class)
+    cases.append(Case("NearestCentroid(manhattan)", nearest, X, y_class))
+    for boosted in (GradientBoostingRegressor, HistGradientBoostingRegressor):
+        est = boosted(loss="absolute_error", random_state=0).fit(X, y_reg)
+        cases.append(Case(f"{boosted.__name__}(absolute_error)", est, X, y_reg))
     cases.append(
         Case("IsotonicRegression", IsotonicRegression().fit(X[:, 0], y_reg), X[:, :1], y_reg)
     )

@@ -109,6 +109,7 @@ _BOOSTED = (
     "boosted trees: thresholds are midpoints or bin edges between values, leaves hold "
     "shrunken gradient steps and the baseline is a mean"
 )
+_BOOSTED_MEAN = _BOOSTED + " (the (absolute_error) case's median baseline is a value)"
 _WRAPS_TREES = (
     "its inner estimators are tree classifiers (see DecisionTreeClassifier); "
     'the class\'s "(knn)" case in the zoo stores and reports rows'
@@ -136,9 +137,9 @@ NOT_STORED: dict[str, str] = {
     "RandomForestClassifier(10)": _TREES,
     "RandomTreesEmbedding": _TREES,
     "GradientBoostingClassifier": _BOOSTED,
-    "GradientBoostingRegressor": _BOOSTED,
+    "GradientBoostingRegressor": _BOOSTED_MEAN,
     "HistGradientBoostingClassifier": _BOOSTED,
-    "HistGradientBoostingRegressor": _BOOSTED,
+    "HistGradientBoostingRegressor": _BOOSTED_MEAN,
     "BaggingClassifier": "its default inner trees keep no value; BaggingClassifier(features) "
     "wraps a k-NN and stores rows",
     "ClassifierChain": _WRAPS_TREES,
@@ -171,7 +172,7 @@ NOT_STORED: dict[str, str] = {
     "MeanShift": _MEANS,
     "MinCovDet": _MEANS,
     "MiniBatchKMeans": _MEANS,
-    "NearestCentroid": _MEANS,
+    "NearestCentroid": _MEANS + " (NearestCentroid(manhattan) keeps medians: values)",
     "SimpleImputer": _MEANS + " (the default strategy; SimpleImputer(median) stores a value)",
     "ClassicalMDS": _EMBEDDING,
     "MDS": _EMBEDDING,
@@ -305,7 +306,30 @@ def test_planted_values_are_reported_with_data(case):
     assert not missing, f"records {missing[:10]} are in the pickle but not reported"
 
 
-@pytest.mark.parametrize("case", CASES, ids=zoo.case_ids())
+# Found with the training data, but not from the model alone: a median is stored
+# where the inspection does not yet know one is. Bugs in src, reported in issue 12;
+# strict, so the entry must go when the inspection learns it.
+MODEL_ONLY_GAPS = {
+    "NearestCentroid(manhattan)": "centroids_ are per-class medians with metric='manhattan'",
+    "GradientBoostingRegressor(absolute_error)": "init_.constant_ is the median of y",
+    "HistGradientBoostingRegressor(absolute_error)": "_baseline_prediction is the median of y",
+}
+
+
+def _without_data_params() -> list[Any]:
+    return [
+        pytest.param(
+            c,
+            id=c.name,
+            marks=[pytest.mark.xfail(strict=True, reason=MODEL_ONLY_GAPS[c.name])]
+            if c.name in MODEL_ONLY_GAPS
+            else [],
+        )
+        for c in CASES
+    ]
+
+
+@pytest.mark.parametrize("case", _without_data_params())
 def test_planted_values_are_reported_without_data(case):
     result = modelprivacy.inspect(case.estimator, debug=True)
     assert not result.errors
@@ -325,7 +349,7 @@ def test_planted_values_are_reported_without_data(case):
 
 
 def test_every_listed_case_is_in_the_zoo():
-    assert set(NOT_STORED) <= {c.name for c in CASES}
+    assert set(NOT_STORED) | set(MODEL_ONLY_GAPS) <= {c.name for c in CASES}
 
 
 @pytest.mark.parametrize(
