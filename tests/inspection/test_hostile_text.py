@@ -226,8 +226,8 @@ def hostile_files(tmp_path_factory, pipeline_case, knn_case):
 @pytest.mark.parametrize("name", ["pipe", "knn"])
 def test_cli_output_has_no_raw_control_characters(hostile_files, name, fmt):
     proc = run_cli("inspect", hostile_files / f"{name}.pkl", "--format", fmt)
-    # exit 1: the k-NN stores its training rows and the pipeline's CountVectorizer
-    # one token per record ("w{i}"), both high findings at the default --fail-on high
+    # exit 1 at the default --fail-on high: the k-NN stores its training rows, the
+    # pipeline's fully grown tree leaves people alone in leaves (MP-S105)
     assert proc.returncode == 1, proc.stderr
     assert_clean(proc)
     if name == "knn":
@@ -243,7 +243,7 @@ def test_cli_with_hostile_training_data(hostile_files):
         "--target",
         "label",
     )
-    # exit 1: the CountVectorizer's vocabulary holds one token per record, a high finding
+    # exit 1: alone in tree leaves (MP-S105), and the vocabulary's one-person tokens (MP-S106)
     assert proc.returncode == 1, proc.stderr
     assert_clean(proc)
 
