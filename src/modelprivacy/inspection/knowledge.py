@@ -8,6 +8,8 @@ confirmed against the data instead, and unknown attributes are matched too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 __all__ = [
     "NOT_DATA",
     "PER_RECORD",
@@ -153,6 +155,36 @@ NOT_DATA: frozenset[str] = frozenset(
 )
 
 
+def _is(name: str, *values: object) -> Callable[[object], bool]:
+    return lambda owner: getattr(owner, name, None) in values
+
+
+# Attributes that hold a single training value only under some settings: the
+# table, the key as in the tables above, and the condition on the owner.
+_WHEN: tuple[tuple[dict[str, str], str, Callable[[object], bool], str], ...] = (
+    (
+        STORED_VALUES,
+        "NearestCentroid.centroids_",
+        _is("metric", "manhattan"),
+        "the per-class median of each column (metric='manhattan'), a training value of one "
+        "record when a class has an odd count",
+    ),
+    (
+        TARGETS,
+        "DummyRegressor.constant_",
+        _is("strategy", "median", "quantile"),
+        "the median or a quantile of the training target: one record's target",
+    ),
+    (
+        TARGETS,
+        "HistGradientBoostingRegressor._baseline_prediction",
+        _is("loss", "absolute_error", "quantile"),
+        "the median or a quantile of the training target (the boosting's start): one record's "
+        "target",
+    ),
+)
+
+
 def lookup(table: dict[str, str], owner: object, attr: str, holder: str = "") -> str | None:
     """What ``attr`` of ``owner`` carries according to ``table``.
 
@@ -175,4 +207,7 @@ def lookup(table: dict[str, str], owner: object, attr: str, holder: str = "") ->
     for cls in (holder, type(owner).__name__):
         if cls and f"{cls}.{attr}" in table:
             return table[f"{cls}.{attr}"]
+        for where, key, condition, what in _WHEN:
+            if where is table and cls and key == f"{cls}.{attr}" and condition(owner):
+                return what
     return table.get(attr)
