@@ -66,7 +66,7 @@ def test_this_processs_own_busy_threads_are_not_other_tasks(no_thread_variables)
             hashlib.sha256(block).digest()
 
     quiet = fit_threads(cpus=64)
-    threads = [threading.Thread(target=spin) for _ in range(3)]
+    threads = [threading.Thread(target=spin) for _ in range(4)]
     for t in threads:
         t.start()
     try:
@@ -77,4 +77,7 @@ def test_this_processs_own_busy_threads_are_not_other_tasks(no_thread_variables)
         for t in threads:
             t.join()
     assert quiet is not None
-    assert max(others) >= quiet - 1  # three threads of its own busy: still the same cores
+    # four threads of its own busy: still (about) the same cores; counting them as
+    # other tasks, as before, gave quiet - 4. The slack of 2 absorbs other tasks of a
+    # busy machine that start or stop meanwhile.
+    assert max(others) >= quiet - 2
