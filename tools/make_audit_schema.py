@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from modelprivacy.findings import SCHEMA_VERSION
+
 ROOT = Path(__file__).resolve().parents[1]
 INSPECTION = ROOT / "src" / "modelprivacy" / "report" / "schema" / "inspection.schema.json"
 TARGETS = (
@@ -29,7 +31,16 @@ def build() -> dict[str, Any]:
     inspection = json.loads(INSPECTION.read_text())
     defs = {
         k: inspection["$defs"][k]
-        for k in ("severity", "confidence", "criterion", "check_id", "records", "finding")
+        for k in (
+            "severity",
+            "confidence",
+            "criterion",
+            "check_id",
+            "records",
+            "finding",
+            "skipped",
+            "error",
+        )
     }
     defs["criterion_verdict"] = {
         "type": "object",
@@ -57,7 +68,7 @@ def build() -> dict[str, Any]:
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "urn:modelprivacy:schema:audit:1.0",
+        "$id": f"urn:modelprivacy:schema:audit:{SCHEMA_VERSION}",
         "title": "modelprivacy audit report",
         "description": "One verdict per criterion with its evidence, as written by `modelprivacy audit --format json` (AuditResult.to_dict()). Counts, rates and record IDs only; no raw training values.",
         "type": "object",
@@ -76,12 +87,13 @@ def build() -> dict[str, Any]:
             "coverage",
             "threat_model",
             "skipped",
+            "errors",
             "load_notes",
             "settings",
             "versions",
         ],
         "properties": {
-            "schema_version": {"const": "1.0"},
+            "schema_version": {"const": SCHEMA_VERSION},
             "kind": {"const": "audit"},
             "source": {"type": "string"},
             "model": {"type": "string"},
@@ -149,7 +161,12 @@ def build() -> dict[str, Any]:
             },
             "coverage": {"type": "array", "items": {"$ref": "#/$defs/coverage_row"}},
             "threat_model": {"type": "string"},
-            "skipped": {"type": "array", "items": {"type": "string"}},
+            "skipped": {"type": "array", "items": {"$ref": "#/$defs/skipped"}},
+            "errors": {
+                "description": "Checks that failed; the audit went on without them.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/error"},
+            },
             "load_notes": {
                 "description": "What loading the file reset before the model could be used.",
                 "type": "array",

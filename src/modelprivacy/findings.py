@@ -39,6 +39,10 @@ __all__ = [
 
 DOCS_URL = "docs/checks.md"
 
+#: The version of every JSON document modelprivacy writes (inspection, audit,
+#: the attack commands, sanitize): one constant, raised when a field changes.
+SCHEMA_VERSION = "1.1"
+
 # The most characters a text field keeps (the rest is cut with a marker).
 _LIMITS = {
     "check_id": 40,
@@ -258,21 +262,36 @@ class Finding:
 
 @dataclass(frozen=True)
 class Skipped:
-    """Something that could not be inspected, and why.
+    """Something that was not run or could not be inspected, and why.
 
     Both texts are made printable and bounded when it is built.
+
+    Attributes
+    ----------
+    what : str
+        What was skipped: a check's title, or a part of the model.
+    reason : str
+        Why, and what to pass to run it.
+    check_id : str
+        The check that was skipped (e.g. ``"MP-L201"``); empty for what is
+        not one check (a part of the model the inspection could not walk).
     """
 
     what: str
     reason: str
+    check_id: str = ""
 
     def __post_init__(self) -> None:
         _clean(self, "what", 1000)
         _clean(self, "reason", 4000)
+        _clean(self, "check_id", 40)
+
+    def __str__(self) -> str:
+        return f"{self.what}: {self.reason}"
 
     def to_dict(self) -> dict[str, str]:
         """Return a JSON-serialisable dict."""
-        return {"what": self.what, "reason": self.reason}
+        return {"check_id": self.check_id, "what": self.what, "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -348,7 +367,7 @@ class InspectionResult:
     nodes_walked: int = 0
     load_notes: tuple[str, ...] = ()
 
-    SCHEMA_VERSION = "1.0"
+    SCHEMA_VERSION = SCHEMA_VERSION
 
     def __post_init__(self) -> None:
         _clean(self, "model", 300)

@@ -9,17 +9,23 @@ per person (:class:`~modelprivacy.exposure.ExposureTable`).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from modelprivacy.errors import DataError, ModelPrivacyError
-from modelprivacy.exposure import ExposureTable, exposure_table, subject_concentration_finding
-from modelprivacy.findings import Finding, InspectionResult, sort_findings
-from modelprivacy.load.data import as_frame, check_ids, concat_rows, pop_column
+from modelprivacy.errors import DataError
+from modelprivacy.exposure import ExposureTable, exposure_table
+from modelprivacy.findings import CheckError, Finding, InspectionResult, Skipped, sort_findings
+from modelprivacy.load.audit_data import AuditData, Part
+from modelprivacy.load.data import as_frame, check_ids, concat_rows
+
+if TYPE_CHECKING:
+    from modelprivacy.auditing.checks import AuditContext
 
 __all__ = ["SinglingOutReport", "singling_out"]
 
@@ -38,15 +44,18 @@ class SinglingOutReport:
         All findings, most severe first.
     table : ExposureTable
         One row per record, or per person with a subject column.
-    skipped : list of str
+    skipped : list of Skipped
         What could not be assessed, and why.
+    errors : list of CheckError
+        Checks that failed (the others ran).
     """
 
     inspection: InspectionResult
     boxes: Any
     findings: list[Finding]
     table: ExposureTable
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    errors: list[CheckError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict (counts and record IDs, no raw values)."""
@@ -54,22 +63,10 @@ class SinglingOutReport:
             "findings": [f.to_dict() for f in self.findings],
             "boxes": self.boxes.to_dict() if self.boxes is not None else None,
             "exposure": self.table.to_dict(),
-            "skipped": list(self.skipped),
+            "skipped": [s.to_dict() for s in self.skipped],
+            "errors": [e.to_dict() for e in self.errors],
             "versions": self.inspection.to_dict().get("versions"),
         }
-
-
-def _align(frame: Any, X: Any, where: str) -> Any:
-    """Population records with the training features' columns, in their order."""
-    if not isinstance(frame, pd.DataFrame) or not isinstance(X, pd.DataFrame):
-        return frame
-    missing = [c for c in X.columns if c not in frame.columns]
-    if missing:
-        raise DataError(
-            f"the {where} data lacks column(s) of the training data: {', '.join(map(str, missing[:10]))}; "
-            "give records with the same columns"
-        )
-    return frame[list(X.columns)]
 
 
 def singling_out(
@@ -90,6 +87,7 @@ def singling_out(
     show_values: bool = False,
     trust: bool = False,
     seed: int = 0,
+    debug: bool = False,
 ) -> SinglingOutReport:
     """Count the people a model singles out, and build the per-person exposure table.
 
@@ -132,6 +130,8 @@ def singling_out(
         Load a model file with plain pickle (only for files you trust).
     seed : int, default=0
         Seeds every random step.
+    debug : bool, default=False
+        Re-raise a failing check instead of recording it in ``errors``.
 
     Returns
     -------
@@ -143,74 +143,154 @@ def singling_out(
     DataError
         On missing columns or mismatched lengths.
     """
-    from modelprivacy.attacks.exposure import outlierness
-    from modelprivacy.inspection.runner import inspect
+    from modelprivacy.auditing.checks import AuditContext
     from modelprivacy.load.model import load_model
 
     if not hasattr(model, "fit") and not hasattr(model, "predict"):
         model = load_model(model, trust=trust).estimator
-    X = as_frame(train) if not isinstance(train, np.ndarray) else train
-    if isinstance(X, pd.DataFrame):
-        if subject_column is not None:
-            X, subj = pop_column(X, subject_column, role="subject", where="training")
-            subjects = list(subj)
-        if id_column is not None:
-            X, id_values = pop_column(X, id_column, role="id", where="training")
-            ids = list(id_values)
-        if target is not None:
-            X, y = pop_column(X, target, where="training")
-    elif subject_column or id_column or target:
+    data = _data(train, target, y, holdout, population, id_column, ids, subject_column, subjects)
+    ctx = AuditContext(
+        model=model,
+        data=data,
+        k=k,
+        seed=seed,
+        options={"max_population": max_population},
+        debug=debug,
+    )
+    return run_singling_out(ctx, extra_findings=extra_findings, show_values=show_values)
+
+
+def _data(
+    train: Any,
+    target: str | None,
+    y: Any,
+    holdout: Any,
+    population: Any,
+    id_column: str | None,
+    ids: Sequence[Any] | None,
+    subject_column: str | None,
+    subjects: Sequence[Any] | None,
+) -> AuditData:
+    """The validated data of :func:`singling_out`: columns named, or arrays given beside."""
+    table = train if isinstance(train, np.ndarray | pd.DataFrame | str | Path) else as_frame(train)
+    if isinstance(table, str | Path):
+        from modelprivacy.load import load_table
+
+        table = load_table(table)
+    if not isinstance(table, pd.DataFrame) and (subject_column or id_column or target):
         raise DataError(
             "column names (target, id_column, subject_column) need the training data as a table "
             "with named columns; pass y=, ids=, subjects= for an array"
         )
-    n = len(X)
+    named_target = target if isinstance(table, pd.DataFrame) else None
+    # The holdout and population only count outsiders here: their labels are not needed.
+    data = AuditData.build(
+        table,
+        target=named_target,
+        id_column=id_column,
+        subject_column=subject_column,
+    )
+    assert data.train is not None
+    n = data.train.n
     for name, arr in (("ids", ids), ("subjects", subjects), ("y", y)):
         if arr is not None and len(arr) != n:
             raise DataError(f"{name} has {len(arr):,} entries for {n:,} training records")
     if ids is not None:
         check_ids(ids, id_column)
-    pop_parts = [
-        _align(p, X, where)
+    outsiders = {
+        where: Part(where, _align(p, data.train.X, where), None)
         for p, where in ((holdout, "holdout"), (population, "population"))
         if p is not None
-    ]
-    pop_X = concat_rows(pop_parts) if pop_parts else None
-    inspection = inspect(model, X, y, ids=ids, k=k, show_values=show_values, seed=seed)
-    findings: list[Finding] = list(inspection.findings)
-    skipped: list[str] = []
-    boxes = None
-    try:
-        from modelprivacy.singling import leaf_boxes, singling_out_finding
+    }
+    train_part = data.train if y is None else Part("training", data.train.X, np.asarray(y))
+    return dataclasses.replace(
+        data,
+        train=train_part,
+        holdout=outsiders.get("holdout"),
+        population=outsiders.get("population"),
+        ids=tuple(ids) if ids is not None else data.ids,
+        subjects=tuple(subjects) if subjects is not None else data.subjects,
+    )
 
-        boxes = leaf_boxes(
-            model, X, y, population=pop_X, k=k, max_population=max_population, seed=seed
+
+def _align(frame: Any, X: Any, where: str) -> Any:
+    """Outsider records with the training features' columns, in their order (target dropped)."""
+    if not isinstance(frame, pd.DataFrame) or not isinstance(X, pd.DataFrame):
+        return frame
+    missing = [c for c in X.columns if c not in frame.columns]
+    if missing:
+        raise DataError(
+            f"the {where} data lacks column(s) of the training data: {', '.join(map(str, missing[:10]))}; "
+            "give records with the same columns"
         )
-        findings.append(singling_out_finding(boxes, ids=ids))
-    except ModelPrivacyError as exc:
-        if isinstance(exc, DataError):
-            raise
-        skipped.append(f"leaf boxes (MP-S110): {exc}")
-    if subjects is not None:
-        concentrated = subject_concentration_finding(subjects, k=k)
-        if concentrated is not None:
-            findings.append(concentrated)
+    return frame[list(X.columns)]
+
+
+def run_singling_out(
+    ctx: AuditContext,
+    *,
+    extra_findings: Sequence[Finding] = (),
+    show_values: bool = False,
+) -> SinglingOutReport:
+    """The inspection with the training data, MP-S110, MP-S111 and the exposure table.
+
+    Parameters
+    ----------
+    ctx : AuditContext
+        The audit (its data has the training records).
+    extra_findings : sequence of Finding
+        Findings of the attacks, entered into the exposure table.
+    show_values : bool, default=False
+        Show raw training values in the inspection's examples.
+
+    Returns
+    -------
+    SinglingOutReport
+        The inspection, leaf boxes, findings and exposure table; what was
+        skipped and what failed.
+    """
+    from modelprivacy.attacks.exposure import outlierness
+    from modelprivacy.auditing.checks import AUDIT_CHECKS, run_check
+    from modelprivacy.inspection.runner import inspect
+
+    d = ctx.data
+    assert d.train is not None
+    X, y, ids = d.train.X, d.train.y, d.ids
+    n = d.train.n
+    skip_start, error_start = len(ctx.skipped), len(ctx.errors)
+    ctx.step("inspection", 0, 1)
+    inspection = inspect(
+        ctx.model, X, y, ids=ids, k=ctx.k, show_values=show_values, seed=ctx.seed, debug=ctx.debug
+    )
+    ctx.step("inspection", 1, 1)
+    findings: list[Finding] = list(inspection.findings)
+    for check_id in ("MP-S110", "MP-S111"):
+        ran = run_check(AUDIT_CHECKS[check_id], ctx)
+        if ran is not None:
+            findings += ran.findings
     findings.extend(extra_findings)
+    skipped = list(ctx.skipped[skip_start:])
+    outsiders = [p.X for p in (d.holdout, d.population) if p is not None]
     out = None
-    if pop_X is not None:
-        out = outlierness(model, X, pop_X, seed=seed)
+    if outsiders:
+        out = outlierness(ctx.model, X, concat_rows(outsiders), seed=ctx.seed)
         if out is None:
-            skipped.append("outlierness: the features are not numeric after preprocessing")
+            skipped.append(
+                Skipped("outlierness", "the features are not numeric after preprocessing")
+            )
     else:
-        skipped.append("outlierness and population counts: no holdout or population data given")
+        skipped.append(
+            Skipped("outlierness and population counts", "no holdout or population data given")
+        )
     record_findings = [f for f in findings if f.check_id != "MP-S111"]
     table = exposure_table(
-        record_findings, ids if ids is not None else range(n), subjects=subjects, outlierness=out
+        record_findings, ids if ids is not None else range(n), subjects=d.subjects, outlierness=out
     )
     return SinglingOutReport(
         inspection=inspection,
-        boxes=boxes,
+        boxes=ctx.result("MP-S110"),
         findings=list(sort_findings(findings)),
         table=table,
         skipped=skipped,
+        errors=list(ctx.errors[error_start:]),
     )

@@ -126,7 +126,9 @@ def test_model_only_audit_says_what_it_skipped(data):
     assert v.criteria[Criterion.INFERENCE].assessed in ("no", "partially")
     assert "membership inference needs" in v.criteria[Criterion.LINKABILITY].reason
     assert v.overall in (NOT_ANONYMOUS, NOT_DEMONSTRATED)  # never "no evidence" untested
-    assert any("membership inference" in s for s in result.skipped)
+    assert any(
+        s.check_id == "MP-L201" and "needs the training data" in s.reason for s in result.skipped
+    )
     jsonschema.validate(result.to_dict(), SCHEMA)
     assert "VERDICT:" in result.render("terminal")
 

@@ -21,13 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
 from modelprivacy.auditing.coverage import THREAT_MODEL, CoverageRow, coverage, singling_out_gaps
 from modelprivacy.auditing.verdict import Thresholds, Verdict, decide
-from modelprivacy.errors import DataError
-from modelprivacy.findings import Criterion, Finding, InspectionResult, Severity, sort_findings
+from modelprivacy.findings import (
+    SCHEMA_VERSION,
+    CheckError,
+    Criterion,
+    Finding,
+    InspectionResult,
+    Severity,
+    Skipped,
+    sort_findings,
+)
 
 __all__ = ["AuditResult", "audit"]
 
@@ -66,8 +71,11 @@ class AuditResult:
         The attacks of EDPB Opinion 28/2024 and what was run.
     threat_model : str
         What the attacker is assumed to know.
-    skipped : tuple of str
-        What was not run, and why.
+    skipped : tuple of Skipped
+        What was not run, and why (each names its check where it is one).
+    errors : tuple of CheckError
+        Checks that failed; the audit went on without them, and the verdict
+        says the criterion was only partially assessed.
     settings : dict
         k, K, seed, sizes and thresholds.
     timings : dict
@@ -90,7 +98,8 @@ class AuditResult:
     stored_rows: Any = None
     coverage: tuple[CoverageRow, ...] = ()
     threat_model: str = THREAT_MODEL
-    skipped: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    errors: tuple[CheckError, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)
@@ -106,7 +115,7 @@ class AuditResult:
         Timings are left out so that the same seed gives the same report.
         """
         return {
-            "schema_version": "1.0",
+            "schema_version": SCHEMA_VERSION,
             "kind": "audit",
             "source": self.source,
             "model": self.model,
@@ -118,7 +127,8 @@ class AuditResult:
             "exposure": self.exposure.to_dict() if self.exposure is not None else None,
             "coverage": [r.to_dict() for r in self.coverage],
             "threat_model": self.threat_model,
-            "skipped": list(self.skipped),
+            "skipped": [s.to_dict() for s in self.skipped],
+            "errors": [e.to_dict() for e in self.errors],
             "load_notes": list(self.inspection.load_notes),
             "settings": self.settings,
             "versions": dict(self.versions),
@@ -145,46 +155,6 @@ class AuditResult:
         return self.render("html", fragment=True)
 
 
-def _frame(data: Any) -> Any:
-    if data is None or isinstance(data, pd.DataFrame | np.ndarray):
-        return data
-    if isinstance(data, str | Path):
-        from modelprivacy.load import load_table
-
-        return load_table(data)
-    return pd.DataFrame(data)
-
-
-def _stored_rows_lookup(
-    model: Any,
-    train: Any,
-    holdout: Any,
-    target: str | None,
-    max_records: int | None,
-    seed: int,
-) -> tuple[Any, str]:
-    """Run the stored-rows lookup (MP-L202); return its result, or ``None`` and why not."""
-    from modelprivacy._text import describe_exception
-    from modelprivacy.attacks.stored_rows import NoStoredRowsError, stored_rows_lookup
-    from modelprivacy.load.data import pop_column
-
-    y_train = None
-    if isinstance(train, pd.DataFrame) and target is not None and target in train.columns:
-        train, y_train = pop_column(train, target)
-    if isinstance(holdout, pd.DataFrame) and target is not None and target in holdout.columns:
-        holdout, _ = pop_column(holdout, target, where="holdout")
-    try:
-        result = stored_rows_lookup(
-            model, train, holdout, y_train=y_train, max_records=max_records, seed=seed
-        )
-    except NoStoredRowsError as exc:
-        return None, str(exc)
-    except Exception as exc:  # a failed check does not abort the audit
-        log.warning("stored rows lookup failed: %s", describe_exception(exc))
-        return None, f"failed ({describe_exception(exc)})"
-    return result, ""
-
-
 def audit(
     model: Any,
     train: Any = None,
@@ -207,6 +177,7 @@ def audit(
     seed: int = 0,
     progress: Progress | None = None,
     fit_budget: float | None = None,
+    debug: bool = False,
 ) -> AuditResult:
     """Audit one model: what it carries, whom it singles out, what attacks reveal; and a verdict.
 
@@ -259,6 +230,9 @@ def audit(
         Wall-clock seconds each reference model's fit may take; by default
         600 s for the first and 20 times the first's time (at least 60 s) for
         the others (see :func:`~modelprivacy.attacks.refit.reference_budget`).
+    debug : bool, default=False
+        Re-raise the exception of a check that fails; by default it is
+        recorded in ``errors`` and the audit goes on.
 
     Returns
     -------
@@ -269,199 +243,116 @@ def audit(
     ------
     DataError
         On missing or mismatched columns, or attacks asked for without the data they need.
-    RefitBudgetError
-        If a reference model did not finish fitting within its budget.
     """
     from modelprivacy import __version__
-    from modelprivacy.attacks.api import membership_inference
-    from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
-    from modelprivacy.attacks.findings import membership_finding
-    from modelprivacy.attacks.stored_rows import stored_rows_finding
+    from modelprivacy.auditing.checks import AUDIT_CHECKS, AuditContext, run_check
     from modelprivacy.inspection.runner import inspect
-    from modelprivacy.load.data import check_ids, drop_present, pop_column
+    from modelprivacy.load.audit_data import AuditData
     from modelprivacy.load.model import load_model
-    from modelprivacy.people import singling_out
+    from modelprivacy.people import run_singling_out
 
     th = thresholds or Thresholds()
     t_start = time.perf_counter()
-    timings: dict[str, float] = {}
     source = str(model) if isinstance(model, str | Path) else type(model).__name__
     load_notes: tuple[str, ...] = ()
     if isinstance(model, str | Path):
         loaded = load_model(model, trust=trust)
         model, load_notes = loaded.estimator, loaded.notes
-
-    def step(name: str, done: int, total: int) -> None:
-        if progress is not None:
-            progress(name, done, total)
-
-    train, holdout, population = _frame(train), _frame(holdout), _frame(population)
-    sensitive = list(sensitive)
-    if holdout is not None and train is None:
-        raise DataError("--holdout needs --train: give the training data too")
-    if sensitive and (train is None or holdout is None):
-        raise DataError(
-            "--sensitive needs --train and --holdout (attribute inference compares them)"
-        )
-    if holdout is not None and target is None:
-        raise DataError("the attacks need the label: name the target column with --target")
-    skipped: list[str] = []
-    reasons: dict[Criterion, str] = {}
-    findings: list[Finding] = []
-    ids: list[Any] | None = None
-    membership = attribute = boxes = table = stored_rows = None
-    inspection: InspectionResult
-    attacked_train = attacked_holdout = attacked_pop = None
-    if train is not None:
-        n_train = len(train)
-        if id_column is not None:
-            ids = list(pop_column(train, id_column, role="id", where="training")[1])
-            check_ids(ids, id_column)
-        if subject_column is not None:
-            pop_column(train, subject_column, role="subject", where="training")
-        meta = [id_column, subject_column]
-        attacked_train = drop_present(train, meta)
-        attacked_holdout = drop_present(holdout, meta)
-        attacked_pop = drop_present(population, meta)
-    else:
-        n_train = None
-    ids_arr = np.asarray(ids, dtype=object) if ids is not None else None
-    # membership inference
-    if holdout is not None:
-        t0 = time.perf_counter()
-        membership = membership_inference(
-            model,
-            attacked_train,
-            attacked_holdout,
-            target=target,
-            population=attacked_pop,
-            reference_models=reference_models,
-            n_jobs=n_jobs,
-            backend=backend,
-            seed=seed,
-            progress=lambda d, t: step("reference models", d, t),
-            max_records=max_records,
-            fit_budget=fit_budget,
-        )
-        # one rating for the black-box attacks and the stored-rows lookup
-        rating = {
-            "high_tpr": th.membership_high_tpr,
-            "medium_tpr": th.membership_medium_tpr,
-            "high_epsilon": th.membership_high_epsilon,
-            "medium_epsilon": th.membership_medium_epsilon,
-        }
-        findings.append(membership_finding(membership, ids=ids_arr, **rating))
-        timings["membership"] = time.perf_counter() - t0
-        timings.update({f"membership: {k}": v for k, v in membership.timings.items()})
-        # white-box membership: look the records up among the rows the model stores
-        t0 = time.perf_counter()
-        step("stored rows lookup", 0, 1)
-        stored_rows, stored_rows_reason = _stored_rows_lookup(
-            model, attacked_train, attacked_holdout, target, max_records, seed
-        )
-        if stored_rows is not None:
-            findings.append(stored_rows_finding(stored_rows, ids=ids_arr, **rating))
-        else:
-            skipped.append(f"{STORED_ROWS_LOOKUP}: {stored_rows_reason}")
-        step("stored rows lookup", 1, 1)
-        timings["stored rows lookup"] = time.perf_counter() - t0
-    else:
-        why = (
-            "needs the training data and a holdout (--train, --holdout)"
-            if train is None
-            else "needs a holdout of non-members (--holdout)"
-        )
-        reasons[Criterion.LINKABILITY] = f"membership inference {why}"
-        skipped.append(f"membership inference: {why}")
-        stored_rows_reason = why
-        skipped.append(f"{STORED_ROWS_LOOKUP}: {why}")
-    # attribute inference
-    if sensitive:
-        t0 = time.perf_counter()
-        step("attribute inference", 0, len(sensitive))
-        attribute = attribute_inference(
-            model,
-            attacked_train,
-            attacked_holdout,
-            target=target,
-            sensitive=sensitive,
-            population=attacked_pop,
-            known_label=known_label,
-            max_records=max(max_records // 4, 1) if max_records is not None else None,
-            seed=seed,
-        )
-        findings += [
-            attribute_finding(
-                attribute,
-                col,
-                ids=ids_arr,
-                high_risk=th.attribute_high_risk,
-                medium_risk=th.attribute_medium_risk,
-            )
-            for col in attribute.columns
-        ]
-        step("attribute inference", len(sensitive), len(sensitive))
-        timings["attribute"] = time.perf_counter() - t0
-    else:
-        why = (
-            "no sensitive column named (--sensitive)"
-            if holdout is not None
-            else "needs --train, --holdout and --sensitive"
-        )
-        reasons[Criterion.INFERENCE] = f"attribute inference: {why}"
-        skipped.append(f"attribute inference: {why}")
-    # inspection, leaf boxes and the exposure table
+    data = AuditData.build(
+        train,
+        holdout,
+        population,
+        target=target,
+        sensitive=sensitive,
+        id_column=id_column,
+        subject_column=subject_column,
+        model=model,
+    )
+    ctx = AuditContext(
+        model=model,
+        data=data,
+        k=k,
+        seed=seed,
+        thresholds=th,
+        options={
+            "reference_models": reference_models,
+            "n_jobs": n_jobs,
+            "backend": backend,
+            "known_label": known_label,
+            "max_records": max_records,
+            "fit_budget": fit_budget,
+        },
+        debug=debug,
+        progress=progress,
+    )
+    # the attacks: membership (black box, then the stored-rows lookup) and attribute inference
+    for check_id in ("MP-L201", "MP-L202", "MP-I301"):
+        run_check(AUDIT_CHECKS[check_id], ctx)
+    attack_findings = ctx.findings()
+    # the inspection, leaf boxes and the exposure table
     t0 = time.perf_counter()
-    step("inspection", 0, 1)
-    if train is not None:
-        report = singling_out(
-            model,
-            train,
-            target=target,
-            holdout=holdout,
-            population=population,
-            id_column=id_column,
-            subject_column=subject_column,
-            k=k,
-            extra_findings=findings,
-            show_values=show_values,
-            seed=seed,
-        )
+    boxes = table = None
+    if data.train is not None:
+        report = run_singling_out(ctx, extra_findings=attack_findings, show_values=show_values)
         inspection, boxes, table = report.inspection, report.boxes, report.table
         all_findings = list(report.findings)
-        skipped += report.skipped
+        extra_skips = [s for s in report.skipped if not s.check_id]
     else:
-        inspection = inspect(model, k=k, show_values=show_values, seed=seed)
-        all_findings = list(inspection.findings)
-        skipped.append(
-            "confirmation against the training data, leaf boxes and per-person exposure: "
-            "needs the training data (--train)"
-        )
-    skipped += [f"{s.what}: {s.reason}" for s in inspection.skipped]
-    step("inspection", 1, 1)
-    timings["inspection and singling out"] = time.perf_counter() - t0
+        ctx.step("inspection", 0, 1)
+        inspection = inspect(model, k=k, show_values=show_values, seed=seed, debug=debug)
+        ctx.step("inspection", 1, 1)
+        all_findings = list(inspection.findings) + attack_findings
+        for check_id in ("MP-S110", "MP-S111"):
+            run_check(AUDIT_CHECKS[check_id], ctx)
+        extra_skips = [
+            Skipped(
+                "confirmation against the training data and per-person exposure",
+                "needs the training data (--train)",
+            )
+        ]
+    ctx.timings["inspection and singling out"] = time.perf_counter() - t0
+    skipped = list(ctx.skipped) + extra_skips + list(inspection.skipped)
+    errors = list(ctx.errors) + list(inspection.errors)
+    membership = ctx.result("MP-L201")
+    stored_rows = ctx.result("MP-L202")
+    attribute = ctx.result("MP-I301")
+    why = _reasons(ctx)
+    reasons: dict[Criterion, str] = {}
+    if membership is None:
+        reasons[Criterion.LINKABILITY] = f"membership inference {why['MP-L201']}"
+    if attribute is None:
+        reasons[Criterion.INFERENCE] = f"attribute inference: {why['MP-I301']}"
+    if data.train is None:
+        reasons[Criterion.SINGLING_OUT] = "model file only: findings not confirmed against records"
     assessed = {
-        Criterion.SINGLING_OUT: train is not None,
+        Criterion.SINGLING_OUT: data.train is not None,
         Criterion.LINKABILITY: membership is not None,
         Criterion.INFERENCE: attribute is not None,
     }
-    if train is None:
-        reasons[Criterion.SINGLING_OUT] = "model file only: findings not confirmed against records"
-    gaps = {Criterion.SINGLING_OUT: singling_out_gaps(model, inspection)}
+    gaps: dict[Criterion, list[str]] = {c: [] for c in Criterion}
+    gaps[Criterion.SINGLING_OUT] += singling_out_gaps(model, inspection)
+    specs = {**{c.id: c.criterion for c in AUDIT_CHECKS.values()}, **_inspection_criteria()}
+    for err in errors:
+        criterion = specs.get(err.check_id)
+        if criterion is not None:
+            gaps[criterion].append(f"{err.check_id} failed ({err.message})")
     verdict = decide(all_findings, assessed, reasons, gaps)
     rows = coverage(
-        n_train=n_train,
+        n_train=data.n_train,
         membership=membership,
         membership_reason=reasons.get(Criterion.LINKABILITY, ""),
         stored_rows=stored_rows,
-        stored_rows_reason=stored_rows_reason,
+        stored_rows_reason=why["MP-L202"] if stored_rows is None else "",
         attribute=attribute,
         attribute_reason=reasons.get(Criterion.INFERENCE, ""),
         boxes=boxes,
         seed=seed,
         k=k,
-        gaps=gaps[Criterion.SINGLING_OUT],
+        gaps=tuple(gaps[Criterion.SINGLING_OUT]),
     )
+    timings = dict(ctx.timings)
+    if membership is not None:
+        timings.update({f"membership: {k}": v for k, v in membership.timings.items()})
     timings["total"] = time.perf_counter() - t_start
     versions = dict(inspection.versions)
     versions.setdefault("python", platform.python_version())
@@ -470,11 +361,11 @@ def audit(
         "k": k,
         "reference_models": reference_models if membership is not None else None,
         "seed": seed,
-        "n_train": n_train,
-        "n_holdout": len(holdout) if holdout is not None else None,
-        "n_population": len(population) if population is not None else None,
+        "n_train": data.n_train,
+        "n_holdout": data.holdout.n if data.holdout is not None else None,
+        "n_population": data.population.n if data.population is not None else None,
         "target": target,
-        "sensitive": sensitive,
+        "sensitive": list(data.sensitive),
         "id_column": id_column,
         "subject_column": subject_column,
         "known_label": known_label,
@@ -494,8 +385,28 @@ def audit(
         stored_rows=stored_rows,
         coverage=rows,
         skipped=tuple(skipped),
+        errors=tuple(errors),
         settings=settings,
         timings=timings,
         versions=versions,
-        ids=tuple(ids) if ids is not None else None,
+        ids=data.ids,
     )
+
+
+def _reasons(ctx: Any) -> dict[str, str]:
+    """Why each audit check did not give a result: its skip reason or its failure."""
+    out = {check_id: "" for check_id in ("MP-L201", "MP-L202", "MP-I301", "MP-S110", "MP-S111")}
+    for s in ctx.skipped:
+        if s.check_id in out and not out[s.check_id]:
+            out[s.check_id] = s.reason
+    for e in ctx.errors:
+        if e.check_id in out and not out[e.check_id]:
+            out[e.check_id] = f"failed ({e.message})"
+    return out
+
+
+def _inspection_criteria() -> dict[str, Criterion]:
+    from modelprivacy.inspection import checks as _checks  # noqa: F401  (registers them)
+    from modelprivacy.inspection._base import CHECKS
+
+    return {c.id: c.criterion for c in CHECKS.values()}

@@ -17,7 +17,14 @@ from typing import Any
 from modelprivacy._text import printable
 from modelprivacy.auditing.verdict import LINKABILITY_TEST
 
-__all__ = ["STORED_ROWS_ROW", "render_audit", "stored_rows_card"]
+__all__ = [
+    "STORED_ROWS_ROW",
+    "audit_json",
+    "audit_markdown",
+    "audit_terminal",
+    "render_audit",
+    "stored_rows_card",
+]
 
 #: The row name of the white-box stored-rows lookup, next to the black-box attacks.
 STORED_ROWS_ROW = "stored rows lookup (white-box)"
@@ -131,10 +138,10 @@ def stored_rows_card(result: Any) -> dict[str, Any] | None:
 
 
 def _stored_rows_skipped(result: Any) -> str | None:
-    from modelprivacy.auditing.core import STORED_ROWS_LOOKUP
-
-    prefix = f"{STORED_ROWS_LOOKUP}: "
-    return next((s[len(prefix) :] for s in result.skipped if s.startswith(prefix)), None)
+    """Why the stored-rows lookup (MP-L202) did not run, or ``None`` when it ran."""
+    return next(
+        (s.reason for s in result.skipped if getattr(s, "check_id", "") == "MP-L202"), None
+    ) or next((f"failed ({e.message})" for e in result.errors if e.check_id == "MP-L202"), None)
 
 
 def _stored_rows_terminal(result: Any, width: int = 110) -> str:
@@ -346,8 +353,23 @@ def _markdown(result: Any) -> str:
     return text
 
 
+def audit_terminal(result: Any, width: int = 110) -> str:
+    """The audit as plain text for the terminal (``width`` columns)."""
+    return _terminal(result, width=width)
+
+
+def audit_markdown(result: Any) -> str:
+    """The audit as Markdown."""
+    return _markdown(result)
+
+
+def audit_json(result: Any) -> str:
+    """The audit as JSON: ``result.to_dict()`` (``audit.schema.json``), keys sorted."""
+    return json.dumps(result.to_dict(), indent=2, sort_keys=True, default=str) + "\n"
+
+
 def render_audit(result: Any, fmt: str = "terminal", **options: Any) -> str:
-    """Render an audit result.
+    """Render an audit result through the format registry (``formats("audit")``).
 
     Parameters
     ----------
@@ -368,14 +390,6 @@ def render_audit(result: Any, fmt: str = "terminal", **options: Any) -> str:
     ValueError
         On an unknown format.
     """
-    if fmt == "json":
-        return json.dumps(result.to_dict(), indent=2, sort_keys=True, default=str) + "\n"
-    if fmt == "markdown":
-        return _markdown(result)
-    if fmt == "terminal":
-        return _terminal(result, width=options.get("width", 110))
-    if fmt == "html":
-        from modelprivacy.report.html import render_html
+    from modelprivacy.report.formats import render
 
-        return render_html(result, fragment=bool(options.get("fragment", False)))
-    raise ValueError(f"unknown format {fmt!r}; choose terminal, markdown, json or html")
+    return render("audit", fmt, result, **options)
