@@ -1,4 +1,4 @@
-"""Write the audit report's JSON Schema (package copy and docs/schema copy).
+"""Write the JSON Schemas of the audit, attack and sanitize reports (package and docs copies).
 
 The finding definitions are taken from the inspection schema, so the two stay
 in step; ``tests/audit/test_audit.py`` checks that the committed files equal
@@ -179,12 +179,390 @@ def build() -> dict[str, Any]:
     }
 
 
+# ---------------------------------------------------------------------------
+# the attack commands' and sanitize's documents (modelprivacy.report.documents)
+# ---------------------------------------------------------------------------
+
+_NUMBER_OR_NULL = {"type": ["number", "null"]}
+_INTERVAL = {
+    "type": "object",
+    "required": ["value", "low", "high", "level"],
+    "properties": {
+        "value": _NUMBER_OR_NULL,
+        "low": _NUMBER_OR_NULL,
+        "high": _NUMBER_OR_NULL,
+        "level": {"type": "number"},
+    },
+}
+_FLOATS = {"type": "array", "items": {"type": "number"}}
+
+
+def _head(kind: str, title: str, description: str) -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:modelprivacy:schema:{kind}:{SCHEMA_VERSION}",
+        "title": title,
+        "description": description,
+        "type": "object",
+    }
+
+
+def _shared_defs(*names: str) -> dict[str, Any]:
+    inspection = json.loads(INSPECTION.read_text())
+    wanted = {"severity", "confidence", "criterion", "check_id", "records", "finding", *names}
+    return {k: v for k, v in inspection["$defs"].items() if k in wanted}
+
+
+def _common_properties(kind: str) -> dict[str, Any]:
+    return {
+        "schema_version": {
+            "description": "Version of this schema (modelprivacy.findings.SCHEMA_VERSION).",
+            "const": SCHEMA_VERSION,
+        },
+        "kind": {"const": kind},
+        "source": {"type": "string", "description": "The model file."},
+    }
+
+
+def build_membership() -> dict[str, Any]:
+    """The schema of `modelprivacy attack membership --format json` (MembershipReport)."""
+    defs = _shared_defs()
+    defs["interval"] = _INTERVAL
+    defs["epsilon"] = {
+        "type": "object",
+        "description": "Empirical epsilon lower bound (95%) at a threshold chosen on one half of the records and counted on the other; value null when it cannot be bounded.",
+        "required": ["value", "low", "level", "delta"],
+        "properties": {
+            "value": _NUMBER_OR_NULL,
+            "low": _NUMBER_OR_NULL,
+            "level": {"type": "number"},
+            "delta": {"type": "number"},
+        },
+    }
+    defs["attack_metrics"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name", "auc", "tpr_at_fpr", "resolvable", "advantage", "epsilon_lower_bound"],
+        "properties": {
+            "name": {"type": "string"},
+            "auc": {"$ref": "#/$defs/interval"},
+            "tpr_at_fpr": {
+                "type": "object",
+                "description": "TPR at a fixed FPR ('0.001', '0.01', '0.1') with its Clopper-Pearson interval.",
+                "additionalProperties": {"$ref": "#/$defs/interval"},
+            },
+            "resolvable": {"type": "object", "additionalProperties": {"type": "boolean"}},
+            "advantage": _NUMBER_OR_NULL,
+            "epsilon_lower_bound": {"$ref": "#/$defs/epsilon"},
+        },
+    }
+    defs["roc_curve"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["fpr", "tpr"],
+        "description": "The ROC curve on at most 300 log-spaced false-positive rates.",
+        "properties": {
+            "fpr": {**_FLOATS, "maxItems": 300},
+            "tpr": {**_FLOATS, "maxItems": 300},
+        },
+    }
+    defs["histogram"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["attack", "edges", "members", "nonmembers", "n_members", "n_nonmembers"],
+        "description": "Densities of members' and non-members' scores under the best attack at 1% FPR.",
+        "properties": {
+            "attack": {"type": "string"},
+            "edges": _FLOATS,
+            "members": _FLOATS,
+            "nonmembers": _FLOATS,
+            "n_members": {"type": "integer", "minimum": 0},
+            "n_nonmembers": {"type": "integer", "minimum": 0},
+        },
+    }
+    defs["exposure"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "attack",
+            "most_exposed_rows",
+            "spearman_outlierness_vulnerability",
+            "mean_vulnerability_outlier_tenth_vs_rest",
+            "by_class",
+        ],
+        "properties": {
+            "attack": {"type": "string"},
+            "most_exposed_rows": {"type": "array", "items": {"type": "integer", "minimum": 0}},
+            "spearman_outlierness_vulnerability": _NUMBER_OR_NULL,
+            "mean_vulnerability_outlier_tenth_vs_rest": {
+                "type": ["array", "null"],
+                "items": _NUMBER_OR_NULL,
+            },
+            "by_class": {"type": "object", "additionalProperties": {"type": "object"}},
+        },
+    }
+    required = [
+        "schema_version",
+        "kind",
+        "source",
+        "k",
+        "seed",
+        "rmia_offline_a",
+        "n_members",
+        "n_nonmembers",
+        "n_train",
+        "n_holdout",
+        "attacks",
+        "exposure",
+        "refit_notes",
+        "roc",
+        "histogram",
+        "finding",
+    ]
+    return {
+        **_head(
+            "membership",
+            "modelprivacy membership-inference report",
+            "Metrics, ROC curves and exposure of every membership attack with the MP-L201 "
+            "finding, as written by `modelprivacy attack membership --format json` "
+            "(MembershipReport.to_dict()). Rates, counts and row numbers only.",
+        ),
+        "additionalProperties": False,
+        "required": required,
+        "properties": {
+            **_common_properties("membership"),
+            "k": {"type": "integer", "minimum": 2, "description": "Reference models."},
+            "seed": {"type": "integer"},
+            "rmia_offline_a": {"type": "number"},
+            "n_members": {"type": "integer", "minimum": 0},
+            "n_nonmembers": {"type": "integer", "minimum": 0},
+            "n_train": {"type": ["integer", "null"], "minimum": 0},
+            "n_holdout": {"type": ["integer", "null"], "minimum": 0},
+            "attacks": {
+                "type": "object",
+                "additionalProperties": {"$ref": "#/$defs/attack_metrics"},
+            },
+            "exposure": {"anyOf": [{"$ref": "#/$defs/exposure"}, {"type": "null"}]},
+            "refit_notes": {"type": "array", "items": {"type": "string"}},
+            "roc": {"type": "object", "additionalProperties": {"$ref": "#/$defs/roc_curve"}},
+            "histogram": {"anyOf": [{"$ref": "#/$defs/histogram"}, {"type": "null"}]},
+            "finding": {"$ref": "#/$defs/finding"},
+        },
+        "$defs": defs,
+    }
+
+
+def build_attribute() -> dict[str, Any]:
+    """The schema of `modelprivacy attack attribute --format json` (AttributeReport)."""
+    defs = _shared_defs()
+    defs["interval"] = _INTERVAL
+    outcome = {
+        "type": "object",
+        "required": ["attack", "n_members", "n_control", "residual_risk"],
+        "properties": {
+            "attack": {"type": "string"},
+            "n_members": {"type": "integer", "minimum": 0},
+            "n_control": {"type": "integer", "minimum": 0},
+            "residual_risk": {"$ref": "#/$defs/interval"},
+            "advantage_over_baseline": {"$ref": "#/$defs/interval"},
+            "success_members": {"$ref": "#/$defs/interval"},
+            "success_control": {"$ref": "#/$defs/interval"},
+            "baseline_members": {"$ref": "#/$defs/interval"},
+            "members_exposed": {"type": "integer", "minimum": 0},
+        },
+    }
+    return {
+        **_head(
+            "attribute",
+            "modelprivacy attribute-inference report",
+            "Outcomes per sensitive column and attack, with one MP-I301 finding per column, as "
+            "written by `modelprivacy attack attribute --format json` (AttributeReport.to_dict()). "
+            "Rates and counts only, never a sensitive value.",
+        ),
+        "required": ["schema_version", "kind", "source", "seed", "columns", "findings"],
+        "properties": {
+            **_common_properties("attribute"),
+            "seed": {"type": "integer"},
+            "known_label": {"type": "boolean"},
+            "columns": {
+                "type": "object",
+                "description": "Per sensitive column: its outcomes per attack.",
+                "additionalProperties": {
+                    "type": "object",
+                    "properties": {
+                        "attacks": {"type": "object", "additionalProperties": outcome},
+                    },
+                },
+            },
+            "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+        },
+        "$defs": defs,
+    }
+
+
+def build_singling_out() -> dict[str, Any]:
+    """The schema of `modelprivacy attack singling-out --format json` (SinglingOutDocument)."""
+    defs = _shared_defs("skipped", "error")
+    defs["exposure_table"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["unit", "n", "counts", "checks", "most_exposed", "outliers", "summary"],
+        "description": "ExposureTable.to_dict(): counts per check and level, most exposed IDs.",
+        "properties": {
+            "unit": {"enum": ["record", "person"]},
+            "n": {"type": "integer", "minimum": 0},
+            "counts": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+            "checks": {"type": "object", "additionalProperties": {"type": "string"}},
+            "most_exposed": {"type": "array", "maxItems": 20},
+            "outliers": {
+                "anyOf": [
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["share_exposed_unusual_tenth", "share_exposed_rest"],
+                        "properties": {
+                            "share_exposed_unusual_tenth": {"type": "number"},
+                            "share_exposed_rest": {"type": "number"},
+                            "spearman_outlierness_level": {"type": "number"},
+                        },
+                    },
+                    {"type": "null"},
+                ]
+            },
+            "summary": {"type": "string"},
+        },
+    }
+    return {
+        **_head(
+            "singling_out",
+            "modelprivacy singling-out report",
+            "The inspection findings confirmed against the training data, the leaf boxes of tree "
+            "models and who is exposed, as written by `modelprivacy attack singling-out --format "
+            "json` (SinglingOutDocument.to_dict()). Counts and record IDs only.",
+        ),
+        "additionalProperties": False,
+        "required": [
+            "schema_version",
+            "kind",
+            "source",
+            "findings",
+            "boxes",
+            "exposure",
+            "skipped",
+            "errors",
+            "versions",
+        ],
+        "properties": {
+            **_common_properties("singling_out"),
+            "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+            "boxes": {
+                **_NULLABLE_OBJECT,
+                "description": "SinglingOutResult.to_dict(): leaf-box summary (tree models).",
+            },
+            "exposure": {"$ref": "#/$defs/exposure_table"},
+            "skipped": {"type": "array", "items": {"$ref": "#/$defs/skipped"}},
+            "errors": {"type": "array", "items": {"$ref": "#/$defs/error"}},
+            "versions": {
+                "type": ["object", "null"],
+                "additionalProperties": {"type": "string"},
+            },
+        },
+        "$defs": defs,
+    }
+
+
+def build_sanitize() -> dict[str, Any]:
+    """The schema of `modelprivacy sanitize --format json` (SanitizeReport.to_dict())."""
+    return {
+        **_head(
+            "sanitize",
+            "modelprivacy sanitize report",
+            "What sanitising changed, and the audits before and after with the utility on the "
+            "holdout, as written by `modelprivacy sanitize --format json`. The audits follow "
+            "audit.schema.json.",
+        ),
+        "additionalProperties": False,
+        "required": [
+            "schema_version",
+            "kind",
+            "sanitize",
+            "comparison",
+            "utility",
+            "predictions_changed",
+            "prediction_change",
+            "warnings",
+            "before",
+            "after",
+        ],
+        "properties": {
+            "schema_version": _common_properties("sanitize")["schema_version"],
+            "kind": {"const": "sanitize"},
+            "sanitize": {
+                "type": "object",
+                "required": ["model", "k", "actions", "refused", "warnings"],
+                "properties": {
+                    "model": {"type": "string"},
+                    "k": {"type": "integer"},
+                    "actions": {"type": "array", "items": {"type": "object"}},
+                    "refused": {"type": "array", "items": {"type": "string"}},
+                    "warnings": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+            "comparison": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["measure", "before", "after"],
+                    "properties": {
+                        "measure": {"type": "string"},
+                        "before": {"type": "string"},
+                        "after": {"type": "string"},
+                    },
+                },
+            },
+            "utility": _NULLABLE_OBJECT,
+            "predictions_changed": _NUMBER_OR_NULL,
+            "prediction_change": _NULLABLE_OBJECT,
+            "warnings": {"type": "array", "items": {"type": "string"}},
+            "before": {
+                **_NULLABLE_OBJECT,
+                "properties": {"schema_version": {"const": SCHEMA_VERSION}},
+            },
+            "after": {
+                **_NULLABLE_OBJECT,
+                "properties": {"schema_version": {"const": SCHEMA_VERSION}},
+            },
+        },
+    }
+
+
+#: ``{schema file name: builder}``: every command's JSON document has one.
+SCHEMAS = {
+    "audit": build,
+    "membership": build_membership,
+    "attribute": build_attribute,
+    "singling_out": build_singling_out,
+    "sanitize": build_sanitize,
+}
+
+
+def targets(name: str) -> tuple[Path, Path]:
+    """The package copy and the docs copy of one schema."""
+    file = f"{name}.schema.json"
+    return (
+        ROOT / "src" / "modelprivacy" / "report" / "schema" / file,
+        ROOT / "docs" / "schema" / file,
+    )
+
+
 def main() -> None:
-    """Write both copies."""
-    text = json.dumps(build(), indent=2) + "\n"
-    for path in TARGETS:
-        path.write_text(text)
-        print(f"wrote {path.relative_to(ROOT)}")
+    """Write both copies of every schema."""
+    for name, builder in SCHEMAS.items():
+        text = json.dumps(builder(), indent=2) + "\n"
+        for path in targets(name):
+            path.write_text(text)
+            print(f"wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     argparse.ArgumentParser
         The parser of the ``modelprivacy`` command.
     """
+    from modelprivacy.report.formats import formats
+
     parser = _Parser(
         prog="modelprivacy",
         description="What does this trained model reveal about its confidential training data?",
@@ -70,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
             "code. With --train, every finding is confirmed against the data and counted in records."
         ),
     )
-    _add_common(p, formats=("terminal", "json", "markdown", "html"))
+    _add_common(p, formats=formats("inspection"))
     p.add_argument(
         "--train", type=Path, help="training data (.csv, .parquet) exactly as it went into fit"
     )
@@ -101,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
             "it skipped and why."
         ),
     )
-    _add_common(a, formats=("terminal", "json", "markdown", "html"))
+    _add_common(a, formats=formats("audit"))
     _add_data(a, ["train", "holdout", "population", "target", "id_column", "subject_column"])
     _add_parallel(a)
     a.add_argument("--sensitive", nargs="+", default=[], help="columns to attack (e.g. sex race)")
@@ -199,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     z.add_argument(
         "--format",
-        choices=("terminal", "json", "markdown", "html"),
+        choices=formats("sanitize"),
         default="terminal",
         help="report format (default terminal)",
     )
@@ -221,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
             "epsilon lower bound per attack, with confidence intervals."
         ),
     )
-    _add_common(m, formats=("terminal", "json", "markdown"))
+    _add_common(m, formats=formats("membership"))
     _add_data(
         m,
         ["train", "holdout", "population", "target", "id_column"],
@@ -245,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
             "is compared with control records and with a baseline that guesses without the model."
         ),
     )
-    _add_common(at, formats=("terminal", "json", "markdown"))
+    _add_common(at, formats=formats("attribute"))
     _add_data(
         at,
         ["train", "holdout", "population", "target", "id_column"],
@@ -279,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
             "many outsiders share their box) and list, per record or per person, every exposure."
         ),
     )
-    _add_common(so, formats=("terminal", "json", "markdown"))
+    _add_common(so, formats=formats("singling_out"))
     _add_data(
         so,
         ["train", "holdout", "population", "target", "id_column", "subject_column"],
@@ -621,11 +623,9 @@ def _load_model(args: argparse.Namespace) -> Any:
 
 
 def _attack_membership(args: argparse.Namespace) -> int:
-    import json
-
     from modelprivacy.attacks import membership_inference
     from modelprivacy.attacks.findings import membership_finding
-    from modelprivacy.report.membership import membership_markdown, membership_terminal
+    from modelprivacy.report.documents import MembershipReport
 
     data = _load_inputs(args)
     ids = data.pop_ids(args.id_column)
@@ -644,19 +644,10 @@ def _attack_membership(args: argparse.Namespace) -> int:
         max_records=args.max_records,
     )
     finding = membership_finding(result, ids=ids)
-    if args.format == "json":
-        doc = {
-            "schema_version": "1.0",
-            "kind": "membership",
-            "source": str(args.model),
-            **result.to_dict(),
-        }
-        doc["finding"] = finding.to_dict()
-        text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
-    elif args.format == "markdown":
-        text = membership_markdown(result, finding, ids=ids)
-    else:
-        text = membership_terminal(result, finding, ids=ids)
+    report = MembershipReport(
+        result, finding, ids=tuple(ids) if ids is not None else None, source=str(args.model)
+    )
+    text = report.render(args.format)
     _emit(text, args.output)
     print(f"membership inference: {finding.severity.value}; {finding.description}", file=sys.stderr)
     return EXIT_FINDINGS if finding.severity >= Severity.parse(args.fail_on) else EXIT_OK
@@ -686,6 +677,7 @@ def _audit(args: argparse.Namespace) -> int:
             show_values=args.show_values,
             seed=args.seed,
             progress=progress,
+            debug=args.debug,
         )
     finally:
         progress("", -1, -1)
@@ -833,10 +825,8 @@ def _step_progress() -> Callable[[str, int, int], None]:
 
 
 def _attack_attribute(args: argparse.Namespace) -> int:
-    import json
-
     from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
-    from modelprivacy.report.attribute import attribute_markdown, attribute_terminal
+    from modelprivacy.report.documents import AttributeReport
 
     data = _load_inputs(args)
     ids = data.pop_ids(args.id_column)
@@ -853,20 +843,8 @@ def _attack_attribute(args: argparse.Namespace) -> int:
             tolerance=args.tolerance,
             seed=args.seed,
         )
-    findings = [attribute_finding(result, col, ids=ids) for col in result.columns]
-    if args.format == "json":
-        doc: dict[str, Any] = {
-            "schema_version": "1.0",
-            "kind": "attribute",
-            "source": str(args.model),
-        }
-        doc.update(result.to_dict())
-        doc["findings"] = [f.to_dict() for f in findings]
-        text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
-    elif args.format == "markdown":
-        text = attribute_markdown(result, findings)
-    else:
-        text = attribute_terminal(result, findings)
+    findings = tuple(attribute_finding(result, col, ids=ids) for col in result.columns)
+    text = AttributeReport(result, findings, source=str(args.model)).render(args.format)
     _emit(text, args.output)
     for f in findings:
         print(f"{f.title}: {f.severity.value}", file=sys.stderr)
@@ -875,11 +853,8 @@ def _attack_attribute(args: argparse.Namespace) -> int:
 
 
 def _attack_singling_out(args: argparse.Namespace) -> int:
-    import json
-
     from modelprivacy.people import singling_out
-    from modelprivacy.report import Format, render
-    from modelprivacy.report.exposure import exposure_markdown, exposure_terminal
+    from modelprivacy.report.documents import SinglingOutDocument
 
     data = _load_inputs(args)
     with _status("Reconstructing leaf boxes and counting the people exposed ..."):
@@ -895,25 +870,7 @@ def _attack_singling_out(args: argparse.Namespace) -> int:
             show_values=args.show_values,
             seed=args.seed,
         )
-    combined = dataclasses.replace(
-        report.inspection, findings=tuple(report.findings), source=str(args.model)
-    )
-    if args.format == "json":
-        doc = {"schema_version": "1.0", "kind": "singling_out", "source": str(args.model)}
-        doc.update(report.to_dict())
-        text = json.dumps(doc, indent=2, sort_keys=True, default=str) + "\n"
-    elif args.format == "markdown":
-        text = (
-            render(combined, Format.MARKDOWN)
-            + "\n"
-            + exposure_markdown(report.table, report.skipped)
-        )
-    else:
-        text = (
-            render(combined, Format.TERMINAL)
-            + "\n"
-            + exposure_terminal(report.table, report.skipped)
-        )
+    text = SinglingOutDocument(report, source=str(args.model)).render(args.format)
     _emit(text, args.output)
     print(f"singling out: {report.table.summary()}", file=sys.stderr)
     threshold = Severity.parse(args.fail_on)

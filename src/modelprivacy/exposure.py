@@ -28,7 +28,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.stats import spearmanr
 
 from modelprivacy.findings import (
     Confidence,
@@ -40,7 +39,10 @@ from modelprivacy.findings import (
 
 __all__ = [
     "LEVELS",
+    "MOST_EXPOSED",
+    "ExposureSummary",
     "ExposureTable",
+    "OutlierRelation",
     "exposure_table",
     "subject_concentration_finding",
     "union_title",
@@ -49,6 +51,8 @@ __all__ = [
 LEVELS = ("none", "info", "low", "medium", "high")
 _RANK = {name: i for i, name in enumerate(LEVELS)}
 SUBJECT_CHECK_ID = "MP-S111"
+MOST_EXPOSED = 20
+"""How many of the most exposed rows the table's summary keeps (and the reports show)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,9 @@ class ExposureTable:
         ``{check_id: title}`` of the columns. A column that several findings
         of one check mark is the union of the rows they name, labelled as such
         (``"Attribute inference (any of sex, race)"``, see :func:`union_title`).
+    overview : ExposureSummary
+        The counts, the outlier relation, the most exposed rows and the
+        summary paragraph, computed when the table is built (not an argument).
     """
 
     frame: pd.DataFrame
@@ -86,81 +93,37 @@ class ExposureTable:
         """The check-ID columns."""
         return list(self.titles)
 
+    overview: ExposureSummary = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # every number a report shows is computed once, when the table is built
+        object.__setattr__(self, "overview", _overview(self))
+
     def counts(self) -> dict[str, int]:
         """Rows named by each check, and rows at each level."""
-        out = {c: int(self.frame[c].sum()) for c in self.checks}
-        levels = self.frame["level"].value_counts()
-        out.update({f"level_{lv}": int(levels.get(lv, 0)) for lv in LEVELS})
-        return out
+        return dict(self.overview.counts)
 
     def exposed(self, at_least: str = "medium") -> pd.Index:
         """IDs of the rows whose level is at least ``at_least``."""
         ranks = self.frame["level"].map(_RANK)
         return self.frame.index[ranks >= _RANK[at_least]]
 
-    def worst(self, n: int = 20) -> list[Any]:
+    def worst(self, n: int = MOST_EXPOSED) -> list[Any]:
         """The ``n`` most exposed rows: highest level, then most checks, then most unusual."""
-        f = self.frame
-        keys = pd.DataFrame(
-            {
-                "rank": f["level"].map(_RANK),
-                "checks": f[self.checks].sum(axis=1) if self.checks else 0,
-                "out": f.get("outlierness", 0.0),
-            },
-            index=f.index,
-        )
-        order = keys.sort_values(["rank", "checks", "out"], ascending=False, kind="stable")
-        top = order[order["rank"] > 0].index[:n]
-        return [v.item() if isinstance(v, np.generic) else v for v in top]
+        if n <= len(self.overview.most_exposed):
+            return list(self.overview.most_exposed[:n])
+        return _worst(self, n)
 
     def outliers(self) -> dict[str, float] | None:
         """Whether unusual people are more exposed (``None`` without outlierness)."""
-        f = self.frame
-        if "outlierness" not in f or len(f) < 10:
-            return None
-        out = f["outlierness"].to_numpy(dtype=np.float64)
-        ok = np.isfinite(out)
-        if ok.sum() < 10:
-            return None
-        rank = f["level"].map(_RANK).to_numpy(dtype=np.float64)[ok]
-        out = out[ok]
-        exposed = rank >= _RANK["medium"]
-        cut = np.quantile(out, 0.9)
-        top, rest = out >= cut, out < cut
-        if not top.any() or not rest.any():  # every record equally unusual
-            return None
-        result: dict[str, float] = {
-            "share_exposed_unusual_tenth": float(exposed[top].mean()),
-            "share_exposed_rest": float(exposed[rest].mean()),
-        }
-        if np.ptp(out) > 0 and np.ptp(rank) > 0:
-            result["spearman_outlierness_level"] = float(spearmanr(out, rank).statistic)
-        return result
+        rel = self.overview.outliers
+        return rel.to_dict() if rel is not None else None
 
     def summary(self) -> str:
         """One paragraph: how many are exposed, by what, and whether outliers more so."""
-        word = "people" if self.unit == "person" else "records"
-        c = self.counts()
-        high, medium = c["level_high"], c["level_medium"]
-        text = (
-            f"{high:,} of {self.n:,} {word} are highly exposed and {medium:,} moderately "
-            f"({high + medium:,} in all)."
-        )
-        named = sorted(((c[k], k) for k in self.checks if c[k]), key=lambda t: (-t[0], t[1]))
-        if named:
-            parts = [f"{self.titles[k]} ({k}): {v:,}" for v, k in named]
-            text += " By finding: " + "; ".join(parts) + "."
-        rel = self.outliers()
-        if rel is not None:
-            top, rest = rel["share_exposed_unusual_tenth"], rel["share_exposed_rest"]
-            more = "more" if top > rest + 0.02 else ("less" if top < rest - 0.02 else "no more")
-            text += (
-                f" Unusual {word} are {more} exposed: {top:.0%} of the most unusual tenth against "
-                f"{rest:.0%} of the rest."
-            )
-        return text
+        return self.overview.text
 
-    def to_dict(self, top: int = 20) -> dict[str, Any]:
+    def to_dict(self, top: int = MOST_EXPOSED) -> dict[str, Any]:
         """JSON-serialisable summary: counts, titles, the worst rows' IDs, outliers."""
         return {
             "unit": self.unit,
@@ -171,6 +134,134 @@ class ExposureTable:
             "outliers": self.outliers(),
             "summary": self.summary(),
         }
+
+
+@dataclass(frozen=True)
+class OutlierRelation:
+    """Whether unusual people are more exposed.
+
+    Attributes
+    ----------
+    share_exposed_unusual_tenth : float
+        Share exposed (medium or high) among the most unusual tenth.
+    share_exposed_rest : float
+        Share exposed among the rest.
+    spearman_outlierness_level : float or None
+        Spearman correlation of outlierness with the exposure level (``None``
+        when either is constant).
+    """
+
+    share_exposed_unusual_tenth: float
+    share_exposed_rest: float
+    spearman_outlierness_level: float | None = None
+
+    def to_dict(self) -> dict[str, float]:
+        """Return a JSON-serialisable dict (without the correlation when there is none)."""
+        out = {
+            "share_exposed_unusual_tenth": self.share_exposed_unusual_tenth,
+            "share_exposed_rest": self.share_exposed_rest,
+        }
+        if self.spearman_outlierness_level is not None:
+            out["spearman_outlierness_level"] = self.spearman_outlierness_level
+        return out
+
+
+@dataclass(frozen=True)
+class ExposureSummary:
+    """The numbers of an exposure table that the reports show, computed when it is built.
+
+    Attributes
+    ----------
+    counts : dict
+        ``{check_id: rows}`` and ``{"level_<level>": rows}``.
+    outliers : OutlierRelation or None
+        Whether unusual people are more exposed (``None`` without outlierness).
+    most_exposed : tuple
+        IDs of the (up to :data:`MOST_EXPOSED`) most exposed rows.
+    text : str
+        The summary paragraph.
+    """
+
+    counts: dict[str, int]
+    outliers: OutlierRelation | None
+    most_exposed: tuple[Any, ...]
+    text: str
+
+
+def _overview(table: ExposureTable) -> ExposureSummary:
+    f = table.frame
+    counts = {c: int(f[c].sum()) for c in table.checks}
+    levels = f["level"].value_counts()
+    counts.update({f"level_{lv}": int(levels.get(lv, 0)) for lv in LEVELS})
+    rel = _outliers(f)
+    return ExposureSummary(
+        counts=counts,
+        outliers=rel,
+        most_exposed=tuple(_worst(table, MOST_EXPOSED)),
+        text=_summary_text(table, counts, rel),
+    )
+
+
+def _worst(table: ExposureTable, n: int) -> list[Any]:
+    f = table.frame
+    keys = pd.DataFrame(
+        {
+            "rank": f["level"].map(_RANK),
+            "checks": f[table.checks].sum(axis=1) if table.checks else 0,
+            "out": f.get("outlierness", 0.0),
+        },
+        index=f.index,
+    )
+    order = keys.sort_values(["rank", "checks", "out"], ascending=False, kind="stable")
+    top = order[order["rank"] > 0].index[:n]
+    return [v.item() if isinstance(v, np.generic) else v for v in top]
+
+
+def _outliers(f: pd.DataFrame) -> OutlierRelation | None:
+    if "outlierness" not in f or len(f) < 10:
+        return None
+    out = f["outlierness"].to_numpy(dtype=np.float64)
+    ok = np.isfinite(out)
+    if ok.sum() < 10:
+        return None
+    rank = f["level"].map(_RANK).to_numpy(dtype=np.float64)[ok]
+    out = out[ok]
+    exposed = rank >= _RANK["medium"]
+    cut = np.quantile(out, 0.9)
+    top, rest = out >= cut, out < cut
+    if not top.any() or not rest.any():  # every record equally unusual
+        return None
+    spearman = None
+    if np.ptp(out) > 0 and np.ptp(rank) > 0:
+        from scipy.stats import spearmanr
+
+        spearman = float(spearmanr(out, rank).statistic)
+    return OutlierRelation(
+        share_exposed_unusual_tenth=float(exposed[top].mean()),
+        share_exposed_rest=float(exposed[rest].mean()),
+        spearman_outlierness_level=spearman,
+    )
+
+
+def _summary_text(table: ExposureTable, c: dict[str, int], rel: OutlierRelation | None) -> str:
+    word = "people" if table.unit == "person" else "records"
+    high, medium = c["level_high"], c["level_medium"]
+    text = (
+        f"{high:,} of {table.n:,} {word} are highly exposed and {medium:,} moderately "
+        f"({high + medium:,} in all)."
+    )
+    named = sorted(((c[k], k) for k in table.checks if c[k]), key=lambda t: (-t[0], t[1]))
+    if named:
+        parts = [f"{table.titles[k]} ({k}): {v:,}" for v, k in named]
+        text += " By finding: " + "; ".join(parts) + "."
+    if rel is not None:
+        top, rest = rel.share_exposed_unusual_tenth, rel.share_exposed_rest
+        more = "more" if top > rest + 0.02 else ("less" if top < rest - 0.02 else "no more")
+        text += (
+            f" Unusual {word} are {more} exposed: {top:.0%} of the most unusual tenth against "
+            f"{rest:.0%} of the rest."
+        )
+    return text
 
 
 def union_title(titles: Sequence[str]) -> str:

@@ -6,7 +6,7 @@ import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -18,12 +18,20 @@ from modelprivacy.attacks.target import Target
 from modelprivacy.errors import DataError
 from modelprivacy.load.data import check_disjoint, check_labels, concat_rows, pop_column
 
+if TYPE_CHECKING:
+    from modelprivacy.stats import EpsilonLowerBound, Interval, TprAtFpr
+
 __all__ = [
     "DEFAULT_ATTACKS",
     "MODEL_SPECIFIC_ATTACKS",
+    "ROC_POINTS",
     "AttackMetrics",
     "MembershipResult",
+    "RocCurve",
+    "ScoreHistogram",
     "membership_inference",
+    "roc_curve",
+    "score_histogram",
     "svm_margin_scores",
 ]
 
@@ -106,11 +114,11 @@ class AttackMetrics:
     """
 
     name: str
-    auc: Any
-    tpr_at_fpr: dict[float, Any]
+    auc: Interval
+    tpr_at_fpr: dict[float, TprAtFpr]
     resolvable: dict[float, bool]
     advantage: float
-    epsilon: Any
+    epsilon: EpsilonLowerBound
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict."""
@@ -122,6 +130,157 @@ class AttackMetrics:
             "advantage": self.advantage,
             "epsilon_lower_bound": self.epsilon.to_dict(),
         }
+
+
+ROC_POINTS = 300
+"""Most points of a stored ROC curve (log-spaced false-positive rates)."""
+
+HISTOGRAM_BINS = 50
+"""Bins of the stored score histogram."""
+
+
+@dataclass(frozen=True)
+class RocCurve:
+    """The ROC curve of one attack, on a log-spaced grid of false-positive rates.
+
+    Attributes
+    ----------
+    fpr : tuple of float
+        At most :data:`ROC_POINTS` false-positive rates, increasing from
+        ``1 / n_nonmembers`` to 1: the points of a log-spaced grid where the
+        TPR changes (and the last).
+    tpr : tuple of float
+        The TPR at the largest threshold whose FPR stays at or below each
+        rate, held until the next rate (a step curve).
+    """
+
+    fpr: tuple[float, ...]
+    tpr: tuple[float, ...]
+
+    def to_dict(self) -> dict[str, list[float]]:
+        """Return a JSON-serialisable dict."""
+        return {"fpr": list(self.fpr), "tpr": list(self.tpr)}
+
+
+@dataclass(frozen=True)
+class ScoreHistogram:
+    """Histogram of members' and non-members' scores under one attack.
+
+    Attributes
+    ----------
+    attack : str
+        The attack.
+    edges : tuple of float
+        Bin edges shared by both groups (empty when no score is finite).
+    members, nonmembers : tuple of float
+        Density of each group per bin (each integrates to 1; empty when the
+        group has no finite score).
+    n_members, n_nonmembers : int
+        Records with a finite score in each group.
+    """
+
+    attack: str
+    edges: tuple[float, ...]
+    members: tuple[float, ...]
+    nonmembers: tuple[float, ...]
+    n_members: int
+    n_nonmembers: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return {
+            "attack": self.attack,
+            "edges": list(self.edges),
+            "members": list(self.members),
+            "nonmembers": list(self.nonmembers),
+            "n_members": self.n_members,
+            "n_nonmembers": self.n_nonmembers,
+        }
+
+
+def _finite_scores(scores: np.ndarray) -> np.ndarray:
+    s = np.asarray(scores, dtype=np.float64)
+    s = np.where(np.isnan(s), -np.inf, s)
+    return np.clip(s, -np.finfo(np.float64).max, np.finfo(np.float64).max)
+
+
+def roc_curve(scores: np.ndarray, is_member: np.ndarray, points: int = ROC_POINTS) -> RocCurve:
+    """The ROC curve of one attack, downsampled to a log-spaced FPR grid.
+
+    Parameters
+    ----------
+    scores : ndarray
+        Scores of the audited records (higher means member; NaN counts as lowest).
+    is_member : ndarray of bool
+        Ground truth of the audited records.
+    points : int, default=ROC_POINTS
+        Grid points (log-spaced FPRs from ``1 / n_nonmembers`` to 1).
+
+    Returns
+    -------
+    RocCurve
+        The curve, with at most ``points`` points.
+    """
+    from modelprivacy import stats
+
+    is_member = np.asarray(is_member, dtype=bool)
+    lo = 1.0 / max(int((~is_member).sum()), 1)
+    grid = np.unique(np.geomspace(lo, 1.0, points))
+    s = _finite_scores(scores)
+    fpr, tpr, _ = stats.roc_curve(s[is_member], s[~is_member])
+    idx = np.clip(np.searchsorted(fpr, grid, side="right") - 1, 0, len(tpr) - 1)
+    y = np.asarray(tpr, dtype=np.float64)[idx]
+    # a point whose TPR equals the previous one adds nothing to the step curve
+    keep = np.r_[True, y[1:] != y[:-1]]
+    keep[-1] = True
+    return RocCurve(fpr=tuple(float(x) for x in grid[keep]), tpr=tuple(float(x) for x in y[keep]))
+
+
+def score_histogram(
+    attack: str, scores: np.ndarray, is_member: np.ndarray, bins: int = HISTOGRAM_BINS
+) -> ScoreHistogram:
+    """Densities of members' and non-members' finite scores over shared bins.
+
+    Parameters
+    ----------
+    attack : str
+        The attack.
+    scores : ndarray
+        Scores of the audited records.
+    is_member : ndarray of bool
+        Ground truth of the audited records.
+    bins : int, default=HISTOGRAM_BINS
+        Number of bins.
+
+    Returns
+    -------
+    ScoreHistogram
+        The histogram.
+    """
+    s = np.asarray(scores, dtype=np.float64)
+    is_member = np.asarray(is_member, dtype=bool)
+    ok = np.isfinite(s)
+    sel_in, sel_out = is_member & ok, ~is_member & ok
+    if not ok.any():
+        return ScoreHistogram(attack, (), (), (), 0, 0)
+    lo, hi = float(s[ok].min()), float(s[ok].max())
+    if hi <= lo:
+        lo, hi = lo - 0.5, hi + 0.5
+    edges = np.linspace(lo, hi, bins + 1)
+
+    def density(sel: np.ndarray) -> tuple[float, ...]:
+        if not sel.any():
+            return ()
+        return tuple(float(x) for x in np.histogram(s[sel], bins=edges, density=True)[0])
+
+    return ScoreHistogram(
+        attack=attack,
+        edges=tuple(float(x) for x in edges),
+        members=density(sel_in),
+        nonmembers=density(sel_out),
+        n_members=int(sel_in.sum()),
+        n_nonmembers=int(sel_out.sum()),
+    )
 
 
 @dataclass(frozen=True)
@@ -150,6 +309,10 @@ class MembershipResult:
         were sampled (``max_records``).
     n_train, n_holdout : int or None
         Records given, before any sampling.
+    roc : dict
+        ``{attack: RocCurve}``, at most :data:`ROC_POINTS` points each.
+    histogram : ScoreHistogram or None
+        Scores of members and non-members under the best attack at 1% FPR.
     refit_notes : tuple of str
         What was changed in the model's hyperparameters before the reference
         models were fitted, where it made a difference (a cache directory
@@ -173,6 +336,8 @@ class MembershipResult:
     n_train: int | None = None
     n_holdout: int | None = None
     refit_notes: tuple[str, ...] = ()
+    roc: dict[str, RocCurve] = field(default_factory=dict, repr=False)
+    histogram: ScoreHistogram | None = field(default=None, repr=False)
 
     def member_positions(self) -> np.ndarray:
         """Row of each audited member in the training data (all rows unless sampled)."""
@@ -194,6 +359,26 @@ class MembershipResult:
         """The attack with the highest TPR at ``fpr`` (ties: highest AUC)."""
         return max(self.metrics.values(), key=lambda m: (m.tpr_at_fpr[fpr].value, m.auc.value))
 
+    def render(self, fmt: str = "terminal", **options: Any) -> str:
+        """Render with its MP-L201 finding, in one of ``formats("membership")``.
+
+        Parameters
+        ----------
+        fmt : str, default="terminal"
+            ``"terminal"``, ``"json"`` or ``"markdown"``.
+        **options
+            ``width`` of the terminal table.
+
+        Returns
+        -------
+        str
+            The report (the same as ``modelprivacy attack membership`` writes).
+        """
+        from modelprivacy.attacks.findings import membership_finding
+        from modelprivacy.report.documents import MembershipReport
+
+        return MembershipReport(self, membership_finding(self)).render(fmt, **options)
+
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict (without the per-record scores)."""
         return {
@@ -207,6 +392,8 @@ class MembershipResult:
             "attacks": {name: m.to_dict() for name, m in self.metrics.items()},
             "exposure": self.exposure.to_dict() if self.exposure is not None else None,
             "refit_notes": list(self.refit_notes),
+            "roc": {name: c.to_dict() for name, c in self.roc.items()},
+            "histogram": self.histogram.to_dict() if self.histogram is not None else None,
         }
 
 
@@ -448,10 +635,12 @@ def membership_inference(
         n_train=n_m,
         n_holdout=n_n,
         refit_notes=ref.refit_notes,
+        roc={name: roc_curve(s, is_member) for name, s in scores.items()},
     )
+    best = result.best(0.01).name
+    result = dataclasses.replace(result, histogram=score_histogram(best, scores[best], is_member))
     timings["attacks and statistics"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    best = result.best(0.01).name
     X_ref = concat_rows([Xn, *parts_X[2:]])
     outliers = outlierness(model, X_audit, X_ref, seed=seed)
     labels = y_eval[:n_audit] if tgt.output != "regression" else None

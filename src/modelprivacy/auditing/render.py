@@ -265,7 +265,10 @@ def _attack_sections(result: Any, fmt: str) -> list[str]:
 def _findings_text(result: Any, fmt: str) -> str:
     from modelprivacy.report import Format, render
 
-    inspection = dataclasses.replace(result.inspection, findings=tuple(result.findings))
+    # the audit's findings and failed checks (the inspection's among them), as the inspection shows them
+    inspection = dataclasses.replace(
+        result.inspection, findings=tuple(result.findings), errors=tuple(result.errors)
+    )
     if fmt != "markdown":
         return render(inspection, Format.TERMINAL)
     from modelprivacy.report.markdown import to_markdown

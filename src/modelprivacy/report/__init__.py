@@ -9,13 +9,16 @@ stderr.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from modelprivacy.findings import InspectionResult
 from modelprivacy.report._common import summary_phrase
-from modelprivacy.report.json_ import SCHEMA_PATH, load_schema, to_json
-from modelprivacy.report.markdown import to_markdown
-from modelprivacy.report.terminal import to_terminal
+from modelprivacy.report.formats import FORMATS, Renderer
+
+if TYPE_CHECKING:
+    from modelprivacy.report.json_ import SCHEMA_PATH, load_schema, to_json
+    from modelprivacy.report.markdown import to_markdown
+    from modelprivacy.report.terminal import to_terminal
 
 __all__ = [
     "SCHEMA_PATH",
@@ -28,9 +31,28 @@ __all__ = [
     "to_terminal",
 ]
 
+# Renderers load when first used: importing the package (as the command line
+# does to list the formats) loads neither rich nor Jinja2.
+_LAZY = {
+    "SCHEMA_PATH": "modelprivacy.report.json_",
+    "load_schema": "modelprivacy.report.json_",
+    "to_json": "modelprivacy.report.json_",
+    "to_markdown": "modelprivacy.report.markdown",
+    "to_terminal": "modelprivacy.report.terminal",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 
 class Format(enum.Enum):
-    """An output format of the report."""
+    """An output format of the inspection report (the ``inspection`` kind of the registry)."""
 
     TERMINAL = "terminal"
     JSON = "json"
@@ -38,33 +60,7 @@ class Format(enum.Enum):
     HTML = "html"
 
 
-_Renderer = Callable[[InspectionResult, int | None, bool], str]
-
-
-def _terminal(result: InspectionResult, width: int | None, color: bool) -> str:
-    return to_terminal(result, width=width, color=color)
-
-
-def _json(result: InspectionResult, width: int | None, color: bool) -> str:
-    return to_json(result)
-
-
-def _markdown(result: InspectionResult, width: int | None, color: bool) -> str:
-    return to_markdown(result)
-
-
-def _html(result: InspectionResult, width: int | None, color: bool) -> str:
-    from modelprivacy.report.inspection_html import render_inspection_html
-
-    return render_inspection_html(result)
-
-
-_RENDERERS: dict[Format, _Renderer] = {
-    Format.TERMINAL: _terminal,
-    Format.JSON: _json,
-    Format.MARKDOWN: _markdown,
-    Format.HTML: _html,
-}
+_RENDERERS: dict[Format, Renderer] = {Format(k): r for k, r in FORMATS["inspection"].items()}
 
 
 def render(
@@ -106,7 +102,7 @@ def render(
             raise ValueError(
                 f"The 'fmt' parameter of render must be one of: {choices}. Got {fmt!r} instead."
             ) from None
-    return _RENDERERS[fmt](result, width, color)
+    return _RENDERERS[fmt](result, width=width, color=color)
 
 
 def summary_line(result: InspectionResult) -> str:

@@ -224,7 +224,8 @@ def _finding_row(f: Finding) -> dict[str, Any]:
 
 def _stores(result: Any) -> dict[str, Any]:
     rows = [_finding_row(f) for f in result.findings if f.check_id.startswith("MP-S1")]
-    errors = [{"check_id": e.check_id, "message": e.message} for e in result.inspection.errors]
+    # the audit's failed checks: the inspection's and every other check's (the audit went on)
+    errors = [{"check_id": e.check_id, "message": e.message} for e in result.errors]
     return {"rows": rows, "errors": errors, "show_values": bool(result.inspection.show_values)}
 
 
@@ -270,7 +271,7 @@ def _singling(result: Any) -> dict[str, Any]:
         }
     t = result.exposure
     if t is not None:
-        c = t.counts()
+        c = t.overview.counts
         levels = [
             {
                 "level": lv,
@@ -283,25 +284,26 @@ def _singling(result: Any) -> dict[str, Any]:
             {"check_id": k, "title": t.titles[k], "count": f"{c[k]:,}"}
             for k in sorted(t.checks, key=lambda k: (-c[k], k))
         ]
-        rel = t.outliers()
+        rel = t.overview.outliers
         outliers = None
         if rel is not None:
             outliers = {
-                "top": _num(rel["share_exposed_unusual_tenth"], ".0%"),
-                "rest": _num(rel["share_exposed_rest"], ".0%"),
-                "spearman": _num(rel["spearman_outlierness_level"], "+.2f")
-                if "spearman_outlierness_level" in rel
+                "top": _num(rel.share_exposed_unusual_tenth, ".0%"),
+                "rest": _num(rel.share_exposed_rest, ".0%"),
+                "spearman": _num(rel.spearman_outlierness_level, "+.2f")
+                if rel.spearman_outlierness_level is not None
                 else None,
             }
         out["exposure"] = {
-            "summary": t.summary(),
+            "summary": t.overview.text,
             "unit": "people" if t.unit == "person" else "records",
             "n": f"{t.n:,}",
             "levels": levels,
             "checks": checks,
             "outliers": outliers,
         }
-    skipped = [s for s in result.skipped if "leaf box" in s.lower() or "MP-S110" in s]
+    skipped = [s.reason for s in result.skipped if s.check_id == "MP-S110"]
+    skipped += [f"failed ({e.message})" for e in result.errors if e.check_id == "MP-S110"]
     default = (
         "needs the training data (--train)"
         if result.settings.get("n_train") is None
@@ -367,8 +369,8 @@ def _membership(result: Any) -> dict[str, Any] | None:
         "rmia_a": _num(m.rmia_a, "g"),
         "starred": any(not t["resolvable"] for r in rows for t in r["tprs"]),
         "finding": _finding_row(finding) if finding is not None else None,
-        "roc": Markup(plots.roc_svg(m.scores, m.is_member, best=best)),
-        "hist": Markup(plots.histogram_svg(m.scores[best], m.is_member)),
+        "roc": Markup(plots.roc_svg(m.roc, best=best)) if m.roc else None,
+        "hist": Markup(plots.histogram_svg(m.histogram)) if m.histogram is not None else None,
         "exposure": exposure,
     }
 

@@ -6,7 +6,9 @@ deterministic: the SVG hash salt is fixed per figure, the metadata (creation
 date, creator) is stripped, and the element IDs are prefixed with the figure's
 key so that several figures can live in one HTML page without ID clashes.
 
-Only fixed strings (attack names, axis labels) go into the figures; names that
+Figures only draw numbers the results carry (ROC points, histogram densities,
+intervals); nothing is computed here. Only fixed strings (attack names, axis
+labels) go into the figures; names that
 come from the model or the data (columns, files) stay in the HTML around them,
 where the template escapes them. Only counts, rates and scores are plotted,
 never training values.
@@ -17,11 +19,15 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import numpy as np
 from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from modelprivacy.attacks.api import RocCurve, ScoreHistogram
+    from modelprivacy.stats import Interval
 
 __all__ = ["histogram_svg", "residual_risk_svg", "roc_svg", "svg_of"]
 
@@ -90,32 +96,21 @@ def _figure(width: float, height: float) -> Figure:
         return Figure(figsize=(width, height), layout="constrained")
 
 
-def _step(fpr: np.ndarray, tpr: np.ndarray, grid: np.ndarray) -> np.ndarray:
-    """TPR at the largest threshold whose FPR stays at or below each grid value."""
-    idx = np.searchsorted(fpr, grid, side="right") - 1
-    return np.asarray(tpr[np.clip(idx, 0, len(tpr) - 1)])
-
-
 def roc_svg(
-    scores: Mapping[str, np.ndarray],
-    is_member: np.ndarray,
+    curves: Mapping[str, RocCurve],
     *,
     best: str | None = None,
-    points: int = 300,
     key: str = "mp-roc",
 ) -> str:
     """ROC curves of membership attacks on log-log axes.
 
     Parameters
     ----------
-    scores : mapping
-        ``{attack: scores}`` over the audited records (higher means member).
-    is_member : ndarray of bool
-        Ground truth of the audited records.
+    curves : mapping
+        ``{attack: RocCurve}``, as the result holds them (log-spaced FPRs from
+        ``1/n_nonmembers`` to 1).
     best : str, optional
         The attack drawn thicker.
-    points : int, default=300
-        Grid points per curve (log-spaced FPRs from ``1/n_nonmembers`` to 1).
     key : str, default="mp-roc"
         The figure's ID in the page.
 
@@ -124,26 +119,16 @@ def roc_svg(
     str
         The SVG element.
     """
-    from modelprivacy import stats
-
-    is_member = np.asarray(is_member, dtype=bool)
-    n_out = int((~is_member).sum())
-    lo = 1.0 / max(n_out, 1)
-    grid = np.unique(np.geomspace(lo, 1.0, points))
+    lo = min((c.fpr[0] for c in curves.values() if c.fpr), default=1e-3)
     fig = _figure(5.2, 4.0)
     with matplotlib.rc_context(_rc()):
         ax = fig.add_subplot()
         ax.plot([lo, 1.0], [lo, 1.0], ls="--", lw=1, color="#888888", label="chance")
-        for i, (name, s) in enumerate(scores.items()):
-            s = np.asarray(s, dtype=np.float64)
-            s = np.where(np.isnan(s), -np.inf, s)
-            s = np.clip(s, -np.finfo(np.float64).max, np.finfo(np.float64).max)
-            fpr, tpr, _ = stats.roc_curve(s[is_member], s[~is_member])
-            y = np.maximum(_step(fpr, tpr, grid), lo / 10)
+        for i, (name, c) in enumerate(curves.items()):
             thick = name == best
             ax.step(
-                grid,
-                y,
+                c.fpr,
+                np.maximum(np.asarray(c.tpr, dtype=np.float64), lo / 10),
                 where="post",
                 lw=2.2 if thick else 1.2,
                 color=_COLOURS[i % len(_COLOURS)],
@@ -161,23 +146,13 @@ def roc_svg(
     return svg_of(fig, key)
 
 
-def histogram_svg(
-    scores: np.ndarray,
-    is_member: np.ndarray,
-    *,
-    bins: int = 50,
-    key: str = "mp-hist",
-) -> str:
+def histogram_svg(histogram: ScoreHistogram, *, key: str = "mp-hist") -> str:
     """Histogram of members' and non-members' scores under one attack.
 
     Parameters
     ----------
-    scores : ndarray
-        Scores of the audited records.
-    is_member : ndarray of bool
-        Ground truth of the audited records.
-    bins : int, default=50
-        Number of bins (shared by both groups).
+    histogram : ScoreHistogram
+        Bin edges and densities of both groups, as the result holds them.
     key : str, default="mp-hist"
         The figure's ID in the page.
 
@@ -186,31 +161,27 @@ def histogram_svg(
     str
         The SVG element.
     """
-    s = np.asarray(scores, dtype=np.float64)
-    is_member = np.asarray(is_member, dtype=bool)
-    ok = np.isfinite(s)
+    h = histogram
     fig = _figure(5.2, 3.0)
     with matplotlib.rc_context(_rc()):
         ax = fig.add_subplot()
-        if ok.any():
-            lo, hi = float(s[ok].min()), float(s[ok].max())
-            if hi <= lo:
-                lo, hi = lo - 0.5, hi + 0.5
-            edges = np.linspace(lo, hi, bins + 1)
-            for sel, label, colour in (
-                (is_member & ok, "members (training)", "#d62728"),
-                (~is_member & ok, "non-members (holdout)", "#1f77b4"),
+        if h.edges:
+            edges = list(h.edges)
+            for density, n, label, colour in (
+                (h.members, h.n_members, "members (training)", "#d62728"),
+                (h.nonmembers, h.n_nonmembers, "non-members (holdout)", "#1f77b4"),
             ):
-                if sel.any():
+                if density:
+                    # one weighted point per bin draws the stored densities as they are
                     ax.hist(
-                        s[sel],
-                        bins=edges.tolist(),
-                        density=True,
+                        edges[:-1],
+                        bins=edges,
+                        weights=list(density),
                         histtype="stepfilled",
                         alpha=0.45,
                         color=colour,
                         edgecolor=colour,
-                        label=f"{label}, n={int(sel.sum()):,}",
+                        label=f"{label}, n={n:,}",
                     )
             ax.legend(loc="upper left", fontsize=7, frameon=False)
         ax.set_xlabel("attack score (higher: more likely a member)")
@@ -220,7 +191,7 @@ def histogram_svg(
 
 
 def residual_risk_svg(
-    outcomes: Sequence[tuple[str, Any]],
+    outcomes: Sequence[tuple[str, Interval]],
     *,
     threshold: float | None = None,
     key: str = "mp-risk",

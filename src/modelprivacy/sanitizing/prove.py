@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from modelprivacy.findings import Criterion
+from modelprivacy.findings import SCHEMA_VERSION, Criterion
 
 __all__ = [
     "TOLERANCE",
@@ -25,6 +25,9 @@ __all__ = [
     "compare",
     "prediction_change",
     "sanitize_and_audit",
+    "sanitize_html",
+    "sanitize_markdown",
+    "sanitize_terminal",
 ]
 
 
@@ -85,7 +88,7 @@ class SanitizeReport:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict (no raw values)."""
         return {
-            "schema_version": "1.0",
+            "schema_version": SCHEMA_VERSION,
             "kind": "sanitize",
             "sanitize": self.sanitized.to_dict(),
             "comparison": [r.to_dict() for r in self.rows],
@@ -98,18 +101,25 @@ class SanitizeReport:
         }
 
     def render(self, fmt: str = "terminal", width: int = 110) -> str:
-        """Render: ``"terminal"`` (``width`` columns), ``"markdown"``, ``"json"`` or ``"html"``."""
-        import json
+        """Render in one of ``formats("sanitize")``: terminal (``width`` columns), json, markdown, html."""
+        from modelprivacy.report.formats import render
 
-        if fmt == "json":
-            return json.dumps(self.to_dict(), indent=2, sort_keys=True, default=str) + "\n"
-        if fmt == "markdown":
-            return _markdown(self)
-        if fmt == "html":
-            return _html(self)
-        if fmt == "terminal":
-            return _terminal(self, width)
-        raise ValueError(f"unknown format {fmt!r}; choose terminal, markdown, json or html")
+        return render("sanitize", fmt, self, width=width)
+
+
+def sanitize_terminal(report: SanitizeReport, width: int = 110) -> str:
+    """The before/after report as plain text (``width`` columns)."""
+    return _terminal(report, width)
+
+
+def sanitize_markdown(report: SanitizeReport) -> str:
+    """The before/after report as Markdown."""
+    return _markdown(report)
+
+
+def sanitize_html(report: SanitizeReport) -> str:
+    """The before/after report as one HTML page."""
+    return _html(report)
 
 
 _LEVEL = {"none": 0, "low": 1, "medium": 2, "high": 3}
