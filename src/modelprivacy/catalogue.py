@@ -1,12 +1,13 @@
 """Every check modelprivacy runs, in one list: id, criterion, title, inputs, where it runs.
 
-The inspection checks (MP-S101 to MP-S108) come from their registry
-(:data:`modelprivacy.inspection._base.CHECKS`); the checks that need data or
-attacks (leaf boxes, subject concentration, membership and attribute
-inference) are declared here beside them, each with the constants of the
-module that implements it. ``modelprivacy checks`` prints the list, so that a
-newcomer finds any check by its id in one hop: the ``module`` column names the
-file.
+The list comes from the two registries of the one check contract
+(:mod:`modelprivacy.auditing.checks`): the inspection checks (MP-S101 to
+MP-S108, :data:`modelprivacy.inspection._base.CHECKS`) and the checks that need
+data or attacks (leaf boxes, subject concentration, membership and attribute
+inference, :data:`modelprivacy.auditing.checks.AUDIT_CHECKS`).
+``modelprivacy checks`` prints it, so that a newcomer finds any check by its id
+in one hop: the ``module`` column names the file. ``docs/checks.md`` is
+generated from it (:func:`render_checks_markdown`).
 """
 
 from __future__ import annotations
@@ -14,16 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-__all__ = ["CheckInfo", "all_checks", "render_checks"]
-
-#: The inputs a check can need, in the words of the command line.
-MODEL = "model"
-TRAIN = "--train"
-HOLDOUT = "--holdout"
-TARGET = "--target"
-SENSITIVE = "--sensitive"
-SUBJECT = "--subject-column"
-REFIT = "a model that can be refitted"
+__all__ = ["CheckInfo", "all_checks", "render_checks", "render_checks_markdown"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +57,7 @@ class CheckInfo:
 
 
 def _inspection_checks() -> list[CheckInfo]:
+    from modelprivacy.auditing.checks import INSPECTION_INPUTS, INSPECTION_OPTIONAL
     from modelprivacy.inspection import checks as _checks  # noqa: F401  (registers them)
     from modelprivacy.inspection._base import CHECKS
 
@@ -73,8 +66,8 @@ def _inspection_checks() -> list[CheckInfo]:
             id=c.id,
             criterion=c.criterion.value,
             title=c.title,
-            requires=(MODEL,),
-            optional=(TRAIN,),
+            requires=tuple(i.value for i in INSPECTION_INPUTS),
+            optional=tuple(i.value for i in INSPECTION_OPTIONAL),
             commands=("inspect", "audit"),
             module=c.func.__module__,
             docs=c.docs_url,
@@ -83,61 +76,21 @@ def _inspection_checks() -> list[CheckInfo]:
     ]
 
 
-def _data_checks() -> list[CheckInfo]:
-    from modelprivacy.attacks import attribute, findings, stored_rows
-    from modelprivacy.singling import boxes
+def _audit_checks() -> list[CheckInfo]:
+    from modelprivacy.auditing.checks import AUDIT_CHECKS
 
     return [
         CheckInfo(
-            id=boxes.CHECK_ID,
-            criterion="singling out",
-            title="People singled out by the boxes of small tree leaves",
-            requires=(MODEL, TRAIN),
-            optional=(HOLDOUT, TARGET),
-            commands=("audit", "attack singling-out"),
-            module=boxes.__name__,
-            docs=boxes.DOCS,
-        ),
-        CheckInfo(
-            id="MP-S111",
-            criterion="singling out",
-            title="Model represents individuals (training data from one or few people)",
-            requires=(MODEL, TRAIN, SUBJECT),
-            optional=(),
-            commands=("audit", "attack singling-out"),
-            module="modelprivacy.exposure",
-            docs="docs/singling.md#mp-s111",
-        ),
-        CheckInfo(
-            id=findings.CHECK_ID,
-            criterion="linkability",
-            title="Membership inference (LiRA, RMIA, loss, population; K reference models)",
-            requires=(MODEL, TRAIN, HOLDOUT, TARGET, REFIT),
-            optional=("--population",),
-            commands=("audit", "attack membership"),
-            module="modelprivacy.attacks.api",
-            docs="docs/attacks.md#mp-l201",
-        ),
-        CheckInfo(
-            id=stored_rows.CHECK_ID,
-            criterion="linkability",
-            title=stored_rows.TITLE,
-            requires=(MODEL, TRAIN, HOLDOUT),
-            optional=(),
-            commands=("audit",),
-            module=stored_rows.__name__,
-            docs=stored_rows.DOCS,
-        ),
-        CheckInfo(
-            id=attribute.CHECK_ID,
-            criterion="inference",
-            title="Attribute inference against a control set and a baseline without the model",
-            requires=(MODEL, TRAIN, HOLDOUT, TARGET, SENSITIVE),
-            optional=("--population",),
-            commands=("audit", "attack attribute"),
-            module=attribute.__name__,
-            docs="docs/attribute.md#mp-i301",
-        ),
+            id=c.id,
+            criterion=c.criterion.value,
+            title=c.title,
+            requires=tuple(i.value for i in c.requires),
+            optional=tuple(i.value for i in c.optional),
+            commands=c.commands,
+            module=c.module,
+            docs=c.docs,
+        )
+        for c in AUDIT_CHECKS.values()
     ]
 
 
@@ -151,7 +104,7 @@ def all_checks() -> list[CheckInfo]:
     """
     order = {"S": 0, "L": 1, "I": 2}  # singling out, linkability, inference
     return sorted(
-        _inspection_checks() + _data_checks(), key=lambda c: (order.get(c.id[3:4], 9), c.id)
+        _inspection_checks() + _audit_checks(), key=lambda c: (order.get(c.id[3:4], 9), c.id)
     )
 
 
@@ -192,3 +145,69 @@ def render_checks(fmt: str = "terminal") -> str:
         lines.append(f"         needs {needs}{more}; runs in {', '.join(c.commands)}")
         lines.append(f"         {c.module}; {c.docs}")
     return "\n".join(lines) + "\n"
+
+
+def render_checks_markdown() -> str:
+    """``docs/checks.md``: every check, with its inputs and its documentation.
+
+    The inspection checks are documented by their docstrings; each check of
+    the audit by the docstring of the function that runs it, with a link to
+    its full description.
+
+    Returns
+    -------
+    str
+        The content of ``docs/checks.md``.
+    """
+    from modelprivacy.auditing.checks import AUDIT_CHECKS
+    from modelprivacy.inspection._base import CHECKS
+
+    checks = all_checks()
+    lines = [
+        "# Checks",
+        "",
+        "Generated from the check registry by `python -m modelprivacy.catalogue > docs/checks.md`;",
+        "`modelprivacy checks` prints the same list. Each finding links to its check's section here.",
+        "",
+        "| id | what it looks for | criterion | needs |",
+        "|---|---|---|---|",
+    ]
+    for c in checks:
+        lines.append(
+            f"| [{c.id}](#{c.id.lower()}) | {c.title} | {c.criterion} | {', '.join(c.requires)} |"
+        )
+    lines.append("")
+    for c in checks:
+        if c.id in CHECKS:
+            doc = CHECKS[c.id].doc.splitlines()
+        else:
+            fn = AUDIT_CHECKS[c.id].run
+            doc = _doc(fn).splitlines()
+        body = "\n".join(doc[1:]).strip()
+        more = f" (also uses {', '.join(c.optional)})" if c.optional else ""
+        lines += [
+            f'<a id="{c.id.lower()}"></a>',
+            f"## {doc[0].rstrip('.')}.",
+            "",
+            body,
+            "",
+            f"Needs {', '.join(c.requires)}{more}; runs in {', '.join(c.commands)}; "
+            f"implemented in `{c.module}`.",
+        ]
+        if c.id not in CHECKS:
+            lines.append(f"Full description: [{c.docs}]({c.docs.replace('docs/', '', 1)}).")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _doc(fn: object) -> str:
+    """The cleaned docstring of ``fn``."""
+    import inspect
+
+    return inspect.cleandoc(getattr(fn, "__doc__", None) or "")
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(render_checks_markdown())

@@ -4,18 +4,13 @@ Every check modelprivacy runs declares a :class:`CheckSpec`: its id, title,
 criterion, documentation and the inputs it requires (:class:`Input`). The
 inspection checks (MP-S101 to MP-S108) declare theirs in
 :mod:`modelprivacy.inspection._base` and run inside :func:`inspect`; the
-checks that need data or attacks are registered in this module, one line
-each in :data:`AUDIT_CHECKS`, with the function that runs them:
-
-====== ============================================= ===========================
-id     what                                          implemented in
-====== ============================================= ===========================
-MP-S110 leaf boxes that single people out            modelprivacy.singling.boxes
-MP-S111 training data from few people                modelprivacy.exposure
-MP-L201 membership inference (black box)             modelprivacy.attacks.api
-MP-L202 stored rows lookup (white box)               modelprivacy.attacks.stored_rows
-MP-I301 attribute inference                          modelprivacy.attacks.attribute
-====== ============================================= ===========================
+checks that need data or attacks are registered in this module, one
+registration each in :data:`AUDIT_CHECKS`, beside the function that runs them:
+MP-S110 (leaf boxes, :mod:`modelprivacy.singling.boxes`), MP-S111 (training
+data from few people, :mod:`modelprivacy.exposure`), MP-L201 (membership
+inference, :mod:`modelprivacy.attacks.api`), MP-L202 (the stored rows lookup,
+:mod:`modelprivacy.attacks.stored_rows`) and MP-I301 (attribute inference,
+:mod:`modelprivacy.attacks.attribute`). ``modelprivacy checks`` lists them all.
 
 :func:`run_check` is the one runner: it skips a check whose inputs are not all
 given with a typed :class:`~modelprivacy.findings.Skipped` naming the check
@@ -69,6 +64,10 @@ class Input(enum.Enum):
     POPULATION = "--population"
     REFIT = "a model that can be refitted"
 
+
+#: What every inspection check requires, and what makes it count people.
+INSPECTION_INPUTS: tuple[Input, ...] = (Input.MODEL,)
+INSPECTION_OPTIONAL: tuple[Input, ...] = (Input.TRAIN, Input.TARGET)
 
 #: What to say when an input is missing.
 _NEEDS = {
@@ -364,7 +363,20 @@ def _rating(ctx: AuditContext) -> dict[str, float]:
     module="modelprivacy.attacks.api",
 )
 def membership(ctx: AuditContext) -> CheckOutput:
-    """Black-box membership inference against K reference models."""
+    """MP-L201 Membership inference (black box).
+
+    An attacker who holds a person's record asks the model about it and tells
+    members from non-members by how well the model fits the record. The audit
+    runs the strongest published attacks (LiRA and RMIA with K reference
+    models trained on halves of the training data and the holdout, plus the
+    loss and population attacks), scores every member and non-member (a seeded
+    sample of ``--max-records`` each), and rates the attack by its true
+    positive rate at 1% and 0.1% false positives and by the lower bound on the
+    privacy loss epsilon it implies, against an attacker who only guesses.
+    The finding names the members the best attack identifies at 1% false
+    positives. It is skipped for a model that cannot be cloned and refitted
+    (pass ``fit_fn`` in the Python API).
+    """
     from modelprivacy.attacks.api import membership_inference
     from modelprivacy.attacks.findings import membership_finding
 
@@ -395,14 +407,23 @@ def membership(ctx: AuditContext) -> CheckOutput:
 
 @audit_check(
     "MP-L202",
-    "Members found among the training rows the model stores (white-box membership)",
+    "Membership from stored rows (white-box)",
     Criterion.LINKABILITY,
-    "docs/attacks.md#mp-l202",
+    "docs/audit.md#mp-l202",
     requires=(Input.MODEL, Input.TRAIN, Input.HOLDOUT),
     module="modelprivacy.attacks.stored_rows",
 )
 def stored_rows(ctx: AuditContext) -> CheckOutput:
-    """Look every member and non-member up among the rows the model stores."""
+    """MP-L202 Membership from stored rows (white box).
+
+    A model that stores training rows (k-NN, SVM support vectors, Gaussian
+    processes, kernel models) answers membership without any query: the
+    attacker looks the person's record up among the stored rows. Every member
+    and non-member is looked up in the model's own input space, and a member
+    counts as found when its row is stored and no non-member shares it. No
+    reference model is needed. It is skipped when the model stores no table
+    of two or more rows.
+    """
     from modelprivacy.attacks.stored_rows import (
         NoStoredRowsError,
         stored_rows_finding,
@@ -440,7 +461,18 @@ def stored_rows(ctx: AuditContext) -> CheckOutput:
     module="modelprivacy.attacks.attribute",
 )
 def attribute(ctx: AuditContext) -> CheckOutput:
-    """Attribute inference on each sensitive column."""
+    """MP-I301 Attribute inference.
+
+    An attacker who knows a person's other attributes (and, by default, the
+    label) guesses a sensitive one through the model: by trying every value
+    and keeping the one the model fits best, and with an attack model
+    trained on the model's outputs. Success on members is compared with
+    success on a control set of non-members (what the model reveals about its
+    training data beyond what it has learned about the population) and with a
+    baseline that does not query the model at all, with paired bootstrap
+    intervals. The finding counts the members whose attribute only the model
+    gives away.
+    """
     from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
     from modelprivacy.auditing.verdict import Thresholds
 
@@ -489,7 +521,17 @@ def attribute(ctx: AuditContext) -> CheckOutput:
     module="modelprivacy.singling.boxes",
 )
 def leaf_boxes(ctx: AuditContext) -> CheckOutput:
-    """Reconstruct the leaf boxes of tree models and count the people they pin."""
+    """MP-S110 Leaf boxes that single people out.
+
+    Every leaf of a decision tree is a box in feature space (the thresholds on
+    its path), and a leaf with fewer than k training records pins those people
+    down together with their label. For tree models (single trees, forests,
+    bagging, gradient boosting, HistGradientBoosting) the audit reconstructs
+    the boxes, intersects them over the trees of an ensemble (each tree on its
+    own in-bag sample), and counts the people a box holds alone or with fewer
+    than k others; holdout and population records count the outsiders who
+    share a box. It is skipped for models without trees.
+    """
     from modelprivacy.load.data import concat_rows
     from modelprivacy.singling import leaf_boxes as boxes_of
     from modelprivacy.singling import singling_out_finding
@@ -524,7 +566,13 @@ def leaf_boxes(ctx: AuditContext) -> CheckOutput:
     module="modelprivacy.exposure",
 )
 def subject_concentration(ctx: AuditContext) -> CheckOutput:
-    """Flag training data that comes from fewer than k people."""
+    """MP-S111 Training data from few people.
+
+    When half of the training records come from fewer than k people (a
+    subject column names the person of each record), the model represents
+    those individuals: it is personal data by itself, whatever the attacks
+    find. With a subject column every count in the report is per person.
+    """
     from modelprivacy.exposure import subject_concentration_finding
 
     assert ctx.data.subjects is not None

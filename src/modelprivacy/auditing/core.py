@@ -332,9 +332,9 @@ def audit(
     gaps: dict[Criterion, list[str]] = {c: [] for c in Criterion}
     gaps[Criterion.SINGLING_OUT] += singling_out_gaps(model, inspection)
     specs = {**{c.id: c.criterion for c in AUDIT_CHECKS.values()}, **_inspection_criteria()}
-    for err in errors:
+    for err in errors:  # a failed check of an assessed criterion leaves a gap in it
         criterion = specs.get(err.check_id)
-        if criterion is not None:
+        if criterion is not None and assessed[criterion]:
             gaps[criterion].append(f"{err.check_id} failed ({err.message})")
     verdict = decide(all_findings, assessed, reasons, gaps)
     rows = coverage(
