@@ -68,7 +68,7 @@ import pandas as pd
 from scipy.special import expit, softmax
 from threadpoolctl import threadpool_limits
 
-from modelprivacy.attacks.target import Target, query
+from modelprivacy.attacks.target import Target
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
 from modelprivacy.load.data import check_disjoint, check_labels, pop_column
@@ -559,7 +559,7 @@ def _model_columns(
 
 
 class _Query:
-    """Queries the target model and turns its answers into vectors."""
+    """The target model's answers on the data's columns (queried through :class:`Target`)."""
 
     def __init__(self, model: Any, columns: list[Any], as_frame: bool) -> None:
         self.model = model
@@ -574,20 +574,10 @@ class _Query:
 
     def outputs(self, X: pd.DataFrame) -> np.ndarray:
         """The model's output on ``X`` as a float matrix (one row per record)."""
-        m, Xin, n = self.model, self._input(X), len(X)
-        if self.output == "proba":
-            return np.asarray(query(m.predict_proba, Xin), dtype=np.float64).reshape(n, -1)
-        if self.output == "decision":
-            return np.asarray(query(m.decision_function, Xin), dtype=np.float64).reshape(n, -1)
-        pred = query(m.predict, Xin)
-        if self.output == "label":
-            return self._class_index(pred).astype(np.float64).reshape(n, 1)
-        return pred.astype(np.float64).reshape(n, -1)
+        return self.target.answers(self._input(X))
 
     def _class_index(self, labels: np.ndarray) -> np.ndarray:
-        assert self.target.classes is not None
-        idx = pd.Index(self.target.classes).get_indexer(np.asarray(labels))
-        return np.asarray(idx)
+        return self.target.class_index(labels)
 
     def consistency(self, out: np.ndarray, y: np.ndarray) -> np.ndarray:
         """How consistent outputs are with known labels (higher: more); p(y | x) for classifiers."""

@@ -193,6 +193,41 @@ class Target:
         others[rows, idx] = -np.inf
         return np.asarray(scores[rows, idx] - logsumexp(others, axis=1))
 
+    def answers(self, X: Any, model: Any = None) -> np.ndarray:
+        """What the model answers on ``X``, as a float matrix with one row per record.
+
+        Parameters
+        ----------
+        X : array-like
+            Records, as the model takes them.
+        model : estimator, optional
+            A reference model; the target when omitted.
+
+        Returns
+        -------
+        ndarray of shape (n, d)
+            Probabilities (``proba``), decision scores (``decision``), the
+            position of the predicted label in ``classes`` (``label``), or the
+            predictions (``regression``).
+        """
+        m = self.estimator if model is None else model
+        n = X.shape[0] if hasattr(X, "shape") else len(X)
+        if self.output == "proba":
+            return self._aligned_proba(m, X).reshape(n, -1)
+        if self.output == "decision":
+            return np.asarray(query(m.decision_function, X), dtype=np.float64).reshape(n, -1)
+        pred = query(m.predict, X)
+        if self.output == "label":
+            return self.class_index(pred).astype(np.float64).reshape(n, 1)
+        return np.asarray(pred, dtype=np.float64).reshape(n, -1)
+
+    def class_index(self, labels: Any) -> np.ndarray:
+        """Position of each label in ``classes``; ``-1`` for a label the model does not know."""
+        import pandas as pd
+
+        assert self.classes is not None
+        return np.asarray(pd.Index(self.classes).get_indexer(np.asarray(labels)))
+
     def _aligned_proba(self, model: Any, X: Any) -> np.ndarray:
         """Probabilities in the target's class order (a reference model may lack a rare class)."""
         proba = np.asarray(query(model.predict_proba, X), dtype=np.float64)
