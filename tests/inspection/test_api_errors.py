@@ -63,7 +63,7 @@ def test_nan_in_target_and_in_features(frame):
     knn = KNeighborsClassifier().fit(frame[["a", "b"]], frame["label"])
     bad = frame.assign(label=frame["label"].astype(float))
     bad.loc[3, "label"] = np.nan
-    with pytest.raises(DataError, match=r"target has missing values in 1 rows .first: 3."):
+    with pytest.raises(DataError, match=r"1 missing value.s. in the training data .first rows: 3."):
         modelprivacy.inspect(knn, bad, target="label")
     bad = frame.copy()
     bad.loc[5, "a"] = np.nan

@@ -71,7 +71,7 @@ from threadpoolctl import threadpool_limits
 from modelprivacy.attacks.target import Target
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
-from modelprivacy.load.data import check_disjoint, check_labels, pop_column
+from modelprivacy.load.data import check_disjoint
 from modelprivacy.stats import Interval, newcombe_difference, residual_risk_interval, wilson
 
 __all__ = [
@@ -459,33 +459,26 @@ def _part(
     data: Any, y: Any, target: str | None, what: str, need_y: bool
 ) -> tuple[_Part, bool, list[Any]]:
     """Features as a DataFrame, labels, whether the data was a DataFrame, and its columns."""
-    if isinstance(data, pd.DataFrame):
-        frame = data.reset_index(drop=True)
-        if target is not None:
-            frame, labels = pop_column(frame, target, where=what)
-            y = labels
-        is_frame = True
-    else:
+    from modelprivacy.load.audit_data import Part
+
+    is_frame = isinstance(data, pd.DataFrame)
+    if not is_frame:
         arr = np.asarray(data)
         if arr.ndim != 2:
             raise DataError(
                 f"the {what} data must be a table (2-D array or DataFrame); got shape {arr.shape}"
             )
-        frame = pd.DataFrame(arr)
-        is_frame = False
-    if y is not None:
-        y = np.asarray(y)
-        check_labels(y, what)
-        if len(y) != len(frame):
+        data = pd.DataFrame(arr)
+    try:
+        part = Part.split(data.reset_index(drop=True), y, target=target, name=what, need_y=need_y)
+    except DataError as exc:
+        if need_y and "has no label" in str(exc):
             raise DataError(
-                f"the {what} data has {len(frame)} rows but {len(y)} labels; pass one label per row"
-            )
-    elif need_y:
-        raise DataError(
-            f"the {what} data has no label: pass target='column' or y_{what}, "
-            "or known_label=False for an attacker who does not know the label"
-        )
-    return _Part(frame, y), is_frame, list(frame.columns)
+                f"the {what} data has no label: pass target='column' or y_{what}, "
+                "or known_label=False for an attacker who does not know the label"
+            ) from exc
+        raise
+    return _Part(part.X, part.y), is_frame, list(part.X.columns)
 
 
 def _target_error(column: Column) -> DataError:

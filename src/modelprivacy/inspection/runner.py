@@ -76,34 +76,16 @@ def _prepare_data(
         if y is not None:
             raise DataError("y was given without X; pass the training features too")
         return None
-    if isinstance(X, pd.DataFrame):
-        if target is not None:
-            X, y = pop_column(X, target)
-        if id_column is not None:
-            X, ids = pop_column(X, id_column, role="id")
-    elif target is not None or id_column is not None:
+    from modelprivacy.load.audit_data import Part
+
+    if isinstance(X, pd.DataFrame) and id_column is not None:
+        X, ids = pop_column(X, id_column, role="id")
+    elif id_column is not None:
         raise DataError(
             "--target and --id-column need the training data as a table with column names"
         )
-    n = X.shape[0] if hasattr(X, "shape") else len(X)
-    if n == 0:
-        raise DataError("the training data has no rows; pass the data the model was fitted on")
-    if y is not None:
-        y = np.asarray(y)
-        if y.shape[0] != n:
-            raise DataError(
-                f"the target has {y.shape[0]:,} values but the training data has {n:,} rows"
-            )
-        if y.dtype.kind == "f" and np.isnan(y).any():
-            bad = np.flatnonzero(np.isnan(y.reshape(n, -1)).any(axis=1))
-            raise DataError(
-                f"the target has missing values in {bad.size:,} rows (first: {', '.join(map(str, bad[:5]))}); "
-                "drop those rows or give the target exactly as the model was fitted on"
-            )
-        if y.dtype == object and pd.isna(y).any():
-            raise DataError(
-                "the target has missing values; drop those rows or fill them as they were for fit"
-            )
+    part = Part.split(X, y, target=target)
+    X, y, n = part.X, part.y, part.n
     if ids is not None:
         ids = np.asarray(ids)
         if ids.shape[0] != n:

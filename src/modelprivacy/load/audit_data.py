@@ -57,6 +57,66 @@ class Part:
         """Number of records."""
         return int(self.X.shape[0]) if hasattr(self.X, "shape") else len(self.X)
 
+    @classmethod
+    def split(
+        cls,
+        data: Any,
+        y: Any = None,
+        *,
+        target: str | None = None,
+        name: str = "training",
+        need_y: bool = False,
+    ) -> Part:
+        """Features and labels of one table: the target column split off, or ``y`` beside it.
+
+        Parameters
+        ----------
+        data : DataFrame or array-like
+            The table.
+        y : array-like, optional
+            The labels, when ``data`` has no target column.
+        target : str, optional
+            The label column of ``data`` (a DataFrame).
+        name : str, default="training"
+            Which data it is, for messages.
+        need_y : bool, default=False
+            Refuse a table without labels.
+
+        Returns
+        -------
+        Part
+            The features and the checked labels.
+
+        Raises
+        ------
+        DataError
+            A missing target column, labels with missing values, or a label
+            count that differs from the row count.
+        """
+        if isinstance(data, pd.DataFrame) and target is not None:
+            data, y = pop_column(data, target, where=name)
+        elif target is not None:
+            raise DataError(
+                f"the target column {target!r} needs the {name} data as a table with column "
+                f"names; pass the labels as y_{name if name != 'training' else 'train'} instead"
+            )
+        n = _n_rows(data)
+        if n == 0:
+            raise DataError(f"the {name} data has no rows; pass the records it should have")
+        if y is not None:
+            y = np.asarray(y)
+            if y.shape[0] != n:
+                raise DataError(
+                    f"the {name} data has {n:,} rows but {y.shape[0]:,} labels; pass one label per row"
+                )
+            check_labels(y, name, column=target)
+        elif need_y:
+            raise DataError(
+                f"the {name} data has no label: name the target column (--target, target=) "
+                "or pass the labels"
+            )
+        return cls(name=name, X=data, y=y)
+
 
 def _table(data: Any, name: str) -> Any:
     """A table from a frame, an array, a path, or anything :class:`pandas.DataFrame` takes."""
@@ -259,16 +319,9 @@ class AuditData:
 
 def _part(table: Any, target: str | None, name: str, *, need_target: bool) -> Part:
     """Split the target off ``table`` (when it has it) and check the labels."""
-    y = None
-    if isinstance(table, pd.DataFrame) and target is not None:
-        table, y = pop_column(table, target, where=name)
-        check_labels(y, name, column=target)
-    elif need_target and target is not None:
-        raise DataError(
-            f"the {name} data has no column names, so it has no target column {target!r}; "
-            "give it as a table with the training data's columns"
-        )
-    return Part(name=name, X=table, y=y)
+    if not isinstance(table, pd.DataFrame) and not need_target:
+        return Part(name=name, X=table, y=None)
+    return Part.split(table, target=target, name=name)
 
 
 def _fits(model: Any, part: Part) -> None:

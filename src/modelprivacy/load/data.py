@@ -507,13 +507,17 @@ def check_labels(y: Any, where: str = "training", column: str | None = None) -> 
     DataError
         Some labels are missing; the message counts them and gives the fix.
     """
-    missing = int(pd.isna(pd.Series(np.asarray(y).ravel())).sum())
+    arr = np.asarray(y)
+    n = arr.shape[0] if arr.ndim else 1
+    isna = np.asarray(pd.isna(pd.DataFrame(arr.reshape(n, -1)))).any(axis=1)
+    missing = int(isna.sum())
     if missing:
+        first = ", ".join(map(str, np.flatnonzero(isna)[:5].tolist()))
         what = (
             f"the target column {column!r} has {missing:,} missing value(s) in the {where} data"
             if column is not None
             else f"the labels of the {where} data have {missing:,} missing value(s)"
-        )
+        ) + f" (first rows: {first})"
         raise DataError(
             f"{what}; drop those rows (the model was not fitted on records without a label)"
         )
