@@ -279,8 +279,11 @@ def test_errors(planted):
         leaf_boxes(rf, X[:, :2], y)
     with pytest.raises(DataError, match="population"):
         leaf_boxes(rf, X, y, population=population[:, :2])
-    with pytest.raises(DataError, match="fitted on 201"):
-        leaf_boxes(rf, X[:100], y[:100])
+    # rows that cannot be matched to the fit are reported, not raised (issue 12)
+    unmatched = leaf_boxes(rf, X[:100], y[:100])
+    assert not unmatched.matched and "fitted on 201" in unmatched.match_reason
+    finding = singling_out_finding(unmatched)
+    assert finding.confidence.value != "high" and "could not be matched" in finding.description
     with pytest.raises(DataError, match="y has"):
         leaf_boxes(rf, X, y[:10])
     pipe = make_pipeline(StandardScaler(), DecisionTreeClassifier()).fit(

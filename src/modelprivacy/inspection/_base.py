@@ -177,6 +177,9 @@ class Context:
     claimed : dict
         Paths already reported, mapped to the check that reported them, so
         that one stored array is reported once, by the most specific check.
+    forests : dict
+        The tree representation of each tree model reached
+        (:meth:`forest`), built once and shared by the checks.
     """
 
     root: Any
@@ -186,6 +189,37 @@ class Context:
     show_values: bool = False
     claimed: dict[str, str] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
+    forests: dict[int, Any] = field(default_factory=dict)
+
+    def forest(self, estimator: Any) -> Any:
+        """The :class:`~modelprivacy.models.trees.Forest` of a tree model, built once.
+
+        Matched to the training data when it is given (see
+        :func:`modelprivacy.models.trees.forest_of`).
+
+        Parameters
+        ----------
+        estimator : object
+            A fitted tree model reached by the walker.
+
+        Returns
+        -------
+        Forest or None
+            None when it is not a tree model the package can read.
+        """
+        key = id(estimator)
+        if key not in self.forests:
+            from modelprivacy.errors import ModelPrivacyError
+            from modelprivacy.models.trees import forest_of, is_tree_model
+
+            forest = None
+            if is_tree_model(estimator):
+                try:
+                    forest = forest_of(estimator, self.data.n if self.data is not None else None)
+                except ModelPrivacyError:
+                    forest = None
+            self.forests[key] = (estimator, forest)
+        return self.forests[key][1]
 
     @property
     def n_train(self) -> int | None:

@@ -30,6 +30,8 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 import scipy.sparse as sp
 
+from modelprivacy.errors import ModelPrivacyError
+from modelprivacy.models.trees import Forest, forest_of, is_tree_model
 from modelprivacy.sanitizing._prune import distinct_counts, prune_tree
 
 __all__ = [
@@ -359,28 +361,22 @@ class StripRule(Rule):
 
 # --------------------------------------------------------------------------- trees
 
-_TREE_ENSEMBLES = (
-    "BaseForest",
-    "BaseBagging",
-    "BaseGradientBoosting",
-    "IsolationForest",
-)
+
+def _tree_forest(estimator: Any) -> Forest | None:
+    """The shared representation of a fitted scikit-learn tree model, or None."""
+    if not is_tree_model(estimator):
+        return None
+    try:
+        forest = forest_of(estimator)
+    except ModelPrivacyError:
+        return None
+    return forest if forest.kind == "sklearn" and forest.trees else None
 
 
 def _tree_members(estimator: Any) -> list[Any] | None:
     """The fitted sklearn trees of a tree model, or None when it is not one."""
-    tree = getattr(estimator, "tree_", None)
-    if tree is not None and type(tree).__name__ == "Tree":
-        return [estimator]
-    if not class_names(estimator) & set(_TREE_ENSEMBLES):
-        return None
-    members = getattr(estimator, "estimators_", None)
-    if members is None:
-        return None
-    flat = list(np.asarray(members, dtype=object).reshape(-1))
-    if flat and all(type(getattr(m, "tree_", None)).__name__ == "Tree" for m in flat):
-        return flat
-    return None
+    forest = _tree_forest(estimator)
+    return None if forest is None else forest.members
 
 
 class TreeRule(Rule):
@@ -398,9 +394,12 @@ class TreeRule(Rule):
     pruned trees are rebuilt compactly, so the removed leaves, thresholds and
     values are gone from the file.
 
-    Records per node: with training data for a bootstrap ensemble, the
-    distinct in-bag records, counted by routing the data through each tree
-    with its regenerated bootstrap sample; otherwise ``tree_.n_node_samples``.
+    Records per node: with training data for a bootstrap ensemble that is
+    matched to the fit (the one in-bag policy of
+    :mod:`modelprivacy.models.trees`), the distinct in-bag records, counted by
+    routing the data through each tree with its regenerated bootstrap sample;
+    otherwise ``tree_.n_node_samples``, and the action says why (e.g. the
+    data has another row count than the fit saw).
     In scikit-learn 1.9 that is the number of distinct records for single
     trees, gradient boosting, isolation forests, and forests and bagging of
     trees too (bootstrap draws are passed to the trees as sample weights, so
@@ -414,35 +413,49 @@ class TreeRule(Rule):
         """Whether the estimator is a scikit-learn tree or ensemble of trees."""
         return _tree_members(estimator) is not None
 
-    def _samples(self, estimator: Any, ctx: RuleContext) -> tuple[list[Any] | None, str]:
-        """In-bag samples per member when they must and can be regenerated."""
+    def _samples(
+        self, estimator: Any, forest: Forest, ctx: RuleContext
+    ) -> tuple[list[Any] | None, str]:
+        """In-bag samples per member when they must and can be regenerated.
+
+        The one in-bag policy of :mod:`modelprivacy.models.trees`: the data is
+        used only when it is matched to the fit; otherwise the stored counts
+        are used and the returned text says why.
+        """
         bootstrap = bool(getattr(estimator, "bootstrap", False))
         names = class_names(estimator)
         if not (names & {"BaseForest", "BaseBagging"}) or "IsolationForest" in names:
             return None, "n_node_samples"
-        if not bootstrap:
-            if "BaseBagging" in names and ctx.X is not None:
-                return list(estimator.estimators_samples_), "distinct training records"
+        if not bootstrap and "BaseBagging" not in names:
             return None, "n_node_samples"
         if ctx.X is None:
+            if not bootstrap:
+                return None, "n_node_samples"
             return None, (
                 "n_node_samples (distinct in-bag records: scikit-learn passes bootstrap draws "
                 "as sample weights; pass the training data to count them from the data)"
             )
         n = ctx.X.shape[0] if hasattr(ctx.X, "shape") else len(ctx.X)
-        n_train = getattr(estimator, "_n_samples", None)
-        if n_train is not None and n_train != n:
-            return None, (
-                f"n_node_samples (the data has {n:,} rows but the model was fitted on "
-                f"{n_train:,}, so bootstrap samples cannot be regenerated)"
+        forest.match(n)
+        if not forest.matched:
+            return (
+                None,
+                f"n_node_samples (the training data is not matched to the fit: {forest.reason})",
             )
-        return list(estimator.estimators_samples_), "distinct in-bag training records"
+        samples = [t.samples for t in forest.trees]
+        if any(s is None for s in samples):
+            return None, "n_node_samples"
+        what = "distinct in-bag training records" if bootstrap else "distinct training records"
+        return samples, what
 
     def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
         """Prune every tree of the estimator; rebuild derived state where needed."""
-        members = _tree_members(estimator) or []
-        samples, how = self._samples(estimator, ctx)
-        features = getattr(estimator, "estimators_features_", None)
+        forest = _tree_forest(estimator)
+        if forest is None:
+            return RuleOutcome()
+        members = forest.members
+        samples, how = self._samples(estimator, forest, ctx)
+        features = [t.features for t in forest.trees]
         names = class_names(estimator)
         boosting = "BaseGradientBoosting" in names
         X = None
@@ -453,7 +466,7 @@ class TreeRule(Rule):
         for i, member in enumerate(members):
             tree = member.tree_
             if samples is not None and X is not None:
-                Xi = X if features is None else X[:, np.asarray(features[i])]
+                Xi = X if features[i] is None else X[:, features[i]]
                 counts = distinct_counts(tree, Xi, samples[i])
             else:
                 counts = np.asarray(tree.n_node_samples, dtype=np.int64)

@@ -48,7 +48,7 @@ import scipy.sparse as sp
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
 from modelprivacy.inspection.data import numeric_matrix
-from modelprivacy.singling._trees import TreeSpec, forest_of, node_boxes
+from modelprivacy.models.trees import TreeSpec, forest_of, node_boxes
 from modelprivacy.singling._units import inverse_map
 
 __all__ = ["CHECK_ID", "SinglingOutResult", "leaf_boxes", "singling_out_finding"]
@@ -121,6 +121,14 @@ class SinglingOutResult:
         The seed given (the computation is deterministic).
     notes : tuple of str
         Caveats (units, in-bag records that could not be regenerated).
+    matched : bool
+        Whether the training data given was matched to the fit (its row count
+        is the one the fit saw, and the in-bag samples were regenerated where
+        the model bootstraps). When not, every record given is routed through
+        every tree, the counts are estimates and the finding's confidence is
+        low.
+    match_reason : str
+        How the data was matched, or why it could not be.
     """
 
     n_records: int
@@ -147,6 +155,8 @@ class SinglingOutResult:
     intersect: str = "all"
     seed: int = 0
     notes: tuple[str, ...] = ()
+    matched: bool = True
+    match_reason: str = ""
 
     @property
     def exposed(self) -> np.ndarray:
@@ -230,6 +240,8 @@ class SinglingOutResult:
             "labels": self.labels,
             "seed": self.seed,
             "notes": list(self.notes),
+            "matched": self.matched,
+            "match_reason": self.match_reason,
             "summary": self.summary(),
         }
 
@@ -455,8 +467,10 @@ def leaf_boxes(
     Raises
     ------
     DataError
-        If ``X``, ``y`` or ``population`` do not match the model (columns,
-        rows of a bootstrap ensemble's training data).
+        If ``X``, ``y`` or ``population`` do not match the model's columns.
+        Rows that cannot be matched to the fit (another row count than the
+        fit saw) do not raise: the result says so (``matched``,
+        ``match_reason``) and the finding's confidence is low.
     ModelPrivacyError
         If the model holds no decision trees.
     """
@@ -471,11 +485,7 @@ def leaf_boxes(
     forest = forest_of(final)
     Xt = _model_input(model, pre, final, X, "X")
     n, d = Xt.shape
-    if forest.n_train is not None and forest.n_train != n:
-        raise DataError(
-            f"X has {n:,} rows but {type(final).__name__} was fitted on {forest.n_train:,}; its "
-            "bootstrap samples can only be regenerated for the exact training data, in order"
-        )
+    forest.match(n)
     y_arr: np.ndarray | None = None
     if y is not None:
         y_arr = np.asarray(y)
@@ -493,6 +503,8 @@ def leaf_boxes(
     dtype = np.float32 if forest.float32 else np.float64
     X_in = Xt.astype(dtype)
     P_in = None if P is None else P.astype(dtype)
+    X_route = forest.prepare(Xt)
+    P_route = None if P is None else forest.prepare(P)
     low = np.full((n, d), -np.inf)
     high = np.full((n, d), np.inf)
     small_trees = np.zeros(n, dtype=np.int64)
@@ -506,7 +518,7 @@ def leaf_boxes(
     signature = np.zeros(n + (0 if P_in is None else P_in.shape[0]), dtype=np.int64)
     everyone = np.ones(n, dtype=bool)
     for tree in forest.trees:
-        leaf, pop_leaf = _apply(tree, X_in, P_in)
+        leaf, pop_leaf = _apply(tree, X_route, P_route)
         if tree.samples is None:
             inbag = everyone
         else:
@@ -566,6 +578,8 @@ def leaf_boxes(
     singled_out = exposed & (others >= 0) & (others <= int(max_population))
 
     notes = list(forest.notes)
+    if not forest.matched:
+        notes.append(f"training data not matched to the fit: {forest.reason}")
     inverse = inverse_map(pre)
     if inverse is None:
         units = "transformed"
@@ -609,6 +623,8 @@ def leaf_boxes(
         intersect=intersect,
         seed=int(seed),
         notes=tuple(notes),
+        matched=forest.matched,
+        match_reason=forest.reason,
         **arrays,
     )
 
@@ -737,6 +753,11 @@ def singling_out_finding(result: SinglingOutResult, ids: Any = None) -> Finding:
         description = "; ".join(parts) + "."
     if result.units == "transformed":
         description += " Boxes are in the preprocessed features the trees split."
+    if not result.matched:
+        description += (
+            f" The training data given could not be matched to the fit ({result.match_reason}):"
+            " the counts are estimates, and the people named may not be the ones the leaves hold."
+        )
     evidence = {
         "n_trees": T,
         "k": k,
@@ -744,6 +765,7 @@ def singling_out_finding(result: SinglingOutResult, ids: Any = None) -> Finding:
         "intersect": result.intersect,
         "n_population": result.n_population,
         "max_population": result.max_population,
+        "matched": result.matched,
         **s,
     }
     return Finding(
@@ -751,7 +773,7 @@ def singling_out_finding(result: SinglingOutResult, ids: Any = None) -> Finding:
         title="People singled out by the boxes of small tree leaves",
         criterion=Criterion.SINGLING_OUT,
         severity=severity,
-        confidence=Confidence.HIGH,
+        confidence=Confidence.HIGH if result.matched else Confidence.LOW,
         path=result.path,
         estimator=result.model,
         description=description,

@@ -24,6 +24,10 @@ medium when some located values belong to fewer than ``k`` people, high when a
 column is mostly rebuilt and at least ``k`` such values are located. Tree
 thresholds locate single values, not whole columns, and are rated low.
 
+Tree thresholds are read through the shared tree representation
+(:mod:`modelprivacy.models.trees`), built once per model and shared with
+MP-S105.
+
 Thresholds on columns of category codes made inside the model (after an
 OrdinalEncoder or OneHotEncoder, and HistGradientBoosting's categorical
 features) locate categories, not values, and are left out; rare categories
@@ -44,8 +48,10 @@ import numpy as np
 
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, group_path, plural, register
+from modelprivacy.inspection.checks.tree_leaves import tree_spec
 from modelprivacy.inspection.columns import CODE
 from modelprivacy.inspection.walker import safe_getattr
+from modelprivacy.models.trees import split_thresholds
 
 CHECK_ID = "MP-S104"
 
@@ -64,18 +70,29 @@ def check(ctx: Context) -> Iterator[Finding]:
     inputs: dict[str, str] = {}
     owners: dict[str, Any] = {}
     skipped: dict[str, set[int]] = defaultdict(set)
+    # scikit-learn trees, read through the shared representation: group key -> features, thresholds
+    tree_splits: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = defaultdict(
+        lambda: ([], [])
+    )
     for node in ctx.nodes:
         if node.attr == "tree_" and type(node.value).__name__ == "Tree":
-            t = node.value
             g = group_path(node.owner_path)
             key = f"{g}.tree_.threshold" if g else "tree_.threshold"
             inputs.setdefault(key, node.owner_path)
             owners.setdefault(key, node.owner)
-            split = t.feature >= 0
-            feats = t.feature[split]
-            thr = t.threshold[split]
-            for j in np.unique(feats):
-                groups[key][int(j)].append(thr[feats == j])
+            found = tree_spec(ctx, node.owner_path, node.owner, node.value)
+            feats_list, thr_list = tree_splits[key]
+            if found is None:
+                t = node.value
+                split = t.feature >= 0
+                feats_list.append(np.asarray(t.feature[split], dtype=np.int64))
+                thr_list.append(np.asarray(t.threshold[split], dtype=np.float64))
+                continue
+            spec = found[1]
+            split = spec.left >= 0
+            # thresholds on the tree's own columns (a bagging member sees a subset)
+            feats_list.append(spec.feature[split])
+            thr_list.append(spec.threshold[split])
         elif node.attr == "bin_thresholds_" and isinstance(node.value, list):
             key = node.path
             inputs.setdefault(key, node.owner_path)
@@ -99,6 +116,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             n_values = safe_getattr(node.owner, "n_bins_non_missing_")
             if isinstance(n_values, np.ndarray) and n_values.size == len(node.value):
                 ctx.cache.setdefault("hgb_n_bins", {})[key] = n_values
+    for key, (feats_list, thr_list) in tree_splits.items():
+        for j, thr in split_thresholds(feats_list, thr_list).items():
+            groups[key][j].append(thr)
     for key, per_feature in groups.items():
         ctx.claimed[key] = CHECK_ID
         owner_path = inputs[key]

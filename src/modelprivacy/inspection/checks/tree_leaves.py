@@ -17,16 +17,22 @@ check counts the people who sit alone in at least one leaf, the people in
 leaves of fewer than ``k``, and for how many the leaf value recovers their
 label or target.
 
+Trees are read through the shared tree representation
+(:mod:`modelprivacy.models.trees`), which matches the training data given to
+the fit. When it cannot (the data has another row count than the fit saw, or
+the bootstrap samples cannot be regenerated), every record given is routed,
+a record counts as alone only where the model's stored leaf size is one and
+it is the one record routed there, the finding says that the data could not
+be matched and why, and its confidence is low.
+
 Remedy: refit with ``min_samples_leaf=k`` (or larger), or prune leaves with
 fewer than ``k`` samples into their parent.
 """
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,10 +41,9 @@ import scipy.sparse as sp
 
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, group_path, plural, register
-from modelprivacy.inspection.walker import safe_getattr
+from modelprivacy.models.trees import Forest, TreeSpec
 
 CHECK_ID = "MP-S105"
-_CHUNK = 32  # trees routed at a time (bounds the memory of leaf indices)
 # Ensembles whose member leaves are not the label itself: gradients, path lengths,
 # embeddings, or one binary problem per class (not counted as label recovery).
 _NO_LABEL_ENSEMBLES = (
@@ -89,15 +94,85 @@ def _label_semantics(ensemble: Any) -> bool:
     return ensemble is None or not type(ensemble).__name__.startswith(_NO_LABEL_ENSEMBLES)
 
 
+@dataclass
+class _Part:
+    """The trees of one group that one tree model holds, with where its input comes from."""
+
+    forest: Forest
+    specs: list[TreeSpec]
+    path: str
+
+
+def tree_spec(
+    ctx: Context, owner_path: str, owner: Any, tree: Any
+) -> tuple[Forest, TreeSpec, str] | None:
+    """The shared representation of one scikit-learn tree reached by the walker.
+
+    The tree is looked up in the forest of the tree model that holds it (the
+    ensemble above ``owner_path``), so that in-bag samples are those of the
+    ensemble; a tree held by anything else is read alone.
+
+    Parameters
+    ----------
+    ctx : Context
+        The inspection context (its forests are built once).
+    owner_path : str
+        Path of the estimator holding ``tree`` (``estimators_[3]``).
+    owner : object
+        That estimator.
+    tree : sklearn.tree._tree.Tree
+        The tree.
+
+    Returns
+    -------
+    (Forest, TreeSpec, str) or None
+        The forest, the tree in it, and the path of the forest's model; None
+        when the tree cannot be read.
+    """
+    if "by_path" not in ctx.cache:
+        ctx.cache["by_path"] = {n.path: n.value for n in ctx.nodes}
+    by_path: dict[str, Any] = ctx.cache["by_path"]
+    index: dict[int, dict[int, TreeSpec]] = ctx.cache.setdefault("tree_specs", {})
+    cut = owner_path.rfind("estimators_[")
+    if cut >= 0:
+        parent = owner_path[: max(cut - 1, 0)]
+        holder = by_path.get(parent)
+        forest = ctx.forest(holder) if holder is not None else None
+        if forest is not None and forest.kind == "sklearn":
+            if id(forest) not in index:
+                index[id(forest)] = {id(t.source): t for t in forest.trees}
+            spec = index[id(forest)].get(id(tree))
+            if spec is not None:
+                return forest, spec, parent
+    forest = ctx.forest(owner)
+    if forest is None or forest.kind != "sklearn" or forest.trees[0].source is not tree:
+        return None
+    return forest, forest.trees[0], owner_path
+
+
+def _parts(ctx: Context, trees: list[_TreeRef]) -> list[_Part] | None:
+    """Group the trees of a group by the tree model holding them."""
+    parts: dict[int, _Part] = {}
+    for ref in trees:
+        found = tree_spec(ctx, ref.path, ref.estimator, ref.tree)
+        if found is None:
+            return None
+        forest, spec, where = found
+        part = parts.setdefault(id(forest), _Part(forest, [], where))
+        part.specs.append(spec)
+    return list(parts.values())
+
+
 def _trees_finding(
     ctx: Context, key: str, trees: list[_TreeRef], ensemble: Any
 ) -> Iterator[Finding]:
     k = ctx.k
+    parts = _parts(ctx, trees)
     n_leaves = n_small = n_single = 0
     for ref in trees:
         t = ref.tree
         leaf = t.children_left == -1
-        size = t.n_node_samples[leaf]
+        size = t.n_node_samples[leaf]  # the model's own counts, also without a representation
         n_leaves += int(leaf.sum())
         n_small += int((size < k).sum())
         n_single += int((size == 1).sum())
@@ -131,7 +206,7 @@ def _trees_finding(
             evidence=evidence,
         )
         return
-    routed = _route(ctx, trees, ensemble)
+    routed = None if parts is None else _route(ctx, parts, labels)
     if routed is None:
         yield ctx.finding(
             CHECK_ID,
@@ -147,16 +222,27 @@ def _trees_finding(
             evidence=evidence,
         )
         return
+    assert parts is not None
     alone_trees, small, recovered = routed
     alone = np.flatnonzero(alone_trees)
     assert ctx.data is not None
     n = ctx.data.n
+    unmatched = [p.forest for p in parts if not p.forest.matched]
+    confidence = Confidence.LOW if unmatched else Confidence.HIGH
+    caveat = (
+        f" The training data given could not be matched to the fit ({unmatched[0].reason}): "
+        "a record counts as alone only where the model's stored leaf size is one and it is the "
+        "one record routed there, so these counts are estimates."
+        if unmatched
+        else ""
+    )
     evidence.update(
         {
             "records_alone": int(alone.size),
             "records_in_small_leaves": int(small.sum()),
             "label_recovered": int(recovered.sum()),
             "median_trees_alone": float(np.median(alone_trees[alone])) if alone.size else 0.0,
+            "matched": not unmatched,
         }
     )
     if alone.size:
@@ -168,7 +254,7 @@ def _trees_finding(
         yield ctx.finding(
             CHECK_ID,
             severity=Severity.HIGH,
-            confidence=Confidence.HIGH,
+            confidence=confidence,
             path=path,
             estimator=owner,
             title="People alone in a tree leaf",
@@ -180,6 +266,7 @@ def _trees_finding(
                     else ""
                 )
                 + f"{label_text}. The leaf's box of feature ranges singles each of them out."
+                + caveat
             ),
             positions=alone,
             evidence=evidence,
@@ -189,12 +276,13 @@ def _trees_finding(
         yield ctx.finding(
             CHECK_ID,
             severity=Severity.MEDIUM,
-            confidence=Confidence.HIGH,
+            confidence=confidence,
             path=path,
             estimator=owner,
             title="People in small tree leaves",
             description=(
-                f"{rest.size:,} further training records share a leaf with fewer than {k} people in {where}."
+                f"{rest.size:,} further training records share a leaf with fewer than {k} people "
+                f"in {where}." + caveat
             ),
             positions=rest,
             evidence=evidence,
@@ -202,7 +290,7 @@ def _trees_finding(
 
 
 def _float32_input(ctx: Context, path: str) -> Any:
-    """The input of the tree at ``path`` as float32 (dense, or CSR), cached."""
+    """The input of the trees at ``path`` as float32 (dense, or CSR), cached."""
     data = ctx.data
     assert data is not None
     X_in = data.input_for(path)
@@ -210,6 +298,7 @@ def _float32_input(ctx: Context, path: str) -> Any:
     if key not in ctx.cache:
         if sp.issparse(X_in):
             X32 = sp.csr_matrix(X_in, dtype=np.float32)
+            X32.sort_indices()
         else:
             m, _ = data.numeric(X_in)
             X32 = None if m is None else np.ascontiguousarray(m, dtype=np.float32)
@@ -217,89 +306,92 @@ def _float32_input(ctx: Context, path: str) -> Any:
     return ctx.cache[key]
 
 
+def _class_codes(classes: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Position of each label among ``classes`` (``-1`` when absent)."""
+    try:
+        order = np.argsort(classes)
+        pos = np.clip(np.searchsorted(classes[order], y), 0, len(classes) - 1)
+        hit = np.asarray(classes[order][pos] == y, dtype=bool)
+        return np.where(hit, order[pos], -1).astype(np.int64)
+    except (TypeError, ValueError):
+        index = {c: i for i, c in enumerate(classes.tolist())}
+        return np.asarray([index.get(v, -1) for v in y.tolist()], dtype=np.int64)
+
+
 def _route(
-    ctx: Context, trees: list[_TreeRef], ensemble: Any
+    ctx: Context, parts: list[_Part], labels: bool
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """Per record: in how many trees alone, whether in a small leaf, whether the label is recovered."""
     data = ctx.data
     assert data is not None
     n = data.n
-    samples = _inbag(ensemble, n, len(trees))
+    k = ctx.k
     y = data.y
-    y_arr = None if y is None else np.asarray(y)
-    labels = _label_semantics(ensemble)
+    y0: np.ndarray | None = None
+    if y is not None:
+        y_arr = np.asarray(y)
+        y0 = y_arr.reshape(len(y_arr), -1)[:, 0]
     alone_trees = np.zeros(n, dtype=np.int32)
     small = np.zeros(n, dtype=bool)
     recovered = np.zeros(n, dtype=bool)
-    inputs = [_float32_input(ctx, ref.path) for ref in trees]
-    if any(
-        X is None or X.shape[0] != n or X.shape[1] != ref.tree.n_features
-        for X, ref in zip(inputs, trees, strict=True)
-    ):
-        return None
-    everyone = np.arange(n)
-    k = ctx.k
-
-    def fitted_on(i: int) -> np.ndarray:
-        """The distinct records tree ``i`` was fitted on (all, without bootstrap)."""
-        if samples is None:
-            return everyone
-        mask = np.zeros(n, dtype=bool)
-        mask[samples[trees[i].index]] = True
-        return np.flatnonzero(mask)
-
-    def leaves(i: int) -> tuple[np.ndarray, np.ndarray]:
-        # Only the records the tree was fitted on are routed (about 63% of them
-        # under bootstrap); Tree.apply releases the GIL.
-        idx = fitted_on(i)
-        X = inputs[i] if idx is everyone else inputs[i][idx]
-        return idx, np.asarray(trees[i].tree.apply(X))
-
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        for start in range(0, len(trees), _CHUNK):
-            chunk = range(start, min(start + _CHUNK, len(trees)))
-            for i, (idx, leaf_idx) in zip(chunk, pool.map(leaves, chunk), strict=True):
-                ref = trees[i]
-                counts = np.bincount(leaf_idx, minlength=ref.tree.node_count)
-                c = counts[leaf_idx]
-                small[idx[c < k]] = True
-                alone = c == 1
-                one = idx[alone]
-                alone_trees[one] += 1
-                if labels and y_arr is not None and one.size:
-                    holder = ensemble if hasattr(ensemble, "classes_") else ref.estimator
-                    recovered[one] |= _recovers(holder, ref.tree, leaf_idx[alone], y_arr[one])
+    for part in parts:
+        forest = part.forest
+        X = _float32_input(ctx, part.path)
+        width = getattr(forest.model, "n_features_in_", None)
+        if X is None or X.shape[0] != n or (width is not None and X.shape[1] != width):
+            return None
+        wanted = {id(s) for s in part.specs}
+        codes: np.ndarray | None = None
+        if (
+            labels
+            and y0 is not None
+            and forest.labels == "classifier"
+            and forest.classes is not None
+        ):
+            codes = _class_codes(forest.classes, y0)
+        numeric_y = (
+            y0.astype(np.float64)
+            if labels
+            and y0 is not None
+            and forest.labels == "regressor"
+            and y0.dtype.kind in "biuf"
+            else None
+        )
+        # exact: the records routed are the records each tree was grown on
+        exact = forest.matched and all(
+            t.samples is not None or int(t.n_node_samples[0]) == n for t in forest.trees
+        )
+        sub = forest if len(wanted) == forest.n_trees else _subset(forest, part.specs)
+        for i, rows, leaf in sub.leaves(X, prepared=True):
+            spec = sub.trees[i]
+            if id(spec) not in wanted:
+                continue
+            size = spec.n_node_samples[leaf]
+            small[rows[size < k]] = True
+            one_mask = size == 1
+            if not exact:  # alone only when the one training record is the one routed there
+                routed = np.bincount(leaf, minlength=spec.n_nodes)[leaf]
+                one_mask &= routed == 1
+            one = rows[one_mask]
+            if not one.size:
+                continue
+            alone_trees[one] += 1
+            if spec.value is not None:
+                if codes is not None:
+                    pred = np.argmax(spec.value[leaf[one_mask]], axis=1)
+                    recovered[one] |= pred == codes[one]
+                elif numeric_y is not None:
+                    recovered[one] |= np.isclose(
+                        spec.value[leaf[one_mask]], numeric_y[one], rtol=1e-6, atol=1e-9
+                    )
     return alone_trees, small, recovered
 
 
-def _inbag(ensemble: Any, n: int, n_trees: int) -> list[np.ndarray] | None:
-    """The training records each member was fitted on, regenerated from the seeds."""
-    if ensemble is None or not hasattr(type(ensemble), "estimators_samples_"):
-        return None
-    if getattr(ensemble, "_n_samples", n) != n:
-        return None
-    try:
-        samples = list(ensemble.estimators_samples_)
-    except Exception:
-        return None
-    return samples if len(samples) == n_trees else None
+def _subset(forest: Forest, specs: list[TreeSpec]) -> Forest:
+    """The same forest restricted to some of its trees."""
+    from dataclasses import replace
 
-
-def _recovers(estimator: Any, tree: Any, leaves: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Whether each leaf's value equals the true label or target."""
-    value = tree.value[leaves, 0, :]
-    y0 = y.reshape(len(y), -1)[:, 0]
-    classes = getattr(estimator, "classes_", None)
-    if tree.max_n_classes > 1 and classes is not None:
-        cls = np.asarray(classes[0] if isinstance(classes, list) else classes)
-        pred = cls[np.argmax(value, axis=1)]
-        try:
-            return np.asarray(pred.astype(object) == y0.astype(object), dtype=bool)
-        except (TypeError, ValueError):
-            return np.zeros(len(y), dtype=bool)
-    if y0.dtype.kind not in "biuf":
-        return np.zeros(len(y), dtype=bool)
-    return np.isclose(value[:, 0], y0.astype(np.float64), rtol=1e-6, atol=1e-9)
+    return replace(forest, trees=list(specs))
 
 
 def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
@@ -307,6 +399,7 @@ def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
     groups: dict[str, list[np.ndarray]] = defaultdict(list)
     owners: dict[str, Any] = {}
     owner_paths: dict[str, str] = {}
+    by_path = {n.path: n.value for n in ctx.nodes}
     for node in ctx.nodes:
         if (
             node.attr == "nodes"
@@ -315,8 +408,10 @@ def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
         ):
             key = group_path(node.path)
             groups[key].append(node.value)
-            owners[key] = node.owner
-            owner_paths[key] = node.owner_path
+            cut = node.path.rfind("_predictors[")
+            model_path = node.path[: max(cut - 1, 0)] if cut >= 0 else node.owner_path
+            owners[key] = by_path.get(model_path, node.owner) if cut >= 0 else node.owner
+            owner_paths[key] = model_path
             ctx.claimed[node.path] = CHECK_ID
     for key, arrays in groups.items():
         n_leaves = n_small = n_single = 0
@@ -334,9 +429,10 @@ def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
             "leaves_below_k": n_small,
             "leaves_of_one": n_single,
         }
+        forest = ctx.forest(owners[key]) if ctx.data is not None else None
         routed = (
-            _route_hist(ctx, owners[key], owner_paths[key], arrays)
-            if ctx.data is not None
+            _route_hist(ctx, forest, owner_paths[key])
+            if forest is not None and forest.n_trees == len(arrays)
             else None
         )
         text = (
@@ -344,7 +440,7 @@ def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
             f"than {ctx.k} training records ({n_single:,} hold one person); each such leaf's box "
             "singles its people out"
         )
-        if routed is None:
+        if routed is None or forest is None:
             yield ctx.finding(
                 CHECK_ID,
                 severity=Severity.HIGH if n_single else Severity.MEDIUM,
@@ -357,17 +453,27 @@ def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
             continue
         alone, small = routed
         evidence.update(
-            {"records_alone": int(alone.size), "records_in_small_leaves": int(small.size)}
+            {
+                "records_alone": int(alone.size),
+                "records_in_small_leaves": int(small.size),
+                "matched": forest.matched,
+            }
+        )
+        caveat = (
+            f" The training data given could not be matched to the fit ({forest.reason}): these "
+            "counts are estimates."
+            if not forest.matched
+            else ""
         )
         yield ctx.finding(
             CHECK_ID,
             severity=Severity.HIGH if n_single else Severity.MEDIUM,
-            confidence=Confidence.HIGH,
+            confidence=Confidence.HIGH if forest.matched else Confidence.LOW,
             path=key,
             estimator=owners[key],
             description=(
                 f"{text}: {plural(small.size, 'training record')} fall into these leaves, "
-                f"{alone.size:,} of them alone in a leaf of one."
+                f"{alone.size:,} of them alone in a leaf of one." + caveat
             ),
             positions=small,
             evidence=evidence,
@@ -375,7 +481,7 @@ def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
 
 
 def _route_hist(
-    ctx: Context, owner: Any, owner_path: str, predictors: list[np.ndarray]
+    ctx: Context, forest: Forest, owner_path: str
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """Route the records through HistGradientBoosting trees with numeric splits.
 
@@ -385,33 +491,17 @@ def _route_hist(
     one record routed into a leaf of one, so the counts are lower bounds there.
     """
     assert ctx.data is not None
-    if safe_getattr(owner, "_preprocessor") is not None:
-        return None  # categorical features: splits on bitsets, not thresholds
     m, _ = ctx.data.numeric(ctx.data.input_for(owner_path))
-    if m is None or m.shape[0] != ctx.data.n:
+    width = getattr(forest.model, "n_features_in_", None)
+    if m is None or m.shape[0] != ctx.data.n or (width is not None and m.shape[1] != width):
         return None
     n = m.shape[0]
     alone = np.zeros(n, dtype=bool)
     small = np.zeros(n, dtype=bool)
-    rows = np.arange(n)
-    for nodes in predictors:
-        if nodes["is_categorical"].any() or nodes["feature_idx"].max(initial=0) >= m.shape[1]:
-            return None
-        at = np.zeros(n, dtype=np.int64)
-        for _ in range(int(nodes["depth"].max(initial=0)) + 1):
-            active = ~nodes["is_leaf"][at].astype(bool)
-            if not active.any():
-                break
-            cur = at[active]
-            x = m[rows[active], nodes["feature_idx"][cur]]
-            left = np.where(
-                np.isnan(x),
-                nodes["missing_go_to_left"][cur].astype(bool),
-                x <= nodes["num_threshold"][cur],
-            )
-            at[active] = np.where(left, nodes["left"][cur], nodes["right"][cur])
-        size = nodes["count"][at]
-        routed = np.bincount(at, minlength=len(nodes))[at]
-        small |= size < ctx.k
-        alone |= (size == 1) & (routed == 1)
+    for i, rows, leaf in forest.leaves(m, inbag=False):
+        spec = forest.trees[i]
+        size = spec.n_node_samples[leaf]
+        routed = np.bincount(leaf, minlength=spec.n_nodes)[leaf]
+        small[rows[size < ctx.k]] = True
+        alone[rows[(size == 1) & (routed == 1)]] = True
     return np.flatnonzero(alone), np.flatnonzero(small)

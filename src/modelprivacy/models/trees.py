@@ -1,0 +1,888 @@
+"""The decision trees of a fitted model: one representation for every check.
+
+Every tree model the package knows is reduced to a :class:`Forest`, a list of
+:class:`TreeSpec` (node arrays, thresholds, per-node training counts, leaf
+values, and how to route records), together with what the trees say about the
+label and whether the training data given can be matched to the fit. MP-S104
+(thresholds), MP-S105 (leaf sizes), MP-S110 (leaf boxes) and the sanitizer's
+tree rules all read trees through it, so that they agree on which models are
+trees, how records are routed, and which records each tree was fitted on.
+
+Routing follows the model's own numeric semantics: scikit-learn trees compare
+float32 inputs (``Tree.apply`` on the input cast to float32, so a value at a
+float32 edge goes where scikit-learn sends it); HistGradientBoosting compares
+the bins of its own bin mapper with each node's ``bin_threshold``, as in
+training.
+
+In-bag samples follow one policy (:func:`forest_of` with ``n_rows``): the
+data given is *matched* to the fit when its row count is the one the fit saw
+(``_n_samples`` of a bagging ensemble, whose bootstrap samples are then
+regenerated from the stored seeds and checked against each tree's root count;
+otherwise the root's training count, after the validation split of early
+stopping and the subsample of gradient boosting). When it is not,
+:attr:`Forest.matched` is false and :attr:`Forest.reason` says why; checks
+then say so and do not claim high confidence.
+
+Adding a model library
+----------------------
+Write one adapter ``adapter(estimator) -> Forest`` that fills the node arrays
+of each tree (``left``, ``right``, ``feature``, ``threshold``,
+``n_node_samples``, ``value``), a ``route`` that maps the forest's prepared
+input to leaf indices with the library's own comparison, and ``prepare``
+(the cast or binning applied once to the input before routing). Register it
+with :func:`register_adapter` under the class names it handles; nothing else
+changes: :func:`is_tree_model`, the checks and the sanitizer pick it up.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any, Literal
+
+import numpy as np
+import scipy.sparse as sp
+
+from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
+
+__all__ = [
+    "TREE_MODELS",
+    "Forest",
+    "NotATreeModelError",
+    "TreeSpec",
+    "UnsupportedTreesError",
+    "float32_edge",
+    "forest_of",
+    "is_tree_model",
+    "node_boxes",
+    "register_adapter",
+    "split_thresholds",
+]
+
+LabelKind = Literal["classifier", "regressor", "none"]
+Adapter = Callable[[Any], "Forest"]
+
+_CHUNK = 32  # trees routed at a time (bounds the memory of leaf indices)
+# Ensembles whose leaf values are not the label: gradients, path lengths, embeddings.
+_NO_LABELS = ("GradientBoosting", "HistGradientBoosting", "IsolationForest", "RandomTreesEmbedding")
+
+
+class NotATreeModelError(ModelPrivacyError):
+    """The estimator holds no decision trees that the package can read."""
+
+
+class UnsupportedTreesError(ModelPrivacyError):
+    """A tree model whose splits cannot be represented (e.g. categorical bitsets)."""
+
+
+@dataclass(frozen=True, eq=False)
+class TreeSpec:
+    """One tree as node arrays.
+
+    Attributes
+    ----------
+    left, right : ndarray of int64
+        Children of each node; ``-1`` at leaves.
+    feature : ndarray of int64
+        Split feature of each node (a column of the tree's own input; 0 at leaves).
+    threshold : ndarray of float64
+        Split threshold of each node as stored: a row goes left when
+        ``x <= threshold`` (scikit-learn compares float32 ``x``).
+    n_node_samples : ndarray of int64
+        Training records per node, as the model stores them (distinct records
+        for scikit-learn trees, whose bootstrap draws are weights).
+    route : callable
+        Maps the tree's prepared input (:meth:`Forest.prepare`, restricted to
+        ``features``) to the leaf each row falls in.
+    features : ndarray of int64 or None
+        Columns of the model's input that the tree sees, in the tree's order
+        (``None``: all of them, in order).
+    samples : ndarray of int64 or None
+        Distinct training records the tree was fitted on (``None``: all the
+        records given, or unknown when the forest is not matched).
+    value_of : callable or None
+        Computes :attr:`value` on first use: per node, the class distribution
+        aligned with :attr:`Forest.classes` (classifiers, shape (n_nodes,
+        n_classes)) or the predicted target (regressors, shape (n_nodes,));
+        ``None`` when leaves are not labels.
+    leaf_value : ndarray
+        Per node, the raw value the model stores (scikit-learn ``tree_.value``,
+        HistGradientBoosting ``nodes["value"]``).
+    source : object
+        The library's own tree object (``tree_`` of a scikit-learn estimator,
+        a HistGradientBoosting ``TreePredictor``).
+    owner : object
+        The estimator that holds ``source`` (a member of an ensemble).
+    """
+
+    left: np.ndarray
+    right: np.ndarray
+    feature: np.ndarray
+    threshold: np.ndarray
+    n_node_samples: np.ndarray
+    route: Callable[[Any], np.ndarray]
+    features: np.ndarray | None = None
+    samples: np.ndarray | None = None
+    value_of: Callable[[], np.ndarray | None] | None = field(default=None, repr=False)
+    leaf_value: np.ndarray | None = None
+    source: Any = None
+    owner: Any = None
+
+    @cached_property
+    def value(self) -> np.ndarray | None:
+        """The label semantics of each node (see the class docstring), computed once."""
+        return None if self.value_of is None else self.value_of()
+
+    @property
+    def n_nodes(self) -> int:
+        """Number of nodes."""
+        return int(self.left.shape[0])
+
+    @property
+    def is_leaf(self) -> np.ndarray:
+        """Per node, whether it is a leaf."""
+        return np.asarray(self.left < 0)
+
+    @property
+    def edge(self) -> np.ndarray:
+        """Float64 bounds equivalent to the tree's comparisons (see :func:`float32_edge`)."""
+        return float32_edge(self.threshold) if self.source_float32 else self.threshold
+
+    @property
+    def source_float32(self) -> bool:
+        """Whether the tree compares float32 inputs."""
+        return type(self.source).__name__ == "Tree"
+
+
+@dataclass(eq=False)
+class Forest:
+    """The trees of one model.
+
+    Attributes
+    ----------
+    trees : list of TreeSpec
+        The trees.
+    path : str
+        Attribute path of the trees inside the model (``estimators_[*].tree_``).
+    labels : {"classifier", "regressor", "none"}
+        What the leaf values say about the training label.
+    classes : ndarray or None
+        Class labels of a classifier, aligned with the columns of
+        :attr:`TreeSpec.value`.
+    float32 : bool
+        Whether the trees compare float32 inputs (scikit-learn trees) or
+        float64 (HistGradientBoosting).
+    n_train : int or None
+        Number of training records the ensemble's stored seeds regenerate
+        samples for (``None`` when not needed).
+    notes : list of str
+        Caveats, e.g. in-bag records that cannot be told apart.
+    kind : str
+        ``"sklearn"`` (trees are scikit-learn ``Tree`` objects, which the
+        sanitizer can prune) or ``"hist"`` (HistGradientBoosting predictors).
+    model : object
+        The estimator the forest was read from.
+    matched : bool
+        Whether the training data given (``n_rows`` of :func:`forest_of`) can
+        be matched to the fit: its row count is the one the fit saw and, for
+        bagging ensembles, the in-bag samples were regenerated. False without
+        data.
+    reason : str
+        How the data was matched, or why it could not be.
+    n_rows : int or None
+        Number of training records given.
+    n_fit : int or None
+        Number of training records the model says it was fitted on, when known.
+    prepare_input : callable or None
+        The cast or binning applied to the input once before routing.
+    """
+
+    trees: list[TreeSpec]
+    path: str
+    labels: LabelKind
+    classes: np.ndarray | None = None
+    float32: bool = True
+    n_train: int | None = None
+    notes: list[str] = field(default_factory=list)
+    kind: str = "sklearn"
+    model: Any = None
+    matched: bool = False
+    reason: str = "no training data given"
+    n_rows: int | None = None
+    n_fit: int | None = None
+    prepare_input: Callable[[Any], Any] | None = None
+
+    @property
+    def n_trees(self) -> int:
+        """Number of trees."""
+        return len(self.trees)
+
+    @property
+    def members(self) -> list[Any]:
+        """The estimators holding each tree (scikit-learn trees)."""
+        return [t.owner for t in self.trees]
+
+    def match(self, n_rows: int) -> Forest:
+        """Match the forest to ``n_rows`` training records given (see :func:`forest_of`).
+
+        Parameters
+        ----------
+        n_rows : int
+            Number of training records given.
+
+        Returns
+        -------
+        Forest
+            ``self``, with :attr:`matched`, :attr:`reason`, :attr:`n_rows`,
+            :attr:`n_fit` and the trees' in-bag samples set.
+        """
+        _match(self, int(n_rows))
+        return self
+
+    def prepare(self, X: Any) -> Any:
+        """Cast or bin the model's input once, as the trees compare it.
+
+        Parameters
+        ----------
+        X : array-like or sparse matrix of shape (n, d)
+            The trees' input (after any preprocessing of a Pipeline).
+
+        Returns
+        -------
+        ndarray or sparse matrix
+            float32 C-contiguous (or CSR) for scikit-learn trees, the bins of
+            the bin mapper for HistGradientBoosting.
+        """
+        if self.prepare_input is not None:
+            return self.prepare_input(X)
+        if sp.issparse(X):
+            M = sp.csr_matrix(X, dtype=np.float32)
+            M.sort_indices()
+            return M
+        return np.ascontiguousarray(X, dtype=np.float32)
+
+    def leaves(
+        self, X: Any, *, inbag: bool = True, workers: int | None = None, prepared: bool = False
+    ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """Route records through every tree.
+
+        Trees are routed in chunks on a thread pool (scikit-learn's
+        ``Tree.apply`` releases the GIL); dense rows are routed in
+        lexicographic order, which keeps neighbouring rows on the same paths.
+
+        Parameters
+        ----------
+        X : array-like or sparse matrix of shape (n, d)
+            The trees' input.
+        inbag : bool, default=True
+            Route each tree's in-bag records only (:attr:`TreeSpec.samples`);
+            otherwise every record.
+        workers : int, optional
+            Threads (default: the CPU count).
+        prepared : bool, default=False
+            Whether ``X`` is already :meth:`prepare` d.
+
+        Yields
+        ------
+        index : int
+            The tree's position in :attr:`trees`.
+        rows : ndarray of int64
+            The records routed (positions in ``X``, in no particular order).
+        leaf : ndarray of int64
+            The node each of them falls in.
+        """
+        Xp = X if prepared else self.prepare(X)
+        n = Xp.shape[0]
+        order: np.ndarray | None = None
+        Xs = Xp
+        if not sp.issparse(Xp) and n > 256 and Xp.shape[1]:
+            order = np.lexsort(Xp.T[::-1])
+            Xs = np.ascontiguousarray(Xp[order])
+        everyone = np.arange(n, dtype=np.int64) if order is None else order.astype(np.int64)
+
+        def one(i: int) -> tuple[np.ndarray, np.ndarray]:
+            spec = self.trees[i]
+            Xi = Xs
+            rows = everyone
+            if inbag and spec.samples is not None:
+                mask = np.zeros(n, dtype=bool)
+                mask[spec.samples] = True
+                keep = mask if order is None else mask[order]
+                Xi = Xi[keep]
+                rows = everyone[keep]
+            if spec.features is not None:
+                Xi = Xi[:, spec.features]
+            if not sp.issparse(Xi):
+                Xi = np.ascontiguousarray(Xi)
+            return rows, np.asarray(spec.route(Xi), dtype=np.int64)
+
+        n_workers = workers or os.cpu_count() or 1
+        if n_workers == 1 or self.n_trees == 1:
+            for i in range(self.n_trees):
+                rows, leaf = one(i)
+                yield i, rows, leaf
+            return
+        with ThreadPoolExecutor(max_workers=n_workers) as pool:
+            for start in range(0, self.n_trees, _CHUNK):
+                chunk = range(start, min(start + _CHUNK, self.n_trees))
+                for i, (rows, leaf) in zip(chunk, pool.map(one, chunk), strict=True):
+                    yield i, rows, leaf
+
+    def split_thresholds(self) -> dict[int, np.ndarray]:
+        """The distinct split thresholds per input feature, over all trees.
+
+        Returns
+        -------
+        dict
+            ``{feature of the model's input: sorted distinct thresholds}``.
+        """
+        feats, thrs = [], []
+        for t in self.trees:
+            split = t.left >= 0
+            f = t.feature[split]
+            feats.append(f if t.features is None else t.features[f])
+            thrs.append(t.threshold[split])
+        return split_thresholds(feats, thrs)
+
+
+def split_thresholds(
+    features: list[np.ndarray], thresholds: list[np.ndarray]
+) -> dict[int, np.ndarray]:
+    """Group thresholds by feature in one vectorised pass.
+
+    Parameters
+    ----------
+    features, thresholds : list of ndarray
+        Per tree, the feature and threshold of each split node.
+
+    Returns
+    -------
+    dict
+        ``{feature: sorted distinct thresholds}``.
+    """
+    if not features:
+        return {}
+    f = np.concatenate(features).astype(np.int64)
+    t = np.concatenate(thresholds).astype(np.float64)
+    if not f.size:
+        return {}
+    order = np.lexsort((t, f))
+    f, t = f[order], t[order]
+    keep = np.ones(f.size, dtype=bool)
+    keep[1:] = (f[1:] != f[:-1]) | (t[1:] != t[:-1])
+    f, t = f[keep], t[keep]
+    cuts = np.flatnonzero(np.diff(f)) + 1
+    return {int(fs[0]): ts for fs, ts in zip(np.split(f, cuts), np.split(t, cuts), strict=True)}
+
+
+def node_boxes(tree: TreeSpec, n_features: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return the box of every node of a tree.
+
+    One top-down pass, level by level: a left child inherits its parent's box
+    with its upper bound on the split feature lowered to the threshold, a right
+    child with its lower bound raised to it. The bounds are the float64
+    equivalents of the tree's comparisons (:attr:`TreeSpec.edge`).
+
+    Parameters
+    ----------
+    tree : TreeSpec
+        The tree.
+    n_features : int
+        Number of columns of the tree's input.
+
+    Returns
+    -------
+    low, high : ndarray of shape (n_nodes, n_features)
+        Lower (exclusive) and upper (inclusive) bound of each node's box.
+    """
+    n = tree.n_nodes
+    edge = tree.edge
+    low = np.full((n, n_features), -np.inf)
+    high = np.full((n, n_features), np.inf)
+    frontier = np.zeros(1, dtype=np.int64)
+    while frontier.size:
+        parent = frontier[tree.left[frontier] >= 0]
+        if not parent.size:
+            break
+        lc, rc = tree.left[parent], tree.right[parent]
+        f, t = tree.feature[parent], edge[parent]
+        low[lc] = low[parent]
+        high[lc] = high[parent]
+        low[rc] = low[parent]
+        high[rc] = high[parent]
+        high[lc, f] = np.minimum(high[parent, f], t)
+        low[rc, f] = np.maximum(low[parent, f], t)
+        frontier = np.concatenate([lc, rc])
+    return low, high
+
+
+def float32_edge(threshold: np.ndarray) -> np.ndarray:
+    """The float64 bound equivalent to comparing float32 inputs with ``threshold``.
+
+    scikit-learn trees round their input to float32 before the comparison
+    ``x <= threshold``; a float64 value slightly above a threshold that is
+    itself a float32 value still goes left. The returned bound is the
+    midpoint between the largest float32 at or below the threshold and the
+    next float32, so that ``x <= bound`` (for float64 ``x``) routes as the
+    tree does, up to ties at the midpoint (never met by float32 inputs).
+
+    Parameters
+    ----------
+    threshold : ndarray of float64
+        Split thresholds.
+
+    Returns
+    -------
+    ndarray of float64
+        The bounds.
+    """
+    threshold = np.asarray(threshold, dtype=np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        t32 = threshold.astype(np.float32)
+        t32 = np.where(
+            t32.astype(np.float64) > threshold, np.nextafter(t32, np.float32(-np.inf)), t32
+        )
+        nxt = np.nextafter(t32, np.float32(np.inf))
+        edge = (t32.astype(np.float64) + nxt.astype(np.float64)) / 2.0
+    return np.where(np.isfinite(edge), edge, threshold)
+
+
+# --------------------------------------------------------------------------- adapters
+
+_ADAPTERS: dict[str, Adapter] = {}
+
+
+def register_adapter(*class_names: str) -> Callable[[Adapter], Adapter]:
+    """Register ``adapter(estimator) -> Forest`` for estimators of these class names.
+
+    A class matches when its own name or the name of one of its bases is
+    registered, so subclasses of a known model are read the same way.
+
+    Parameters
+    ----------
+    *class_names : str
+        Class names, e.g. ``"RandomForestClassifier"``.
+
+    Returns
+    -------
+    callable
+        The decorator.
+    """
+
+    def deco(adapter: Adapter) -> Adapter:
+        for name in class_names:
+            _ADAPTERS[name] = adapter
+        return adapter
+
+    return deco
+
+
+def _adapter(estimator: Any) -> Adapter | None:
+    if isinstance(estimator, type):
+        return None
+    for cls in type(estimator).__mro__:
+        adapter = _ADAPTERS.get(cls.__name__)
+        if adapter is not None:
+            return adapter
+    return None
+
+
+def _label_kind(estimator: Any) -> tuple[LabelKind, np.ndarray | None]:
+    name = type(estimator).__name__
+    classes_attr = getattr(estimator, "classes_", None)
+    labels: LabelKind = "none"
+    if not name.startswith(_NO_LABELS):
+        if classes_attr is not None and not isinstance(classes_attr, list):
+            labels = "classifier"
+        elif getattr(estimator, "_estimator_type", None) == "regressor" or name.endswith(
+            "Regressor"
+        ):
+            labels = "regressor"
+    return labels, (np.asarray(classes_attr) if labels == "classifier" else None)
+
+
+def _sklearn_tree(
+    estimator: Any,
+    features: np.ndarray | None,
+    labels: LabelKind,
+    classes: np.ndarray | None,
+    own_classes: bool,
+) -> TreeSpec:
+    t = estimator.tree_
+    raw = np.asarray(t.value)
+
+    def value_of() -> np.ndarray | None:
+        if labels == "classifier" and classes is not None:
+            v = np.asarray(raw[:, 0, :], dtype=np.float64)
+            v = v / np.maximum(v.sum(axis=1, keepdims=True), 1e-300)
+            if own_classes:
+                return v
+            # ensemble members are fitted on class indices, maybe a subset of them
+            out = np.zeros((v.shape[0], len(classes)))
+            out[:, np.asarray(estimator.classes_).astype(np.int64)] = v
+            return out
+        if labels == "regressor":
+            return np.asarray(raw[:, 0, 0], dtype=np.float64)
+        return None
+
+    return TreeSpec(
+        left=np.asarray(t.children_left, dtype=np.int64),
+        right=np.asarray(t.children_right, dtype=np.int64),
+        feature=np.maximum(np.asarray(t.feature, dtype=np.int64), 0),
+        threshold=np.asarray(t.threshold, dtype=np.float64),
+        n_node_samples=np.asarray(t.n_node_samples, dtype=np.int64),
+        route=t.apply,
+        features=features,
+        value_of=value_of if labels != "none" else None,
+        leaf_value=raw,
+        source=t,
+        owner=estimator,
+    )
+
+
+@register_adapter(
+    "DecisionTreeClassifier", "DecisionTreeRegressor", "ExtraTreeClassifier", "ExtraTreeRegressor"
+)
+def _single_tree(estimator: Any) -> Forest:
+    if getattr(estimator, "tree_", None) is None:
+        raise NotFittedModelError(
+            f"this {type(estimator).__name__} is not fitted; fit it before auditing its leaves"
+        )
+    labels, classes = _label_kind(estimator)
+    if labels == "regressor" and estimator.tree_.value.shape[1] != 1:
+        labels = "none"  # multi-output
+    spec = _sklearn_tree(estimator, None, labels, classes, own_classes=True)
+    return Forest([spec], "tree_", labels, classes, model=estimator)
+
+
+def _members(estimator: Any) -> list[Any]:
+    members = getattr(estimator, "estimators_", None)
+    if members is None:
+        return []
+    return list(np.asarray(members, dtype=object).reshape(-1))
+
+
+@register_adapter(
+    "RandomForestClassifier",
+    "RandomForestRegressor",
+    "ExtraTreesClassifier",
+    "ExtraTreesRegressor",
+    "BaggingClassifier",
+    "BaggingRegressor",
+    "GradientBoostingClassifier",
+    "GradientBoostingRegressor",
+    "IsolationForest",
+    "RandomTreesEmbedding",
+)
+def _tree_ensemble(estimator: Any) -> Forest:
+    name = type(estimator).__name__
+    members = _members(estimator)
+    if not members:
+        base = getattr(estimator, "estimator", None)
+        if name.startswith("Bagging") and base is not None and _adapter(base) is not _single_tree:
+            raise NotATreeModelError(_not_trees(name))
+        raise NotFittedModelError(f"this {name} is not fitted; fit it before auditing its leaves")
+    if not all(type(getattr(m, "tree_", None)).__name__ == "Tree" for m in members):
+        raise NotATreeModelError(_not_trees(name))
+    labels, classes = _label_kind(estimator)
+    notes = []
+    if name.startswith("GradientBoosting") and (
+        getattr(estimator, "subsample", 1.0) < 1.0 or getattr(estimator, "n_iter_no_change", None)
+    ):
+        notes.append(
+            "subsampling or early stopping: the records each tree was fitted on are "
+            "unknown, so all are routed; leaf sizes are upper bounds and counts lower "
+            "bounds"
+        )
+    features = getattr(estimator, "estimators_features_", None)
+    trees = []
+    for i, m in enumerate(members):
+        f = None if features is None else np.asarray(features[i], dtype=np.int64)
+        trees.append(_sklearn_tree(m, f, labels, classes, own_classes=False))
+    if labels == "regressor" and members[0].tree_.value.shape[1] != 1:
+        labels = "none"
+        trees = [replace(t, value_of=None) for t in trees]
+    path = "estimators_[*, *].tree_" if name.startswith("GradientBoosting") else None
+    n_train = (
+        getattr(estimator, "_n_samples", None)
+        if hasattr(type(estimator), "estimators_samples_")
+        else None
+    )
+    return Forest(
+        trees,
+        path or "estimators_[*].tree_",
+        labels,
+        classes,
+        n_train=n_train,
+        notes=notes,
+        model=estimator,
+    )
+
+
+def _hist_tree(predictor: Any, missing: int) -> TreeSpec:
+    nodes = predictor.nodes
+    if nodes["is_categorical"].any():
+        raise UnsupportedTreesError(
+            "HistGradientBoosting trees with categorical splits are not supported: their splits "
+            "are bitsets, not thresholds. Encode categories numerically (e.g. OrdinalEncoder) "
+            "and refit with categorical_features=None to audit the boxes."
+        )
+    is_leaf = nodes["is_leaf"].astype(bool)
+    left = np.where(is_leaf, -1, nodes["left"].astype(np.int64))
+    right = np.where(is_leaf, -1, nodes["right"].astype(np.int64))
+    feature = nodes["feature_idx"].astype(np.int64)
+    bins = nodes["bin_threshold"].astype(np.int64)
+    missing_left = nodes["missing_go_to_left"].astype(bool)
+    depth = int(nodes["depth"].max(initial=0))
+
+    def route(B: np.ndarray) -> np.ndarray:
+        """Route binned rows as HistGradientBoosting does in training."""
+        at = np.zeros(B.shape[0], dtype=np.int64)
+        rows = np.arange(B.shape[0])
+        for _ in range(depth + 1):
+            active = np.flatnonzero(left[at] >= 0)
+            if not active.size:
+                break
+            cur = at[active]
+            b = B[rows[active], feature[cur]].astype(np.int64)
+            go_left = np.where(b == missing, missing_left[cur], b <= bins[cur])
+            at[active] = np.where(go_left, left[cur], right[cur])
+        return at
+
+    return TreeSpec(
+        left=left,
+        right=right,
+        feature=feature,
+        threshold=nodes["num_threshold"].astype(np.float64),
+        n_node_samples=nodes["count"].astype(np.int64),
+        route=route,
+        leaf_value=np.asarray(nodes["value"], dtype=np.float64),
+        source=predictor,
+    )
+
+
+def _binner(estimator: Any) -> Callable[[Any], Any]:
+    mapper = estimator._bin_mapper
+
+    def prepare(X: Any) -> Any:
+        if sp.issparse(X):
+            X = X.toarray()
+        return mapper.transform(np.ascontiguousarray(X, dtype=np.float64))
+
+    return prepare
+
+
+@register_adapter("HistGradientBoostingClassifier", "HistGradientBoostingRegressor")
+def _hist_gradient_boosting(estimator: Any) -> Forest:
+    name = type(estimator).__name__
+    predictors = getattr(estimator, "_predictors", None)
+    if predictors is None:
+        raise NotFittedModelError(f"this {name} is not fitted; fit it before auditing its leaves")
+    if getattr(estimator, "_preprocessor", None) is not None:
+        raise UnsupportedTreesError(
+            f"{name} was fitted with categorical features, whose splits are bitsets, not "
+            "thresholds. Encode categories numerically and refit with "
+            "categorical_features=None to audit the boxes."
+        )
+    missing = int(estimator._bin_mapper.missing_values_bin_idx_)
+    trees = [_hist_tree(p, missing) for stage in predictors for p in stage]
+    notes = []
+    if getattr(estimator, "do_early_stopping_", False) and getattr(
+        estimator, "validation_fraction", None
+    ):
+        notes.append(
+            "early stopping held out a validation split that cannot be told apart: all "
+            "records are routed, so leaf sizes are upper bounds and counts lower bounds"
+        )
+    return Forest(
+        trees,
+        "_predictors[*][*].nodes",
+        "none",
+        None,
+        float32=False,
+        notes=notes,
+        kind="hist",
+        model=estimator,
+        prepare_input=_binner(estimator),
+    )
+
+
+def _not_trees(name: str) -> str:
+    return (
+        f"{name} holds no decision trees; leaf boxes need a decision tree, a tree ensemble "
+        "(random forest, extra trees, bagging of trees, gradient boosting, "
+        "HistGradientBoosting) or an isolation forest, alone or as the last step of a Pipeline"
+    )
+
+
+TREE_MODELS: tuple[str, ...] = tuple(sorted(_ADAPTERS))
+"""Class names of the tree models the package reads (one list, used everywhere)."""
+
+
+def is_tree_model(estimator: Any) -> bool:
+    """Whether the estimator is a tree model the package can read.
+
+    Parameters
+    ----------
+    estimator : object
+        An estimator, fitted or not (not a Pipeline: pass its last step).
+
+    Returns
+    -------
+    bool
+        True for the classes of :data:`TREE_MODELS` (and their subclasses),
+        except bagging ensembles of estimators that are not trees.
+    """
+    adapter = _adapter(estimator)
+    if adapter is None:
+        return False
+    bases = {c.__name__ for c in type(estimator).__mro__}
+    if "BaseBagging" in bases and "IsolationForest" not in bases:
+        members = _members(estimator)
+        if members:
+            return all(type(getattr(m, "tree_", None)).__name__ == "Tree" for m in members)
+        base = getattr(estimator, "estimator", None)
+        return base is None or _adapter(base) is _single_tree
+    return True
+
+
+def forest_of(estimator: Any, n_rows: int | None = None) -> Forest:
+    """Reduce a fitted tree model to its trees, matched to the training data given.
+
+    Parameters
+    ----------
+    estimator : estimator
+        A fitted tree model (:func:`is_tree_model`), not a Pipeline.
+    n_rows : int, optional
+        Number of training records given. The forest is then matched to the
+        fit (see the module docstring): :attr:`Forest.matched`,
+        :attr:`Forest.reason`, and the in-bag samples of bagging ensembles.
+
+    Returns
+    -------
+    Forest
+        Its trees.
+
+    Raises
+    ------
+    NotFittedModelError
+        If a known tree model is not fitted.
+    NotATreeModelError
+        If the model holds no decision trees.
+    UnsupportedTreesError
+        If its trees have splits that cannot be represented.
+    """
+    adapter = _adapter(estimator)
+    if adapter is None:
+        raise NotATreeModelError(_not_trees(type(estimator).__name__))
+    forest = adapter(estimator)
+    if n_rows is not None:
+        forest.match(n_rows)
+    return forest
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _validation_rest(n: int, fraction: Any) -> int:
+    """Rows left for training after ``train_test_split(test_size=fraction)``."""
+    if isinstance(fraction, (int, np.integer)) and not isinstance(fraction, bool):
+        return n - int(fraction)
+    return n - math.ceil(float(fraction) * n)
+
+
+def _expected_root(estimator: Any, n: int) -> tuple[int, str]:
+    """Records the root of each tree holds when the fit was given ``n`` rows."""
+    name = type(estimator).__name__
+    if name.startswith("HistGradientBoosting"):
+        if getattr(estimator, "do_early_stopping_", False) and getattr(
+            estimator, "validation_fraction", None
+        ):
+            return _validation_rest(n, estimator.validation_fraction), " after its validation split"
+        return n, ""
+    if name.startswith("GradientBoosting"):
+        rest, steps = n, []
+        if getattr(estimator, "n_iter_no_change", None):
+            rest = _validation_rest(n, estimator.validation_fraction)
+            steps.append("validation split")
+        sub = float(getattr(estimator, "subsample", 1.0))
+        if sub < 1.0:
+            rest = max(1, int(sub * rest))
+            steps.append("subsample")
+        return rest, (" after its " + " and ".join(steps)) if steps else ""
+    return n, ""
+
+
+def _match(forest: Forest, n: int) -> None:
+    """Match the forest to ``n`` training records given: the one in-bag policy."""
+    forest.n_rows = n
+    forest.trees = [replace(t, samples=None) if t.samples is not None else t for t in forest.trees]
+    model = forest.model
+    name = type(model).__name__
+    if not forest.trees:
+        forest.matched, forest.reason = True, "no trees"
+        return
+    if forest.kind == "sklearn" and hasattr(type(model), "estimators_samples_"):
+        n_fit = getattr(model, "_n_samples", None)
+        forest.n_fit = n_fit
+        if n_fit is not None and n_fit != n:
+            forest.matched = False
+            forest.reason = (
+                f"the data has {n:,} rows but {name} was fitted on {n_fit:,}, so the records "
+                "each tree was fitted on cannot be regenerated; all records given are routed "
+                "through every tree"
+            )
+            return
+        try:
+            drawn = list(model.estimators_samples_)
+        except Exception as exc:  # depends on scikit-learn internals
+            forest.matched = False
+            forest.reason = (
+                f"the in-bag samples of {name} could not be regenerated "
+                f"({type(exc).__name__}); all records given are routed through every tree"
+            )
+            return
+        if len(drawn) != forest.n_trees:
+            forest.matched = False
+            forest.reason = (
+                f"{name} regenerates {len(drawn)} in-bag samples for {forest.n_trees} trees"
+            )
+            return
+        samples = []
+        for i, (spec, s) in enumerate(zip(forest.trees, drawn, strict=True)):
+            mask = np.zeros(n, dtype=bool)
+            mask[np.asarray(s, dtype=np.int64)] = True
+            idx = np.flatnonzero(mask)
+            if idx.size != int(spec.n_node_samples[0]):
+                forest.matched = False
+                forest.reason = (
+                    f"the in-bag sample regenerated for tree {i} holds {idx.size:,} distinct "
+                    f"records but the tree was grown on {int(spec.n_node_samples[0]):,} (other "
+                    "data, or sample weights of zero); all records given are routed"
+                )
+                return
+            samples.append(idx)
+        forest.trees = [replace(t, samples=s) for t, s in zip(forest.trees, samples, strict=True)]
+        forest.matched = True
+        forest.reason = (
+            f"the {n:,} records given match the fit; each tree's in-bag records were "
+            f"regenerated from {name}'s seeds"
+        )
+        return
+    root = int(forest.trees[0].n_node_samples[0])
+    expected, how = _expected_root(model, n)
+    forest.n_fit = root
+    if expected != root:
+        forest.matched = False
+        forest.reason = (
+            f"the data has {n:,} rows but {name} was fitted on "
+            f"{root:,}{how or ''} (its root holds {root:,} records where {n:,} rows give "
+            f"{expected:,}), so these are not the training records of the fit"
+        )
+        return
+    forest.matched = True
+    forest.reason = f"the {n:,} records given match the {root:,} the trees were grown on{how}"

@@ -1,0 +1,212 @@
+"""The one tree representation (modelprivacy.models.trees), on real scikit-learn models."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.ensemble import (
+    BaggingClassifier,
+    ExtraTreesRegressor,
+    GradientBoostingClassifier,
+    HistGradientBoostingClassifier,
+    HistGradientBoostingRegressor,
+    RandomForestClassifier,
+)
+from sklearn.linear_model import LogisticRegression
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.tree import DecisionTreeClassifier
+
+import modelprivacy
+import zoo
+from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
+from modelprivacy.findings import Confidence
+from modelprivacy.models.trees import (
+    NotATreeModelError,
+    UnsupportedTreesError,
+    float32_edge,
+    forest_of,
+    is_tree_model,
+    node_boxes,
+)
+from modelprivacy.singling import leaf_boxes, singling_out_finding
+
+
+@pytest.fixture(scope="module")
+def data() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, 4))
+    y = (X[:, 0] + rng.normal(scale=0.7, size=400) > 0).astype(int)
+    return X, y
+
+
+def _edge_points(estimator_trees: list, X: np.ndarray) -> np.ndarray:
+    """Rows whose values sit exactly at, and one float32/float64 step around, split thresholds."""
+    rows = [X]
+    rng = np.random.default_rng(1)
+    for t in estimator_trees:
+        split = t.children_left >= 0
+        for f, thr in zip(t.feature[split][:40], t.threshold[split][:40], strict=True):
+            t32 = np.float32(thr)
+            for v in (
+                thr,
+                float(t32),
+                float(np.nextafter(t32, np.float32(np.inf))),
+                float(np.nextafter(t32, np.float32(-np.inf))),
+                float(np.nextafter(thr, np.inf)),
+                float(float32_edge(np.array([thr]))[0]),
+            ):
+                row = X[rng.integers(len(X))].copy()
+                row[f] = v
+                rows.append(row[None, :])
+    return np.vstack(rows)
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        DecisionTreeClassifier(random_state=0),
+        RandomForestClassifier(n_estimators=4, random_state=0),
+        ExtraTreesRegressor(n_estimators=3, random_state=0),
+        GradientBoostingClassifier(n_estimators=5, random_state=0),
+    ],
+    ids=lambda m: type(m).__name__,
+)
+def test_float32_routing_equals_apply_at_the_edges(data, model):
+    X, y = data
+    model.fit(X, y if not type(model).__name__.endswith("Regressor") else X[:, 0])
+    forest = forest_of(model)
+    Xe = _edge_points([t.source for t in forest.trees], X)
+    expected = np.asarray(model.apply(Xe)).reshape(len(Xe), -1).astype(np.int64)
+    got = np.full_like(expected, -1)
+    for i, rows, leaf in forest.leaves(Xe, inbag=False):
+        got[rows, i] = leaf
+    assert np.array_equal(got, expected)
+    # every row lies inside the box of its leaf (bounds are the float32 edges)
+    x32 = Xe.astype(np.float32).astype(np.float64)
+    for i, spec in enumerate(forest.trees):
+        low, high = node_boxes(spec, Xe.shape[1])
+        leaf = expected[:, i]
+        assert np.all((x32 > low[leaf]) & (x32 <= high[leaf]))
+
+
+@pytest.mark.parametrize("cls", [HistGradientBoostingClassifier, HistGradientBoostingRegressor])
+def test_hist_binning_routing_equals_own_leaves(data, cls):
+    X, y = data
+    X = X.copy()
+    X[::17, 1] = np.nan  # missing values follow each node's missing_go_to_left
+    target = y if cls is HistGradientBoostingClassifier else X[:, 0] * 3.0 + np.nan_to_num(X[:, 2])
+    model = cls(max_iter=15, min_samples_leaf=2, early_stopping=False, random_state=0).fit(
+        X, target
+    )
+    thresholds = model._bin_mapper.bin_thresholds_
+    Xe = X.copy()
+    Xe[:30, 0] = thresholds[0][:30]  # exactly at bin edges
+    forest = forest_of(model)
+    raw = np.zeros(len(Xe))
+    for i, rows, leaf in forest.leaves(Xe, inbag=False):
+        raw[rows] += forest.trees[i].leaf_value[leaf]
+    own = model._raw_predict(Xe)[:, 0] - model._baseline_prediction[0]
+    assert np.allclose(raw, own)
+    # the training counts the model stores are what the training data routes to
+    matched = forest_of(model, n_rows=len(X))
+    assert matched.matched
+    for i, _, leaf in matched.leaves(X, inbag=False):
+        spec = matched.trees[i]
+        counts = np.bincount(leaf, minlength=spec.n_nodes)
+        assert np.array_equal(counts[spec.is_leaf], spec.n_node_samples[spec.is_leaf])
+
+
+def test_one_list_of_tree_models_agrees_with_the_adapter():
+    checked = 0
+    for case in zoo.cases():
+        est = case.estimator
+        if is_tree_model(est):
+            try:
+                forest = forest_of(est)
+            except UnsupportedTreesError:
+                continue
+            assert forest.n_trees > 0, case.name
+            checked += 1
+        else:
+            with pytest.raises(NotATreeModelError):
+                forest_of(est)
+    assert checked >= 14  # the scikit-learn tree classes of the zoo, and its extra tree cases
+    assert not is_tree_model(BaggingClassifier(KNeighborsClassifier()))
+    assert is_tree_model(BaggingClassifier()) and is_tree_model(RandomForestClassifier())
+    with pytest.raises(NotFittedModelError):
+        forest_of(RandomForestClassifier())
+    with pytest.raises(NotATreeModelError):
+        forest_of(LogisticRegression())
+
+
+def test_forest_fitted_on_400_given_300_is_not_matched(data):
+    X, y = data
+    forest = RandomForestClassifier(n_estimators=10, random_state=0).fit(X, y)
+    full = forest_of(forest, n_rows=400)
+    assert full.matched and all(t.samples is not None for t in full.trees)
+    part = forest_of(forest, n_rows=300)
+    assert not part.matched and "fitted on 400" in part.reason
+    assert all(t.samples is None for t in part.trees)
+
+    # MP-S105: says so, and is not high confidence
+    s105 = [
+        f
+        for f in modelprivacy.inspect(forest, X[:300], y[:300]).findings
+        if f.check_id == "MP-S105"
+    ]
+    assert s105
+    for f in s105:
+        assert f.confidence is not Confidence.HIGH
+        assert "could not be matched" in f.description and f.evidence["matched"] is False
+    matched = [f for f in modelprivacy.inspect(forest, X, y).findings if f.check_id == "MP-S105"]
+    assert matched and all(f.confidence is Confidence.HIGH for f in matched)
+
+    # MP-S110: no DataError; the result and the finding say so
+    boxes = leaf_boxes(forest, X[:300], y[:300])
+    assert not boxes.matched and "fitted on 400" in boxes.match_reason
+    finding = singling_out_finding(boxes)
+    assert (
+        finding.confidence is not Confidence.HIGH and "could not be matched" in finding.description
+    )
+    assert singling_out_finding(leaf_boxes(forest, X, y)).confidence is Confidence.HIGH
+
+    # the sanitizer's tree rule says which counts it used
+    result = modelprivacy.sanitize(forest, X[:300], y[:300], k=5)
+    [prune] = [a for a in result.actions if "pruned" in a.what]
+    assert "n_node_samples" in prune.what and "not matched" in prune.what
+    result = modelprivacy.sanitize(forest, X, y, k=5)
+    [prune] = [a for a in result.actions if "pruned" in a.what]
+    assert "distinct in-bag training records" in prune.what
+
+
+def test_single_tree_with_other_rows_is_not_matched(data):
+    X, y = data
+    tree = DecisionTreeClassifier(random_state=0).fit(X, y)
+    assert forest_of(tree, n_rows=400).matched
+    f = forest_of(tree, n_rows=399)
+    assert not f.matched and "fitted on 400" in f.reason
+    gb = GradientBoostingClassifier(n_estimators=3, subsample=0.5, random_state=0).fit(X, y)
+    assert forest_of(gb, n_rows=400).matched  # the subsample of 200 from 400 rows
+    assert not forest_of(gb, n_rows=300).matched
+
+
+def test_split_thresholds_are_grouped_per_feature(data):
+    X, y = data
+    forest = RandomForestClassifier(n_estimators=5, random_state=0).fit(X, y)
+    got = forest_of(forest).split_thresholds()
+    for j, thr in got.items():
+        expected = np.unique(
+            np.concatenate([e.tree_.threshold[e.tree_.feature == j] for e in forest.estimators_])
+        )
+        assert np.array_equal(thr, expected)
+    assert set(got) <= set(range(X.shape[1])) and got
+
+
+def test_categorical_hist_gradient_boosting_is_a_tree_model_it_cannot_read():
+    rng = np.random.default_rng(0)
+    X = np.c_[rng.integers(0, 4, 200), rng.normal(size=200)]
+    y = (X[:, 1] > 0).astype(int)
+    hgb = HistGradientBoostingClassifier(max_iter=3, categorical_features=[0]).fit(X, y)
+    assert is_tree_model(hgb)
+    with pytest.raises(ModelPrivacyError, match="categorical"):
+        forest_of(hgb)
