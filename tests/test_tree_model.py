@@ -210,3 +210,22 @@ def test_categorical_hist_gradient_boosting_is_a_tree_model_it_cannot_read():
     assert is_tree_model(hgb)
     with pytest.raises(ModelPrivacyError, match="categorical"):
         forest_of(hgb)
+
+
+def test_bagging_feature_subsets_are_routed_by_mp_s105(data):
+    X, y = data
+    bag = BaggingClassifier(
+        DecisionTreeClassifier(random_state=0), n_estimators=4, max_features=2, random_state=0
+    ).fit(X, y)
+    findings = [f for f in modelprivacy.inspect(bag, X, y).findings if f.check_id == "MP-S105"]
+    [alone] = [f for f in findings if f.title == "People alone in a tree leaf"]
+    assert alone.confidence is Confidence.HIGH
+    expected: set[int] = set()
+    for est, rows, cols in zip(
+        bag.estimators_, bag.estimators_samples_, bag.estimators_features_, strict=True
+    ):
+        rows = np.unique(rows)
+        leaves = est.apply(X[rows][:, cols].astype(np.float32))
+        counts = np.bincount(leaves, minlength=est.tree_.node_count)
+        expected |= set(rows[counts[leaves] == 1].tolist())
+    assert set(alone.records.ids) == expected

@@ -117,6 +117,9 @@ class TreeSpec:
         a HistGradientBoosting ``TreePredictor``).
     owner : object
         The estimator that holds ``source`` (a member of an ensemble).
+    class_positions : ndarray of int64 or None
+        For classifiers, the position in :attr:`Forest.classes` of each column
+        of ``leaf_value`` (ensemble members may see a subset of the classes).
     """
 
     left: np.ndarray
@@ -131,6 +134,7 @@ class TreeSpec:
     leaf_value: np.ndarray | None = None
     source: Any = None
     owner: Any = None
+    class_positions: np.ndarray | None = None
 
     @cached_property
     def value(self) -> np.ndarray | None:
@@ -141,6 +145,17 @@ class TreeSpec:
     def n_nodes(self) -> int:
         """Number of nodes."""
         return int(self.left.shape[0])
+
+    def class_at(self, nodes: np.ndarray) -> np.ndarray | None:
+        """The majority class of each node, as a position in :attr:`Forest.classes`.
+
+        Reads the stored class counts of these nodes only (``None`` when the
+        leaves are not class distributions).
+        """
+        if self.class_positions is None or self.leaf_value is None:
+            return None
+        raw = self.leaf_value[nodes, 0, :]
+        return np.asarray(self.class_positions[np.argmax(raw, axis=1)], dtype=np.int64)
 
     @property
     def is_leaf(self) -> np.ndarray:
@@ -266,8 +281,14 @@ class Forest:
         return np.ascontiguousarray(X, dtype=np.float32)
 
     def leaves(
-        self, X: Any, *, inbag: bool = True, workers: int | None = None, prepared: bool = False
-    ) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        self,
+        X: Any,
+        *,
+        inbag: bool = True,
+        workers: int | None = None,
+        prepared: bool = False,
+        then: Callable[[int, np.ndarray, np.ndarray], Any] | None = None,
+    ) -> Iterator[tuple[int, np.ndarray, Any]]:
         """Route records through every tree.
 
         Trees are routed in chunks on a thread pool (scikit-learn's
@@ -285,6 +306,10 @@ class Forest:
             Threads (default: the CPU count).
         prepared : bool, default=False
             Whether ``X`` is already :meth:`prepare` d.
+        then : callable, optional
+            ``then(index, rows, leaf)``, run on the worker thread right after
+            routing a tree; its result is yielded instead of ``leaf`` (per-tree
+            counting in parallel with the routing of other trees).
 
         Yields
         ------
@@ -293,7 +318,7 @@ class Forest:
         rows : ndarray of int64
             The records routed (positions in ``X``, in no particular order).
         leaf : ndarray of int64
-            The node each of them falls in.
+            The node each of them falls in (or what ``then`` returned).
         """
         Xp = X if prepared else self.prepare(X)
         n = Xp.shape[0]
@@ -324,13 +349,18 @@ class Forest:
         if n_workers == 1 or self.n_trees == 1:
             for i in range(self.n_trees):
                 rows, leaf = one(i)
-                yield i, rows, leaf
+                yield i, rows, leaf if then is None else then(i, rows, leaf)
             return
+
+        def job(i: int) -> tuple[np.ndarray, Any]:
+            rows, leaf = one(i)
+            return rows, leaf if then is None else then(i, rows, leaf)
+
         with ThreadPoolExecutor(max_workers=n_workers) as pool:
             for start in range(0, self.n_trees, _CHUNK):
                 chunk = range(start, min(start + _CHUNK, self.n_trees))
-                for i, (rows, leaf) in zip(chunk, pool.map(one, chunk), strict=True):
-                    yield i, rows, leaf
+                for i, (rows, out) in zip(chunk, pool.map(job, chunk), strict=True):
+                    yield i, rows, out
 
     def split_thresholds(self) -> dict[int, np.ndarray]:
         """The distinct split thresholds per input feature, over all trees.
@@ -366,17 +396,15 @@ def split_thresholds(
     """
     if not features:
         return {}
-    f = np.concatenate(features).astype(np.int64)
-    t = np.concatenate(thresholds).astype(np.float64)
-    if not f.size:
-        return {}
-    order = np.lexsort((t, f))
-    f, t = f[order], t[order]
-    keep = np.ones(f.size, dtype=bool)
-    keep[1:] = (f[1:] != f[:-1]) | (t[1:] != t[:-1])
-    f, t = f[keep], t[keep]
-    cuts = np.flatnonzero(np.diff(f)) + 1
-    return {int(fs[0]): ts for fs, ts in zip(np.split(f, cuts), np.split(t, cuts), strict=True)}
+    f = np.concatenate(features).astype(np.int64, copy=False)
+    t = np.concatenate(thresholds).astype(np.float64, copy=False)
+    out: dict[int, np.ndarray] = {}
+    for j in np.flatnonzero(np.bincount(f)) if f.size else ():
+        v = np.sort(t[f == j])  # sorting floats is fast; lexsort and argsort are not
+        keep = np.ones(v.size, dtype=bool)
+        keep[1:] = v[1:] != v[:-1]
+        out[int(j)] = v[keep]
+    return out
 
 
 def node_boxes(tree: TreeSpec, n_features: int) -> tuple[np.ndarray, np.ndarray]:
@@ -539,6 +567,13 @@ def _sklearn_tree(
         features=features,
         value_of=value_of if labels != "none" else None,
         leaf_value=raw,
+        class_positions=(
+            None
+            if labels != "classifier" or classes is None
+            else np.arange(len(classes))
+            if own_classes
+            else np.asarray(estimator.classes_).astype(np.int64)
+        ),
         source=t,
         owner=estimator,
     )
@@ -852,7 +887,7 @@ def _match(forest: Forest, n: int) -> None:
                 f"{name} regenerates {len(drawn)} in-bag samples for {forest.n_trees} trees"
             )
             return
-        samples = []
+        samples: list[np.ndarray | None] = []
         for i, (spec, s) in enumerate(zip(forest.trees, drawn, strict=True)):
             mask = np.zeros(n, dtype=bool)
             mask[np.asarray(s, dtype=np.int64)] = True
@@ -865,7 +900,7 @@ def _match(forest: Forest, n: int) -> None:
                     "data, or sample weights of zero); all records given are routed"
                 )
                 return
-            samples.append(idx)
+            samples.append(None if idx.size == n else idx)  # None: every record
         forest.trees = [replace(t, samples=s) for t, s in zip(forest.trees, samples, strict=True)]
         forest.matched = True
         forest.reason = (

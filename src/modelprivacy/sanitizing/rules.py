@@ -415,7 +415,7 @@ class TreeRule(Rule):
 
     def _samples(
         self, estimator: Any, forest: Forest, ctx: RuleContext
-    ) -> tuple[list[Any] | None, str]:
+    ) -> tuple[list[np.ndarray | None] | None, str]:
         """In-bag samples per member when they must and can be regenerated.
 
         The one in-bag policy of :mod:`modelprivacy.models.trees`: the data is
@@ -442,9 +442,7 @@ class TreeRule(Rule):
                 None,
                 f"n_node_samples (the training data is not matched to the fit: {forest.reason})",
             )
-        samples = [t.samples for t in forest.trees]
-        if any(s is None for s in samples):
-            return None, "n_node_samples"
+        samples = [t.samples for t in forest.trees]  # None: every record given
         what = "distinct in-bag training records" if bootstrap else "distinct training records"
         return samples, what
 

@@ -362,29 +362,50 @@ def _route(
             t.samples is not None or int(t.n_node_samples[0]) == n for t in forest.trees
         )
         sub = forest if len(wanted) == forest.n_trees else _subset(forest, part.specs)
-        for i, rows, leaf in sub.leaves(X, prepared=True):
-            spec = sub.trees[i]
-            if id(spec) not in wanted:
+
+        count = _counter(sub, wanted, exact, codes, numeric_y, k)
+        for _, _, out in sub.leaves(X, prepared=True, then=count):
+            if out is None:
                 continue
-            size = spec.n_node_samples[leaf]
-            small[rows[size < k]] = True
-            one_mask = size == 1
-            if not exact:  # alone only when the one training record is the one routed there
-                routed = np.bincount(leaf, minlength=spec.n_nodes)[leaf]
-                one_mask &= routed == 1
-            one = rows[one_mask]
-            if not one.size:
-                continue
+            in_small, one, hit = out
+            small[in_small] = True
             alone_trees[one] += 1
-            if spec.value is not None:
-                if codes is not None:
-                    pred = np.argmax(spec.value[leaf[one_mask]], axis=1)
-                    recovered[one] |= pred == codes[one]
-                elif numeric_y is not None:
-                    recovered[one] |= np.isclose(
-                        spec.value[leaf[one_mask]], numeric_y[one], rtol=1e-6, atol=1e-9
-                    )
+            if hit is not None:
+                recovered[hit] = True
     return alone_trees, small, recovered
+
+
+def _counter(
+    sub: Forest,
+    wanted: set[int],
+    exact: bool,
+    codes: np.ndarray | None,
+    numeric_y: np.ndarray | None,
+    k: int,
+) -> Any:
+    """The per-tree count of :func:`_route`, run on the routing threads."""
+
+    def count(i: int, rows: np.ndarray, leaf: np.ndarray) -> tuple[Any, ...] | None:
+        """Per tree, on the routing thread: records in small leaves, alone, recovered."""
+        spec = sub.trees[i]
+        if id(spec) not in wanted:
+            return None
+        size = spec.n_node_samples[leaf]
+        in_small = rows[size < k]
+        one_mask = size == 1
+        if not exact:  # alone only when the one training record is the one routed there
+            one_mask &= np.bincount(leaf, minlength=spec.n_nodes)[leaf] == 1
+        one = rows[one_mask]
+        hit = None
+        if one.size and codes is not None:
+            pred = spec.class_at(leaf[one_mask])
+            hit = None if pred is None else one[pred == codes[one]]
+        elif one.size and numeric_y is not None and spec.value is not None:
+            same = np.isclose(spec.value[leaf[one_mask]], numeric_y[one], rtol=1e-6, atol=1e-9)
+            hit = one[same]
+        return in_small, one, hit
+
+    return count
 
 
 def _subset(forest: Forest, specs: list[TreeSpec]) -> Forest:
