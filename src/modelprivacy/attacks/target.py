@@ -96,8 +96,17 @@ def query(method: Callable[[Any], Any], X: Any, n_threads: int | None = None) ->
     owner = getattr(method, "__self__", None)
     n = X.shape[0] if hasattr(X, "shape") else len(X)
     threads = min(n_threads or os.cpu_count() or 1, n // _CHUNK_ROWS)
-    if threads < 2 or not type(owner).__module__.startswith("sklearn."):
+    if not type(owner).__module__.startswith("sklearn."):
         return np.asarray(method(X))
+    if threads < 2:
+        if n >= _CHUNK_ROWS:
+            return np.asarray(method(X))
+        # A few rows: OpenMP's threads (HistGradientBoosting starts them for every
+        # tree) cost more than the work, by 100x on a busy machine.
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1, user_api="openmp"):
+            return np.asarray(method(X))
     bounds = np.linspace(0, n, threads + 1).astype(int)
     chunks = [_safe_indexing(X, np.arange(a, b)) for a, b in itertools.pairwise(bounds)]
     parts = Parallel(n_jobs=threads, backend="threading")(delayed(method)(c) for c in chunks)

@@ -62,6 +62,7 @@ class Input(enum.Enum):
     SENSITIVE = "--sensitive"
     SUBJECT = "--subject-column"
     POPULATION = "--population"
+    PREDICTS = "a model that answers queries"
     REFIT = "a model that can be refitted"
 
 
@@ -78,8 +79,12 @@ _NEEDS = {
     Input.SENSITIVE: "sensitive columns (--sensitive)",
     Input.SUBJECT: "a column naming the person of each record (--subject-column)",
     Input.POPULATION: "population records (--population)",
+    Input.PREDICTS: "a model that answers queries (predict, predict_proba or decision_function)",
     Input.REFIT: "a model that can be cloned and refitted",
 }
+
+#: Inputs that are properties of the model, tested when a check needs them.
+_CAPABILITIES = (Input.PREDICTS, Input.REFIT)
 
 
 class NotApplicableError(ModelPrivacyError):
@@ -189,7 +194,7 @@ class AuditContext:
     skipped: list[Skipped] = field(default_factory=list)
     errors: list[CheckError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
-    _refit_reason: str | None = field(default=None, repr=False)
+    _capability: dict[Input, str] = field(default_factory=dict, repr=False)
 
     def given(self) -> set[Input]:
         """The inputs this audit has (the refit test is made when first needed)."""
@@ -209,20 +214,20 @@ class AuditContext:
             out.add(Input.SUBJECT)
         return out
 
-    def refittable(self) -> str:
-        """Why the model cannot be cloned and refitted, or ``""`` when it can."""
-        if self._refit_reason is None:
-            if self.options.get("fit_fn") is not None:
-                self._refit_reason = ""
-            else:
-                from modelprivacy.attacks.target import Target
+    def lacks(self, capability: Input) -> str:
+        """Why the model lacks ``capability`` (``PREDICTS``, ``REFIT``), or ``""`` when it has it."""
+        if capability not in self._capability:
+            from modelprivacy.attacks.target import Target
 
-                try:
-                    Target(self.model).refit_plan()
-                    self._refit_reason = ""
-                except ModelPrivacyError as exc:
-                    self._refit_reason = str(exc)
-        return self._refit_reason
+            why = ""
+            try:
+                target = Target(self.model)
+                if capability is Input.REFIT and self.options.get("fit_fn") is None:
+                    target.refit_plan()
+            except ModelPrivacyError as exc:
+                why = str(exc)
+            self._capability[capability] = why
+        return self._capability[capability]
 
     def step(self, name: str, done: int, total: int) -> None:
         """Report progress."""
@@ -267,15 +272,15 @@ def run_check(spec: CheckSpec, ctx: AuditContext) -> CheckOutput | None:
         The check's own exception, with ``ctx.debug``.
     """
     assert spec.run is not None, f"{spec.id} is run by the inspection"
-    missing = spec.missing(ctx.given() | {Input.REFIT})
-    if not missing and Input.REFIT in spec.requires:
-        why = ctx.refittable()
-        if why:
-            ctx.skipped.append(Skipped(spec.title, why, check_id=spec.id))
-            return None
+    missing = spec.missing(ctx.given() | set(_CAPABILITIES))
     if missing:
         ctx.skipped.append(Skipped(spec.title, _needs(spec, missing), check_id=spec.id))
         return None
+    for capability in (c for c in _CAPABILITIES if c in spec.requires):
+        why = ctx.lacks(capability)
+        if why:
+            ctx.skipped.append(Skipped(spec.title, why, check_id=spec.id))
+            return None
     t0 = time.perf_counter()
     try:
         out = spec.run(ctx)
@@ -357,7 +362,7 @@ def _rating(ctx: AuditContext) -> dict[str, float]:
     "Membership inference (LiRA, RMIA, loss, population; K reference models)",
     Criterion.LINKABILITY,
     "docs/attacks.md#mp-l201",
-    requires=(Input.MODEL, Input.TRAIN, Input.HOLDOUT, Input.TARGET, Input.REFIT),
+    requires=(Input.MODEL, Input.TRAIN, Input.HOLDOUT, Input.TARGET, Input.PREDICTS, Input.REFIT),
     optional=(Input.POPULATION,),
     commands=("audit", "attack membership"),
     module="modelprivacy.attacks.api",
@@ -455,7 +460,14 @@ def stored_rows(ctx: AuditContext) -> CheckOutput:
     "Attribute inference against a control set and a baseline without the model",
     Criterion.INFERENCE,
     "docs/attribute.md#mp-i301",
-    requires=(Input.MODEL, Input.TRAIN, Input.HOLDOUT, Input.TARGET, Input.SENSITIVE),
+    requires=(
+        Input.MODEL,
+        Input.TRAIN,
+        Input.HOLDOUT,
+        Input.TARGET,
+        Input.SENSITIVE,
+        Input.PREDICTS,
+    ),
     optional=(Input.POPULATION,),
     commands=("audit", "attack attribute"),
     module="modelprivacy.attacks.attribute",
