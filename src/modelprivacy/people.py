@@ -26,6 +26,7 @@ from modelprivacy.load.data import as_frame, check_ids, concat_rows
 
 if TYPE_CHECKING:
     from modelprivacy.auditing.checks import AuditContext
+    from modelprivacy.singling.boxes import SinglingOutResult
 
 __all__ = ["SinglingOutReport", "singling_out"]
 
@@ -51,7 +52,7 @@ class SinglingOutReport:
     """
 
     inspection: InspectionResult
-    boxes: Any
+    boxes: SinglingOutResult | None
     findings: list[Finding]
     table: ExposureTable
     skipped: list[Skipped] = field(default_factory=list)

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from modelprivacy.auditing.coverage import THREAT_MODEL, CoverageRow, coverage, singling_out_gaps
 from modelprivacy.auditing.verdict import Thresholds, Verdict, decide
@@ -34,13 +34,38 @@ from modelprivacy.findings import (
     sort_findings,
 )
 
-__all__ = ["AuditResult", "audit"]
+if TYPE_CHECKING:
+    from modelprivacy.attacks.api import MembershipResult
+    from modelprivacy.attacks.attribute import AttributeResult
+    from modelprivacy.attacks.stored_rows import StoredRowsResult
+    from modelprivacy.exposure import ExposureTable
+    from modelprivacy.singling.boxes import SinglingOutResult
+
+__all__ = ["AuditResult", "AuditSettings", "audit"]
 
 Progress = Callable[[str, int, int], None]
 log = logging.getLogger(__name__)
 
 #: How the stored-rows lookup is named in skip reasons and reports.
 STORED_ROWS_LOOKUP = "stored rows lookup (white-box membership, MP-L202)"
+
+
+class AuditSettings(TypedDict):
+    """The settings an audit ran with (``AuditResult.settings``)."""
+
+    k: int
+    reference_models: int | None
+    seed: int
+    n_train: int | None
+    n_holdout: int | None
+    n_population: int | None
+    target: str | None
+    sensitive: list[Any]
+    id_column: str | None
+    subject_column: str | None
+    known_label: bool
+    max_records: int | None
+    thresholds: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -91,16 +116,16 @@ class AuditResult:
     verdict: Verdict
     findings: tuple[Finding, ...]
     inspection: InspectionResult
-    membership: Any = None
-    attribute: Any = None
-    boxes: Any = None
-    exposure: Any = None
-    stored_rows: Any = None
+    membership: MembershipResult | None = None
+    attribute: AttributeResult | None = None
+    boxes: SinglingOutResult | None = None
+    exposure: ExposureTable | None = None
+    stored_rows: StoredRowsResult | None = None
     coverage: tuple[CoverageRow, ...] = ()
     threat_model: str = THREAT_MODEL
     skipped: tuple[Skipped, ...] = ()
     errors: tuple[CheckError, ...] = ()
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: AuditSettings = field(default_factory=lambda: AuditSettings())  # type: ignore[typeddict-item]
     timings: dict[str, float] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)
     ids: tuple[Any, ...] | None = field(default=None, repr=False)
@@ -130,7 +155,7 @@ class AuditResult:
             "skipped": [s.to_dict() for s in self.skipped],
             "errors": [e.to_dict() for e in self.errors],
             "load_notes": list(self.inspection.load_notes),
-            "settings": self.settings,
+            "settings": dict(self.settings),
             "versions": dict(self.versions),
         }
 
@@ -357,7 +382,7 @@ def audit(
     versions = dict(inspection.versions)
     versions.setdefault("python", platform.python_version())
     versions.setdefault("modelprivacy", __version__)
-    settings: dict[str, Any] = {
+    settings: AuditSettings = {
         "k": k,
         "reference_models": reference_models if membership is not None else None,
         "seed": seed,
