@@ -88,7 +88,8 @@ class TreeSpec:
     left, right : ndarray of int64
         Children of each node; ``-1`` at leaves.
     feature : ndarray of int64
-        Split feature of each node (a column of the tree's own input; 0 at leaves).
+        Split feature of each node (a column of the tree's own input; undefined,
+        possibly negative, at leaves).
     threshold : ndarray of float64
         Split threshold of each node as stored: a row goes left when
         ``x <= threshold`` (scikit-learn compares float32 ``x``).
@@ -101,9 +102,13 @@ class TreeSpec:
     features : ndarray of int64 or None
         Columns of the model's input that the tree sees, in the tree's order
         (``None``: all of them, in order).
-    samples : ndarray of int64 or None
-        Distinct training records the tree was fitted on (``None``: all the
-        records given, or unknown when the forest is not matched).
+    inbag : ndarray of uint8 or None
+        The training records the tree was fitted on, as a bit mask over the
+        records given (``np.packbits``; ``None``: all the records given, or
+        unknown when the forest is not matched). Read it with :attr:`samples`
+        or :meth:`inbag_mask`.
+    n_rows : int
+        Length of the mask (the number of records given).
     value_of : callable or None
         Computes :attr:`value` on first use: per node, the class distribution
         aligned with :attr:`Forest.classes` (classifiers, shape (n_nodes,
@@ -129,7 +134,8 @@ class TreeSpec:
     n_node_samples: np.ndarray
     route: Callable[[Any], np.ndarray]
     features: np.ndarray | None = None
-    samples: np.ndarray | None = None
+    inbag: np.ndarray | None = field(default=None, repr=False)
+    n_rows: int = 0
     value_of: Callable[[], np.ndarray | None] | None = field(default=None, repr=False)
     leaf_value: np.ndarray | None = None
     source: Any = None
@@ -145,6 +151,18 @@ class TreeSpec:
     def n_nodes(self) -> int:
         """Number of nodes."""
         return int(self.left.shape[0])
+
+    @property
+    def samples(self) -> np.ndarray | None:
+        """Distinct training records the tree was fitted on (``None``: all, or unknown)."""
+        mask = self.inbag_mask()
+        return None if mask is None else np.flatnonzero(mask)
+
+    def inbag_mask(self) -> np.ndarray | None:
+        """Per record given, whether the tree was fitted on it (``None``: all, or unknown)."""
+        if self.inbag is None:
+            return None
+        return np.unpackbits(self.inbag, count=self.n_rows).astype(bool)
 
     def class_at(self, nodes: np.ndarray) -> np.ndarray | None:
         """The majority class of each node, as a position in :attr:`Forest.classes`.
@@ -333,9 +351,8 @@ class Forest:
             spec = self.trees[i]
             Xi = Xs
             rows = everyone
-            if inbag and spec.samples is not None:
-                mask = np.zeros(n, dtype=bool)
-                mask[spec.samples] = True
+            mask = spec.inbag_mask() if inbag else None
+            if mask is not None:
                 keep = mask if order is None else mask[order]
                 Xi = Xi[keep]
                 rows = everyone[keep]
@@ -560,7 +577,7 @@ def _sklearn_tree(
     return TreeSpec(
         left=np.asarray(t.children_left, dtype=np.int64),
         right=np.asarray(t.children_right, dtype=np.int64),
-        feature=np.maximum(np.asarray(t.feature, dtype=np.int64), 0),
+        feature=np.asarray(t.feature, dtype=np.int64),  # a view; negative at leaves
         threshold=np.asarray(t.threshold, dtype=np.float64),
         n_node_samples=np.asarray(t.n_node_samples, dtype=np.int64),
         route=t.apply,
@@ -855,7 +872,7 @@ def _expected_root(estimator: Any, n: int) -> tuple[int, str]:
 def _match(forest: Forest, n: int) -> None:
     """Match the forest to ``n`` training records given: the one in-bag policy."""
     forest.n_rows = n
-    forest.trees = [replace(t, samples=None) if t.samples is not None else t for t in forest.trees]
+    forest.trees = [replace(t, inbag=None) if t.inbag is not None else t for t in forest.trees]
     model = forest.model
     name = type(model).__name__
     if not forest.trees:
@@ -887,21 +904,23 @@ def _match(forest: Forest, n: int) -> None:
                 f"{name} regenerates {len(drawn)} in-bag samples for {forest.n_trees} trees"
             )
             return
-        samples: list[np.ndarray | None] = []
+        bits: list[np.ndarray | None] = []
         for i, (spec, s) in enumerate(zip(forest.trees, drawn, strict=True)):
             mask = np.zeros(n, dtype=bool)
-            mask[np.asarray(s, dtype=np.int64)] = True
-            idx = np.flatnonzero(mask)
-            if idx.size != int(spec.n_node_samples[0]):
+            mask[np.asarray(s)] = True
+            size = int(np.count_nonzero(mask))
+            if size != int(spec.n_node_samples[0]):
                 forest.matched = False
                 forest.reason = (
-                    f"the in-bag sample regenerated for tree {i} holds {idx.size:,} distinct "
+                    f"the in-bag sample regenerated for tree {i} holds {size:,} distinct "
                     f"records but the tree was grown on {int(spec.n_node_samples[0]):,} (other "
                     "data, or sample weights of zero); all records given are routed"
                 )
                 return
-            samples.append(None if idx.size == n else idx)  # None: every record
-        forest.trees = [replace(t, samples=s) for t, s in zip(forest.trees, samples, strict=True)]
+            bits.append(None if size == n else np.packbits(mask))  # None: every record
+        forest.trees = [
+            replace(t, inbag=b, n_rows=n) for t, b in zip(forest.trees, bits, strict=True)
+        ]
         forest.matched = True
         forest.reason = (
             f"the {n:,} records given match the fit; each tree's in-bag records were "

@@ -29,9 +29,10 @@ def distinct_counts(tree: Any, X: Any, rows: np.ndarray | None = None) -> np.nda
         The fitted tree (``estimator.tree_``).
     X : array-like or sparse matrix of shape (n, d)
         The tree's input (the columns it was fitted on).
-    rows : ndarray of int, optional
+    rows : ndarray of int or bool, optional
         The records the tree was fitted on (its in-bag sample, with or
-        without repetitions); ``None`` for all of them.
+        without repetitions, or a boolean mask over the records); ``None``
+        for all of them.
 
     Returns
     -------
@@ -39,7 +40,8 @@ def distinct_counts(tree: Any, X: Any, rows: np.ndarray | None = None) -> np.nda
         Per node, the number of distinct records routed through it.
     """
     if rows is not None:
-        rows = np.unique(np.asarray(rows, dtype=np.int64))
+        rows = np.asarray(rows)
+        rows = np.flatnonzero(rows) if rows.dtype == bool else np.unique(rows.astype(np.int64))
     if sp.issparse(X):
         M = sp.csr_matrix(X, dtype=np.float32)
         if rows is not None:

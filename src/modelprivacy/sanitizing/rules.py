@@ -442,7 +442,7 @@ class TreeRule(Rule):
                 None,
                 f"n_node_samples (the training data is not matched to the fit: {forest.reason})",
             )
-        samples = [t.samples for t in forest.trees]  # None: every record given
+        samples = [t.inbag_mask() for t in forest.trees]  # None: every record given
         what = "distinct in-bag training records" if bootstrap else "distinct training records"
         return samples, what
 

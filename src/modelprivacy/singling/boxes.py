@@ -519,11 +519,8 @@ def leaf_boxes(
     everyone = np.ones(n, dtype=bool)
     for tree in forest.trees:
         leaf, pop_leaf = _apply(tree, X_route, P_route)
-        if tree.samples is None:
-            inbag = everyone
-        else:
-            inbag = np.zeros(n, dtype=bool)
-            inbag[tree.samples] = True
+        mask = tree.inbag_mask()
+        inbag = everyone if mask is None else mask
         size = np.bincount(leaf[inbag], minlength=tree.n_nodes)[leaf]
         small = inbag & (size < k)
         small_trees += small

@@ -54,6 +54,7 @@ from modelprivacy.inspection.walker import safe_getattr
 from modelprivacy.models.trees import split_thresholds
 
 CHECK_ID = "MP-S104"
+_MERGE = 16  # trees whose thresholds are merged into the distinct ones at a time
 
 
 @register(
@@ -93,6 +94,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             # thresholds on the tree's own columns (a bagging member sees a subset)
             feats_list.append(spec.feature[split])
             thr_list.append(spec.threshold[split])
+            if len(feats_list) >= _MERGE:  # keep the distinct ones only: bounded memory
+                merged = split_thresholds(feats_list, thr_list)
+                feats_list[:] = [np.full(v.size, j, dtype=np.int64) for j, v in merged.items()]
+                thr_list[:] = list(merged.values())
         elif node.attr == "bin_thresholds_" and isinstance(node.value, list):
             key = node.path
             inputs.setdefault(key, node.owner_path)

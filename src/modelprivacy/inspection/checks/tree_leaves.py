@@ -359,7 +359,7 @@ def _route(
         )
         # exact: the records routed are the records each tree was grown on
         exact = forest.matched and all(
-            t.samples is not None or int(t.n_node_samples[0]) == n for t in forest.trees
+            t.inbag is not None or int(t.n_node_samples[0]) == n for t in forest.trees
         )
         sub = forest if len(wanted) == forest.n_trees else _subset(forest, part.specs)
 
