@@ -75,6 +75,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     tree_splits: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = defaultdict(
         lambda: ([], [])
     )
+    pending: dict[str, int] = defaultdict(int)
     for node in ctx.nodes:
         if node.attr == "tree_" and type(node.value).__name__ == "Tree":
             g = group_path(node.owner_path)
@@ -94,7 +95,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             # thresholds on the tree's own columns (a bagging member sees a subset)
             feats_list.append(spec.feature[split])
             thr_list.append(spec.threshold[split])
-            if len(feats_list) >= _MERGE:  # keep the distinct ones only: bounded memory
+            pending[key] += 1
+            if pending[key] >= _MERGE:  # keep the distinct ones only: bounded memory
+                pending[key] = 0
                 merged = split_thresholds(feats_list, thr_list)
                 feats_list[:] = [np.full(v.size, j, dtype=np.int64) for j, v in merged.items()]
                 thr_list[:] = list(merged.values())
