@@ -57,7 +57,6 @@ class CheckInfo:
 
 
 def _inspection_checks() -> list[CheckInfo]:
-    from modelprivacy.auditing.checks import INSPECTION_INPUTS, INSPECTION_OPTIONAL
     from modelprivacy.inspection import checks as _checks  # noqa: F401  (registers them)
     from modelprivacy.inspection._base import CHECKS
 
@@ -66,8 +65,8 @@ def _inspection_checks() -> list[CheckInfo]:
             id=c.id,
             criterion=c.criterion.value,
             title=c.title,
-            requires=tuple(i.value for i in INSPECTION_INPUTS),
-            optional=tuple(i.value for i in INSPECTION_OPTIONAL),
+            requires=tuple(i.value for i in c.requires),
+            optional=tuple(i.value for i in c.optional),
             commands=("inspect", "audit"),
             module=c.func.__module__,
             docs=c.docs_url,

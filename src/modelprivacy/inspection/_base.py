@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -28,6 +28,9 @@ from modelprivacy.findings import (
 from modelprivacy.inspection.columns import Column, input_columns
 from modelprivacy.inspection.data import TrainingData
 from modelprivacy.inspection.walker import Node
+
+if TYPE_CHECKING:
+    from modelprivacy.auditing.checks import Input
 
 __all__ = ["CHECKS", "Check", "Context", "group_path", "redact", "register"]
 
@@ -66,6 +69,20 @@ class Check:
     def docs_url(self) -> str:
         """Link to the check's section in the documentation."""
         return f"{DOCS_URL}#{self.id.lower()}"
+
+    @property
+    def requires(self) -> tuple[Input, ...]:
+        """The inputs without which it is skipped: the model only."""
+        from modelprivacy.auditing.checks import INSPECTION_INPUTS
+
+        return INSPECTION_INPUTS
+
+    @property
+    def optional(self) -> tuple[Input, ...]:
+        """The inputs that confirm its findings and count people: the training data and labels."""
+        from modelprivacy.auditing.checks import INSPECTION_OPTIONAL
+
+        return INSPECTION_OPTIONAL
 
 
 CHECKS: dict[str, Check] = {}
