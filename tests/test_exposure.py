@@ -123,3 +123,28 @@ def test_attribute_columns_are_labelled_as_their_union():
         "Attribute inference: sex"
     )
     assert union_title(["A", "B: x"]) == "any of: A; B: x"
+
+
+def test_the_numbers_reports_show_are_computed_when_the_table_is_built():
+    from modelprivacy.exposure import MOST_EXPOSED, ExposureSummary, OutlierRelation
+
+    X, y = _data()
+    model = DecisionTreeClassifier(random_state=0).fit(X, y)
+    holdout, _ = _data(seed=1)
+    out = outlierness(model, X, holdout.drop(index=7))
+    table = exposure_table(inspect(model, X, y).findings, n_records=len(X), outlierness=out)
+    o = table.overview
+    assert isinstance(o, ExposureSummary) and isinstance(o.outliers, OutlierRelation)
+    # the summary numbers are the table's: counts from its columns, the ranking from its levels
+    assert o.counts["MP-S105"] == int(table.frame["MP-S105"].sum())
+    assert o.counts["level_high"] == int((table.frame["level"] == "high").sum())
+    assert len(o.most_exposed) == min(MOST_EXPOSED, len(table.exposed("low")))
+    assert table.frame.loc[o.most_exposed[0], "level"] == "high"
+    assert table.worst(5) == list(o.most_exposed[:5])
+    assert table.summary() == o.text and table.to_dict()["summary"] == o.text
+    unusual = table.frame["outlierness"] >= np.quantile(table.frame["outlierness"], 0.9)
+    exposed = table.frame["level"].isin(["medium", "high"])
+    assert o.outliers.share_exposed_unusual_tenth == pytest.approx(exposed[unusual].mean())
+    assert table.outliers() == o.outliers.to_dict()
+    # more rows than the summary keeps are still ranked on demand
+    assert table.worst(MOST_EXPOSED + 5)[:MOST_EXPOSED] == list(o.most_exposed)

@@ -371,3 +371,32 @@ def test_the_training_data_given_as_holdout_is_refused(tmp_path, capfd):
     )
     assert code == 2
     assert "are rows of the training data" in capfd.readouterr().err
+
+
+def test_result_carries_the_roc_points_and_histogram_the_reports_draw(digits_forest):
+    from modelprivacy import stats
+    from modelprivacy.attacks.api import ROC_POINTS
+
+    r = digits_forest
+    assert set(r.roc) == set(r.metrics)
+    for name, curve in r.roc.items():
+        fpr, tpr = np.asarray(curve.fpr), np.asarray(curve.tpr)
+        assert 2 <= len(fpr) == len(tpr) <= ROC_POINTS
+        assert fpr[0] == pytest.approx(1 / r.n_nonmembers) and fpr[-1] == pytest.approx(1.0)
+        assert np.all(np.diff(fpr) > 0)
+        assert np.all(np.diff(tpr[:-1]) > 0) and tpr[-1] >= tpr[-2]  # where TPR rises, and 1
+        s = r.scores[name]
+        s_in, s_out = s[r.is_member], s[~r.is_member]
+        for f, t in zip(fpr[:-1], tpr[:-1], strict=True):
+            assert t == pytest.approx(stats.tpr_at_fpr(s_in, s_out, fpr=f))
+        assert tpr[-1] == 1.0
+    h = r.histogram
+    assert h is not None and h.attack == r.best(0.01).name
+    assert (h.n_members, h.n_nonmembers) == (r.n_members, r.n_nonmembers)
+    widths = np.diff(h.edges)
+    assert len(h.members) == len(h.nonmembers) == len(widths) == 50
+    assert float(np.dot(h.members, widths)) == pytest.approx(1.0)
+    assert float(np.dot(h.nonmembers, widths)) == pytest.approx(1.0)
+    doc = r.to_dict()
+    assert doc["roc"][h.attack]["fpr"] == list(r.roc[h.attack].fpr)
+    assert doc["histogram"]["edges"] == list(h.edges)

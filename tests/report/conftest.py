@@ -140,3 +140,64 @@ def no_data_result() -> InspectionResult:
 @pytest.fixture
 def empty_result() -> InspectionResult:
     return InspectionResult(model="LogisticRegression", findings=(), n_train=100, versions=VERSIONS)
+
+
+# ---------------------------------------------------------------------------
+# real results of every kind, from real scikit-learn models on small data
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def cancer_split():
+    """240 breast-cancer records with a sensitive column: a tree fitted on 120, 120 held out."""
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.tree import DecisionTreeClassifier
+
+    frame = load_breast_cancer(as_frame=True).frame.iloc[:240].copy()
+    frame["large"] = (frame["mean radius"] > 14).astype(int)
+    train, holdout = frame.iloc[:120], frame.iloc[120:]
+    model = DecisionTreeClassifier(random_state=0).fit(
+        train.drop(columns="target"), train["target"]
+    )
+    return model, train, holdout
+
+
+@pytest.fixture(scope="session")
+def real_results(cancer_split):
+    """``{kind: result}`` for every kind of the format registry, each built by the library."""
+    from modelprivacy import inspection
+    from modelprivacy.attacks import membership_inference
+    from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
+    from modelprivacy.attacks.findings import membership_finding
+    from modelprivacy.auditing import audit
+    from modelprivacy.people import singling_out
+    from modelprivacy.report.documents import (
+        AttributeReport,
+        MembershipReport,
+        SinglingOutDocument,
+    )
+    from modelprivacy.sanitizing.prove import sanitize_and_audit
+
+    model, train, holdout = cancer_split
+    membership = membership_inference(
+        model, train, holdout, target="target", reference_models=2, seed=0
+    )
+    attribute = attribute_inference(
+        model, train, holdout, target="target", sensitive=["large"], seed=0
+    )
+    return {
+        "inspection": inspection.inspect(model, train, target="target", seed=0),
+        "audit": audit(
+            model, train, holdout, target="target", sensitive=["large"], reference_models=2
+        ),
+        "membership": MembershipReport(membership, membership_finding(membership), source="m"),
+        "attribute": AttributeReport(
+            attribute, tuple(attribute_finding(attribute, c) for c in attribute.columns), "m"
+        ),
+        "singling_out": SinglingOutDocument(
+            singling_out(model, train, target="target", holdout=holdout, seed=0), source="m"
+        ),
+        "sanitize": sanitize_and_audit(
+            model, train, holdout, target="target", reference_models=2, seed=0
+        ),
+    }

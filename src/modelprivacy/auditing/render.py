@@ -12,10 +12,13 @@ from __future__ import annotations
 import dataclasses
 import json
 from io import StringIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from modelprivacy._text import printable
 from modelprivacy.auditing.verdict import LINKABILITY_TEST
+
+if TYPE_CHECKING:
+    from modelprivacy.auditing.core import AuditResult
 
 __all__ = [
     "STORED_ROWS_ROW",
@@ -44,7 +47,7 @@ def _pct(x: float) -> str:
     return f"{x:.1%}"
 
 
-def stored_rows_card(result: Any) -> dict[str, Any] | None:
+def stored_rows_card(result: AuditResult) -> dict[str, Any] | None:
     """The stored-rows lookup (MP-L202) of an audit, formatted for every report.
 
     Parameters
@@ -137,14 +140,14 @@ def stored_rows_card(result: Any) -> dict[str, Any] | None:
     }
 
 
-def _stored_rows_skipped(result: Any) -> str | None:
+def _stored_rows_skipped(result: AuditResult) -> str | None:
     """Why the stored-rows lookup (MP-L202) did not run, or ``None`` when it ran."""
     return next(
         (s.reason for s in result.skipped if getattr(s, "check_id", "") == "MP-L202"), None
     ) or next((f"failed ({e.message})" for e in result.errors if e.check_id == "MP-L202"), None)
 
 
-def _stored_rows_terminal(result: Any, width: int = 110) -> str:
+def _stored_rows_terminal(result: AuditResult, width: int = 110) -> str:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -178,7 +181,7 @@ def _stored_rows_terminal(result: Any, width: int = 110) -> str:
     return buf.getvalue()
 
 
-def _stored_rows_markdown(result: Any) -> str:
+def _stored_rows_markdown(result: AuditResult) -> str:
     from modelprivacy.report.markdown import _code, markdown_row
     from modelprivacy.report.markdown import _text as markdown_text
 
@@ -215,7 +218,7 @@ def _stored_rows_markdown(result: Any) -> str:
     return "\n".join(out) + "\n"
 
 
-def _criteria_rows(result: Any) -> list[list[str]]:
+def _criteria_rows(result: AuditResult) -> list[list[str]]:
     rows = []
     for c, v in result.verdict.criteria.items():
         evidence = "; ".join(v.evidence[:3]) if v.evidence else ""
@@ -225,7 +228,7 @@ def _criteria_rows(result: Any) -> list[list[str]]:
     return rows
 
 
-def _attack_sections(result: Any, fmt: str) -> list[str]:
+def _attack_sections(result: AuditResult, fmt: str) -> list[str]:
     from modelprivacy.report.attribute import attribute_markdown, attribute_terminal
     from modelprivacy.report.exposure import exposure_markdown, exposure_terminal
     from modelprivacy.report.membership import membership_markdown, membership_terminal
@@ -262,7 +265,7 @@ def _attack_sections(result: Any, fmt: str) -> list[str]:
     return out
 
 
-def _findings_text(result: Any, fmt: str) -> str:
+def _findings_text(result: AuditResult, fmt: str) -> str:
     from modelprivacy.report import Format, render
 
     # the audit's findings and failed checks (the inspection's among them), as the inspection shows them
@@ -280,7 +283,7 @@ def _findings_text(result: Any, fmt: str) -> str:
     return text.replace("\n## ", "\n### ")
 
 
-def _terminal(result: Any, width: int = 110) -> str:
+def _terminal(result: AuditResult, width: int = 110) -> str:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -314,7 +317,7 @@ def _terminal(result: Any, width: int = 110) -> str:
     return text
 
 
-def _markdown(result: Any) -> str:
+def _markdown(result: AuditResult) -> str:
     from modelprivacy.report.markdown import _text as markdown_text
     from modelprivacy.report.markdown import docs_markdown, markdown_row
     from modelprivacy.report.membership import REFIT_HEADING, refit_notes
@@ -356,22 +359,22 @@ def _markdown(result: Any) -> str:
     return text
 
 
-def audit_terminal(result: Any, width: int = 110) -> str:
+def audit_terminal(result: AuditResult, width: int = 110) -> str:
     """The audit as plain text for the terminal (``width`` columns)."""
     return _terminal(result, width=width)
 
 
-def audit_markdown(result: Any) -> str:
+def audit_markdown(result: AuditResult) -> str:
     """The audit as Markdown."""
     return _markdown(result)
 
 
-def audit_json(result: Any) -> str:
+def audit_json(result: AuditResult) -> str:
     """The audit as JSON: ``result.to_dict()`` (``audit.schema.json``), keys sorted."""
     return json.dumps(result.to_dict(), indent=2, sort_keys=True, default=str) + "\n"
 
 
-def render_audit(result: Any, fmt: str = "terminal", **options: Any) -> str:
+def render_audit(result: AuditResult, fmt: str = "terminal", **options: Any) -> str:
     """Render an audit result through the format registry (``formats("audit")``).
 
     Parameters

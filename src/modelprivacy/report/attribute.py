@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from io import StringIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from modelprivacy.attacks.attribute import AttributeResult
+    from modelprivacy.findings import Finding
 
 __all__ = ["attribute_markdown", "attribute_terminal"]
 
@@ -50,7 +54,7 @@ def _rows(column: Any) -> list[list[str]]:
     ]
 
 
-def _notes(result: Any, column: Any) -> list[str]:
+def _notes(result: AttributeResult, column: Any) -> list[str]:
     notes = []
     first = next(iter(column.outcomes.values()), None)
     if first is not None:
@@ -66,7 +70,9 @@ def _notes(result: Any, column: Any) -> list[str]:
     return notes + list(column.warnings)
 
 
-def attribute_terminal(result: Any, findings: Sequence[Any], width: int = 110) -> str:
+def attribute_terminal(
+    result: AttributeResult, findings: Sequence[Finding], width: int = 110
+) -> str:
     """Render an attribute-inference result as plain-text tables.
 
     Parameters
@@ -113,7 +119,7 @@ def attribute_terminal(result: Any, findings: Sequence[Any], width: int = 110) -
     return buf.getvalue()
 
 
-def attribute_markdown(result: Any, findings: Sequence[Any]) -> str:
+def attribute_markdown(result: AttributeResult, findings: Sequence[Finding]) -> str:
     """Render an attribute-inference result as Markdown.
 
     Parameters

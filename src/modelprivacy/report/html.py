@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -30,6 +30,9 @@ from modelprivacy.auditing.render import stored_rows_card
 from modelprivacy.auditing.verdict import LINKABILITY_TEST
 from modelprivacy.findings import Criterion, Finding, Severity
 from modelprivacy.report.membership import REFIT_HEADING, refit_notes
+
+if TYPE_CHECKING:
+    from modelprivacy.auditing.core import AuditResult
 
 __all__ = ["SECTIONS", "docs_appendix", "render_html"]
 
@@ -177,7 +180,7 @@ def _value(v: Any) -> str:
     return str(v)
 
 
-def _not_assessed(result: Any, criterion: Criterion, default: str) -> str:
+def _not_assessed(result: AuditResult, criterion: Criterion, default: str) -> str:
     v = result.verdict.criteria.get(criterion)
     return (v.reason if v is not None and v.reason else "") or default
 
@@ -187,7 +190,7 @@ def _not_assessed(result: Any, criterion: Criterion, default: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _criteria(result: Any) -> list[dict[str, Any]]:
+def _criteria(result: AuditResult) -> list[dict[str, Any]]:
     cards = []
     for c, v in result.verdict.criteria.items():
         cards.append(
@@ -222,14 +225,14 @@ def _finding_row(f: Finding) -> dict[str, Any]:
     }
 
 
-def _stores(result: Any) -> dict[str, Any]:
+def _stores(result: AuditResult) -> dict[str, Any]:
     rows = [_finding_row(f) for f in result.findings if f.check_id.startswith("MP-S1")]
     # the audit's failed checks: the inspection's and every other check's (the audit went on)
     errors = [{"check_id": e.check_id, "message": e.message} for e in result.errors]
     return {"rows": rows, "errors": errors, "show_values": bool(result.inspection.show_values)}
 
 
-def _singling(result: Any) -> dict[str, Any]:
+def _singling(result: AuditResult) -> dict[str, Any]:
     out: dict[str, Any] = {"boxes": None, "exposure": None}
     b = result.boxes
     if b is not None:
@@ -316,7 +319,7 @@ def _singling(result: Any) -> dict[str, Any]:
     return out
 
 
-def _membership(result: Any) -> dict[str, Any] | None:
+def _membership(result: AuditResult) -> dict[str, Any] | None:
     from modelprivacy.report import plots
 
     m = result.membership
@@ -375,7 +378,7 @@ def _membership(result: Any) -> dict[str, Any] | None:
     }
 
 
-def _attribute(result: Any) -> list[dict[str, Any]] | None:
+def _attribute(result: AuditResult) -> list[dict[str, Any]] | None:
     from modelprivacy.report import plots
 
     a = result.attribute
@@ -441,7 +444,7 @@ def _attribute(result: Any) -> list[dict[str, Any]] | None:
     return out
 
 
-def _exposed(result: Any) -> dict[str, Any] | None:
+def _exposed(result: AuditResult) -> dict[str, Any] | None:
     t = result.exposure
     if t is None:
         return None
@@ -495,7 +498,7 @@ def _remedies(findings: Iterable[Finding]) -> list[dict[str, Any]]:
     return order
 
 
-def _method(result: Any) -> dict[str, Any]:
+def _method(result: AuditResult) -> dict[str, Any]:
     s = dict(result.settings)
     labels = {
         "k": "k (smallest group that does not single people out)",
@@ -540,7 +543,7 @@ def _method(result: Any) -> dict[str, Any]:
     }
 
 
-def _context(result: Any) -> dict[str, Any]:
+def _context(result: AuditResult) -> dict[str, Any]:
     v = result.verdict
     tone = _TONE.get(v.overall, "amber")
     crit = result.verdict.criteria
@@ -576,7 +579,7 @@ def _context(result: Any) -> dict[str, Any]:
     }
 
 
-def render_html(result: Any, fragment: bool = False) -> str:
+def render_html(result: AuditResult, fragment: bool = False) -> str:
     """Render an audit as one self-contained HTML page.
 
     Parameters

@@ -11,7 +11,11 @@ record IDs.
 from __future__ import annotations
 
 from io import StringIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from modelprivacy.attacks.api import MembershipResult
+    from modelprivacy.findings import Finding
 
 __all__ = ["REFIT_HEADING", "membership_markdown", "membership_terminal", "refit_notes"]
 
@@ -27,12 +31,12 @@ _HEADER = (
 )
 
 
-def _starred(result: Any) -> bool:
+def _starred(result: MembershipResult) -> bool:
     """Whether any TPR cell carries the star of an FPR too small to resolve."""
     return any(not m.resolvable[f] for m in result.metrics.values() for f in _FPRS)
 
 
-def _rows(result: Any) -> list[list[str]]:
+def _rows(result: MembershipResult) -> list[list[str]]:
     rows = []
     for name, m in result.metrics.items():
         cells = [f"{m.tpr_at_fpr[f].value:.1%}" + ("" if m.resolvable[f] else "*") for f in _FPRS]
@@ -48,14 +52,14 @@ def _rows(result: Any) -> list[list[str]]:
     return rows
 
 
-def _ids(result: Any, ids: Any = None) -> list[str]:
+def _ids(result: MembershipResult, ids: Any = None) -> list[str]:
     exp = result.exposure
     if exp is None:
         return []
     return [str(ids[i]) if ids is not None else str(i) for i in exp.most_exposed[:10]]
 
 
-def _exposure_lines(result: Any, ids: Any = None) -> list[str]:
+def _exposure_lines(result: MembershipResult, ids: Any = None) -> list[str]:
     """Plain sentences on who is exposed (shared by both formats)."""
     exp = result.exposure
     if exp is None:
@@ -94,12 +98,14 @@ REFIT_HEADING = "Reference models were refitted with safer hyperparameters than 
 """The line above the refit notes, in every report format."""
 
 
-def refit_notes(result: Any) -> tuple[str, ...]:
+def refit_notes(result: MembershipResult | None) -> tuple[str, ...]:
     """What was changed in the model's hyperparameters before the reference fits (may be empty)."""
     return tuple(getattr(result, "refit_notes", ()) or ())
 
 
-def membership_terminal(result: Any, finding: Any, ids: Any = None, width: int = 110) -> str:
+def membership_terminal(
+    result: MembershipResult, finding: Finding, ids: Any = None, width: int = 110
+) -> str:
     """Render a membership result as a plain-text table for the terminal.
 
     Parameters
@@ -151,7 +157,7 @@ def membership_terminal(result: Any, finding: Any, ids: Any = None, width: int =
 
 
 def membership_markdown(
-    result: Any, finding: Any, ids: Any = None, show_refit_notes: bool = True
+    result: MembershipResult, finding: Finding, ids: Any = None, show_refit_notes: bool = True
 ) -> str:
     """Render a membership result as Markdown (for pull requests and model cards).
 

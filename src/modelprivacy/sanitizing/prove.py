@@ -12,11 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from io import StringIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from modelprivacy.findings import SCHEMA_VERSION, Criterion
+
+if TYPE_CHECKING:
+    from modelprivacy.auditing.core import AuditResult
+    from modelprivacy.sanitizing.core import SanitizeResult
 
 __all__ = [
     "TOLERANCE",
@@ -66,9 +70,9 @@ class SanitizeReport:
         The before/after table.
     """
 
-    sanitized: Any
-    before: Any = None
-    after: Any = None
+    sanitized: SanitizeResult
+    before: AuditResult | None = None
+    after: AuditResult | None = None
     utility: dict[str, Any] | None = None
     predictions_changed: float | None = None
     rows: tuple[ComparisonRow, ...] = field(default_factory=tuple)
