@@ -7,8 +7,8 @@ a temporary git worktree, and every workload runs in a fresh interpreter with
 ``PYTHONPATH`` set to one tree's ``src``, old and new in turn, ``--rounds``
 times; each side's best time counts.
 
-Workloads (UCI Adult, seeded): inspecting a 100-tree forest with its 32,561
-training records; auditing a one-hot + logistic regression pipeline, a
+Workloads (UCI Adult, seeded): inspecting a 100-tree forest alone and with its
+32,561 training records; auditing a one-hot + logistic regression pipeline, a
 scaled k-NN and a 50-tree forest (5,000 training and 5,000 holdout records,
 K=4 reference models, ``sex`` as the sensitive column); and
 ``modelprivacy --help``. Writes benchmarks/results/no_slowdown.{json,md}.
@@ -41,6 +41,10 @@ import modelprivacy
 
 #: name -> (setup code, timed statement); both see the model directory as ``D``.
 WORKLOADS: dict[str, tuple[str, str]] = {
+    "inspect 100-tree forest, model only": (
+        "model = joblib.load(D + '/forest100.pkl')",
+        "modelprivacy.inspect(model)",
+    ),
     "inspect 100-tree forest with 32,561 records": (
         "train = load_adult(); model = joblib.load(D + '/forest100.pkl')",
         "modelprivacy.inspect(model, train, target=ADULT_TARGET)",
