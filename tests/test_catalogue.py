@@ -9,7 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
+
 from modelprivacy.catalogue import all_checks, render_checks
+from modelprivacy.findings import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "modelprivacy"
@@ -50,7 +53,10 @@ def test_the_command_lists_them_in_every_format():
         timeout=120,
         check=True,
     )
-    listed = json.loads(proc.stdout)
+    doc = json.loads(proc.stdout)
+    jsonschema.validate(doc, json.loads((SRC / "report/schema/checks.schema.json").read_text()))
+    assert doc["schema_version"] == SCHEMA_VERSION and doc["kind"] == "checks"
+    listed = doc["checks"]
     assert [c["id"] for c in listed] == [c.id for c in all_checks()]
     assert all(c["requires"][0] == "model" for c in listed)
     text = render_checks("terminal")

@@ -537,6 +537,58 @@ def build_sanitize() -> dict[str, Any]:
     }
 
 
+def build_checks() -> dict[str, Any]:
+    """The schema of `modelprivacy checks --format json` (CheckList)."""
+    text = {"type": "string", "minLength": 1}
+    words = {"type": "array", "items": text}
+    props = _common_properties("checks")
+    del props["source"]
+    return {
+        **_head(
+            "checks",
+            "modelprivacy checks",
+            "Every check modelprivacy runs: its id, criterion, what it looks for, the inputs "
+            "without which it is skipped, the inputs it also uses, the commands that run it, the "
+            "module that implements it and its documentation.",
+        ),
+        "additionalProperties": False,
+        "required": ["schema_version", "kind", "checks"],
+        "properties": {
+            **props,
+            "checks": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": [
+                        "id",
+                        "criterion",
+                        "title",
+                        "requires",
+                        "optional",
+                        "commands",
+                        "module",
+                        "docs",
+                    ],
+                    "properties": {
+                        "id": {"type": "string", "pattern": "^MP-[SLI][0-9]{3}$"},
+                        "criterion": {"enum": ["singling out", "linkability", "inference"]},
+                        "title": text,
+                        "requires": words,
+                        "optional": words,
+                        "commands": words,
+                        "module": text,
+                        "docs": {
+                            "type": "string",
+                            "pattern": "^docs/[a-z-]+[.]md#mp-[sli][0-9]{3}$",
+                        },
+                    },
+                },
+            },
+        },
+    }
+
+
 #: ``{schema file name: builder}``: every command's JSON document has one.
 SCHEMAS = {
     "audit": build,
@@ -544,6 +596,7 @@ SCHEMAS = {
     "attribute": build_attribute,
     "singling_out": build_singling_out,
     "sanitize": build_sanitize,
+    "checks": build_checks,
 }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-__all__ = ["CheckInfo", "all_checks", "render_checks", "render_checks_markdown"]
+__all__ = ["CheckInfo", "CheckList", "all_checks", "render_checks", "render_checks_markdown"]
 
 
 @dataclass(frozen=True)
@@ -107,43 +107,90 @@ def all_checks() -> list[CheckInfo]:
     )
 
 
-def render_checks(fmt: str = "terminal") -> str:
-    """The list of checks as text: ``"terminal"``, ``"markdown"`` or ``"json"``.
+@dataclass(frozen=True)
+class CheckList:
+    """Every check, as the ``checks`` command renders it (the ``"checks"`` result kind).
 
-    Parameters
+    Attributes
     ----------
-    fmt : str, default="terminal"
-        The format.
-
-    Returns
-    -------
-    str
-        The list, ending with a newline.
+    checks : tuple of CheckInfo
+        The checks, by family and number.
     """
-    checks = all_checks()
-    if fmt == "json":
-        return json.dumps([c.to_dict() for c in checks], indent=2) + "\n"
-    if fmt == "markdown":
-        lines = [
-            "| id | criterion | what it looks for | needs | runs in | docs |",
-            "|---|---|---|---|---|---|",
-        ]
-        for c in checks:
-            lines.append(
-                f"| {c.id} | {c.criterion} | {c.title} | {', '.join(c.requires)} | "
-                f"{', '.join(c.commands)} | [{c.docs}]({c.docs}) |"
-            )
-        return "\n".join(lines) + "\n"
-    if fmt != "terminal":
-        raise ValueError(f"unknown format {fmt!r}; choose terminal, markdown or json")
+
+    checks: tuple[CheckInfo, ...]
+
+    @classmethod
+    def current(cls) -> CheckList:
+        """The checks of this installation."""
+        return cls(tuple(all_checks()))
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the JSON document (see ``report/schema/checks.schema.json``)."""
+        from modelprivacy.findings import SCHEMA_VERSION
+
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "kind": "checks",
+            "checks": [c.to_dict() for c in self.checks],
+        }
+
+    def render(self, fmt: str = "terminal") -> str:
+        """Render the list in one of the formats of the ``"checks"`` kind."""
+        from modelprivacy.report.formats import render
+
+        return render("checks", fmt, self)
+
+
+def checks_json(result: CheckList) -> str:
+    """The list as a JSON document, ending with a newline."""
+    return json.dumps(result.to_dict(), indent=2) + "\n"
+
+
+def checks_markdown(result: CheckList) -> str:
+    """The list as a Markdown table, ending with a newline."""
+    lines = [
+        "| id | criterion | what it looks for | needs | runs in | docs |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in result.checks:
+        lines.append(
+            f"| {c.id} | {c.criterion} | {c.title} | {', '.join(c.requires)} | "
+            f"{', '.join(c.commands)} | [{c.docs}]({c.docs}) |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def checks_terminal(result: CheckList) -> str:
+    """The list as plain text, three lines per check, ending with a newline."""
     lines = []
-    for c in checks:
+    for c in result.checks:
         needs = ", ".join(c.requires)
         more = f" (also uses {', '.join(c.optional)})" if c.optional else ""
         lines.append(f"{c.id}  {c.criterion:<12}  {c.title}")
         lines.append(f"         needs {needs}{more}; runs in {', '.join(c.commands)}")
         lines.append(f"         {c.module}; {c.docs}")
     return "\n".join(lines) + "\n"
+
+
+def render_checks(fmt: str = "terminal") -> str:
+    """The list of checks as text, in a format of the ``"checks"`` kind.
+
+    Parameters
+    ----------
+    fmt : str, default="terminal"
+        ``"terminal"``, ``"markdown"`` or ``"json"``.
+
+    Returns
+    -------
+    str
+        The list, ending with a newline.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format (the message names the choices).
+    """
+    return CheckList.current().render(fmt)
 
 
 def render_checks_markdown() -> str:

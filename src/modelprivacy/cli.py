@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument(
         "--format",
-        choices=("terminal", "markdown", "json"),
+        choices=formats("checks"),
         default="terminal",
         help="output format (default terminal)",
     )

@@ -170,6 +170,7 @@ def real_results(cancer_split):
     from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
     from modelprivacy.attacks.findings import membership_finding
     from modelprivacy.auditing import audit
+    from modelprivacy.catalogue import CheckList
     from modelprivacy.people import singling_out
     from modelprivacy.report.documents import (
         AttributeReport,
@@ -186,6 +187,7 @@ def real_results(cancer_split):
         model, train, holdout, target="target", sensitive=["large"], seed=0
     )
     return {
+        "checks": CheckList.current(),
         "inspection": inspection.inspect(model, train, target="target", seed=0),
         "audit": audit(
             model, train, holdout, target="target", sensitive=["large"], reference_models=2

@@ -19,6 +19,7 @@ COMMANDS = {
     ("attack", "membership"): "membership",
     ("attack", "attribute"): "attribute",
     ("attack", "singling-out"): "singling_out",
+    ("checks",): "checks",
 }
 
 

@@ -16,7 +16,7 @@ from modelprivacy.attacks.membership import ATTACKS, attack_scores, choose_rmia_
 from modelprivacy.attacks.reference import ReferenceSignals, fit_reference_models
 from modelprivacy.attacks.target import Target
 from modelprivacy.errors import DataError
-from modelprivacy.load.data import check_disjoint, check_labels, concat_rows, pop_column
+from modelprivacy.load.data import check_disjoint, concat_rows
 
 if TYPE_CHECKING:
     from modelprivacy.stats import EpsilonLowerBound, Interval, TprAtFpr
@@ -401,20 +401,19 @@ def _xy(
     data: Any, y: Any, target: str | None, what: str, model: Any = None
 ) -> tuple[Any, np.ndarray]:
     from modelprivacy.inspection.runner import check_columns
+    from modelprivacy.load.audit_data import Part
 
     where = "training" if what == "train" else what
-    column = None
     if isinstance(data, pd.DataFrame) and target is not None:
-        X, labels = pop_column(data, target, where=what)
-        column = target
+        part = Part.split(data, target=target, name=where)
     elif y is None:
         raise DataError(f"the {what} data has no target: pass target='column' or y_{what}")
     else:
-        X, labels = data, np.asarray(y)
-    check_labels(labels, where, column=column)
+        part = Part.split(data, y, name=where)
+    assert part.y is not None
     if model is not None:
-        check_columns(model, X, where=where)
-    return X, labels
+        check_columns(model, part.X, where=where)
+    return part.X, part.y
 
 
 def _sample(n: int, cap: int | None, rng: np.random.Generator) -> np.ndarray:

@@ -18,7 +18,8 @@ Kinds and what they render:
 - ``membership``: :class:`~modelprivacy.report.documents.MembershipReport`;
 - ``attribute``: :class:`~modelprivacy.report.documents.AttributeReport`;
 - ``singling_out``: :class:`~modelprivacy.report.documents.SinglingOutDocument`;
-- ``sanitize``: :class:`~modelprivacy.sanitizing.prove.SanitizeReport`.
+- ``sanitize``: :class:`~modelprivacy.sanitizing.prove.SanitizeReport`;
+- ``checks``: :class:`~modelprivacy.catalogue.CheckList`.
 """
 
 from __future__ import annotations
@@ -95,6 +96,11 @@ FORMATS: Mapping[str, Mapping[str, Renderer]] = {
         "json": _lazy(_DOCS, "document_json"),
         "markdown": _lazy("modelprivacy.sanitizing.prove", "sanitize_markdown"),
         "html": _lazy("modelprivacy.sanitizing.prove", "sanitize_html"),
+    },
+    "checks": {
+        "terminal": _lazy("modelprivacy.catalogue", "checks_terminal"),
+        "json": _lazy("modelprivacy.catalogue", "checks_json"),
+        "markdown": _lazy("modelprivacy.catalogue", "checks_markdown"),
     },
 }
 """``{kind: {format: renderer}}``."""

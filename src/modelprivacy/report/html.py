@@ -326,7 +326,7 @@ def _membership(result: AuditResult) -> dict[str, Any] | None:
     if m is None:
         return None
     best = m.best(0.01).name
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, a in m.metrics.items():
         tprs = [
             {
@@ -499,7 +499,7 @@ def _remedies(findings: Iterable[Finding]) -> list[dict[str, Any]]:
 
 
 def _method(result: AuditResult) -> dict[str, Any]:
-    s = dict(result.settings)
+    s: dict[str, Any] = dict(result.settings)
     labels = {
         "k": "k (smallest group that does not single people out)",
         "reference_models": "K (reference models)",
