@@ -7,7 +7,8 @@ page cache warm, the machine's noise removed):
 - ``python -c "import modelprivacy"``: the package, whose names load lazily;
 - ``modelprivacy --help`` (as ``python -m modelprivacy --help``);
 - ``python -c "import modelprivacy; modelprivacy.audit"``: the first use of the
-  API, which imports scikit-learn, pandas and scipy.
+  API's name, which imports the audit's modules (scikit-learn, pandas and scipy
+  load when it is called).
 
 Targets of issue 12: ``--help`` at most 2x the numpy import, ``import
 modelprivacy`` at most 1.5x. Writes benchmarks/results/startup.{json,md}.
