@@ -28,8 +28,13 @@ with contextlib.redirect_stdout(io.StringIO()):
 
 @pytest.mark.parametrize(
     "code",
-    ["import modelprivacy", "import modelprivacy.load", HELP],
-    ids=["import", "import-load", "help"],
+    [
+        "import modelprivacy",
+        "import modelprivacy.load",
+        HELP,
+        "import modelprivacy; modelprivacy.audit",
+    ],
+    ids=["import", "import-load", "help", "name-audit"],
 )
 def test_startup_imports_nothing_heavy(code):
     proc = subprocess.run(
