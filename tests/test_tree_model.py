@@ -229,3 +229,44 @@ def test_bagging_feature_subsets_are_routed_by_mp_s105(data):
         counts = np.bincount(leaves, minlength=est.tree_.node_count)
         expected |= set(rows[counts[leaves] == 1].tolist())
     assert set(alone.records.ids) == expected
+
+
+_HOSTILE_BINS = """
+import sys, numpy as np, modelprivacy
+from modelprivacy.load import load_model
+m = load_model(sys.argv[1]).estimator
+X = np.load(sys.argv[2]); y = X[:, 0]
+result = modelprivacy.inspect(m, X, y)
+print(sorted({f.check_id for f in result.findings}), [e.check_id for e in result.errors])
+"""
+
+
+@pytest.mark.parametrize("variant", ["no_is_categorical", "fewer_thresholds"])
+def test_hgb_routing_never_runs_the_files_bin_mapper(tmp_path, variant):
+    """The bin mapper's compiled transform crashes on state a file can set; routing bins in numpy."""
+    import subprocess
+    import sys
+
+    import joblib
+    from sklearn.ensemble import HistGradientBoostingRegressor
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, 3))
+    model = HistGradientBoostingRegressor(max_iter=5, min_samples_leaf=1, random_state=0)
+    model.fit(X, X[:, 0])
+    model._bin_mapper.is_categorical_ = None
+    if variant == "fewer_thresholds":
+        model._bin_mapper.bin_thresholds_ = model._bin_mapper.bin_thresholds_[:1]
+    joblib.dump(model, tmp_path / "m.joblib")
+    np.save(tmp_path / "X.npy", X)
+    proc = subprocess.run(
+        [sys.executable, "-c", _HOSTILE_BINS, str(tmp_path / "m.joblib"), str(tmp_path / "X.npy")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]  # a crash would be a negative signal
+    if variant == "no_is_categorical":  # the thresholds are sound: routed as before
+        assert "MP-S105" in proc.stdout.split("]")[0], proc.stdout
+    else:  # thresholds for 1 of 3 features: MP-S105 fails alone, with one line
+        assert "['MP-S105']" in proc.stdout and "bins 1 features" in proc.stderr

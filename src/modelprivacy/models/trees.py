@@ -689,7 +689,8 @@ def _hist_tree(predictor: Any, missing: int) -> TreeSpec:
     feature = nodes["feature_idx"].astype(np.int64)
     bins = nodes["bin_threshold"].astype(np.int64)
     missing_left = nodes["missing_go_to_left"].astype(bool)
-    depth = int(nodes["depth"].max(initial=0))
+    # at most one step per node: a cyclic tree in a file cannot make routing loop longer
+    depth = min(int(nodes["depth"].max(initial=0)), len(nodes))
 
     def route(B: np.ndarray) -> np.ndarray:
         """Route binned rows as HistGradientBoosting does in training."""
@@ -718,12 +719,45 @@ def _hist_tree(predictor: Any, missing: int) -> TreeSpec:
 
 
 def _binner(estimator: Any) -> Callable[[Any], Any]:
+    """Bin the input as the model's bin mapper does, in numpy.
+
+    The mapper's own ``transform`` runs compiled code on the file's
+    ``bin_thresholds_`` and ``is_categorical_`` without checking them (a
+    missing ``is_categorical_`` crashes the process), so the binning is redone
+    here: a value goes to the first bin whose threshold is at least the value
+    (``searchsorted(..., side="left")``, as ``_map_num_col_to_bins``), and a
+    missing value to ``missing_values_bin_idx_``.
+    """
     mapper = estimator._bin_mapper
+    name = type(estimator).__name__
+    raw = getattr(mapper, "bin_thresholds_", None)
+    if not isinstance(raw, list | tuple):
+        raise UnsupportedTreesError(f"the {name}'s bin mapper has no bin thresholds to route with")
+    thresholds = []
+    for t in raw:
+        arr = np.asarray(t)
+        if arr.ndim != 1 or arr.dtype.kind != "f":
+            raise UnsupportedTreesError(
+                f"the {name}'s bin mapper holds thresholds that are not 1-D float arrays"
+            )
+        thresholds.append(arr.astype(np.float64))
+    missing = int(mapper.missing_values_bin_idx_)
 
     def prepare(X: Any) -> Any:
         if sp.issparse(X):
             X = X.toarray()
-        return mapper.transform(np.ascontiguousarray(X, dtype=np.float64))
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2 or X.shape[1] != len(thresholds):
+            raise UnsupportedTreesError(
+                f"the {name} bins {len(thresholds)} features but its input has "
+                f"{X.shape[1] if X.ndim == 2 else 0}"
+            )
+        B = np.empty(X.shape, dtype=np.int64)
+        for j, thr in enumerate(thresholds):
+            col = X[:, j]
+            B[:, j] = np.searchsorted(thr, col, side="left")
+            B[np.isnan(col), j] = missing
+        return B
 
     return prepare
 
