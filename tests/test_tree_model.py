@@ -270,3 +270,23 @@ def test_hgb_routing_never_runs_the_files_bin_mapper(tmp_path, variant):
         assert "MP-S105" in proc.stdout.split("]")[0], proc.stdout
     else:  # thresholds for 1 of 3 features: MP-S105 fails alone, with one line
         assert "['MP-S105']" in proc.stdout and "bins 1 features" in proc.stderr
+
+
+def test_subsampled_boosting_is_consistent_not_exact_and_never_high_confidence(data):
+    """The records each boosting tree saw cannot be regenerated: at most medium confidence."""
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    import modelprivacy
+
+    X, y = data
+    model = GradientBoostingClassifier(
+        n_estimators=10, subsample=0.5, max_depth=6, random_state=0
+    ).fit(X, y)
+    forest = forest_of(model, n_rows=len(X))
+    assert forest.matched and not forest.exact and "cannot be regenerated" in forest.reason
+    boxes = leaf_boxes(model, X, y)
+    assert singling_out_finding(boxes).confidence == Confidence.MEDIUM
+    found = [f for f in modelprivacy.inspect(model, X, y).findings if f.check_id == "MP-S105"]
+    assert found and all(f.confidence == Confidence.MEDIUM for f in found)
+    full = GradientBoostingClassifier(n_estimators=10, max_depth=6, random_state=0).fit(X, y)
+    assert forest_of(full, n_rows=len(X)).exact

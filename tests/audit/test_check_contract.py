@@ -137,3 +137,57 @@ def test_every_audit_check_declares_its_contract():
         assert spec.docs.startswith("docs/") and spec.docs.endswith("#" + spec.id.lower())
         assert (spec.run.__doc__ or "").strip().startswith(spec.id)
         assert not set(spec.requires) & set(spec.optional)
+
+
+def test_trees_the_checks_cannot_read_leave_singling_out_partially_assessed():
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.default_rng(0)
+    X = pd.DataFrame({"a": rng.normal(size=400), "c": rng.integers(0, 3, 400)})
+    y = (X["a"] > 0).astype(int)
+    model = HistGradientBoostingClassifier(
+        categorical_features=["c"], min_samples_leaf=200, max_iter=5, random_state=0
+    ).fit(X, y)
+    result = audit(model, X.assign(y=y), target="y")
+    (why,) = [s.reason for s in result.skipped if s.check_id == "MP-S110"]
+    assert "categorical" in why
+    so = result.verdict.criteria[Criterion.SINGLING_OUT]
+    assert so.assessed == "partially" and so.risk != "none"
+    assert "MP-S110 could not read the model" in so.reason
+
+
+def test_a_model_clone_cannot_copy_is_audited_with_fit_fn(data, forest):
+    train, holdout = data
+    calls = []
+
+    def fit_fn(X, y):
+        calls.append(len(X))
+        return RandomForestClassifier(n_estimators=20, random_state=1).fit(X, y)
+
+    result = audit(
+        forest, train, holdout, target="y", id_column="pid", reference_models=2, fit_fn=fit_fn
+    )
+    assert result.membership is not None and len(calls) == 2
+
+
+def test_ensembles_of_trees_only_get_their_leaf_boxes_and_their_labels():
+    from sklearn.ensemble import AdaBoostClassifier, VotingClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.tree import DecisionTreeClassifier
+
+    rng = np.random.default_rng(0)
+    X = pd.DataFrame(rng.normal(size=(300, 3)), columns=list("abc"))
+    y = np.where(X.a + rng.normal(size=300) > 0, "yes", "no")
+    ada = AdaBoostClassifier(DecisionTreeClassifier(max_depth=6), n_estimators=5, random_state=0)
+    result = audit(ada.fit(X, y), X.assign(y=y), target="y")
+    assert result.boxes is not None and result.errors == ()
+    (boxes,) = [f for f in result.findings if f.check_id == "MP-S110"]
+    assert boxes.records.count > 0
+    vote = VotingClassifier(
+        [("dt", DecisionTreeClassifier(random_state=0)), ("lr", LogisticRegression())]
+    ).fit(X, y)
+    from modelprivacy import inspect
+
+    (alone,) = [f for f in inspect(vote, X, y).findings if f.title == "People alone in a tree leaf"]
+    # the member tree is fitted on encoded labels: its leaves still name the real ones
+    assert alone.evidence["label_recovered"] == alone.evidence["records_alone"] > 0

@@ -111,3 +111,28 @@ def test_with_the_model_every_table_must_fit_it():
         )
     with pytest.raises(DataError, match="not fitted on: who"):
         AuditData.build(train, holdout, target="y", id_column="pid", model=model)
+
+
+def test_a_population_without_a_holdout_needs_no_labels():
+    train, population = _frame(), _frame(seed=2)
+    d = AuditData.build(
+        train,
+        population=population.drop(columns="y"),
+        target="y",
+        id_column="pid",
+        subject_column="who",
+    )
+    assert d.population.y is None and list(d.population.X.columns) == ["a", "b"]
+    d = AuditData.build(
+        train, population=population, target="y", id_column="pid", subject_column="who"
+    )
+    assert d.population.y is None and "y" not in d.population.X.columns
+    with pytest.raises(DataError, match="'y'"):  # with a holdout the attacks need its labels
+        AuditData.build(
+            train,
+            _frame(seed=1),
+            population.drop(columns="y"),
+            target="y",
+            id_column="pid",
+            subject_column="who",
+        )

@@ -88,7 +88,16 @@ _CAPABILITIES = (Input.PREDICTS, Input.REFIT)
 
 
 class NotApplicableError(ModelPrivacyError):
-    """A check has its inputs but does not apply to this model; the message says why."""
+    """A check has its inputs but does not apply to this model; the message says why.
+
+    ``gap=True`` when the check does apply but cannot read the model (trees
+    with categorical bitset splits): its criterion is then only partially
+    assessed.
+    """
+
+    def __init__(self, message: str, *, gap: bool = False) -> None:
+        super().__init__(message)
+        self.gap = gap
 
 
 @dataclass
@@ -180,6 +189,8 @@ class AuditContext:
         Checks that failed.
     timings : dict
         Seconds per check.
+    gaps : list of (str, str)
+        Checks that apply but could not read the model: ``(check_id, why)``.
     """
 
     model: Any
@@ -194,6 +205,7 @@ class AuditContext:
     skipped: list[Skipped] = field(default_factory=list)
     errors: list[CheckError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    gaps: list[tuple[str, str]] = field(default_factory=list)
     _capability: dict[Input, str] = field(default_factory=dict, repr=False)
 
     def given(self) -> set[Input]:
@@ -286,6 +298,8 @@ def run_check(spec: CheckSpec, ctx: AuditContext) -> CheckOutput | None:
         out = spec.run(ctx)
     except NotApplicableError as exc:
         ctx.skipped.append(Skipped(spec.title, str(exc), check_id=spec.id))
+        if exc.gap:
+            ctx.gaps.append((spec.id, str(exc)))
         return None
     except DataError:
         raise
@@ -545,6 +559,7 @@ def leaf_boxes(ctx: AuditContext) -> CheckOutput:
     share a box. It is skipped for models without trees.
     """
     from modelprivacy.load.data import concat_rows
+    from modelprivacy.models.trees import NotATreeModelError
     from modelprivacy.singling import leaf_boxes as boxes_of
     from modelprivacy.singling import singling_out_finding
 
@@ -563,8 +578,10 @@ def leaf_boxes(ctx: AuditContext) -> CheckOutput:
         )
     except DataError:
         raise
-    except ModelPrivacyError as exc:  # not a tree model, or trees it cannot read
+    except NotATreeModelError as exc:
         raise NotApplicableError(str(exc)) from exc
+    except ModelPrivacyError as exc:  # tree models whose trees it cannot read
+        raise NotApplicableError(str(exc), gap=True) from exc
     return CheckOutput([singling_out_finding(result, ids=d.ids)], result=result)
 
 

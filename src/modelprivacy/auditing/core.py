@@ -202,6 +202,7 @@ def audit(
     seed: int = 0,
     progress: Progress | None = None,
     fit_budget: float | None = None,
+    fit_fn: Callable[[Any, Any], Any] | None = None,
     debug: bool = False,
 ) -> AuditResult:
     """Audit one model: what it carries, whom it singles out, what attacks reveal; and a verdict.
@@ -255,6 +256,10 @@ def audit(
         Wall-clock seconds each reference model's fit may take; by default
         600 s for the first and 20 times the first's time (at least 60 s) for
         the others (see :func:`~modelprivacy.attacks.refit.reference_budget`).
+    fit_fn : callable, optional
+        ``fit_fn(X, y) -> fitted model`` trains a reference model, for a model
+        that :func:`sklearn.base.clone` cannot copy (membership inference is
+        skipped for such a model otherwise).
     debug : bool, default=False
         Re-raise the exception of a check that fails; by default it is
         recorded in ``errors`` and the audit goes on.
@@ -306,6 +311,7 @@ def audit(
             "known_label": known_label,
             "max_records": max_records,
             "fit_budget": fit_budget,
+            "fit_fn": fit_fn,
         },
         debug=debug,
         progress=progress,
@@ -357,10 +363,14 @@ def audit(
     gaps: dict[Criterion, list[str]] = {c: [] for c in Criterion}
     gaps[Criterion.SINGLING_OUT] += singling_out_gaps(model, inspection)
     specs = {**{c.id: c.criterion for c in AUDIT_CHECKS.values()}, **_inspection_criteria()}
+    for check_id, reason in ctx.gaps:  # a check that applies but could not read the model
+        where = specs[check_id]
+        if assessed[where] and not any(check_id in g for g in gaps[where]):
+            gaps[where].append(f"{check_id} could not read the model ({reason})")
     for err in errors:  # a failed check of an assessed criterion leaves a gap in it
-        criterion = specs.get(err.check_id)
-        if criterion is not None and assessed[criterion]:
-            gaps[criterion].append(f"{err.check_id} failed ({err.message})")
+        failed = specs.get(err.check_id)
+        if failed is not None and assessed[failed]:
+            gaps[failed].append(f"{err.check_id} failed ({err.message})")
     verdict = decide(all_findings, assessed, reasons, gaps)
     rows = coverage(
         n_train=data.n_train,

@@ -281,7 +281,14 @@ class AuditData:
                 table = table.drop(
                     columns=[c for c in (id_column, subject_column) if c in table.columns]
                 )
-            part = _part(table, target, name, need_target=True)
+            # the attacks need the labels of the holdout and of the population; without a
+            # holdout the population only counts outsiders in leaf boxes
+            if name == "population" and holdout_t is None:
+                if isinstance(table, pd.DataFrame) and target in table.columns:
+                    table = table.drop(columns=[target])
+                part = Part(name=name, X=table, y=None)
+            else:
+                part = _part(table, target, name, need_target=True)
             if model is not None:
                 _fits(model, part)
             parts[name] = _aligned(part, train_part)

@@ -226,6 +226,12 @@ class Forest:
         data.
     reason : str
         How the data was matched, or why it could not be.
+    exact : bool
+        Whether the records each tree was grown on are known exactly. False
+        when a subsample or a validation split was drawn that cannot be
+        regenerated (gradient boosting, early stopping): the row count is then
+        only consistent with the fit (other counts round to the same), so the
+        checks claim at most medium confidence.
     n_rows : int or None
         Number of training records given.
     n_fit : int or None
@@ -244,6 +250,7 @@ class Forest:
     kind: str = "sklearn"
     model: Any = None
     matched: bool = False
+    exact: bool = True
     reason: str = "no training data given"
     n_rows: int | None = None
     n_fit: int | None = None
@@ -556,9 +563,12 @@ def _sklearn_tree(
     labels: LabelKind,
     classes: np.ndarray | None,
     own_classes: bool,
+    positions: np.ndarray | None = None,
 ) -> TreeSpec:
     t = estimator.tree_
     raw = np.asarray(t.value)
+    if positions is None and labels == "classifier" and classes is not None and not own_classes:
+        positions = np.asarray(estimator.classes_).astype(np.int64)
 
     def value_of() -> np.ndarray | None:
         if labels == "classifier" and classes is not None:
@@ -568,7 +578,7 @@ def _sklearn_tree(
                 return v
             # ensemble members are fitted on class indices, maybe a subset of them
             out = np.zeros((v.shape[0], len(classes)))
-            out[:, np.asarray(estimator.classes_).astype(np.int64)] = v
+            out[:, positions] = v
             return out
         if labels == "regressor":
             return np.asarray(raw[:, 0, 0], dtype=np.float64)
@@ -589,7 +599,7 @@ def _sklearn_tree(
             if labels != "classifier" or classes is None
             else np.arange(len(classes))
             if own_classes
-            else np.asarray(estimator.classes_).astype(np.int64)
+            else positions
         ),
         source=t,
         owner=estimator,
@@ -631,6 +641,17 @@ def _members(estimator: Any) -> list[Any]:
     "RandomTreesEmbedding",
 )
 def _tree_ensemble(estimator: Any) -> Forest:
+    """A forest, bagging or boosting ensemble of scikit-learn trees."""
+    return _read_ensemble(estimator)
+
+
+def _read_ensemble(estimator: Any, *, by_value: bool = False) -> Forest:
+    """An ensemble of scikit-learn trees.
+
+    Members are fitted on class positions (``0..C-1``) by the registered
+    ensembles; with ``by_value`` (AdaBoost, whose members see the labels
+    themselves) a member's classes are looked up among the ensemble's.
+    """
     name = type(estimator).__name__
     members = _members(estimator)
     if not members:
@@ -654,7 +675,10 @@ def _tree_ensemble(estimator: Any) -> Forest:
     trees = []
     for i, m in enumerate(members):
         f = None if features is None else np.asarray(features[i], dtype=np.int64)
-        trees.append(_sklearn_tree(m, f, labels, classes, own_classes=False))
+        positions = None
+        if by_value and labels == "classifier" and classes is not None:
+            positions = _class_positions(np.asarray(m.classes_), classes)
+        trees.append(_sklearn_tree(m, f, labels, classes, own_classes=False, positions=positions))
     if labels == "regressor" and members[0].tree_.value.shape[1] != 1:
         labels = "none"
         trees = [replace(t, value_of=None) for t in trees]
@@ -809,13 +833,48 @@ TREE_MODELS: tuple[str, ...] = tuple(sorted(_ADAPTERS))
 """Class names of the tree models the package reads (one list, used everywhere)."""
 
 
-def is_tree_model(estimator: Any) -> bool:
+def _class_positions(own: np.ndarray, classes: np.ndarray) -> np.ndarray:
+    """Where a member's classes sit among the ensemble's (its own labels, or their positions)."""
+    index = {v: i for i, v in enumerate(classes.tolist())}
+    found = [index.get(v) for v in own.tolist()]
+    if all(i is not None for i in found):
+        return np.asarray(found, dtype=np.int64)
+    return own.astype(np.int64)
+
+
+def _duck_ensemble(estimator: Any) -> Forest:
+    """Any other meta-estimator whose members are all trees (AdaBoost, voting, stacking)."""
+    encoded = getattr(estimator, "le_", None) is not None  # members fitted on positions
+    return _read_ensemble(estimator, by_value=not encoded)
+
+
+def _all_tree_members(estimator: Any) -> bool:
+    """Whether a fitted meta-estimator's members are all scikit-learn trees."""
+    if isinstance(estimator, type):
+        return False
+    members = _members(estimator)
+    if not members or not all(type(getattr(m, "tree_", None)).__name__ == "Tree" for m in members):
+        return False
+    # every member sees the ensemble's own input (not a chain's growing one) and answers
+    # its one label (not one output each, as in MultiOutputClassifier)
+    width = getattr(estimator, "n_features_in_", None)
+    if width is None or any(getattr(m, "n_features_in_", None) != width for m in members):
+        return False
+    classes = getattr(estimator, "classes_", None)
+    return classes is None or (isinstance(classes, np.ndarray) and classes.ndim == 1)
+
+
+def is_tree_model(estimator: Any, *, registered_only: bool = False) -> bool:
     """Whether the estimator is a tree model the package can read.
 
     Parameters
     ----------
     estimator : object
         An estimator, fitted or not (not a Pipeline: pass its last step).
+    registered_only : bool, default=False
+        Only the classes of :data:`TREE_MODELS`; otherwise also any fitted
+        meta-estimator whose members are all scikit-learn trees (AdaBoost,
+        voting or stacking of trees), which :func:`forest_of` reads alike.
 
     Returns
     -------
@@ -825,7 +884,7 @@ def is_tree_model(estimator: Any) -> bool:
     """
     adapter = _adapter(estimator)
     if adapter is None:
-        return False
+        return not registered_only and _all_tree_members(estimator)
     bases = {c.__name__ for c in type(estimator).__mro__}
     if "BaseBagging" in bases and "IsolationForest" not in bases:
         members = _members(estimator)
@@ -863,6 +922,8 @@ def forest_of(estimator: Any, n_rows: int | None = None) -> Forest:
         If its trees have splits that cannot be represented.
     """
     adapter = _adapter(estimator)
+    if adapter is None and _all_tree_members(estimator):
+        adapter = _duck_ensemble  # AdaBoost, voting or stacking of trees only
     if adapter is None:
         raise NotATreeModelError(_not_trees(type(estimator).__name__))
     forest = adapter(estimator)
@@ -973,4 +1034,10 @@ def _match(forest: Forest, n: int) -> None:
         )
         return
     forest.matched = True
-    forest.reason = f"the {n:,} records given match the {root:,} the trees were grown on{how}"
+    forest.exact = not how
+    forest.reason = (
+        f"the {n:,} records given match the {root:,} the trees were grown on{how}"
+        if not how
+        else f"the {n:,} records given are consistent with the {root:,} the trees were grown "
+        f"on{how}, which cannot be regenerated: which records each tree saw is not known"
+    )

@@ -364,7 +364,7 @@ class StripRule(Rule):
 
 def _tree_forest(estimator: Any) -> Forest | None:
     """The shared representation of a fitted scikit-learn tree model, or None."""
-    if not is_tree_model(estimator):
+    if not is_tree_model(estimator, registered_only=True):
         return None
     try:
         forest = forest_of(estimator)

@@ -129,6 +129,10 @@ class SinglingOutResult:
         low.
     match_reason : str
         How the data was matched, or why it could not be.
+    exact : bool
+        Whether the records each tree was grown on are known exactly (not
+        for a subsample or a validation split that cannot be regenerated):
+        otherwise the finding's confidence is at most medium.
     """
 
     n_records: int
@@ -156,6 +160,7 @@ class SinglingOutResult:
     seed: int = 0
     notes: tuple[str, ...] = ()
     matched: bool = True
+    exact: bool = True
     match_reason: str = ""
 
     @property
@@ -241,6 +246,7 @@ class SinglingOutResult:
             "seed": self.seed,
             "notes": list(self.notes),
             "matched": self.matched,
+            "exact": self.exact,
             "match_reason": self.match_reason,
             "summary": self.summary(),
         }
@@ -621,6 +627,7 @@ def leaf_boxes(
         seed=int(seed),
         notes=tuple(notes),
         matched=forest.matched,
+        exact=forest.exact,
         match_reason=forest.reason,
         **arrays,
     )
@@ -770,7 +777,13 @@ def singling_out_finding(result: SinglingOutResult, ids: Any = None) -> Finding:
         title="People singled out by the boxes of small tree leaves",
         criterion=Criterion.SINGLING_OUT,
         severity=severity,
-        confidence=Confidence.HIGH if result.matched else Confidence.LOW,
+        confidence=(
+            Confidence.LOW
+            if not result.matched
+            else Confidence.HIGH
+            if result.exact
+            else Confidence.MEDIUM
+        ),
         path=result.path,
         estimator=result.model,
         description=description,

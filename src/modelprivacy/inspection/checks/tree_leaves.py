@@ -31,6 +31,7 @@ fewer than ``k`` samples into their parent.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ import scipy.sparse as sp
 
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, group_path, plural, register
+from modelprivacy.inspection.walker import safe_getattr
 from modelprivacy.models.trees import Forest, TreeSpec
 
 CHECK_ID = "MP-S105"
@@ -147,7 +149,29 @@ def tree_spec(
     forest = ctx.forest(owner)
     if forest is None or forest.kind != "sklearn" or forest.trees[0].source is not tree:
         return None
+    if cut >= 0 and forest.classes is not None:
+        forest = _parent_labels(forest, by_path.get(owner_path[: max(cut - 1, 0)]))
     return forest, forest.trees[0], owner_path
+
+
+def _parent_labels(forest: Forest, parent: Any) -> Forest:
+    """A member tree fitted on encoded labels (voting, stacking), with the parent's labels.
+
+    Voting and stacking classifiers fit their members on ``le_.transform(y)``:
+    a member's classes are the positions ``0..C-1`` of the parent's
+    ``classes_``, so its leaves name the parent's labels through them.
+    """
+    if parent is None or safe_getattr(parent, "le_") is None:
+        return forest
+    outer = safe_getattr(parent, "classes_")
+    own = forest.classes
+    if outer is None or own is None:
+        return forest
+    outer = np.asarray(outer)
+    own = np.asarray(own)
+    if own.dtype.kind not in "iu" or own.size == 0 or own.min() < 0 or own.max() >= outer.size:
+        return forest
+    return dataclasses.replace(forest, classes=outer[own])
 
 
 def _parts(ctx: Context, trees: list[_TreeRef]) -> list[_Part] | None:
@@ -228,7 +252,10 @@ def _trees_finding(
     assert ctx.data is not None
     n = ctx.data.n
     unmatched = [p.forest for p in parts if not p.forest.matched]
-    confidence = Confidence.LOW if unmatched else Confidence.HIGH
+    inexact = [p.forest for p in parts if p.forest.matched and not p.forest.exact]
+    confidence = (
+        Confidence.LOW if unmatched else Confidence.MEDIUM if inexact else Confidence.HIGH
+    )
     caveat = (
         f" The training data given could not be matched to the fit ({unmatched[0].reason}): "
         "a record counts as alone only where the model's stored leaf size is one and it is the "
