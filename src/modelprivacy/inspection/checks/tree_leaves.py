@@ -253,9 +253,7 @@ def _trees_finding(
     n = ctx.data.n
     unmatched = [p.forest for p in parts if not p.forest.matched]
     inexact = [p.forest for p in parts if p.forest.matched and not p.forest.exact]
-    confidence = (
-        Confidence.LOW if unmatched else Confidence.MEDIUM if inexact else Confidence.HIGH
-    )
+    confidence = Confidence.LOW if unmatched else Confidence.MEDIUM if inexact else Confidence.HIGH
     caveat = (
         f" The training data given could not be matched to the fit ({unmatched[0].reason}): "
         "a record counts as alone only where the model's stored leaf size is one and it is the "
