@@ -56,28 +56,13 @@ class CheckInfo:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
 
-def _inspection_checks() -> list[CheckInfo]:
+def _registered() -> list[CheckInfo]:
+    """Every check of the two registries, each read through the same contract."""
+    from modelprivacy.auditing.checks import AUDIT_CHECKS, Declared
     from modelprivacy.inspection import checks as _checks  # noqa: F401  (registers them)
     from modelprivacy.inspection._base import CHECKS
 
-    return [
-        CheckInfo(
-            id=c.id,
-            criterion=c.criterion.value,
-            title=c.title,
-            requires=tuple(i.value for i in c.requires),
-            optional=tuple(i.value for i in c.optional),
-            commands=("inspect", "audit"),
-            module=c.func.__module__,
-            docs=c.docs_url,
-        )
-        for c in CHECKS.values()
-    ]
-
-
-def _audit_checks() -> list[CheckInfo]:
-    from modelprivacy.auditing.checks import AUDIT_CHECKS
-
+    registered: list[Declared] = [*CHECKS.values(), *AUDIT_CHECKS.values()]
     return [
         CheckInfo(
             id=c.id,
@@ -89,7 +74,7 @@ def _audit_checks() -> list[CheckInfo]:
             module=c.module,
             docs=c.docs,
         )
-        for c in AUDIT_CHECKS.values()
+        for c in registered
     ]
 
 
@@ -102,9 +87,7 @@ def all_checks() -> list[CheckInfo]:
         The inspection checks and the checks that need data or attacks.
     """
     order = {"S": 0, "L": 1, "I": 2}  # singling out, linkability, inference
-    return sorted(
-        _inspection_checks() + _audit_checks(), key=lambda c: (order.get(c.id[3:4], 9), c.id)
-    )
+    return sorted(_registered(), key=lambda c: (order.get(c.id[3:4], 9), c.id))
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from modelprivacy.errors import DataError, ModelPrivacyError
 from modelprivacy.findings import CheckError, Criterion, Finding, Skipped
@@ -44,6 +44,7 @@ __all__ = [
     "AuditContext",
     "CheckOutput",
     "CheckSpec",
+    "Declared",
     "Input",
     "NotApplicableError",
     "run_check",
@@ -85,6 +86,50 @@ _NEEDS = {
 
 #: Inputs that are properties of the model, tested when a check needs them.
 _CAPABILITIES = (Input.PREDICTS, Input.REFIT)
+
+
+class Declared(Protocol):
+    """What every check declares, inspection checks and audit checks alike."""
+
+    @property
+    def id(self) -> str:
+        """Stable identifier, e.g. ``MP-S105``."""
+        ...
+
+    @property
+    def title(self) -> str:
+        """What it looks for."""
+        ...
+
+    @property
+    def criterion(self) -> Criterion:
+        """The criterion it bears on."""
+        ...
+
+    @property
+    def docs(self) -> str:
+        """Its documentation: file and anchor."""
+        ...
+
+    @property
+    def requires(self) -> tuple[Input, ...]:
+        """The inputs without which it is skipped."""
+        ...
+
+    @property
+    def optional(self) -> tuple[Input, ...]:
+        """The inputs it uses when given."""
+        ...
+
+    @property
+    def commands(self) -> tuple[str, ...]:
+        """The commands that run it."""
+        ...
+
+    @property
+    def module(self) -> str:
+        """The module that implements it."""
+        ...
 
 
 class NotApplicableError(ModelPrivacyError):

@@ -71,6 +71,21 @@ class Check:
         return f"{DOCS_URL}#{self.id.lower()}"
 
     @property
+    def docs(self) -> str:
+        """Its documentation, as every check of the contract names it (:attr:`docs_url`)."""
+        return self.docs_url
+
+    @property
+    def module(self) -> str:
+        """The module that implements it."""
+        return self.func.__module__
+
+    @property
+    def commands(self) -> tuple[str, ...]:
+        """The commands that run it."""
+        return ("inspect", "audit")
+
+    @property
     def requires(self) -> tuple[Input, ...]:
         """The inputs without which it is skipped: the model only."""
         from modelprivacy.auditing.checks import INSPECTION_INPUTS
