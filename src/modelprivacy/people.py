@@ -21,7 +21,7 @@ import pandas as pd
 from modelprivacy.errors import DataError
 from modelprivacy.exposure import ExposureTable, exposure_table
 from modelprivacy.findings import CheckError, Finding, InspectionResult, Skipped, sort_findings
-from modelprivacy.load.audit_data import AuditData, Part
+from modelprivacy.load.audit_data import AuditData, Part, aligned
 from modelprivacy.load.data import as_frame, check_ids, concat_rows
 
 if TYPE_CHECKING:
@@ -199,7 +199,7 @@ def _data(
     if ids is not None:
         check_ids(ids, id_column)
     outsiders = {
-        where: Part(where, _align(p, data.train.X, where), None)
+        where: aligned(Part(where, p, None), data.train)
         for p, where in ((holdout, "holdout"), (population, "population"))
         if p is not None
     }
@@ -212,19 +212,6 @@ def _data(
         ids=tuple(ids) if ids is not None else data.ids,
         subjects=tuple(subjects) if subjects is not None else data.subjects,
     )
-
-
-def _align(frame: Any, X: Any, where: str) -> Any:
-    """Outsider records with the training features' columns, in their order (target dropped)."""
-    if not isinstance(frame, pd.DataFrame) or not isinstance(X, pd.DataFrame):
-        return frame
-    missing = [c for c in X.columns if c not in frame.columns]
-    if missing:
-        raise DataError(
-            f"the {where} data lacks column(s) of the training data: {', '.join(map(str, missing[:10]))}; "
-            "give records with the same columns"
-        )
-    return frame[list(X.columns)]
 
 
 def run_singling_out(

@@ -13,7 +13,6 @@ inference.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import platform
 import time
 from collections.abc import Callable, Sequence
@@ -38,16 +37,13 @@ if TYPE_CHECKING:
     from modelprivacy.attacks.api import MembershipResult
     from modelprivacy.attacks.attribute import AttributeResult
     from modelprivacy.attacks.stored_rows import StoredRowsResult
+    from modelprivacy.auditing.checks import AuditContext
     from modelprivacy.exposure import ExposureTable
     from modelprivacy.singling.boxes import SinglingOutResult
 
 __all__ = ["AuditResult", "AuditSettings", "audit"]
 
 Progress = Callable[[str, int, int], None]
-log = logging.getLogger(__name__)
-
-#: How the stored-rows lookup is named in skip reasons and reports.
-STORED_ROWS_LOOKUP = "stored rows lookup (white-box membership, MP-L202)"
 
 
 class AuditSettings(TypedDict):
@@ -438,9 +434,11 @@ _STEP_NAMES = {
 }
 
 
-def _reasons(ctx: Any) -> dict[str, str]:
+def _reasons(ctx: AuditContext) -> dict[str, str]:
     """Why each audit check did not give a result: its skip reason or its failure."""
-    out = {check_id: "" for check_id in ("MP-L201", "MP-L202", "MP-I301", "MP-S110", "MP-S111")}
+    from modelprivacy.auditing.checks import AUDIT_CHECKS
+
+    out = dict.fromkeys(AUDIT_CHECKS, "")
     for s in ctx.skipped:
         if s.check_id in out and not out[s.check_id]:
             out[s.check_id] = s.reason

@@ -291,7 +291,7 @@ class AuditData:
                 part = _part(table, target, name, need_target=True)
             if model is not None:
                 _fits(model, part)
-            parts[name] = _aligned(part, train_part)
+            parts[name] = aligned(part, train_part)
         for s in sensitive:
             if target is not None and s == target:
                 raise DataError(
@@ -338,8 +338,14 @@ def _fits(model: Any, part: Part) -> None:
     check_columns(model, part.X, where=part.name)
 
 
-def _aligned(part: Part, train: Part) -> Part:
-    """``part`` with the training features' columns, in their order."""
+def aligned(part: Part, train: Part) -> Part:
+    """``part`` with the training features' columns, in their order.
+
+    Raises
+    ------
+    DataError
+        If ``part`` lacks a training column, or has another number of columns.
+    """
     X, ref = part.X, train.X
     if isinstance(X, pd.DataFrame) and isinstance(ref, pd.DataFrame):
         missing = [c for c in ref.columns if c not in X.columns]
