@@ -290,3 +290,66 @@ def test_subsampled_boosting_is_consistent_not_exact_and_never_high_confidence(d
     assert found and all(f.confidence == Confidence.MEDIUM for f in found)
     full = GradientBoostingClassifier(n_estimators=10, max_depth=6, random_state=0).fit(X, y)
     assert forest_of(full, n_rows=len(X)).exact
+
+
+def test_inbag_masks_drawn_on_threads_equal_the_public_samples(data):
+    """The threaded draw reproduces estimators_samples_ tree by tree (sample weights too)."""
+    from modelprivacy.models.trees import _inbag_masks, _threaded_draw
+
+    X, y = data
+    weights = np.random.default_rng(2).uniform(0.5, 2.0, size=len(y))
+    for kwargs in ({}, {"max_samples": 0.5}):
+        for w in (None, weights):
+            rf = RandomForestClassifier(n_estimators=7, random_state=3, **kwargs).fit(
+                X, y, sample_weight=w
+            )
+            assert _threaded_draw(rf) is not None
+            got = _inbag_masks(rf, len(X))
+            for (packed, size), samples in zip(got, rf.estimators_samples_, strict=True):
+                mask = np.zeros(len(X), dtype=bool)
+                mask[samples] = True
+                assert size == mask.sum()
+                assert np.array_equal(np.unpackbits(packed)[: len(X)].astype(bool), mask)
+
+
+def test_routing_skips_the_records_it_is_told_to(data):
+    X, y = data
+    rf = RandomForestClassifier(n_estimators=4, random_state=0).fit(X, y)
+    forest = forest_of(rf, n_rows=len(X))
+    skip = np.zeros(len(X), dtype=bool)
+    skip[::3] = True
+    for i, rows, leaf in forest.leaves(X, skip=skip):
+        assert not skip[rows].any()
+        inbag = forest.trees[i].inbag_mask()
+        assert set(rows.tolist()) == set(np.flatnonzero(inbag & ~skip).tolist())
+        assert np.array_equal(leaf, rf.estimators_[i].apply(X[rows].astype(np.float32)))
+    everyone = np.ones(len(X), dtype=bool)
+    assert all(rows.size == 0 for _, rows, _ in forest.leaves(X, skip=everyone))
+    with pytest.raises(ValueError, match="boolean mask"):
+        list(forest.leaves(X, skip=np.zeros(3, dtype=bool)))
+
+
+@pytest.mark.parametrize("bootstrap", [True, False])
+def test_early_termination_names_exactly_the_people_full_routing_does(data, bootstrap):
+    """Records found alone stop being routed; the people named and counted do not change."""
+    X, y = data
+    rf = RandomForestClassifier(n_estimators=60, bootstrap=bootstrap, random_state=1).fit(X, y)
+    alone: set[int] = set()
+    small: set[int] = set()
+    pairs = 0
+    samples = rf.estimators_samples_
+    for est, s in zip(rf.estimators_, samples, strict=True):
+        s = np.unique(s)
+        leaves = est.apply(X[s].astype(np.float32))
+        size = est.tree_.n_node_samples[leaves]
+        alone |= set(s[size == 1].tolist())
+        small |= set(s[size < 10].tolist())
+        pairs += int((size == 1).sum())
+    found = [f for f in modelprivacy.inspect(rf, X, y).findings if f.check_id == "MP-S105"]
+    by_title = {f.title: f for f in found}
+    one = by_title["People alone in a tree leaf"]
+    assert set(one.records.ids) == alone
+    assert one.evidence["mean_trees_alone"] == round(pairs / len(alone), 2)
+    assert one.evidence["records_in_small_leaves"] == len(small)
+    rest = by_title.get("People in small tree leaves")
+    assert set(rest.records.ids if rest else ()) == small - alone

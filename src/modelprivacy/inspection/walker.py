@@ -33,6 +33,7 @@ import scipy.sparse as sp
 
 from modelprivacy._text import describe_exception, printable, short_repr
 from modelprivacy.errors import ModelLoadError, ModelPrivacyError
+from modelprivacy.models._registry import walk_hook
 
 __all__ = ["MAX_NOTES", "Node", "is_estimator", "safe_getattr", "walk"]
 
@@ -310,6 +311,20 @@ def walk(root: object, notes: list[tuple[str, str]] | None = None) -> Iterator[N
                 keep.append(arr)
                 yield from visit(arr, _join(path, "values"), "values", owner, owner_path, depth + 1)
             return
+        hook = walk_hook(obj)
+        if hook is not None:  # what another library's object holds beyond its __dict__
+            for name, item in list(hook(obj)):
+                keep.append(item)
+                label = _name(name)
+                yield from visit(
+                    item,
+                    _join(path, label),
+                    label,
+                    obj if is_estimator(obj) else owner,
+                    path if is_estimator(obj) else owner_path,
+                    depth + 1,
+                    type(obj).__name__,
+                )
         state = safe_getattr(obj, "__dict__")
         if isinstance(state, dict):
             if is_estimator(obj):

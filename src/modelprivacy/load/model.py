@@ -28,7 +28,7 @@ import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from modelprivacy._text import printable
 from modelprivacy.errors import ModelLoadError, ModelPrivacyError, UnsafeModelError
@@ -38,13 +38,16 @@ from modelprivacy.load._restricted import (
     is_allowed_global,
     restricted_loads,
 )
+from modelprivacy.load.formats import detect_format
 
 if TYPE_CHECKING:
     from modelprivacy.load.sandbox import Limits
 
 __all__ = ["MODEL_METHODS", "LoadedModel", "ModelFormat", "is_model_like", "load_model"]
 
-ModelFormat = Literal["skops", "pickle", "joblib"]
+#: "skops", "pickle", "joblib", or the name of a format of another library
+#: (:mod:`modelprivacy.load.formats`, e.g. "xgboost-json").
+ModelFormat = str
 
 #: An object is a model if it has one of these methods.
 MODEL_METHODS = ("fit", "predict", "predict_proba", "decision_function", "transform")
@@ -75,8 +78,10 @@ class LoadedModel:
         ``predict``, ``predict_proba``, ``decision_function`` or ``transform``).
     path : str
         The path the model was read from, as given.
-    format : {"skops", "pickle", "joblib"}
-        The file format that was detected.
+    format : str
+        The file format that was detected: ``"skops"``, ``"pickle"``,
+        ``"joblib"``, or another library's format
+        (:mod:`modelprivacy.load.formats`, e.g. ``"xgboost-json"``).
     sha256 : str
         The hex SHA-256 digest of the file's bytes, for the audit record.
     untrusted_types : tuple of str
@@ -218,6 +223,20 @@ def _load(data: bytes, name: str, subject: str, digest: str, *, trust: bool) -> 
 
     suffix = Path(name).suffix.lower()
     fmt: ModelFormat
+    with capture_warnings() as captured:
+        native = None if data.startswith(_ZIP_MAGIC) else detect_format(data)
+        if native is not None:
+            # another library's own format: validated as data by its module, then loaded
+            estimator, native_notes = native.load(data, subject)
+    if native is not None:
+        return LoadedModel(
+            estimator=estimator,
+            path=name,
+            format=native.name,
+            sha256=digest,
+            notes=native_notes,
+            warnings=captured.lines,
+        )
     with capture_warnings() as captured:
         if data.startswith(_ZIP_MAGIC):
             fmt = "skops"

@@ -48,6 +48,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
+from modelprivacy.models._registry import import_for
 
 __all__ = [
     "TREE_MODELS",
@@ -313,6 +314,7 @@ class Forest:
         workers: int | None = None,
         prepared: bool = False,
         then: Callable[[int, np.ndarray, np.ndarray], Any] | None = None,
+        skip: np.ndarray | None = None,
     ) -> Iterator[tuple[int, np.ndarray, Any]]:
         """Route records through every tree.
 
@@ -335,6 +337,13 @@ class Forest:
             ``then(index, rows, leaf)``, run on the worker thread right after
             routing a tree; its result is yielded instead of ``leaf`` (per-tree
             counting in parallel with the routing of other trees).
+        skip : ndarray of bool of shape (n,), optional
+            Records not to route. It is read as each tree starts, so ``then``
+            (or the caller, between trees) may set records whose answer is
+            already settled: trees started afterwards route only the others
+            (early termination). Which trees a skipped record was routed
+            through before then depends on the threads' timing: use it only
+            for answers that further trees cannot change.
 
         Yields
         ------
@@ -353,18 +362,27 @@ class Forest:
             order = np.lexsort(Xp.T[::-1])
             Xs = np.ascontiguousarray(Xp[order])
         everyone = np.arange(n, dtype=np.int64) if order is None else order.astype(np.int64)
+        if skip is not None and (skip.shape != (n,) or skip.dtype != bool):
+            raise ValueError(f"skip must be a boolean mask of the {n} records")
 
         def one(i: int) -> tuple[np.ndarray, np.ndarray]:
             spec = self.trees[i]
             Xi = Xs
             rows = everyone
             mask = spec.inbag_mask() if inbag else None
+            keep: np.ndarray | None = None
             if mask is not None:
                 keep = mask if order is None else mask[order]
+            if skip is not None:
+                todo = ~skip if order is None else ~skip[order]
+                keep = todo if keep is None else keep & todo
+            if keep is not None:
                 Xi = Xi[keep]
                 rows = everyone[keep]
             if spec.features is not None:
                 Xi = Xi[:, spec.features]
+            if not rows.size:
+                return rows, np.zeros(0, dtype=np.int64)
             if not sp.issparse(Xi):
                 Xi = np.ascontiguousarray(Xi)
             return rows, np.asarray(spec.route(Xi), dtype=np.int64)
@@ -512,12 +530,19 @@ def register_adapter(*class_names: str) -> Callable[[Adapter], Adapter]:
     """Register ``adapter(estimator) -> Forest`` for estimators of these class names.
 
     A class matches when its own name or the name of one of its bases is
-    registered, so subclasses of a known model are read the same way.
+    registered, so subclasses of a known model are read the same way. A
+    dotted name (``"lightgbm.basic.Booster"``) matches that module's class
+    only, for libraries whose class names clash (both LightGBM and XGBoost
+    have a ``Booster``).
+
+    The adapters of another library live in ``modelprivacy.models.<library>``
+    (the top-level package of the model's class): that module is imported the
+    first time a model of the library is looked up, never before.
 
     Parameters
     ----------
     *class_names : str
-        Class names, e.g. ``"RandomForestClassifier"``.
+        Class names, e.g. ``"RandomForestClassifier"`` or ``"xgboost.core.Booster"``.
 
     Returns
     -------
@@ -536,8 +561,12 @@ def register_adapter(*class_names: str) -> Callable[[Adapter], Adapter]:
 def _adapter(estimator: Any) -> Adapter | None:
     if isinstance(estimator, type):
         return None
-    for cls in type(estimator).__mro__:
-        adapter = _ADAPTERS.get(cls.__name__)
+    mro = type(estimator).__mro__
+    import_for(type(estimator))  # another library's adapters, on first use
+    for cls in mro:
+        adapter = _ADAPTERS.get(f"{cls.__module__}.{cls.__qualname__}") or _ADAPTERS.get(
+            cls.__name__
+        )
         if adapter is not None:
             return adapter
     return None
@@ -964,6 +993,58 @@ def _expected_root(estimator: Any, n: int) -> tuple[int, str]:
     return n, ""
 
 
+def _inbag_masks(model: Any, n: int) -> list[tuple[np.ndarray, int]]:
+    """Per tree of a scikit-learn bagging forest, its in-bag records: packed bits, count.
+
+    The samples are those of ``estimators_samples_``. Drawing them is most of
+    the cost, and numpy draws without the GIL: where scikit-learn's own
+    per-tree draw (``_generate_sample_indices``) reproduces the first
+    sample of ``_get_estimators_indices`` exactly, the trees are drawn on a
+    thread pool; otherwise through the public property.
+    """
+
+    def pack(s: Any) -> tuple[np.ndarray, int]:
+        mask = np.zeros(n, dtype=bool)
+        mask[np.asarray(s)] = True
+        return np.packbits(mask), int(np.count_nonzero(mask))
+
+    draw = _threaded_draw(model)
+    if draw is None:
+        return [pack(s) for s in model.estimators_samples_]
+    seeds = [t.random_state for t in model.estimators_]
+    workers = min(os.cpu_count() or 1, 8)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda seed: pack(draw(seed)), seeds))
+
+
+def _threaded_draw(model: Any) -> Callable[[Any], np.ndarray] | None:
+    """scikit-learn's per-tree bootstrap draw, if it reproduces the model's own; else None."""
+    import inspect as _inspect
+
+    try:
+        from sklearn.ensemble import _forest
+
+        gen = _forest._generate_sample_indices
+        params = list(_inspect.signature(gen).parameters)
+        bootstrap = bool(getattr(model, "bootstrap", False))
+        estimators = model.estimators_
+        if not bootstrap or not estimators or len(params) not in (3, 4):
+            return None
+        args: tuple[Any, ...] = (model._n_samples, model._n_samples_bootstrap)
+        if len(params) == 4:
+            args = (*args, getattr(model, "_sample_weight", None))
+
+        def draw(seed: Any) -> np.ndarray:
+            return np.asarray(gen(seed, *args))
+
+        first = next(iter(model._get_estimators_indices()))
+        if not np.array_equal(draw(estimators[0].random_state), np.asarray(first)):
+            return None
+        return draw
+    except Exception:  # private API of another version: the public property
+        return None
+
+
 def _match(forest: Forest, n: int) -> None:
     """Match the forest to ``n`` training records given: the one in-bag policy."""
     forest.n_rows = n
@@ -985,7 +1066,7 @@ def _match(forest: Forest, n: int) -> None:
             )
             return
         try:
-            drawn = list(model.estimators_samples_)
+            drawn = _inbag_masks(model, n)
         except Exception as exc:  # depends on scikit-learn internals
             forest.matched = False
             forest.reason = (
@@ -1000,10 +1081,7 @@ def _match(forest: Forest, n: int) -> None:
             )
             return
         bits: list[np.ndarray | None] = []
-        for i, (spec, s) in enumerate(zip(forest.trees, drawn, strict=True)):
-            mask = np.zeros(n, dtype=bool)
-            mask[np.asarray(s)] = True
-            size = int(np.count_nonzero(mask))
+        for i, (spec, (packed, size)) in enumerate(zip(forest.trees, drawn, strict=True)):
             if size != int(spec.n_node_samples[0]):
                 forest.matched = False
                 forest.reason = (
@@ -1012,7 +1090,7 @@ def _match(forest: Forest, n: int) -> None:
                     "data, or sample weights of zero); all records given are routed"
                 )
                 return
-            bits.append(None if size == n else np.packbits(mask))  # None: every record
+            bits.append(None if size == n else packed)  # None: every record
         forest.trees = [
             replace(t, inbag=b, n_rows=n) for t, b in zip(forest.trees, bits, strict=True)
         ]

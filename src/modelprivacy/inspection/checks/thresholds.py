@@ -54,7 +54,10 @@ from modelprivacy.inspection.walker import safe_getattr
 from modelprivacy.models.trees import split_thresholds
 
 CHECK_ID = "MP-S104"
-_MERGE = 16  # trees whose thresholds are merged into the distinct ones at a time
+# thresholds held before they are merged into the distinct ones: at least this many (64 MiB
+# of features and thresholds, less than a quarter of the trees holding them), and at least
+# twice the distinct ones so far (bounded memory, each threshold sorted at most about twice)
+_MERGE = 4_000_000
 
 
 @register(
@@ -75,7 +78,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     tree_splits: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = defaultdict(
         lambda: ([], [])
     )
-    pending: dict[str, int] = defaultdict(int)
+    pending: dict[str, int] = defaultdict(int)  # thresholds held, per group
+    distinct: dict[str, int] = defaultdict(int)  # of which distinct (after the last merge)
     for node in ctx.nodes:
         if node.attr == "tree_" and type(node.value).__name__ == "Tree":
             g = group_path(node.owner_path)
@@ -95,12 +99,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             # thresholds on the tree's own columns (a bagging member sees a subset)
             feats_list.append(spec.feature[split])
             thr_list.append(spec.threshold[split])
-            pending[key] += 1
-            if pending[key] >= _MERGE:  # keep the distinct ones only: bounded memory
-                pending[key] = 0
+            pending[key] += int(np.count_nonzero(split))
+            if pending[key] >= max(_MERGE, 2 * distinct[key]):  # bounded memory
                 merged = split_thresholds(feats_list, thr_list)
                 feats_list[:] = [np.full(v.size, j, dtype=np.int64) for j, v in merged.items()]
                 thr_list[:] = list(merged.values())
+                distinct[key] = pending[key] = sum(v.size for v in merged.values())
         elif node.attr == "bin_thresholds_" and isinstance(node.value, list):
             key = node.path
             inputs.setdefault(key, node.owner_path)

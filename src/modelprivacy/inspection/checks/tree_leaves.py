@@ -247,8 +247,9 @@ def _trees_finding(
         )
         return
     assert parts is not None
-    alone_trees, small, recovered = routed
-    alone = np.flatnonzero(alone_trees)
+    alone_mask, small, recovered, pairs = routed
+    alone = np.flatnonzero(alone_mask)
+    mean_trees = pairs / alone.size if alone.size else 0.0
     assert ctx.data is not None
     n = ctx.data.n
     unmatched = [p.forest for p in parts if not p.forest.matched]
@@ -266,7 +267,7 @@ def _trees_finding(
             "records_alone": int(alone.size),
             "records_in_small_leaves": int(small.sum()),
             "label_recovered": int(recovered.sum()),
-            "median_trees_alone": float(np.median(alone_trees[alone])) if alone.size else 0.0,
+            "mean_trees_alone": round(float(mean_trees), 2),
             "matched": not unmatched,
         }
     )
@@ -286,7 +287,7 @@ def _trees_finding(
             description=(
                 f"{alone.size:,} of {n:,} training records sit alone in a leaf of {where}"
                 + (
-                    f" (median {np.median(alone_trees[alone]):.0f} trees each)"
+                    f" ({mean_trees:.1f} trees each on average)"
                     if len(trees) > 1
                     else ""
                 )
@@ -296,7 +297,7 @@ def _trees_finding(
             positions=alone,
             evidence=evidence,
         )
-    rest = np.flatnonzero(small & ~alone_trees.astype(bool))
+    rest = np.flatnonzero(small & ~alone_mask)
     if rest.size:
         yield ctx.finding(
             CHECK_ID,
@@ -345,8 +346,22 @@ def _class_codes(classes: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 def _route(
     ctx: Context, parts: list[_Part], labels: bool
-) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """Per record: in how many trees alone, whether in a small leaf, whether the label is recovered."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int] | None:
+    """Route the training records through the trees.
+
+    Returns, per record, whether it is alone in a leaf of at least one tree,
+    whether it is in a leaf of fewer than ``k``, whether a leaf it is alone in
+    holds its label or target; and the number of (record, tree) pairs in
+    which a record is alone.
+
+    Where the records each tree was grown on are known exactly, a record is
+    routed only until it is found alone (with its label, when labels are
+    checked): further trees cannot change its answers, and most records are
+    found in their first few trees. The pairs are then the model's own count
+    of leaves of one, since each holds exactly one of those records.
+    Otherwise every record goes through every tree, and a record counts as
+    alone only where it is the one record routed to a leaf of one.
+    """
     data = ctx.data
     assert data is not None
     n = data.n
@@ -356,9 +371,10 @@ def _route(
     if y is not None:
         y_arr = np.asarray(y)
         y0 = y_arr.reshape(len(y_arr), -1)[:, 0]
-    alone_trees = np.zeros(n, dtype=np.int32)
+    alone = np.zeros(n, dtype=bool)
     small = np.zeros(n, dtype=bool)
     recovered = np.zeros(n, dtype=bool)
+    pairs = 0
     for part in parts:
         forest = part.forest
         X = _float32_input(ctx, part.path)
@@ -387,17 +403,23 @@ def _route(
             t.inbag is not None or int(t.n_node_samples[0]) == n for t in forest.trees
         )
         sub = forest if len(wanted) == forest.n_trees else _subset(forest, part.specs)
-
-        count = _counter(sub, wanted, exact, codes, numeric_y, k)
-        for _, _, out in sub.leaves(X, prepared=True, then=count):
+        # settled records (alone, with their label where labels are checked) are not
+        # routed further; only where each leaf's records are exactly the in-bag ones
+        settled = np.zeros(n, dtype=bool) if exact else None
+        count = _counter(sub, wanted, exact, codes, numeric_y, k, settled)
+        for _, _, out in sub.leaves(X, prepared=True, then=count, skip=settled):
             if out is None:
                 continue
             in_small, one, hit = out
             small[in_small] = True
-            alone_trees[one] += 1
+            alone[one] = True
+            if not exact:
+                pairs += int(one.size)
             if hit is not None:
                 recovered[hit] = True
-    return alone_trees, small, recovered
+        if exact:
+            pairs += sum(int(np.count_nonzero(s.n_node_samples[s.is_leaf] == 1)) for s in part.specs)
+    return alone, small, recovered, pairs
 
 
 def _counter(
@@ -407,8 +429,13 @@ def _counter(
     codes: np.ndarray | None,
     numeric_y: np.ndarray | None,
     k: int,
+    settled: np.ndarray | None = None,
 ) -> Any:
-    """The per-tree count of :func:`_route`, run on the routing threads."""
+    """The per-tree count of :func:`_route`, run on the routing threads.
+
+    Records whose answers no further tree can change are marked in
+    ``settled`` (when given), which the routing reads as each tree starts.
+    """
 
     def count(i: int, rows: np.ndarray, leaf: np.ndarray) -> tuple[Any, ...] | None:
         """Per tree, on the routing thread: records in small leaves, alone, recovered."""
@@ -422,12 +449,18 @@ def _counter(
             one_mask &= np.bincount(leaf, minlength=spec.n_nodes)[leaf] == 1
         one = rows[one_mask]
         hit = None
+        checked = False
         if one.size and codes is not None:
             pred = spec.class_at(leaf[one_mask])
+            checked = pred is not None
             hit = None if pred is None else one[pred == codes[one]]
         elif one.size and numeric_y is not None and spec.value is not None:
+            checked = True
             same = np.isclose(spec.value[leaf[one_mask]], numeric_y[one], rtol=1e-6, atol=1e-9)
             hit = one[same]
+        if settled is not None and one.size:
+            # alone implies a small leaf (k >= 2); with its label found, nothing is left
+            settled[hit if checked and hit is not None else one] = True
         return in_small, one, hit
 
     return count
