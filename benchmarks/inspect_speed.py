@@ -186,9 +186,7 @@ def main() -> None:
                 settled[hit] = True
                 return int(rows.size)
 
-            return sum(
-                n for _, _, n in forest.leaves(X32, prepared=True, then=then, skip=settled)
-            )
+            return sum(n for _, _, n in forest.leaves(X32, prepared=True, then=then, skip=settled))
 
         settled_s, settled_routed = timed(route_settled, args.repeat)
         file_s, _ = timed(lambda: modelprivacy.inspect(path), args.repeat)

@@ -286,11 +286,7 @@ def _trees_finding(
             title="People alone in a tree leaf",
             description=(
                 f"{alone.size:,} of {n:,} training records sit alone in a leaf of {where}"
-                + (
-                    f" ({mean_trees:.1f} trees each on average)"
-                    if len(trees) > 1
-                    else ""
-                )
+                + (f" ({mean_trees:.1f} trees each on average)" if len(trees) > 1 else "")
                 + f"{label_text}. The leaf's box of feature ranges singles each of them out."
                 + caveat
             ),
@@ -418,7 +414,9 @@ def _route(
             if hit is not None:
                 recovered[hit] = True
         if exact:
-            pairs += sum(int(np.count_nonzero(s.n_node_samples[s.is_leaf] == 1)) for s in part.specs)
+            pairs += sum(
+                int(np.count_nonzero(s.n_node_samples[s.is_leaf] == 1)) for s in part.specs
+            )
     return alone, small, recovered, pairs
 
 
