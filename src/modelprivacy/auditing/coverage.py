@@ -32,8 +32,6 @@ TREE_CHECKS = ("MP-S104", "MP-S105", "MP-S110")
 #: live in the library's own (often native) structures. An adapter that teaches the tree
 #: representation one of them removes its entry here.
 FOREIGN_TREE_LIBRARIES = {
-    "lightgbm": "LightGBM",
-    "xgboost": "XGBoost",
     "catboost": "CatBoost",
 }
 
@@ -267,6 +265,31 @@ def _library(obj: object) -> str | None:
     return FOREIGN_TREE_LIBRARIES.get(root)
 
 
+def _unread_trees(obj: object) -> str | None:
+    """For a tree model of another library with an adapter: "" when read, else why not.
+
+    None for anything else (scikit-learn models, objects of other libraries
+    without an adapter).
+    """
+    from modelprivacy.models._registry import LIBRARIES
+
+    root = (type(obj).__module__ or "").split(".", 1)[0]
+    if root not in LIBRARIES or root in FOREIGN_TREE_LIBRARIES or isinstance(obj, type):
+        return None
+    from modelprivacy.errors import ModelPrivacyError
+    from modelprivacy.models.trees import forest_of, is_tree_model
+
+    try:
+        if not is_tree_model(obj, registered_only=True):
+            return None
+        forest_of(obj)
+    except ModelPrivacyError as exc:
+        return str(exc)
+    except Exception as exc:  # a broken model: the checks could not read it either
+        return f"its trees could not be read ({type(exc).__name__})"
+    return ""
+
+
 def singling_out_gaps(model: object, inspection: InspectionResult) -> tuple[str, ...]:
     """What applies to this model under singling out but could not be checked.
 
@@ -296,7 +319,22 @@ def singling_out_gaps(model: object, inspection: InspectionResult) -> tuple[str,
     gaps: list[str] = []
     libraries: dict[str, str] = {}
     native: list[str] = []
+    read: list[str] = []  # models of other libraries whose adapters read them whole
     for path, obj in _objects(model):
+        if any(p == "" or path == p or path.startswith((p + ".", p + "[")) for p in read):
+            continue  # inside such a model: its native handle is read through the adapter
+        unread = _unread_trees(obj)
+        if unread == "":
+            read.append(path)
+            continue
+        if unread is not None:
+            gaps.append(
+                f"{', '.join(TREE_CHECKS)} not run on {type(obj).__name__}"
+                + (f" at {path}" if path else "")
+                + f": {unread}"
+            )
+            read.append(path)
+            continue
         lib = _library(obj)
         if (
             lib is not None

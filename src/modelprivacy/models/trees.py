@@ -126,6 +126,10 @@ class TreeSpec:
     class_positions : ndarray of int64 or None
         For classifiers, the position in :attr:`Forest.classes` of each column
         of ``leaf_value`` (ensemble members may see a subset of the classes).
+    edge_of : callable or None
+        Maps :attr:`threshold` to the float64 bounds equivalent to the tree's
+        own comparison (XGBoost's ``x < threshold`` in float32); ``None``:
+        scikit-learn's float32 ``x <= threshold``, or float64 as stored.
     """
 
     left: np.ndarray
@@ -142,6 +146,7 @@ class TreeSpec:
     source: Any = None
     owner: Any = None
     class_positions: np.ndarray | None = None
+    edge_of: Callable[[np.ndarray], np.ndarray] | None = field(default=None, repr=False)
 
     @cached_property
     def value(self) -> np.ndarray | None:
@@ -184,6 +189,8 @@ class TreeSpec:
     @property
     def edge(self) -> np.ndarray:
         """Float64 bounds equivalent to the tree's comparisons (see :func:`float32_edge`)."""
+        if self.edge_of is not None:
+            return self.edge_of(self.threshold)
         return float32_edge(self.threshold) if self.source_float32 else self.threshold
 
     @property
@@ -239,6 +246,15 @@ class Forest:
         Number of training records the model says it was fitted on, when known.
     prepare_input : callable or None
         The cast or binning applied to the input once before routing.
+    expected_root : callable or None
+        ``expected_root(n) -> (records at each tree's root, why fewer)`` for a
+        fit given ``n`` rows, set by another library's adapter (its bagging,
+        subsampling or validation split); ``None``: scikit-learn's rules.
+    leaf_label : callable or None
+        ``leaf_label(tree_index, leaves) -> labels``: what a leaf of one
+        training row says of that row's label, for models whose leaves are
+        gradient steps (the sign of a binary model's step); ``None`` when
+        nothing, or when the leaves are labels already (:attr:`labels`).
     """
 
     trees: list[TreeSpec]
@@ -256,6 +272,8 @@ class Forest:
     n_rows: int | None = None
     n_fit: int | None = None
     prepare_input: Callable[[Any], Any] | None = None
+    expected_root: Callable[[int], tuple[int, str]] | None = None
+    leaf_label: Callable[[int, np.ndarray], np.ndarray | None] | None = None
 
     @property
     def n_trees(self) -> int:
@@ -1101,9 +1119,19 @@ def _match(forest: Forest, n: int) -> None:
         )
         return
     root = int(forest.trees[0].n_node_samples[0])
-    expected, how = _expected_root(model, n)
+    expected, how = (
+        forest.expected_root(n) if forest.expected_root is not None else _expected_root(model, n)
+    )
     forest.n_fit = root
-    if expected != root:
+    if root <= 0:  # a model that stores no row counts (XGBoost beyond squared error)
+        forest.n_fit = None
+        forest.matched, forest.exact = True, False
+        forest.reason = (
+            f"{name} stores no row counts to check the {n:,} records given against: they are "
+            "taken to be the training records"
+        )
+        return
+    if expected != root and not (expected < 0 and 0 < root <= n):  # < 0: any count up to n
         forest.matched = False
         forest.reason = (
             f"the data has {n:,} rows but {name} was fitted on "

@@ -89,6 +89,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         ctx.claimed[f"{key}.tree_"] = CHECK_ID
         yield from _trees_finding(ctx, key, trees, ensemble)
     yield from _hist_gradient_boosting(ctx)
+    yield from _library_forests(ctx)
 
 
 def _label_semantics(ensemble: Any) -> bool:
@@ -582,3 +583,208 @@ def _route_hist(
         small[rows[size < ctx.k]] = True
         alone[rows[(size == 1) & (routed == 1)]] = True
     return np.flatnonzero(alone), np.flatnonzero(small)
+
+
+# --------------------------------------------------------------------------- other libraries
+
+
+def library_tree_models(ctx: Context) -> list[tuple[str, Any, Forest]]:
+    """The tree models of other libraries (LightGBM, XGBoost, ...) in the model, outermost first.
+
+    A booster inside a scikit-learn wrapper of the same library is read once,
+    through the wrapper.
+
+    Returns
+    -------
+    list of (path, model, Forest)
+        Each model's path, the model, and its forest (matched to the
+        training data when given).
+    """
+    from modelprivacy.models._registry import LIBRARIES
+    from modelprivacy.models.trees import is_tree_model
+
+    found: list[tuple[str, Any, Forest]] = []
+    for node in ctx.nodes:
+        value = node.value
+        top = str(getattr(type(value), "__module__", "")).split(".", 1)[0]
+        if top not in LIBRARIES or isinstance(value, type):
+            continue
+        if any(p == "" or node.path == p or node.path.startswith(p + ".") for p, _, _ in found):
+            continue
+        if not is_tree_model(value, registered_only=True):
+            continue
+        forest = ctx.forest(value)
+        if forest is None or forest.kind in ("sklearn", "hist") or not forest.trees:
+            continue
+        found.append((node.path, value, forest))
+    return found
+
+
+def _library_forests(ctx: Context) -> Iterator[Finding]:
+    """Leaves of few rows in the trees of other libraries, from their stored counts."""
+    for path, model, forest in library_tree_models(ctx):
+        ctx.claimed[path or "(model)"] = CHECK_ID
+        counted = [t for t in forest.trees if t.n_node_samples.size and t.n_node_samples[0] > 0]
+        n_leaves = n_small = n_single = 0
+        for t in counted:
+            size = t.n_node_samples[t.is_leaf]
+            n_leaves += int(size.size)
+            n_small += int((size < ctx.k).sum())
+            n_single += int((size == 1).sum())
+        where = f"{plural(forest.n_trees, 'tree')}" if forest.n_trees > 1 else "the tree"
+        key = f"{path}.{forest.path}" if path else forest.path
+        evidence: dict[str, Any] = {
+            "trees": forest.n_trees,
+            "leaves": n_leaves,
+            "leaves_below_k": n_small,
+            "leaves_of_one": n_single,
+            "k": ctx.k,
+            "library": forest.kind,
+        }
+        routed = _route_library(ctx, forest, path) if ctx.data is not None else None
+        if routed is None:
+            if not counted or n_small == 0:
+                continue
+            in_what = (
+                where
+                if len(counted) == forest.n_trees
+                else f"the {plural(len(counted), 'tree')} of {forest.n_trees:,} whose row counts "
+                "the model stores"
+            )
+            yield ctx.finding(
+                CHECK_ID,
+                severity=Severity.HIGH if n_single else Severity.MEDIUM,
+                confidence=Confidence.HIGH,
+                path=key,
+                estimator=model,
+                description=(
+                    f"{plural(n_small, 'leaf', 'leaves')} of {n_leaves:,} in {in_what} hold fewer "
+                    f"than {ctx.k} training records, as the model's own counts say"
+                    + (
+                        f"; {plural(n_single, 'leaf', 'leaves')} hold exactly one person, whose "
+                        "gradient step the leaf value is. "
+                        if n_single
+                        else ". "
+                    )
+                    + (
+                        "Give the training data to count the people exposed."
+                        if ctx.data is None
+                        else "The training data could not be routed through the trees to name them."
+                    )
+                ),
+                evidence=evidence,
+            )
+            continue
+        alone, small, recovered = routed
+        confidence = (
+            Confidence.LOW
+            if not forest.matched
+            else Confidence.MEDIUM
+            if not forest.exact
+            else Confidence.HIGH
+        )
+        caveat = (
+            f" The training data given could not be matched to the fit ({forest.reason}): a record "
+            "counts as alone only where it is the one record routed to a leaf the model counts "
+            "as one, so these counts are estimates."
+            if not forest.matched
+            else f" {forest.reason[0].upper()}{forest.reason[1:]}."
+            if not forest.exact
+            else ""
+        )
+        evidence.update(
+            {
+                "records_alone": int(alone.size),
+                "records_in_small_leaves": int(small.size),
+                "matched": forest.matched,
+            }
+        )
+        if recovered is not None:
+            evidence["label_recovered"] = int(recovered.size)
+        if alone.size:
+            label_text = (
+                f"; the sign of the leaf value gives away the label of {recovered.size:,} of them"
+                if recovered is not None
+                else ""
+            )
+            yield ctx.finding(
+                CHECK_ID,
+                severity=Severity.HIGH,
+                confidence=confidence,
+                path=key,
+                estimator=model,
+                title="People alone in a tree leaf",
+                description=(
+                    f"{alone.size:,} of {ctx.data.n if ctx.data else 0:,} training records sit "
+                    f"alone in a leaf of at least one of {where}{label_text}. The leaf's box of "
+                    "feature ranges singles each of them out." + caveat
+                ),
+                positions=alone,
+                evidence=evidence,
+            )
+        rest = np.setdiff1d(small, alone)
+        if rest.size:
+            yield ctx.finding(
+                CHECK_ID,
+                severity=Severity.MEDIUM,
+                confidence=confidence,
+                path=key,
+                estimator=model,
+                title="People in small tree leaves",
+                description=(
+                    f"{rest.size:,} {'further ' if alone.size else ''}training records share a "
+                    f"leaf with fewer than {ctx.k} people in at least one of {where}." + caveat
+                ),
+                positions=rest,
+                evidence=evidence,
+            )
+
+
+def _route_library(
+    ctx: Context, forest: Forest, path: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None] | None:
+    """Route the records through another library's trees; None when they cannot be.
+
+    Every record goes through every tree (boosting fits each tree on all rows,
+    or on a sample that cannot be regenerated). A record is alone where it is
+    the one record routed to a leaf and the model's own count of that leaf,
+    when it stores one, is one; in small leaves where fewer than k records
+    fall (or the model counts fewer than k). Where the adapter knows what a
+    leaf of one says of its row's label (the sign of a binary model's
+    gradient step), the labels recovered are counted.
+    """
+    data = ctx.data
+    assert data is not None
+    X_in = data.input_for(path)
+    m, _ = data.numeric(X_in)
+    width = getattr(forest.model, "n_features_in_", None)
+    for name in ("num_feature", "num_features"):  # LightGBM's and XGBoost's boosters
+        if width is None and callable(getattr(forest.model, name, None)):
+            width = int(getattr(forest.model, name)())
+    if m is None or m.shape[0] != data.n or (isinstance(width, int) and m.shape[1] != width):
+        return None
+    n = m.shape[0]
+    alone = np.zeros(n, dtype=bool)
+    small = np.zeros(n, dtype=bool)
+    recovered = np.zeros(n, dtype=bool) if forest.leaf_label is not None else None
+    y = None if data.y is None else np.asarray(data.y).reshape(n, -1)[:, 0]
+    for i, rows, leaf in forest.leaves(m, inbag=False):
+        spec = forest.trees[i]
+        routed = np.bincount(leaf, minlength=spec.n_nodes)[leaf]
+        stored = spec.n_node_samples[leaf]
+        known = bool(spec.n_node_samples.size and spec.n_node_samples[0] > 0)
+        size = stored if known else routed
+        small[rows[(size < ctx.k) | (routed < ctx.k)]] = True
+        one = (routed == 1) & ((stored == 1) if known else True)
+        alone[rows[one]] = True
+        if recovered is not None and y is not None and one.any():
+            assert forest.leaf_label is not None
+            said = forest.leaf_label(i, leaf[one])
+            if said is not None:
+                hit = np.asarray(said == y[rows[one]], dtype=bool)
+                recovered[rows[one][hit]] = True
+    return (
+        np.flatnonzero(alone),
+        np.flatnonzero(small),
+        None if recovered is None or y is None else np.flatnonzero(recovered),
+    )

@@ -1,0 +1,313 @@
+"""LightGBM models: their trees on the shared representation, and what else they store.
+
+A LightGBM model (``lightgbm.Booster``, or the ``booster_`` of an
+``LGBMClassifier``/``LGBMRegressor``/``LGBMRanker``) stores, per tree:
+
+- every split's feature and threshold, a double 1 ulp above the midpoint of
+  two adjacent training values (LightGBM's ``GetDoubleUpperBound``): a row goes
+  left when ``x <= threshold``;
+- ``leaf_count`` and ``internal_count``: the training rows of every node. Even
+  ``min_child_samples=2`` leaves one-row leaves when the data allows, and a
+  leaf of one row gives away that person's gradient step;
+
+and, for the whole model, ``feature_infos``: the exact minimum and maximum of
+every feature over the training rows (or every category value), and
+``pandas_categorical``: every category of every pandas category column, used
+in a split or not.
+
+The trees are read from ``Booster.dump_model()`` (the model's own JSON, parsed
+as data) into :class:`~modelprivacy.models.trees.TreeSpec` arrays: internal
+node ``i`` is node ``i``, leaf ``j`` is node ``num_leaves - 1 + j``. Records are
+routed by LightGBM itself (``predict(pred_leaf=True)`` one iteration at a
+time), so missing values, zero-as-missing and categorical splits follow the
+model's own semantics exactly.
+
+The walk hook exposes ``feature_infos`` to the inspection as a ``(2, d)``
+array of the stored minima and maxima (:data:`FEATURE_INFOS`), which MP-S103
+matches against the training columns like a MinMaxScaler's ``data_min_``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import threading
+import weakref
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from modelprivacy.errors import NotFittedModelError
+from modelprivacy.models._registry import register_walk_hook
+from modelprivacy.models.trees import Forest, TreeSpec, register_adapter
+
+__all__ = ["FEATURE_INFOS", "booster_of", "dump_of", "feature_ranges"]
+
+#: Name of the walk hook's attribute holding the stored minimum and maximum of every feature.
+FEATURE_INFOS = "feature_infos"
+_MAX_NODES = 1 << 24  # a tree of more nodes than this is not read
+_DUMPS: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def booster_of(model: Any) -> Any:
+    """The ``lightgbm.Booster`` of a Booster or a fitted scikit-learn wrapper.
+
+    Parameters
+    ----------
+    model : lightgbm.Booster or lightgbm.LGBMModel
+        The model.
+
+    Returns
+    -------
+    lightgbm.Booster
+        Its booster.
+
+    Raises
+    ------
+    NotFittedModelError
+        If the wrapper is not fitted.
+    """
+    import lightgbm
+
+    if isinstance(model, lightgbm.Booster):
+        return model
+    booster = getattr(model, "_Booster", None)
+    if booster is None:
+        raise NotFittedModelError(
+            f"this {type(model).__name__} is not fitted yet: fit it (or load the fitted model) "
+            "before auditing it"
+        )
+    return booster
+
+
+def dump_of(booster: Any) -> dict[str, Any]:
+    """The model's JSON dump, computed once per booster.
+
+    Parameters
+    ----------
+    booster : lightgbm.Booster
+        The booster.
+
+    Returns
+    -------
+    dict
+        ``Booster.dump_model()``.
+    """
+    try:
+        return _DUMPS[booster]
+    except (KeyError, TypeError):
+        pass
+    dump = booster.dump_model()
+    with contextlib.suppress(TypeError):  # cached beside the booster, never on it
+        _DUMPS[booster] = dump
+    return dump
+
+
+def feature_ranges(dump: dict[str, Any]) -> np.ndarray | None:
+    """The stored minimum and maximum of every numeric feature, as a ``(2, d)`` array.
+
+    Parameters
+    ----------
+    dump : dict
+        ``Booster.dump_model()``.
+
+    Returns
+    -------
+    ndarray or None
+        Row 0 the minima, row 1 the maxima, NaN for categorical features (or
+        features without a range); None when the dump has none.
+    """
+    infos = dump.get("feature_infos")
+    names = dump.get("feature_names")
+    if not isinstance(infos, dict) or not isinstance(names, list) or not names:
+        return None
+    out = np.full((2, len(names)), np.nan)
+    for j, name in enumerate(names):
+        info = infos.get(name)
+        if not isinstance(info, dict) or info.get("values"):
+            continue  # a categorical feature lists its values instead
+        lo, hi = info.get("min_value"), info.get("max_value")
+        if not (isinstance(lo, (int, float)) and isinstance(hi, (int, float))):
+            continue
+        if math.isfinite(lo) and math.isfinite(hi):
+            out[0, j], out[1, j] = float(lo), float(hi)
+    return out if np.isfinite(out).any() else None
+
+
+def _tree_spec(
+    info: dict[str, Any],
+    booster: Any,
+    iteration: int,
+    column: int,
+    owner: Any,
+    lock: threading.Lock,
+) -> TreeSpec:
+    """One tree of the dump as node arrays; routed by the booster itself."""
+    num_leaves = int(info.get("num_leaves", 1))
+    if not 1 <= num_leaves <= _MAX_NODES:
+        raise ValueError(f"a LightGBM tree declares {num_leaves} leaves")
+    n_nodes = 2 * num_leaves - 1
+    left = np.full(n_nodes, -1, dtype=np.int64)
+    right = np.full(n_nodes, -1, dtype=np.int64)
+    feature = np.full(n_nodes, -2, dtype=np.int64)
+    threshold = np.full(n_nodes, np.nan)
+    count = np.zeros(n_nodes, dtype=np.int64)
+    value = np.zeros(n_nodes)
+    categorical = np.zeros(n_nodes, dtype=bool)
+
+    def node_id(d: dict[str, Any]) -> int:
+        if "leaf_index" in d or "split_index" not in d:
+            return num_leaves - 1 + int(d.get("leaf_index", 0))
+        return int(d["split_index"])
+
+    stack = [info["tree_structure"]]
+    seen = 0
+    while stack:  # iterative: the depth of a tree cannot overflow the stack
+        d = stack.pop()
+        seen += 1
+        if seen > n_nodes:
+            raise ValueError("a LightGBM tree has more nodes than its leaves allow")
+        i = node_id(d)
+        if not 0 <= i < n_nodes:
+            raise ValueError(f"a LightGBM tree node index {i} is out of range")
+        if "split_index" in d:
+            lc, rc = d["left_child"], d["right_child"]
+            left[i], right[i] = node_id(lc), node_id(rc)
+            feature[i] = int(d["split_feature"])
+            if d.get("decision_type") == "<=":
+                threshold[i] = float(d["threshold"])
+            else:  # "==": a set of categories, not a threshold
+                categorical[i] = True
+            count[i] = int(d.get("internal_count", 0))
+            value[i] = float(d.get("internal_value", 0.0))
+            stack.extend((rc, lc))
+        else:
+            count[i] = int(d.get("leaf_count", 0))
+            value[i] = float(d.get("leaf_value", 0.0))
+
+    offset = num_leaves - 1
+
+    def route(X: Any) -> np.ndarray:
+        if X.shape[0] == 0:
+            return np.zeros(0, dtype=np.int64)
+        with lock:  # one booster predicts one range of iterations at a time (its own threads)
+            leaf = booster.predict(
+                X,
+                pred_leaf=True,
+                start_iteration=iteration,
+                num_iteration=1,
+                validate_features=False,
+            )
+        leaf = np.asarray(leaf).reshape(X.shape[0], -1)[:, column]
+        return leaf.astype(np.int64) + (offset if num_leaves > 1 else 0)
+
+    return TreeSpec(
+        left=left,
+        right=right,
+        feature=feature,
+        threshold=threshold,
+        n_node_samples=count,
+        route=route,
+        leaf_value=value,
+        source=info,
+        owner=owner,
+    )
+
+
+def _expected_root(params: dict[str, Any]) -> Any:
+    """Rows at each tree's root for ``n`` training rows, given the booster's parameters."""
+
+    def get(*names: str, default: Any = None) -> Any:
+        for name in names:
+            if name in params and params[name] is not None:
+                return params[name]
+        return default
+
+    fraction = float(get("bagging_fraction", "subsample", "bagging", default=1.0))
+    freq = int(get("bagging_freq", "subsample_freq", default=0))
+    boosting = str(get("boosting", "boosting_type", default="gbdt"))
+    strategy = str(get("data_sample_strategy", default="bagging"))
+
+    def expected(n: int) -> tuple[int, str]:
+        if boosting == "goss" or strategy == "goss":
+            return -1, " after its gradient-based one-side sampling (GOSS)"  # any count up to n
+        if boosting == "rf" or (fraction < 1.0 and freq > 0):
+            return -1, " after its bagging"  # LightGBM rounds per thread block
+        return n, ""
+
+    return expected
+
+
+@register_adapter("lightgbm.basic.Booster", "LGBMModel")
+def _lightgbm(model: Any) -> Forest:
+    """Read the trees of a LightGBM booster or scikit-learn wrapper."""
+    booster = booster_of(model)
+    dump = dump_of(booster)
+    per_iteration = max(int(dump.get("num_tree_per_iteration", 1)), 1)
+    lock = threading.Lock()
+    trees = [
+        _tree_spec(info, booster, i // per_iteration, i % per_iteration, model, lock)
+        for i, info in enumerate(dump.get("tree_info", []))
+    ]
+    params = dict(getattr(booster, "params", {}) or {})
+    forest = Forest(
+        trees,
+        "booster_.trees" if booster is not model else "trees",
+        "none",  # leaf values are gradient steps, not labels
+        float32=False,
+        kind="lightgbm",
+        model=model,
+        prepare_input=_prepare,
+        expected_root=_expected_root(params),
+    )
+    forest.leaf_label = _binary_sign(model, dump, trees)
+    if any(np.isnan(t.threshold[t.left >= 0]).any() for t in trees):
+        forest.notes.append(
+            "categorical splits (sets of categories) have no threshold: their boxes are open "
+            "on those features"
+        )
+    return forest
+
+
+def _binary_sign(model: Any, dump: dict[str, Any], trees: list[TreeSpec]) -> Any:
+    """What a leaf of one row says of its label, for a binary objective; else None.
+
+    A leaf's value is its rows' Newton step ``-sum(g) / (sum(h) + lambda)``
+    times the learning rate, with ``g = p - y``: for one row it is positive
+    exactly when the label is the positive class. The first tree is left out,
+    as LightGBM adds the initial score (``boost_from_average``) to its leaves.
+    """
+    objective = str(dump.get("objective", "")).split(" ", 1)[0]
+    if objective not in ("binary", "cross_entropy") or int(dump.get("num_class", 1)) != 1:
+        return None
+    classes = getattr(model, "classes_", None)
+    pair = np.asarray(classes) if classes is not None and len(classes) == 2 else np.array([0, 1])
+
+    def said(index: int, leaves: np.ndarray) -> np.ndarray | None:
+        if index == 0:
+            return None
+        value = np.asarray(trees[index].leaf_value)[leaves]
+        out = np.where(value > 0, pair[1], pair[0])
+        if (value == 0).any():  # a zero step says nothing: matches no label
+            out = out.astype(object)
+            out[value == 0] = None
+        return out
+
+    return said
+
+
+def _prepare(X: Any) -> Any:
+    """LightGBM compares doubles: the input as a float64 array."""
+    import scipy.sparse as sp
+
+    if sp.issparse(X):
+        return sp.csr_matrix(X, dtype=np.float64)
+    return np.ascontiguousarray(X, dtype=np.float64)
+
+
+@register_walk_hook("lightgbm.basic.Booster")
+def _walk_booster(booster: Any) -> Iterable[tuple[str, Any]]:
+    """What a booster's model string holds beyond its ``__dict__``: the features' ranges."""
+    ranges = feature_ranges(dump_of(booster))
+    return [(FEATURE_INFOS, ranges)] if ranges is not None else []

@@ -1,0 +1,165 @@
+"""LightGBM and XGBoost trees on the shared representation, checked against the libraries.
+
+Every expected count is recomputed here from the library's own leaf indices
+(``predict(pred_leaf=True)``) and its own stored counts, not from our arrays.
+"""
+
+from __future__ import annotations
+
+import lightgbm
+import numpy as np
+import pytest
+import xgboost
+
+import modelprivacy
+from modelprivacy.findings import Confidence, Criterion
+from modelprivacy.models.trees import forest_of, is_tree_model, node_boxes
+
+
+@pytest.fixture(scope="module")
+def data() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(0)
+    X = np.round(rng.normal(size=(400, 4)), 2)
+    y = (X[:, 0] + rng.normal(scale=0.8, size=400) > 0).astype(int)
+    return X, y
+
+
+def _s105(result: modelprivacy.InspectionResult) -> dict[str, modelprivacy.Finding]:
+    return {f.title: f for f in result.findings if f.check_id == "MP-S105"}
+
+
+def _lgbm(**kw: object) -> lightgbm.LGBMClassifier:
+    params = {"n_estimators": 15, "min_child_samples": 1, "min_data_in_bin": 1, "verbose": -1}
+    params.update(kw)
+    return lightgbm.LGBMClassifier(random_state=0, **params)
+
+
+def _lgbm_truth(model: lightgbm.LGBMClassifier, X: np.ndarray, y: np.ndarray) -> tuple:
+    """People alone (LightGBM's own leaf indices, counted) and labels the step's sign gives."""
+    leaves = model.booster_.predict(X, pred_leaf=True)
+    alone, told = set(), set()
+    for t in range(leaves.shape[1]):
+        counts = np.bincount(leaves[:, t])
+        one = np.flatnonzero(counts[leaves[:, t]] == 1)
+        alone |= set(one.tolist())
+        if t:
+            value = np.array([model.booster_.get_leaf_output(t, int(j)) for j in leaves[one, t]])
+            told |= set(one[(value > 0).astype(int) == y[one]].tolist())
+    return alone, told
+
+
+def test_lightgbm_adapter_reads_the_libraries_own_counts_and_leaves(data):
+    X, y = data
+    model = _lgbm().fit(X, y)
+    assert is_tree_model(model) and is_tree_model(model.booster_)
+    forest = forest_of(model, n_rows=len(X))
+    assert (forest.kind, forest.matched, forest.exact) == ("lightgbm", True, True)
+    own = model.booster_.predict(X, pred_leaf=True)
+    for i, rows, leaf in forest.leaves(X):
+        spec = forest.trees[i]
+        order = np.argsort(rows)
+        # our node of each row is LightGBM's leaf, offset past the internal nodes
+        assert np.array_equal(leaf[order] - (spec.n_nodes - 1) // 2, own[:, i])
+        counts = np.bincount(leaf, minlength=spec.n_nodes)
+        assert np.array_equal(counts[spec.is_leaf], spec.n_node_samples[spec.is_leaf])
+
+
+def test_lightgbm_people_alone_are_named_with_their_labels(data):
+    X, y = data
+    model = _lgbm().fit(X, y)
+    alone, told = _lgbm_truth(model, X, y)
+    found = _s105(modelprivacy.inspect(model, X, y))["People alone in a tree leaf"]
+    assert set(found.records.ids) == alone and len(alone) > 10
+    assert found.evidence["label_recovered"] == len(told) > 0
+    assert found.confidence is Confidence.HIGH and found.criterion is Criterion.SINGLING_OUT
+    # the same through the bare booster
+    booster = _s105(modelprivacy.inspect(model.booster_, X, y))["People alone in a tree leaf"]
+    assert set(booster.records.ids) == alone
+    # without data: the stored counts alone
+    [model_only] = _s105(modelprivacy.inspect(model)).values()
+    ones = sum(
+        int(
+            (forest_of(model).trees[i].n_node_samples[forest_of(model).trees[i].is_leaf] == 1).sum()
+        )
+        for i in range(15)
+    )
+    assert model_only.evidence["leaves_of_one"] == ones > 0 and model_only.records.count is None
+
+
+def test_lightgbm_feature_ranges_are_reported_as_stored_extremes(data):
+    X, y = data
+    X = X.copy()
+    X[7, 2] = 9.5  # one person's extreme value, kept in feature_infos
+    model = _lgbm(min_child_samples=40).fit(X, y)
+    result = modelprivacy.inspect(model, X, y)
+    assert not _s105(result)  # leaves of at least 40: nobody alone
+    stored = [f for f in result.findings if f.check_id == "MP-S103"]
+    assert stored and 7 in set(stored[0].records.ids)
+
+
+def test_lightgbm_bagging_is_consistent_not_exact(data):
+    X, y = data
+    model = _lgbm(subsample=0.5, subsample_freq=1).fit(X, y)
+    forest = forest_of(model, n_rows=len(X))
+    assert forest.matched and not forest.exact and "bagging" in forest.reason
+    for f in _s105(modelprivacy.inspect(model, X, y)).values():
+        assert f.confidence is Confidence.MEDIUM
+
+
+def test_regularised_lightgbm_is_not_accused(data):
+    X, y = data
+    model = lightgbm.LGBMClassifier(n_estimators=15, min_child_samples=30, verbose=-1).fit(X, y)
+    assert not _s105(modelprivacy.inspect(model, X, y))
+    assert not _s105(modelprivacy.inspect(model))
+
+
+def _xgb_truth(model: object, X: np.ndarray) -> set[int]:
+    leaves = model.get_booster().predict(xgboost.DMatrix(X), pred_leaf=True)  # type: ignore[attr-defined]
+    alone: set[int] = set()
+    for t in range(leaves.shape[1]):
+        counts = np.bincount(leaves[:, t].astype(int))
+        alone |= set(np.flatnonzero(counts[leaves[:, t].astype(int)] == 1).tolist())
+    return alone
+
+
+def test_xgboost_regressor_counts_are_its_hessian_sums(data):
+    X, _y = data
+    target = X[:, 0] + 0.1 * X[:, 1]
+    model = xgboost.XGBRegressor(n_estimators=10, random_state=0).fit(X, target)
+    forest = forest_of(model, n_rows=len(X))
+    assert (forest.kind, forest.matched, forest.exact) == ("xgboost", True, True)
+    for i, _, leaf in forest.leaves(X, inbag=False):
+        spec = forest.trees[i]
+        counts = np.bincount(leaf, minlength=spec.n_nodes)
+        assert np.array_equal(counts[spec.is_leaf], spec.n_node_samples[spec.is_leaf])
+    found = _s105(modelprivacy.inspect(model, X, target))["People alone in a tree leaf"]
+    assert set(found.records.ids) == _xgb_truth(model, X)
+
+
+def test_xgboost_classifier_first_tree_counts_follow_from_the_base_score(data):
+    X, y = data
+    model = xgboost.XGBClassifier(n_estimators=10, min_child_weight=0.01, random_state=0).fit(X, y)
+    forest = forest_of(model, n_rows=len(X))
+    first = forest.trees[0]
+    assert first.n_node_samples[0] == len(X)
+    assert all(t.n_node_samples[0] == 0 for t in forest.trees[1:])  # not stored: routed
+    found = _s105(modelprivacy.inspect(model, X, y))["People alone in a tree leaf"]
+    assert set(found.records.ids) == _xgb_truth(model, X)
+    assert found.evidence["label_recovered"] == found.records.count  # the sign of one row's step
+    # the default min_child_weight=1 cannot isolate one row of a logistic model (hessian <= 1/4)
+    default = xgboost.XGBClassifier(n_estimators=10, random_state=0).fit(X, y)
+    assert "People alone in a tree leaf" not in _s105(modelprivacy.inspect(default, X, y))
+
+
+def test_xgboost_boxes_hold_rows_exactly_at_the_split_conditions(data):
+    X, _y = data
+    model = xgboost.XGBRegressor(n_estimators=3, random_state=0).fit(X, X[:, 0])
+    forest = forest_of(model)
+    rows = np.repeat(X[:1], 60, axis=0)
+    spec = forest.trees[0]
+    split = np.flatnonzero(spec.left >= 0)[:60]
+    for k, node in enumerate(split):
+        rows[k, spec.feature[node]] = spec.threshold[node]  # x == condition goes right
+    low, high = node_boxes(spec, X.shape[1])
+    leaf = model.get_booster().predict(xgboost.DMatrix(rows), pred_leaf=True)[:, 0].astype(int)
+    assert ((rows > low[leaf]) & (rows <= high[leaf])).all()
