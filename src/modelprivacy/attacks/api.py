@@ -14,8 +14,8 @@ import pandas as pd
 from modelprivacy.attacks.exposure import Exposure, exposure, outlierness
 from modelprivacy.attacks.membership import ATTACKS, attack_scores, choose_rmia_offline_a
 from modelprivacy.attacks.reference import ReferenceSignals, fit_reference_models
-from modelprivacy.attacks.target import Target
-from modelprivacy.errors import DataError
+from modelprivacy.attacks.target import DEFAULT_BATCH_SIZE, BlackBox, Target, as_query_model
+from modelprivacy.errors import DataError, ModelPrivacyError
 from modelprivacy.load.data import check_disjoint, concat_rows
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_ATTACKS",
     "MODEL_SPECIFIC_ATTACKS",
+    "QUERY_ONLY_ATTACKS",
     "ROC_POINTS",
     "AttackMetrics",
     "MembershipResult",
@@ -311,6 +312,12 @@ class MembershipResult:
         Records given, before any sampling.
     roc : dict
         ``{attack: RocCurve}``, at most :data:`ROC_POINTS` points each.
+    skipped_attacks : dict
+        ``{attack: why}``: the attacks asked for that did not run (reference
+        attacks on a model that cannot be refitted and has no ``fit_fn``).
+    queries : int or None
+        Records the black-box target was asked about (``None`` for a model
+        object, whose queries are not counted).
     histogram : ScoreHistogram or None
         Scores of members and non-members under the best attack at 1% FPR.
     refit_notes : tuple of str
@@ -338,6 +345,8 @@ class MembershipResult:
     refit_notes: tuple[str, ...] = ()
     roc: dict[str, RocCurve] = field(default_factory=dict, repr=False)
     histogram: ScoreHistogram | None = field(default=None, repr=False)
+    skipped_attacks: dict[str, str] = field(default_factory=dict)
+    queries: int | None = None
 
     def member_positions(self) -> np.ndarray:
         """Row of each audited member in the training data (all rows unless sampled)."""
@@ -394,6 +403,10 @@ class MembershipResult:
             "refit_notes": list(self.refit_notes),
             "roc": {name: c.to_dict() for name, c in self.roc.items()},
             "histogram": self.histogram.to_dict() if self.histogram is not None else None,
+            # only when there is something to say: the membership document's schema
+            # names these keys for black boxes and models that cannot be refitted
+            **({"skipped_attacks": dict(self.skipped_attacks)} if self.skipped_attacks else {}),
+            **({"queries": self.queries} if self.queries is not None else {}),
         }
 
 
@@ -471,11 +484,19 @@ def _best_threshold(scores_in: np.ndarray, scores_out: np.ndarray) -> float:
     return float(thresholds[i])
 
 
+#: The attacks that need only the target's answers (no reference model).
+QUERY_ONLY_ATTACKS = ("loss", "population", "svm_margin")
+
+
 def membership_inference(
-    model: Any,
-    train: Any,
-    holdout: Any,
+    model: Any = None,
+    train: Any = None,
+    holdout: Any = None,
     *,
+    predict_proba: Callable[[Any], Any] | None = None,
+    predict: Callable[[Any], Any] | None = None,
+    classes: Any = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     target: str | None = None,
     y_train: Any = None,
     y_holdout: Any = None,
@@ -495,12 +516,23 @@ def membership_inference(
 
     Parameters
     ----------
-    model : estimator
+    model : estimator, optional
         The fitted target model.
     train : DataFrame or array-like
         The records the model was fitted on (members).
     holdout : DataFrame or array-like
         Records from the same population that it was not fitted on (non-members).
+    predict_proba : callable, optional
+        Instead of ``model``, a black box: a function from records (a
+        DataFrame with the training columns) to class probabilities (see
+        :class:`~modelprivacy.attacks.target.BlackBox`).
+    predict : callable, optional
+        Instead of ``model``, a regressor's function from records to predictions.
+    classes : array-like, optional
+        The labels of ``predict_proba``'s columns; by default the sorted
+        distinct labels of ``train``'s target.
+    batch_size : int, default=1000
+        Records per call of a black-box function.
     target : str, optional
         Name of the label column in ``train``/``holdout``/``population``.
     y_train, y_holdout : array-like, optional
@@ -520,7 +552,11 @@ def membership_inference(
     seed : int, default=0
         Seeds the reference halves, the bootstrap and the threshold split.
     fit_fn : callable, optional
-        ``fit_fn(X, y) -> model`` for targets that cannot be cloned.
+        ``fit_fn(X, y) -> fitted model or function`` trains a reference
+        model, for targets that cannot be cloned and black boxes. Without it
+        such a target gets only the attacks that need no reference model
+        (loss, and population with ``population`` records); the others are
+        listed in ``skipped_attacks`` with the reason.
     progress : callable, optional
         ``progress(done, total)`` after each reference model.
     max_records : int, optional
@@ -543,6 +579,8 @@ def membership_inference(
     ------
     RefitBudgetError
         If a reference fit did not finish within its budget.
+    BlackBoxError
+        If the black-box function fails or answers what no attack can use.
 
     Notes
     -----
@@ -553,6 +591,9 @@ def membership_inference(
     and tree depth capped at what the fitted model shows. The changes that
     made a difference are listed in ``refit_notes``.
     """
+    model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
+    if train is None or holdout is None:
+        raise DataError("membership inference needs the training data and a holdout of non-members")
     chosen = tuple(attacks) if attacks is not None else DEFAULT_ATTACKS
     known = [*ATTACKS, "rmia_offline", *MODEL_SPECIFIC_ATTACKS]
     for name in chosen:
@@ -565,6 +606,9 @@ def membership_inference(
             f"the svm_margin attack needs a binary SVC or NuSVC; the target is a {type(model).__name__}"
         )
     Xm, ym = _xy(train, y_train, target, "train", model)
+    if isinstance(model, BlackBox):
+        model.bind(Xm, ym)
+    queries_before = model.n_queries if isinstance(model, BlackBox) else 0
     Xn, yn = _xy(holdout, y_holdout, target, "holdout", model)
     check_disjoint(Xm, Xn)
     if len(ym) < 2 or len(yn) < 2:
@@ -587,18 +631,37 @@ def membership_inference(
     eval_idx = np.r_[sel_m, n_m + sel_n, n_m + n_n + sel_p]
     exact = eval_idx.size == len(y_all)
     t0 = time.perf_counter()
-    ref = fit_reference_models(
-        tgt,
-        X_all,
-        y_all,
-        k=reference_models,
-        random_state=rng,
-        n_jobs=n_jobs,
-        backend=backend,
-        progress=progress,
-        eval_idx=None if exact else eval_idx,
-        fit_budget=fit_budget,
-    )
+    why_not = tgt.refit_reason()
+    skipped: dict[str, str] = {}
+    if why_not:
+        # only the attacks that need nothing but the target's answers
+        skipped = {a: why_not for a in chosen if a not in QUERY_ONLY_ATTACKS}
+        if "population" in chosen and population is None:
+            skipped["population"] = (
+                "needs population records (population=) or reference models (fit_fn=)"
+            )
+        chosen = tuple(a for a in chosen if a not in skipped)
+        if not chosen:
+            raise ModelPrivacyError(
+                f"none of the attacks asked for can run: {why_not}; add 'loss', which needs only "
+                "queries"
+            )
+        ref = ReferenceSignals(
+            np.zeros((0, eval_idx.size), dtype=bool), np.zeros((0, eval_idx.size))
+        )
+    else:
+        ref = fit_reference_models(
+            tgt,
+            X_all,
+            y_all,
+            k=reference_models,
+            random_state=rng,
+            n_jobs=n_jobs,
+            backend=backend,
+            progress=progress,
+            eval_idx=None if exact else eval_idx,
+            fit_budget=fit_budget,
+        )
     timings = {"reference models": time.perf_counter() - t0}
     t0 = time.perf_counter()
     from sklearn.utils import _safe_indexing
@@ -635,6 +698,7 @@ def membership_inference(
         n_holdout=n_n,
         refit_notes=ref.refit_notes,
         roc={name: roc_curve(s, is_member) for name, s in scores.items()},
+        skipped_attacks=skipped,
     )
     best = result.best(0.01).name
     result = dataclasses.replace(result, histogram=score_histogram(best, scores[best], is_member))
@@ -645,4 +709,5 @@ def membership_inference(
     labels = y_eval[:n_audit] if tgt.output != "regression" else None
     exp = exposure(best, scores[best], is_member, labels, outliers, member_index=sel_m)
     timings["per-record exposure"] = time.perf_counter() - t0
-    return dataclasses.replace(result, exposure=exp, timings=timings)
+    queries = model.n_queries - queries_before if isinstance(model, BlackBox) else None
+    return dataclasses.replace(result, exposure=exp, timings=timings, queries=queries)

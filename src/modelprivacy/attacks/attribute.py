@@ -59,7 +59,7 @@ description gives the count the baseline reaches beside them.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -68,7 +68,7 @@ import pandas as pd
 from scipy.special import expit, softmax
 from threadpoolctl import threadpool_limits
 
-from modelprivacy.attacks.target import Target
+from modelprivacy.attacks.target import DEFAULT_BATCH_SIZE, BlackBox, Target, as_query_model
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
 from modelprivacy.load.data import check_disjoint
@@ -304,6 +304,9 @@ class AttributeResult:
         Whether population records trained the attack.
     max_records : int or None
         The cap on members and control records attacked.
+    queries : int or None
+        Records the black-box target was asked about (``None`` for a model
+        object, whose queries are not counted).
     """
 
     columns: dict[Column, ColumnResult]
@@ -316,6 +319,7 @@ class AttributeResult:
     n_control_available: int | None = None
     population: bool = False
     max_records: int | None = None
+    queries: int | None = None
 
     def sample_sentence(self, n_members: int, n_control: int) -> str:
         """Why ``n_members`` of the training records were attacked, in one or two sentences.
@@ -434,6 +438,7 @@ class AttributeResult:
             "seed": self.seed,
             **self._sizes(),
             "columns": {str(c): r.to_dict() for c, r in self.columns.items()},
+            **({"queries": self.queries} if self.queries is not None else {}),
         }
 
 
@@ -959,10 +964,14 @@ def _attack_column(
 
 
 def attribute_inference(
-    model: Any,
-    train: Any,
-    holdout: Any,
+    model: Any = None,
+    train: Any = None,
+    holdout: Any = None,
     *,
+    predict_proba: Callable[[Any], Any] | None = None,
+    predict: Callable[[Any], Any] | None = None,
+    classes: Any = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     target: str | None = None,
     y_train: Any = None,
     y_holdout: Any = None,
@@ -980,7 +989,7 @@ def attribute_inference(
 
     Parameters
     ----------
-    model : estimator
+    model : estimator, optional
         The fitted target model (classifier or regressor, plain or Pipeline).
     train : DataFrame or array-like
         The records the model was fitted on (members), raw data for a Pipeline.
@@ -989,6 +998,17 @@ def attribute_inference(
         Records from the same population that the model was not fitted on.
         Split with the seed into an attacker-training half and a control half,
         unless ``population`` is given (then all of it is control).
+    predict_proba : callable, optional
+        Instead of ``model``, a black box: a function from records (a
+        DataFrame with every training column but the target) to class
+        probabilities (see :class:`~modelprivacy.attacks.target.BlackBox`).
+    predict : callable, optional
+        Instead of ``model``, a regressor's function from records to predictions.
+    classes : array-like, optional
+        The labels of ``predict_proba``'s columns; by default the sorted
+        distinct labels of ``train``'s target.
+    batch_size : int, default=1000
+        Records per call of a black-box function.
     target : str, optional
         Name of the label column in ``train``/``holdout``/``population``.
     y_train, y_holdout : array-like, optional
@@ -1027,6 +1047,9 @@ def attribute_inference(
     ValueError
         An unknown attack or an invalid ``tolerance``, ``grid`` or ``max_records``.
     """
+    model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
+    if train is None or holdout is None:
+        raise DataError("attribute inference needs the training data and a holdout of non-members")
     chosen = tuple(attacks)
     unknown = [a for a in chosen if a not in ATTACKS]
     if unknown or not chosen:
@@ -1052,6 +1075,9 @@ def attribute_inference(
             "same columns in the same order"
         )
     sens = _resolve_sensitive(sensitive, columns, is_frame, target)
+    if isinstance(model, BlackBox):
+        model.bind(tr.X if is_frame else tr.X.to_numpy(), tr.y)
+    queries_before = model.n_queries if isinstance(model, BlackBox) else 0
     model_cols, as_frame = _model_columns(model, columns, sens, is_frame)
     check_disjoint(tr.X, ho.X)
     query = _Query(model, model_cols, as_frame)
@@ -1123,6 +1149,7 @@ def attribute_inference(
         n_control_available=n_control_available,
         population=population is not None,
         max_records=max_records,
+        queries=model.n_queries - queries_before if isinstance(model, BlackBox) else None,
     )
 
 

@@ -219,8 +219,9 @@ def membership_finding(
         else f" ({result.n_nonmembers:,} non-members cannot resolve 1% FPR precisely)"
     )
     eps_point = "unbounded" if eps.value is None else f"{eps.value:.2f}"
+    refs = f"{result.k} reference models" if result.k else "no reference models"
     description = (
-        f"The strongest of {len(result.metrics)} attacks ({best.name}, {result.k} reference models) tells "
+        f"The strongest of {len(result.metrics)} attacks ({best.name}, {refs}) tells "
         f"members from non-members with AUC {best.auc.value:.3f} [{best.auc.low:.3f}, {best.auc.high:.3f}] and "
         f"TPR {tpr.value:.1%} [{tpr.low:.1%}, {tpr.high:.1%}] at 1% FPR{note} (95% Clopper-Pearson); "
         f"empirical epsilon lower bound {eps.low:.2f} at 95% (point estimate {eps_point}). "
@@ -233,6 +234,11 @@ def membership_finding(
     if result.n_train is not None and result.n_train > result.n_members:
         description += (
             f" A random sample of {result.n_members:,} of {result.n_train:,} members was audited."
+        )
+    if result.skipped_attacks:
+        description += (
+            f" Not run: {', '.join(result.skipped_attacks)} (see skipped_attacks for why): the "
+            "attacks that need reference models are stronger, so this is a lower bound."
         )
     if severity is Severity.INFO:
         description += " No evidence of membership leakage at the tested strength; this is not proof of safety."

@@ -8,6 +8,14 @@ that :func:`sklearn.base.clone` cannot copy. The clones are made safe first
 (:func:`~modelprivacy.attacks.refit.plan_refit`: no cache directory, integer
 seeds, work capped at what the fitted model shows), once per target, and each
 fit can be given a time budget.
+
+A :class:`BlackBox` is a model known only by its answers: a function from a
+table to class probabilities (``predict_proba``) or to predictions
+(``predict``), such as a PyTorch or Keras network wrapped by its owner or a
+model behind an HTTP endpoint. It checks what the function answers, queries it
+in bounded batches and counts the records it was asked about. It has no model
+object: nothing to inspect and nothing to clone, so reference models come only
+from a ``fit_fn`` (:meth:`Target.refit_reason` says why not).
 """
 
 from __future__ import annotations
@@ -22,7 +30,15 @@ from scipy.special import logsumexp
 from modelprivacy.attacks.refit import RefitPlan, call_with_budget, plan_refit
 from modelprivacy.errors import ModelPrivacyError
 
-__all__ = ["Target", "logit_signal", "query"]
+__all__ = [
+    "NO_MODEL_OBJECT",
+    "BlackBox",
+    "BlackBoxError",
+    "Target",
+    "as_query_model",
+    "logit_signal",
+    "query",
+]
 
 Output = Literal["proba", "decision", "label", "regression"]
 
@@ -115,17 +131,394 @@ def query(method: Callable[[Any], Any], X: Any, n_threads: int | None = None) ->
     return np.concatenate([np.asarray(p) for p in parts], axis=0)
 
 
+#: Why a check that reads the model object does not run on a black box.
+NO_MODEL_OBJECT = "no model object: only queries"
+
+DEFAULT_BATCH_SIZE = 1000
+"""Records per call of a black-box function (an endpoint may limit request sizes)."""
+
+_PROBE_ROWS = 5
+_PROBA_TOLERANCE = 1e-3  # rows of float32 softmax outputs sum to 1 within about 1e-6
+
+
+class BlackBoxError(ModelPrivacyError, ValueError):
+    """A black-box function cannot be queried, or answers what no attack can use.
+
+    The message names what it returned and what to change.
+    """
+
+
+def _n_rows(X: Any) -> int:
+    return int(X.shape[0]) if hasattr(X, "shape") else len(X)
+
+
+def _rows(X: Any, start: int, stop: int) -> Any:
+    if hasattr(X, "iloc"):
+        return X.iloc[start:stop]
+    return X[start:stop]
+
+
+def _callable_name(fn: Any) -> str:
+    from modelprivacy._text import printable
+
+    name = getattr(fn, "__qualname__", None) or type(fn).__name__
+    return printable(name, 80)
+
+
+class BlackBox:
+    """A model known only by its answers: a function from a table to scores.
+
+    Parameters
+    ----------
+    predict_proba : callable, optional
+        ``predict_proba(X) -> scores`` of a classifier: ``X`` is a DataFrame
+        with the training columns (an array when the data is an array), the
+        answer an array of shape ``(n, n_classes)`` whose rows sum to 1, in
+        the order of ``classes``, or of shape ``(n,)`` or ``(n, 1)``: the
+        probability of the second class of a binary classifier.
+    predict : callable, optional
+        ``predict(X) -> predictions`` of a regressor: shape ``(n,)`` or
+        ``(n, n_outputs)``. Exactly one of ``predict_proba`` and ``predict``.
+    classes : array-like, optional
+        The class labels in the order of the columns of ``predict_proba``;
+        by default the sorted distinct labels of the training target (see
+        :meth:`bind`).
+    batch_size : int, default=1000
+        At most this many records per call.
+    name : str, optional
+        How reports name the model (by default the function's name).
+    progress : callable, optional
+        ``progress(done, total)`` after each batch of a query of more than
+        one batch.
+
+    Attributes
+    ----------
+    classes_ : ndarray or None
+        The class labels (``None`` for a regressor, or before :meth:`bind`).
+    n_queries : int
+        Records the function has been asked about so far (probes included).
+    n_calls : int
+        Calls made so far.
+
+    Notes
+    -----
+    The answers are checked on every call (shape, finite values, and for
+    probabilities values in [0, 1] whose rows sum to 1); a function that
+    fails or answers something else raises :class:`BlackBoxError`.
+    """
+
+    def __init__(
+        self,
+        predict_proba: Callable[[Any], Any] | None = None,
+        predict: Callable[[Any], Any] | None = None,
+        *,
+        classes: Any = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        name: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        given = [
+            (m, f)
+            for m, f in (("predict_proba", predict_proba), ("predict", predict))
+            if f is not None
+        ]
+        if len(given) != 1:
+            got = " and ".join(m for m, _ in given) or "neither"
+            raise BlackBoxError(
+                "pass exactly one of predict_proba= (a classifier's class probabilities) and "
+                f"predict= (a regressor's predictions); got {got}"
+            )
+        method, fn = given[0]
+        if not callable(fn):
+            raise BlackBoxError(
+                f"{method}= must be a function from a table to scores; got a {type(fn).__name__}"
+            )
+        if (
+            isinstance(batch_size, bool)
+            or not isinstance(batch_size, int | np.integer)
+            or batch_size < 1
+        ):
+            raise ValueError(
+                f"The 'batch_size' parameter of BlackBox must be an int >= 1. Got {batch_size!r} instead."
+            )
+        self.method: str = method
+        self._fn = fn
+        self.classes_: np.ndarray | None = None
+        if classes is not None:
+            self.classes_ = self._check_classes(np.asarray(classes))
+        if method == "predict" and classes is not None:
+            raise BlackBoxError(
+                "classes= is for predict_proba=; predict= is a regressor's predictions"
+            )
+        self.batch_size = int(batch_size)
+        self.name = name or f"black box ({method}={_callable_name(fn)})"
+        self.progress = progress
+        self.n_queries = 0
+        self.n_calls = 0
+
+    def __repr__(self) -> str:
+        return f"BlackBox({self.name!r}, n_queries={self.n_queries})"
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["progress"] = None  # a callback of this process
+        return state
+
+    @property
+    def output(self) -> Literal["proba", "regression"]:
+        """What it answers: ``"proba"`` (a classifier) or ``"regression"``."""
+        return "proba" if self.method == "predict_proba" else "regression"
+
+    @staticmethod
+    def _check_classes(classes: np.ndarray) -> np.ndarray:
+        if classes.ndim != 1 or len(classes) < 2 or len(set(classes.tolist())) != len(classes):
+            raise BlackBoxError(
+                f"classes= must list at least 2 distinct labels, one per column of predict_proba; "
+                f"got {len(classes.reshape(-1)):,} values"
+            )
+        return classes
+
+    def bind(self, X: Any, y: Any = None) -> BlackBox:
+        """Take the columns and classes from the training data and probe the function.
+
+        Parameters
+        ----------
+        X : DataFrame or array
+            The training records, as the function takes them.
+        y : array-like, optional
+            Their labels: the classes are their sorted distinct values unless
+            ``classes`` was given.
+
+        Returns
+        -------
+        BlackBox
+            Itself.
+
+        Raises
+        ------
+        BlackBoxError
+            When there are no classes, or the function fails or answers
+            something no attack can use on the first rows.
+        """
+        if hasattr(X, "columns"):
+            self.feature_names_in_ = np.asarray(list(X.columns), dtype=object)
+        if hasattr(X, "shape") and len(X.shape) == 2:
+            self.n_features_in_ = int(X.shape[1])
+        if self.method == "predict_proba" and self.classes_ is None:
+            if y is None:
+                raise BlackBoxError(
+                    "the class labels of predict_proba's columns are unknown: pass classes=[...] "
+                    "or the training data with its target column"
+                )
+            labels = np.asarray(y)
+            try:
+                classes = np.unique(labels[~np.asarray(_isna(labels))])
+            except TypeError as exc:
+                raise BlackBoxError(
+                    "the training labels cannot be sorted into classes (mixed types); pass "
+                    "classes=[...] in the order of predict_proba's columns"
+                ) from exc
+            self.classes_ = self._check_classes(classes)
+        n = _n_rows(X)
+        if n:
+            self._answer(_rows(X, 0, min(_PROBE_ROWS, n)), probe=True)
+        return self
+
+    @property
+    def predict_proba(self) -> Callable[[Any], np.ndarray]:
+        """The class probabilities of records, in the order of ``classes_`` (a classifier only)."""
+        if self.method != "predict_proba":
+            raise AttributeError("a black box given predict= (a regressor) has no predict_proba")
+        return self._answer
+
+    def predict(self, X: Any) -> np.ndarray:
+        """Predictions: the function's (a regressor), or the most probable class."""
+        out = self._answer(X)
+        if self.method == "predict":
+            return out
+        assert self.classes_ is not None
+        return np.asarray(self.classes_[np.argmax(out, axis=1)])
+
+    def _answer(self, X: Any, probe: bool = False) -> np.ndarray:
+        n = _n_rows(X)
+        parts = []
+        for start in range(0, n, self.batch_size):
+            stop = min(start + self.batch_size, n)
+            parts.append(self._call(_rows(X, start, stop), stop - start, probe))
+            if self.progress is not None and n > self.batch_size:
+                self.progress(stop, n)
+        if not parts:
+            width = len(self.classes_) if self.classes_ is not None else 1
+            return np.zeros((0, width)) if self.method == "predict_proba" else np.zeros(0)
+        return np.concatenate(parts, axis=0)
+
+    def _call(self, X: Any, m: int, probe: bool) -> np.ndarray:
+        from modelprivacy._text import describe_exception
+
+        what = f"{self.method}=" + (f" (probed on {m:,} training records)" if probe else "")
+        self.n_calls += 1
+        self.n_queries += m
+        try:
+            raw = self._fn(X)
+        except Exception as exc:
+            kind = "a DataFrame with the training columns" if hasattr(X, "columns") else "an array"
+            raise BlackBoxError(
+                f"{what} failed on {m:,} records ({describe_exception(exc)}); it is called with "
+                f"{kind}: convert inside it (np.asarray(X, dtype=np.float32) for a network)"
+            ) from exc
+        try:
+            out = np.asarray(raw, dtype=np.float64)
+        except (TypeError, ValueError) as exc:
+            raise BlackBoxError(
+                f"{what} returned a {type(raw).__name__} that is not an array of numbers; return a "
+                "numpy array (a tensor: .detach().cpu().numpy())"
+            ) from exc
+        if self.method == "predict_proba":
+            return self._check_proba(out, m, what)
+        if out.ndim not in (1, 2) or out.shape[0] != m:
+            raise BlackBoxError(
+                f"{what} returned an array of shape {out.shape} for {m:,} records; return one "
+                "prediction per record, shape (n,) or (n, n_outputs)"
+            )
+        self._check_finite(out, what, "predictions")
+        return out
+
+    @staticmethod
+    def _check_finite(out: np.ndarray, what: str, kind: str) -> None:
+        bad = ~np.isfinite(out.reshape(out.shape[0], -1)).all(axis=1)
+        if bad.any():
+            raise BlackBoxError(
+                f"{what} returned NaN or infinite values for {int(bad.sum()):,} of {len(bad):,} "
+                f"records (the first at row {int(np.argmax(bad))}); return finite {kind}"
+            )
+
+    def _check_proba(self, out: np.ndarray, m: int, what: str) -> np.ndarray:
+        classes = self.classes_
+        if classes is None:
+            raise BlackBoxError(
+                "the class labels of predict_proba's columns are unknown: pass classes=[...]"
+            )
+        c = len(classes)
+        if out.ndim == 0 or out.shape[0] != m or out.ndim > 2:
+            raise BlackBoxError(
+                f"{what} returned an array of shape {out.shape} for {m:,} records; return one row "
+                f"of {c} class probabilities per record, shape (n, {c})"
+            )
+        single = out.ndim == 1 or out.shape[1] == 1
+        if single and c != 2:
+            raise BlackBoxError(
+                f"{what} returned one score per record, which can only be the probability of the "
+                f"second class of a binary classifier, but there are {c} classes; return shape (n, {c})"
+            )
+        if not single and out.shape[1] != c:
+            raise BlackBoxError(
+                f"{what} returned {out.shape[1]} columns but there are {c} classes; return one "
+                "column per class, or pass classes=[...] in the order of its columns"
+            )
+        self._check_finite(out, what, "probabilities")
+        lo, hi = float(out.min(initial=0.0)), float(out.max(initial=0.0))
+        if lo < -_PROBA_TOLERANCE or hi > 1 + _PROBA_TOLERANCE:
+            raise BlackBoxError(
+                f"{what} returned values outside [0, 1] (from {lo:.3g} to {hi:.3g}): logits or "
+                "decision scores, not probabilities; apply a softmax (a sigmoid for one output)"
+            )
+        if single:
+            p = np.clip(out.reshape(m), 0.0, 1.0)
+            return np.c_[1.0 - p, p]
+        sums = out.sum(axis=1)
+        off = np.abs(sums - 1.0) > _PROBA_TOLERANCE
+        if off.any():
+            i = int(np.argmax(off))
+            raise BlackBoxError(
+                f"{what} returned rows that do not sum to 1 ({int(off.sum()):,} of {m:,}; row {i} "
+                f"sums to {sums[i]:.3g}); return the probability of every class (apply a softmax)"
+            )
+        return np.clip(out, 0.0, 1.0)
+
+
+def _isna(values: np.ndarray) -> np.ndarray:
+    import pandas as pd
+
+    return np.asarray(pd.isna(values))
+
+
+def as_query_model(
+    model: Any = None,
+    predict_proba: Callable[[Any], Any] | None = None,
+    predict: Callable[[Any], Any] | None = None,
+    *,
+    classes: Any = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Any:
+    """The model an attack queries: ``model``, or a :class:`BlackBox` of one function.
+
+    Parameters
+    ----------
+    model : estimator, optional
+        A fitted model object.
+    predict_proba, predict : callable, optional
+        A black box's function (see :class:`BlackBox`). Exactly one of
+        ``model``, ``predict_proba`` and ``predict``.
+    classes : array-like, optional
+        The black box's class labels.
+    batch_size : int, default=1000
+        Records per call of the black box.
+
+    Returns
+    -------
+    estimator or BlackBox
+        ``model`` itself, or the black box (not yet bound to the data).
+
+    Raises
+    ------
+    BlackBoxError
+        With none or more than one of the three, or a bare function as ``model``.
+    """
+    given = [
+        n
+        for n, v in (("model", model), ("predict_proba", predict_proba), ("predict", predict))
+        if v is not None
+    ]
+    if len(given) != 1:
+        got = " and ".join(given) or "none"
+        raise BlackBoxError(
+            "pass exactly one of a model object, predict_proba= (a function returning class "
+            f"probabilities) and predict= (a regressor's function); got {got}"
+        )
+    if model is None:
+        return BlackBox(predict_proba, predict, classes=classes, batch_size=batch_size)
+    if classes is not None and not isinstance(model, BlackBox):
+        raise BlackBoxError(
+            "classes= is for predict_proba=; a model object names its classes in classes_"
+        )
+    if (
+        callable(model)
+        and not isinstance(model, BlackBox)
+        and not any(
+            callable(getattr(model, m, None))
+            for m in ("predict", "predict_proba", "decision_function")
+        )
+    ):
+        raise BlackBoxError(
+            f"the model is a function ({_callable_name(model)}), not a model object: pass it as "
+            "predict_proba= (class probabilities) or predict= (a regressor's predictions)"
+        )
+    return model
+
+
 @dataclass
 class Target:
     """A fitted model and the way to query and refit it.
 
     Parameters
     ----------
-    estimator : estimator
-        The fitted model.
+    estimator : estimator or BlackBox
+        The fitted model, or a black box known only by its answers.
     fit_fn : callable, optional
-        ``fit_fn(X, y) -> fitted model`` for reference models; by default a
-        clone of ``estimator`` is fitted.
+        ``fit_fn(X, y) -> fitted model`` (or a function from records to
+        scores, see :meth:`as_model`) for reference models; by default a
+        clone of ``estimator`` is fitted. A :class:`BlackBox` has reference
+        models only with ``fit_fn``.
     output : {"proba", "decision", "label", "regression"}, optional
         What the attack may query; inferred from the estimator by default
         (probabilities if it has ``predict_proba``, else decision scores, else
@@ -142,6 +535,15 @@ class Target:
         from sklearn.base import is_regressor
 
         est = self.estimator
+        if isinstance(est, BlackBox):
+            self.output = est.output
+            if est.output == "proba":
+                if est.classes_ is None:
+                    raise BlackBoxError(
+                        "the class labels of predict_proba's columns are unknown: pass classes=[...]"
+                    )
+                self.classes = np.asarray(est.classes_)
+            return
         if self.output is None:
             if is_regressor(est):
                 self.output = "regression"
@@ -280,6 +682,11 @@ class Target:
         """
         if self.fit_fn is not None:
             return None
+        if isinstance(self.estimator, BlackBox):
+            raise ModelPrivacyError(
+                f"{NO_MODEL_OBJECT}: nothing to clone; pass fit_fn=(X, y) -> fitted model or "
+                "function to train reference models"
+            )
         if self._plan is None:
             try:
                 self._plan = plan_refit(self.estimator)
@@ -289,6 +696,37 @@ class Target:
                     "to say how to train a reference model"
                 ) from exc
         return self._plan
+
+    def refit_reason(self) -> str:
+        """Why no reference model can be fitted (``""`` when one can: a clone or ``fit_fn``)."""
+        try:
+            self.refit_plan()
+        except ModelPrivacyError as exc:
+            return str(exc)
+        return ""
+
+    def as_model(self, fitted: Any) -> Any:
+        """A reference model from what ``fit_fn`` returned: a model object, or a function.
+
+        A function becomes a :class:`BlackBox` of the target's kind and classes,
+        its answers checked like the target's.
+        """
+        wanted = "predict" if self.output == "regression" else "predict_proba"
+        if self.output in ("decision", "label"):
+            wanted = "decision_function" if self.output == "decision" else "predict"
+        if callable(getattr(fitted, wanted, None)):
+            return fitted
+        if callable(fitted) and self.output in ("proba", "regression"):
+            batch = getattr(self.estimator, "batch_size", DEFAULT_BATCH_SIZE)
+            if self.output == "regression":
+                return BlackBox(predict=fitted, batch_size=batch, name="reference model")
+            return BlackBox(
+                predict_proba=fitted, classes=self.classes, batch_size=batch, name="reference model"
+            )
+        raise ModelPrivacyError(
+            f"fit_fn returned a {type(fitted).__name__}, which has no {wanted}; return a fitted model "
+            f"or a function from records to {'predictions' if wanted == 'predict' else 'scores'}"
+        )
 
     def fit_clone(
         self,
@@ -328,6 +766,6 @@ class Target:
         if plan is None:
             assert self.fit_fn is not None
             fit_fn = self.fit_fn
-            return call_with_budget(lambda: fit_fn(X, y), budget, what, how)
+            return self.as_model(call_with_budget(lambda: fit_fn(X, y), budget, what, how))
         model = plan.fresh()
         return call_with_budget(lambda: model.fit(X, y), budget, what, how)

@@ -105,6 +105,11 @@ class AuditResult:
         Versions of Python and the libraries.
     ids : tuple or None
         Record IDs of the training records, when an ID column was given.
+    queries : int or None
+        Records a black-box target (``predict_proba=`` or ``predict=``) was
+        asked about in the whole audit, probes included; ``None`` for a
+        model object. In ``to_dict`` the membership and attribute results
+        carry their own counts (``queries``).
     """
 
     source: str
@@ -125,6 +130,7 @@ class AuditResult:
     timings: dict[str, float] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)
     ids: tuple[Any, ...] | None = field(default=None, repr=False)
+    queries: int | None = None
 
     def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:
         """Findings of at least ``severity``."""
@@ -177,10 +183,14 @@ class AuditResult:
 
 
 def audit(
-    model: Any,
+    model: Any = None,
     train: Any = None,
     holdout: Any = None,
     *,
+    predict_proba: Callable[[Any], Any] | None = None,
+    predict: Callable[[Any], Any] | None = None,
+    classes: Any = None,
+    batch_size: int = 1000,  # attacks.target.DEFAULT_BATCH_SIZE (not imported at startup)
     target: str | None = None,
     population: Any = None,
     sensitive: Sequence[str] = (),
@@ -205,9 +215,10 @@ def audit(
 
     Parameters
     ----------
-    model : estimator or path-like
+    model : estimator or path-like, optional
         The fitted model, or its file (loaded without executing untrusted
-        code unless ``trust``).
+        code unless ``trust``). Exactly one of ``model``, ``predict_proba``
+        and ``predict``.
     train : DataFrame, path or None
         The training data exactly as it went into ``fit``, with the target
         (and any ID and subject) column.
@@ -215,6 +226,20 @@ def audit(
         Records from the same population the model was not fitted on.
     target : str, optional
         The label column (needed for the attacks).
+    predict_proba : callable, optional
+        Instead of a model, a black box: a function from records (a DataFrame
+        with the training columns) to class probabilities, shape
+        ``(n, n_classes)`` or ``(n,)`` for the second of two classes (see
+        :class:`~modelprivacy.attacks.target.BlackBox`). Only the attacks are
+        run: the model-file checks are skipped (no model object), and the
+        reference-model attacks need ``fit_fn``.
+    predict : callable, optional
+        Instead of a model, a regressor's function from records to predictions.
+    classes : array-like, optional
+        The labels of ``predict_proba``'s columns; by default the sorted
+        distinct labels of the target column.
+    batch_size : int, default=1000
+        Records per call of a black-box function.
     population : DataFrame, path or None
         More non-member records (reference models, attack models, outsiders).
     sensitive : sequence of str
@@ -253,9 +278,12 @@ def audit(
         600 s for the first and 20 times the first's time (at least 60 s) for
         the others (see :func:`~modelprivacy.attacks.refit.reference_budget`).
     fit_fn : callable, optional
-        ``fit_fn(X, y) -> fitted model`` trains a reference model, for a model
-        that :func:`sklearn.base.clone` cannot copy (membership inference is
-        skipped for such a model otherwise).
+        ``fit_fn(X, y) -> fitted model`` (or a function from records to
+        scores) trains a reference model, for a black box or a model that
+        :func:`sklearn.base.clone` cannot copy. Without it such a model gets
+        only the membership attacks that need no reference model (loss, and
+        population with ``population`` records); the report lists the others
+        as skipped and linkability as partially assessed.
     debug : bool, default=False
         Re-raise the exception of a check that fails; by default it is
         recorded in ``errors`` and the audit goes on.
@@ -269,9 +297,14 @@ def audit(
     ------
     DataError
         On missing or mismatched columns, or attacks asked for without the data they need.
+    BlackBoxError
+        With none or more than one of ``model``, ``predict_proba`` and
+        ``predict``, or a black-box function that fails or answers what no
+        attack can use on the first training records.
     """
     from modelprivacy import __version__
-    from modelprivacy.auditing.checks import AUDIT_CHECKS, AuditContext, run_check
+    from modelprivacy.attacks.target import NO_MODEL_OBJECT, BlackBox, as_query_model
+    from modelprivacy.auditing.checks import AUDIT_CHECKS, AuditContext, Input, run_check
     from modelprivacy.inspection.runner import inspect
     from modelprivacy.load.audit_data import AuditData
     from modelprivacy.load.model import load_model
@@ -279,7 +312,12 @@ def audit(
 
     th = thresholds or Thresholds()
     t_start = time.perf_counter()
-    source = str(model) if isinstance(model, str | Path) else type(model).__name__
+    model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
+    black_box = model if isinstance(model, BlackBox) else None
+    if black_box is not None:
+        source = black_box.name
+    else:
+        source = str(model) if isinstance(model, str | Path) else type(model).__name__
     load_notes: tuple[str, ...] = ()
     if isinstance(model, str | Path):
         loaded = load_model(model, trust=trust)
@@ -292,8 +330,12 @@ def audit(
         sensitive=sensitive,
         id_column=id_column,
         subject_column=subject_column,
-        model=model,
+        model=None if black_box is not None else model,
     )
+    if black_box is not None and data.train is not None:
+        black_box.bind(data.train.X, data.train.y)
+        if progress is not None:
+            black_box.progress = lambda done, total: progress("queries", done, total)
     ctx = AuditContext(
         model=model,
         data=data,
@@ -314,12 +356,24 @@ def audit(
     )
     # the attacks: membership (black box, then the stored-rows lookup) and attribute inference
     for check_id in ("MP-L201", "MP-L202", "MP-I301"):
-        run_check(AUDIT_CHECKS[check_id], ctx)
+        spec = AUDIT_CHECKS[check_id]
+        if check_id == "MP-L201":
+            # a model that cannot be refitted still gets the attacks that need only queries;
+            # membership_inference says which reference attacks it skipped, and why
+            spec = dataclasses.replace(
+                spec, requires=tuple(i for i in spec.requires if i is not Input.REFIT)
+            )
+        if black_box is not None and check_id == "MP-L202":
+            ctx.skipped.append(Skipped(spec.title, NO_MODEL_OBJECT, check_id=check_id))
+            continue
+        run_check(spec, ctx)
     attack_findings = ctx.findings()
     # the inspection, leaf boxes and the exposure table
     t0 = time.perf_counter()
     boxes = table = None
-    if data.train is not None:
+    if black_box is not None:
+        inspection, all_findings, table, extra_skips = _queries_only(ctx, attack_findings)
+    elif data.train is not None:
         report = run_singling_out(ctx, extra_findings=attack_findings, show_values=show_values)
         inspection, boxes, table = report.inspection, report.boxes, report.table
         all_findings = list(report.findings)
@@ -350,14 +404,28 @@ def audit(
     if attribute is None:
         reasons[Criterion.INFERENCE] = f"attribute inference: {why['MP-I301']}"
     if data.train is None:
-        reasons[Criterion.SINGLING_OUT] = "model file only: findings not confirmed against records"
+        reasons[Criterion.SINGLING_OUT] = (
+            f"{NO_MODEL_OBJECT}, and no training data"
+            if black_box is not None
+            else "model file only: findings not confirmed against records"
+        )
     assessed = {
         Criterion.SINGLING_OUT: data.train is not None,
         Criterion.LINKABILITY: membership is not None,
         Criterion.INFERENCE: attribute is not None,
     }
     gaps: dict[Criterion, list[str]] = {c: [] for c in Criterion}
-    gaps[Criterion.SINGLING_OUT] += singling_out_gaps(model, inspection)
+    if black_box is not None:
+        gaps[Criterion.SINGLING_OUT].append(
+            "the model-file checks (MP-S101 to MP-S108) and leaf boxes (MP-S110) not run: "
+            + NO_MODEL_OBJECT
+        )
+    else:
+        gaps[Criterion.SINGLING_OUT] += singling_out_gaps(model, inspection)
+    if membership is not None and membership.skipped_attacks:
+        names, reason = _skipped_attacks(membership)
+        skipped.append(Skipped(f"membership attacks {names}", reason, check_id="MP-L201"))
+        gaps[Criterion.LINKABILITY].append(f"reference-model attacks ({names}) not run: {reason}")
     specs = {**{c.id: c.criterion for c in AUDIT_CHECKS.values()}, **_inspection_criteria()}
     for check_id, reason in ctx.gaps:  # a check that applies but could not read the model
         where = specs[check_id]
@@ -381,6 +449,8 @@ def audit(
         k=k,
         gaps=tuple(gaps[Criterion.SINGLING_OUT]),
     )
+    if black_box is not None or (membership is not None and membership.skipped_attacks):
+        rows = _queries_only_coverage(rows, membership, black_box is not None)
     timings = {f"{_STEP_NAMES.get(cid, cid)}": t for cid, t in ctx.timings.items()}
     if membership is not None:
         timings.update({f"membership: {k}": v for k, v in membership.timings.items()})
@@ -405,7 +475,7 @@ def audit(
     }
     return AuditResult(
         source=source,
-        model=type(model).__name__,
+        model=black_box.name if black_box is not None else type(model).__name__,
         verdict=verdict,
         findings=tuple(sort_findings(all_findings)),
         inspection=dataclasses.replace(inspection, source=source, load_notes=load_notes),
@@ -421,6 +491,7 @@ def audit(
         timings=timings,
         versions=versions,
         ids=data.ids,
+        queries=black_box.n_queries if black_box is not None else None,
     )
 
 
@@ -453,3 +524,81 @@ def _inspection_criteria() -> dict[str, Criterion]:
     from modelprivacy.inspection._base import CHECKS
 
     return {c.id: c.criterion for c in CHECKS.values()}
+
+
+def _queries_only(
+    ctx: AuditContext, attack_findings: list[Finding]
+) -> tuple[InspectionResult, list[Finding], ExposureTable | None, list[Skipped]]:
+    """Singling out of a black box: no file to inspect, no trees; subjects and exposure only."""
+    from modelprivacy.attacks.target import NO_MODEL_OBJECT
+    from modelprivacy.auditing.checks import AUDIT_CHECKS, run_check
+    from modelprivacy.exposure import exposure_table
+    from modelprivacy.inspection import checks as _checks  # noqa: F401  (registers them)
+    from modelprivacy.inspection._base import CHECKS
+
+    d = ctx.data
+    skips = [Skipped(c.title, NO_MODEL_OBJECT, check_id=c.id) for c in CHECKS.values()]
+    inspection = InspectionResult(
+        model="BlackBox", findings=(), skipped=tuple(skips), k=ctx.k, seed=ctx.seed
+    )
+    findings = list(attack_findings)
+    ctx.skipped.append(Skipped(AUDIT_CHECKS["MP-S110"].title, NO_MODEL_OBJECT, check_id="MP-S110"))
+    if d.train is None:
+        return inspection, findings, None, []
+    ran = run_check(AUDIT_CHECKS["MP-S111"], ctx)
+    if ran is not None:
+        findings += ran.findings
+    record_findings = [f for f in findings if f.check_id != "MP-S111"]
+    table = exposure_table(
+        record_findings,
+        d.ids if d.ids is not None else range(d.train.n),
+        subjects=d.subjects,
+    )
+    return inspection, findings, table, []
+
+
+def _skipped_attacks(membership: MembershipResult) -> tuple[str, str]:
+    """The membership attacks that did not run, and why (one reason when they share it)."""
+    names = ", ".join(membership.skipped_attacks)
+    reasons = list(dict.fromkeys(membership.skipped_attacks.values()))
+    if len(reasons) == 1:
+        return names, reasons[0]
+    return names, "; ".join(f"{a}: {r}" for a, r in membership.skipped_attacks.items())
+
+
+def _queries_only_coverage(
+    rows: tuple[CoverageRow, ...], membership: MembershipResult | None, black_box: bool
+) -> tuple[CoverageRow, ...]:
+    """The coverage of a model attacked through queries only: what did not run says so."""
+    from modelprivacy.attacks.target import NO_MODEL_OBJECT
+
+    out = []
+    for row in rows:
+        if row.attack == "Membership inference" and membership is not None:
+            if membership.skipped_attacks:
+                names, reason = _skipped_attacks(membership)
+                note = f"Not run: {names} ({reason})." + (f" {row.note}" if row.note else "")
+                row = dataclasses.replace(
+                    row,
+                    status="partly run",
+                    scope=row.scope.replace(
+                        f"K={membership.k} reference models", "no reference models"
+                    ),
+                    note=note,
+                )
+        elif black_box and row.attack == "Regurgitation of training data":
+            row = dataclasses.replace(
+                row,
+                status="not run",
+                scope="",
+                note=f"{NO_MODEL_OBJECT}: nothing stored can be inspected. " + row.note,
+            )
+        elif black_box and row.attack == "Reconstruction":
+            row = dataclasses.replace(
+                row,
+                status="not run",
+                scope="",
+                note=f"{NO_MODEL_OBJECT}: no thresholds, leaves or stored rows to rebuild values from.",
+            )
+        out.append(row)
+    return tuple(out)
