@@ -163,3 +163,47 @@ def test_xgboost_boxes_hold_rows_exactly_at_the_split_conditions(data):
     low, high = node_boxes(spec, X.shape[1])
     leaf = model.get_booster().predict(xgboost.DMatrix(rows), pred_leaf=True)[:, 0].astype(int)
     assert ((rows > low[leaf]) & (rows <= high[leaf])).all()
+
+
+def _thresholds_by_feature(model: object) -> dict[int, np.ndarray]:
+    """Split thresholds read from the library's own dump (not our arrays)."""
+    out: dict[int, list[float]] = {}
+    if isinstance(model, lightgbm.LGBMClassifier):
+        for info in model.booster_.dump_model()["tree_info"]:
+            stack = [info["tree_structure"]]
+            while stack:
+                node = stack.pop()
+                if "split_index" in node:
+                    out.setdefault(node["split_feature"], []).append(node["threshold"])
+                    stack += [node["left_child"], node["right_child"]]
+    else:
+        frame = model.get_booster().trees_to_dataframe()  # type: ignore[attr-defined]
+        split = frame[frame["Feature"] != "Leaf"]
+        for f, thr in zip(split["Feature"], split["Split"], strict=True):
+            out.setdefault(int(str(f).lstrip("f")), []).append(thr)
+    return {j: np.asarray(v) for j, v in out.items()}
+
+
+@pytest.mark.parametrize("library", ["lightgbm", "xgboost"])
+def test_thresholds_locate_the_training_values_beside_them(data, library):
+    X, y = data
+    X = np.round(X * 50)  # whole numbers: adjacent values are 1 apart
+    model = (
+        _lgbm().fit(X, y)
+        if library == "lightgbm"
+        else xgboost.XGBClassifier(n_estimators=10, random_state=0).fit(X, y)
+    )
+    [found] = [f for f in modelprivacy.inspect(model, X, y).findings if f.check_id == "MP-S104"]
+    for j, thr in _thresholds_by_feature(model).items():
+        distinct = np.unique(X[:, j])
+        mids = (distinct[:-1] + distinct[1:]) / 2
+        if library == "lightgbm":  # 1 ulp above the midpoint
+            hit = np.isin(np.nextafter(mids, np.inf), thr) | np.isin(mids, thr)
+            located = np.zeros(distinct.size, dtype=bool)
+        else:  # hist: the split conditions are training values themselves
+            thr32 = thr.astype(np.float32)
+            hit = np.isin(mids.astype(np.float32), thr32)
+            located = np.isin(distinct.astype(np.float32), thr32)
+        located[:-1] |= hit
+        located[1:] |= hit
+        assert found.evidence["columns"][f"x{j}"]["located_values"] == located.sum() > 0

@@ -48,7 +48,7 @@ import numpy as np
 
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
 from modelprivacy.inspection._base import Context, group_path, plural, register
-from modelprivacy.inspection.checks.tree_leaves import tree_spec
+from modelprivacy.inspection.checks.tree_leaves import library_tree_models, tree_spec
 from modelprivacy.inspection.columns import CODE
 from modelprivacy.inspection.walker import safe_getattr
 from modelprivacy.models.trees import split_thresholds
@@ -131,6 +131,16 @@ def check(ctx: Context) -> Iterator[Finding]:
     for key, (feats_list, thr_list) in tree_splits.items():
         for j, thr in split_thresholds(feats_list, thr_list).items():
             groups[key][j].append(thr)
+    # other libraries' trees (LightGBM, XGBoost), read through the shared representation
+    for path, model, forest in library_tree_models(ctx):
+        key = f"{path}.{forest.path}.threshold" if path else f"{forest.path}.threshold"
+        inputs.setdefault(key, path)
+        owners.setdefault(key, model)
+        ctx.cache.setdefault("threshold_library", {})[key] = forest.kind
+        for j, thr in forest.split_thresholds().items():
+            thr = thr[np.isfinite(thr)]  # categorical splits have none
+            if thr.size:
+                groups[key][j].append(thr)
     for key, per_feature in groups.items():
         ctx.claimed[key] = CHECK_ID
         owner_path = inputs[key]
@@ -153,15 +163,24 @@ def _finding(
     owner: Any,
     n_codes: int,
 ) -> Iterator[Finding]:
-    hgb = key.endswith("bin_thresholds_")
+    library = ctx.cache.get("threshold_library", {}).get(key)
+    # thresholds that are training values themselves: HistGradientBoosting's bin thresholds,
+    # XGBoost's split conditions (hist)
+    hgb = key.endswith("bin_thresholds_") or library == "xgboost"
     n_thresholds = {j: np.unique(np.concatenate(v)) for j, v in per_feature.items()}
     X_in = None
     if ctx.data is not None:
         # a booster with categorical features bins its preprocessor's output, whose columns
         # are in another order: use that input or none
-        X_in = ctx.data.inputs.get(owner_path) if hgb else ctx.data.input_for(owner_path)
+        X_in = (
+            ctx.data.inputs.get(owner_path)
+            if key.endswith("bin_thresholds_")
+            else ctx.data.input_for(owner_path)
+        )
     if X_in is None:
-        yield from _model_only(ctx, key, n_thresholds, owner_path, owner, hgb, n_codes)
+        yield from _model_only(
+            ctx, key, n_thresholds, owner_path, owner, key.endswith("bin_thresholds_"), n_codes
+        )
         return
     assert ctx.data is not None
     m, data_names = ctx.data.numeric(X_in)
@@ -178,17 +197,25 @@ def _finding(
             continue
         col = m[:, j]
         col = col[~np.isnan(col)]
-        if not hgb:
-            col = col.astype(np.float32).astype(np.float64)
+        as_float32 = library != "lightgbm" and not key.endswith("bin_thresholds_")
+        if as_float32:
+            col = col.astype(np.float32).astype(np.float64)  # the trees compare float32
         distinct, counts = np.unique(col, return_counts=True)
         if distinct.size < 2:
             continue
         mids = distinct[:-1] / 2.0 + distinct[1:] / 2.0
         mids_alt = (distinct[:-1] + distinct[1:]) * 0.5
-        hit = np.isin(mids, thr) | np.isin(mids_alt, thr)
-        # HistGradientBoosting bins columns with many values at quantiles that are
-        # training values themselves
-        exact = np.isin(distinct, thr) if hgb else np.zeros(distinct.size, dtype=bool)
+        if library == "xgboost":  # float32 conditions, written to JSON in their shortest form
+            thr32 = thr.astype(np.float32)
+            hit = np.isin(mids.astype(np.float32), thr32)
+            exact = np.isin(distinct.astype(np.float32), thr32)
+        else:
+            hit = np.isin(mids, thr) | np.isin(mids_alt, thr)
+            if library == "lightgbm":  # LightGBM stores the double just above the midpoint
+                hit |= np.isin(np.nextafter(mids, np.inf), thr)
+            # HistGradientBoosting bins columns with many values at quantiles that are
+            # training values themselves
+            exact = np.isin(distinct, thr) if hgb else np.zeros(distinct.size, dtype=bool)
         if not hit.any() and not exact.any():
             continue
         located = exact.copy()
@@ -207,7 +234,7 @@ def _finding(
         }
         rare_vals = distinct[rare]
         if rare_vals.size:
-            full_col = m[:, j] if hgb else m[:, j].astype(np.float32).astype(np.float64)
+            full_col = m[:, j].astype(np.float32).astype(np.float64) if as_float32 else m[:, j]
             exposed.append(np.flatnonzero(np.isin(full_col, rare_vals)))
     if not per_col:
         return
