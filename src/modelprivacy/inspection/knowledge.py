@@ -36,6 +36,14 @@ VERBATIM_ROWS: dict[str, str] = {
     "_CFNode.init_centroids_": "subcluster centroids; a subcluster of one person is that person's row",
     "_CFSubcluster.centroid_": "a subcluster centroid; a subcluster of one person is that person's row",
     "_CFSubcluster.linear_sum_": "a subcluster sum; a subcluster of one person is that person's row",
+    # ONNX graphs (modelprivacy.models.onnx): views named after the operator
+    "Scan.training_rows_": "the training rows (a k-NN or Gaussian-process graph compares every query "
+    "with every training row)",
+    "CDist.training_rows_": "the training rows (a k-NN graph compares every query with every training "
+    "row)",
+    # statsmodels results (modelprivacy.models.statsmodels); exog only without a formula (_WHEN)
+    "frame_features": "the whole training table: the numeric columns of the DataFrame passed to "
+    "the formula, including those the formula does not use (kept even after remove_data())",
 }
 
 # Attributes holding single training values of each column.
@@ -55,6 +63,16 @@ STORED_VALUES: dict[str, str] = {
     "_t": "spline knots at the smallest, largest or quantile training values",
     "t": "spline knots at the smallest, largest or quantile training values",
     "x": "training inputs at the steps of an isotonic fit",
+    # ONNX graphs
+    "Add.implied_min_": "the input each column's Mul/Add maps to 0: a MinMaxScaler's smallest "
+    "training value of each column",
+    "Add.implied_max_": "the input each column's Mul/Add maps to 1: a MinMaxScaler's largest "
+    "training value of each column",
+    "Scaler.offset_": "the offset of each column: a MinMaxScaler's smallest training value, a "
+    "RobustScaler's median (a StandardScaler's mean)",
+    "Scaler.implied_max_": "the input the Scaler maps to 1: a MinMaxScaler's largest training value",
+    "Imputer.imputed_value_floats_": "the fill value of each column (a median or most frequent "
+    "value is a training value)",
 }
 
 # Attributes holding training targets or labels verbatim.
@@ -69,6 +87,20 @@ TARGETS: dict[str, str] = {
     "label_distributions_": "the label distribution of every training record",
     "encodings_": "the mean target of each category; a category of one person is their target",
     "QuantileRegressor.intercept_": "a training target (a quantile fit passes through training points)",
+    # ONNX graphs
+    "ArrayFeatureExtractor.training_labels_": "the label of every stored training row",
+    "TreeEnsembleRegressor.target_weights_": "the leaf values: the mean training target of each "
+    "leaf; a leaf of one person holds that person's target",
+    "TreeEnsemble.leaf_weights_": "the leaf values: the mean training target of each leaf; a leaf "
+    "of one person holds that person's target",
+    "TreeEnsembleClassifier.class_weights_": "the class shares of each leaf; a leaf of one person "
+    "gives away that person's label",
+    # statsmodels results
+    "endog": "the training target of every record",
+    "wendog": "the training target of every record, weighted",
+    "orig_endog": "the training target of every record",
+    "frame_target": "the training target of every record (the target column of the formula's "
+    "DataFrame, kept even after remove_data())",
 }
 
 # Attributes with one entry per training record.
@@ -101,6 +133,18 @@ PER_RECORD: dict[str, str] = {
     "component_indices_": "the indices of the training records used as kernel centres",
     "idx_array": "the order of the training records in a KD-tree or ball tree",
     "estimators_samples_": "which training records each ensemble member was fitted on",
+    # statsmodels results
+    "wexog": "the weighted design matrix: one row per training record",
+    "resid": "the residual of every training record",
+    "resid_pearson": "the Pearson residual of every training record",
+    "resid_response": "the residual of every training record",
+    "resid_deviance": "the deviance residual of every training record",
+    "resid_working": "the working residual of every training record",
+    "resid_anscombe": "the Anscombe residual of every training record",
+    "resid_generalized": "the generalized residual of every training record",
+    "fittedvalues": "the fitted value of every training record",
+    "GLM.mu": "the fitted mean of every training record",
+    "row_labels": "the index label (often the record ID) of every training record",
 }
 
 # Fitted attributes that are structure or counts, never training values.
@@ -151,6 +195,29 @@ NOT_DATA: frozenset[str] = frozenset(
         "output_indices_",
         "_transformer_to_input_indices",
         "_decision_path_lengths",
+        # ONNX graphs: tree structure, ids, counts and settings
+        "nodes_treeids_",
+        "nodes_nodeids_",
+        "nodes_falsenodeids_",
+        "nodes_truenodeids_",
+        "nodes_featureids_",
+        "nodes_missing_value_tracks_true_",
+        "nodes_hitrates_",
+        "class_ids_",
+        "class_nodeids_",
+        "class_treeids_",
+        "target_ids_",
+        "target_nodeids_",
+        "target_treeids_",
+        "vectors_per_class_",
+        "ngram_counts_",
+        "ngram_indexes_",
+        "classlabels_int64s_",
+        "classlabels_ints_",
+        "kernel_params_",
+        "prob_a_",
+        "prob_b_",
+        "rho_",
     }
 )
 
@@ -159,9 +226,31 @@ def _is(name: str, *values: object) -> Callable[[object], bool]:
     return lambda owner: getattr(owner, name, None) in values
 
 
+def _no_formula(owner: object) -> bool:
+    """A statsmodels model without a formula: its design matrix is the table as given.
+
+    A formula model's design matrix holds an intercept and encodings; the table
+    as given is reported from its frame (``frame_features``).
+    """
+    if not str(getattr(type(owner), "__module__", "")).startswith("statsmodels."):
+        return False
+    state = getattr(owner, "__dict__", None)
+    return isinstance(state, dict) and not isinstance(state.get("formula"), str)
+
+
 # Attributes that hold a single training value only under some settings: the
-# table, the key as in the tables above, and the condition on the owner.
+# table, the key as in the tables above (``*.attr``: held by any class), and the
+# condition on the owner.
 _WHEN: tuple[tuple[dict[str, str], str, Callable[[object], bool], str], ...] = (
+    *(
+        (
+            VERBATIM_ROWS,
+            f"*.{attr}",
+            _no_formula,
+            "the whole training table (the model's design matrix, one row per training record)",
+        )
+        for attr in ("exog", "orig_exog")
+    ),
     (
         STORED_VALUES,
         "NearestCentroid.centroids_",
@@ -208,6 +297,11 @@ def lookup(table: dict[str, str], owner: object, attr: str, holder: str = "") ->
         if cls and f"{cls}.{attr}" in table:
             return table[f"{cls}.{attr}"]
         for where, key, condition, what in _WHEN:
-            if where is table and cls and key == f"{cls}.{attr}" and condition(owner):
+            if (
+                where is table
+                and cls
+                and key in (f"{cls}.{attr}", f"*.{attr}")  # "*": any holder, the condition decides
+                and condition(owner)
+            ):
                 return what
     return table.get(attr)
