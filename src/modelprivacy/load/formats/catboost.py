@@ -1,0 +1,223 @@
+"""CatBoost's model files: binary ``.cbm`` and JSON (``save_model(format="json")``).
+
+- ``.cbm`` starts with the magic ``CBM1`` and the 32-bit little-endian size
+  of the model core (a FlatBuffers table), which must fit inside the file;
+  :func:`check_cbm` checks that much as data (the rest of the format is
+  CatBoost's own FlatBuffers schema, whose verifier CatBoost runs).
+- JSON is parsed with :mod:`json` and validated by :func:`check_json`: the
+  ``features_info`` arrays, and for each of the ``oblivious_trees`` its splits
+  (feature indices in range), ``leaf_values`` (``2**depth`` times the
+  dimension) and ``leaf_weights`` (``2**depth``), with a bounded depth.
+
+Then ``.cbm`` bytes go to ``catboost.CatBoost().load_model(blob=...)``, from
+memory. CatBoost 1.2 reads JSON only from a file (``blob`` is always parsed as
+``.cbm``), so validated JSON is written to a private temporary copy under a
+name of this module's own, loaded, and removed. The pickled state of a CatBoost model carries the same ``.cbm``
+bytes, which the restricted unpickler checks with :func:`check_cbm` first.
+"""
+
+from __future__ import annotations
+
+import struct
+from typing import Any
+
+from modelprivacy.load.formats import NativeFormat, register_format, require
+from modelprivacy.load.formats._checks import (
+    MAX_NODES,
+    FormatProblem,
+    as_dict,
+    as_int,
+    as_list,
+    load_error,
+    numbers,
+    parse_json,
+)
+
+__all__ = ["check_cbm", "check_json"]
+
+_MAGIC = b"CBM1"
+#: Deepest oblivious tree accepted (CatBoost itself allows 16).
+MAX_DEPTH = 16
+
+
+def _detect_cbm(data: bytes) -> bool:
+    return data.startswith(_MAGIC)
+
+
+def _detect_json(data: bytes) -> bool:
+    head = data[:256].lstrip()
+    return head.startswith(b"{") and any(
+        key in head[:80] for key in (b'"features_info"', b'"oblivious_trees"', b'"model_info"')
+    )
+
+
+def check_cbm(data: bytes) -> None:
+    """Validate the header of a ``.cbm`` model.
+
+    Parameters
+    ----------
+    data : bytes
+        The model bytes.
+
+    Raises
+    ------
+    FormatProblem
+        Not ``CBM1``, or a core size that does not fit in the bytes.
+    """
+    if not bytes(data[:4]) == _MAGIC:
+        raise FormatProblem(
+            f"it does not start with CatBoost's magic bytes CBM1 ({bytes(data[:4])!r})"
+        )
+    if len(data) < 8:
+        raise FormatProblem("it is truncated after its magic bytes")
+    (core,) = struct.unpack("<I", bytes(data[4:8]))
+    if core < 8 or core > len(data) - 8:
+        raise FormatProblem(
+            f"its model core declares {core:,} bytes, the file has {len(data) - 8:,}"
+        )
+
+
+def check_json(doc: Any) -> None:
+    """Validate a CatBoost JSON model document.
+
+    Parameters
+    ----------
+    doc : object
+        The parsed JSON.
+
+    Raises
+    ------
+    FormatProblem
+        With a short description of the first problem found.
+    """
+    doc = as_dict(doc, "the document")
+    info = as_dict(doc.get("features_info", {}), "features_info")
+    floats = as_list(info.get("float_features", []), "float_features")
+    cats = as_list(info.get("categorical_features", []), "categorical_features")
+    for i, feature in enumerate(floats):
+        feature = as_dict(feature, f"float feature {i}")
+        borders = as_list(feature.get("borders", []), f"float feature {i}'s borders")
+        numbers(borders, f"float feature {i}'s borders")
+        as_int(feature.get("feature_index", i), f"float feature {i}'s index", 0, MAX_NODES)
+    for i, feature in enumerate(cats):
+        as_dict(feature, f"categorical feature {i}")
+    if "oblivious_trees" not in doc:
+        if "trees" not in doc:
+            raise FormatProblem("it has neither oblivious_trees nor trees")
+        as_list(doc["trees"], "trees")
+        return
+    trees = as_list(doc["oblivious_trees"], "oblivious_trees")
+    dimension = 1
+    scale_bias = doc.get("scale_and_bias")
+    if isinstance(scale_bias, list) and len(scale_bias) == 2 and isinstance(scale_bias[1], list):
+        dimension = max(len(scale_bias[1]), 1)
+    total = 0
+    for t, tree in enumerate(trees):
+        what = f"oblivious tree {t}"
+        tree = as_dict(tree, what)
+        splits = as_list(tree.get("splits", []), f"{what}'s splits")
+        depth = len(splits)
+        if depth > MAX_DEPTH:
+            raise FormatProblem(f"{what} is {depth} deep, more than {MAX_DEPTH}")
+        for s, split in enumerate(splits):
+            split = as_dict(split, f"{what}'s split {s}")
+            if "float_feature_index" in split:
+                as_int(
+                    split["float_feature_index"], f"{what}'s split {s} feature", 0, len(floats) - 1
+                )
+                numbers([split.get("border", 0.0)], f"{what}'s split {s} border")
+            if "cat_feature_index" in split:
+                as_int(
+                    split["cat_feature_index"],
+                    f"{what}'s split {s} feature",
+                    0,
+                    max(len(cats) - 1, 0),
+                )
+        leaves = 2**depth
+        values = as_list(tree.get("leaf_values"), f"{what}'s leaf_values")
+        numbers(values, f"{what}'s leaf_values")
+        if len(values) != leaves * dimension and len(values) % leaves:
+            raise FormatProblem(f"{what} has {len(values)} leaf_values for {leaves} leaves")
+        weights = as_list(tree.get("leaf_weights", [0] * leaves), f"{what}'s leaf_weights", leaves)
+        numbers(weights, f"{what}'s leaf_weights")
+        total += leaves
+        if total > MAX_NODES:
+            raise FormatProblem(f"the trees have more than {MAX_NODES:,} leaves")
+
+
+def _catboost_error(cb: Any) -> type[BaseException]:
+    return getattr(cb, "CatBoostError", Exception)
+
+
+def _load_with(
+    fmt: NativeFormat, data: bytes, subject: str, kind: str
+) -> tuple[Any, tuple[str, ...]]:
+    cb = require(fmt, subject)
+    model = cb.CatBoost()
+    try:
+        if kind == "cbm":
+            model.load_model(blob=bytes(data))
+        else:
+            _load_json_copy(model, data)
+    except _catboost_error(cb) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "CatBoostError"
+        raise load_error(subject, fmt.title, f"CatBoost refused it ({first[:160]})") from None
+    return model, ()
+
+
+def _load_json_copy(model: Any, data: bytes) -> None:
+    """Load validated JSON bytes through a private copy (CatBoost reads JSON only from a file).
+
+    The copy is written by this module to a fresh directory only this user can
+    read (``tempfile.mkdtemp``), under a name of its own, and removed at once:
+    no path or name from the model file reaches CatBoost.
+    """
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    folder = tempfile.mkdtemp(prefix="modelprivacy-catboost-")
+    try:
+        path = Path(folder) / "model.json"
+        path.write_bytes(data)
+        model.load_model(str(path), format="json")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _load_cbm(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
+    try:
+        check_cbm(data)
+    except FormatProblem as exc:
+        raise load_error(subject, CBM.title, str(exc)) from None
+    return _load_with(CBM, data, subject, "cbm")
+
+
+def _load_json(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
+    try:
+        check_json(parse_json(data))
+    except FormatProblem as exc:
+        raise load_error(subject, JSON.title, str(exc)) from None
+    return _load_with(JSON, data, subject, "json")
+
+
+CBM = register_format(
+    NativeFormat(
+        name="catboost-cbm",
+        title="a CatBoost binary model",
+        library="catboost",
+        extra="catboost",
+        detect=_detect_cbm,
+        load=_load_cbm,
+    )
+)
+JSON = register_format(
+    NativeFormat(
+        name="catboost-json",
+        title="a CatBoost JSON model",
+        library="catboost",
+        extra="catboost",
+        detect=_detect_json,
+        load=_load_json,
+    )
+)

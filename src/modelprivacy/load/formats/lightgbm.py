@@ -1,0 +1,371 @@
+"""LightGBM's text model files (``Booster.save_model``, ``model_to_string``).
+
+The text is parsed and validated here (:func:`check_model_text`) before
+LightGBM's own parser sees it:
+
+- the header starts with ``tree`` and a ``version=`` line, and declares
+  ``num_class``, ``num_tree_per_iteration``, ``max_feature_idx`` (bounded),
+  as many ``feature_names`` and ``feature_infos`` as features, and one
+  ``tree_sizes`` entry per tree that is exactly the byte size of that tree's
+  block (LightGBM jumps to those offsets when it parses trees in parallel);
+- each ``Tree=i`` block has ``num_leaves`` and arrays of the right lengths
+  (``split_feature``, ``split_gain``, ``threshold``, ``decision_type``,
+  ``left_child``, ``right_child``, ``internal_value``, ``internal_weight``,
+  ``internal_count`` per internal node; ``leaf_value``, ``leaf_weight``,
+  ``leaf_count`` per leaf); children are internal nodes in range or leaves
+  (``~leaf``) in range, every node and leaf reached once from the root;
+  split features below ``max_feature_idx + 1``; categorical splits point
+  inside ``cat_boundaries``/``cat_threshold``; linear trees' leaf features in
+  range;
+- ``pandas_categorical`` is JSON.
+
+The parameters section names files that LightGBM would read when the model
+is trained further (``forcedsplits_filename``, ``forcedbins_filename``,
+``parser_config_file``, ``machine_list_filename``...): loading does not read
+them, but the loaded ``Booster.params`` would carry them into a refit, so
+they are cleared, and a ``num_threads`` beyond the machine is reset, each with
+a note. Then ``lightgbm.Booster(model_str=text)`` builds the model from memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import json
+import os
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from modelprivacy.load.formats import NativeFormat, register_format, require
+from modelprivacy.load.formats._checks import (
+    MAX_FEATURES,
+    MAX_NODES,
+    FormatProblem,
+    check_binary_tree,
+    load_error,
+)
+
+__all__ = ["FILE_PARAMETERS", "check_model_text", "safe_parameters", "single_threaded"]
+
+#: Parameters whose value LightGBM opens as a file (training, refit, data loading).
+FILE_PARAMETERS = frozenset(
+    {
+        "data",
+        "valid",
+        "input_model",
+        "output_model",
+        "output_result",
+        "forcedsplits_filename",
+        "forcedbins_filename",
+        "parser_config_file",
+        "machine_list_filename",
+        "machine_list_file",
+        "initscore_filename",
+        "valid_data_initscores",
+        "convert_model",
+        "snapshot_freq",
+    }
+)
+_THREAD_PARAMETERS = ("num_threads", "num_thread", "nthread", "nthreads", "n_jobs")
+_PARAMETER_LINE = re.compile(r"\[([A-Za-z0-9_]+): (.*)\]")
+_INTERNAL = (
+    "split_feature",
+    "split_gain",
+    "threshold",
+    "decision_type",
+    "left_child",
+    "right_child",
+    "internal_value",
+    "internal_weight",
+    "internal_count",
+)
+_LEAF = ("leaf_value", "leaf_weight", "leaf_count")
+_INTEGER = {
+    "split_feature",
+    "decision_type",
+    "left_child",
+    "right_child",
+    "internal_count",
+    "leaf_count",
+}
+
+
+def _detect(data: bytes) -> bool:
+    head = data[:64].replace(b"\r\n", b"\n")
+    return head.startswith(b"tree\n") and b"\nversion=" in head
+
+
+def _numbers(text: str, what: str, integer: bool) -> list[Any]:
+    out: list[Any] = []
+    for token in text.split():
+        try:
+            out.append(int(token) if integer else float(token))
+        except ValueError:
+            raise FormatProblem(f"{what} holds {token[:30]!r}, not a number") from None
+    return out
+
+
+def _int(fields: dict[str, str], key: str, what: str, low: int, high: int) -> int:
+    value = fields.get(key)
+    if value is None:
+        raise FormatProblem(f"{what} has no {key}")
+    try:
+        n = int(value.strip())
+    except ValueError:
+        raise FormatProblem(f"{what} has {key}={value[:30]!r}, not an integer") from None
+    if not low <= n <= high:
+        raise FormatProblem(f"{what} has {key}={n}, outside {low}..{high}")
+    return n
+
+
+def _fields(lines: list[str], what: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        key, sep, value = line.partition("=")
+        if not sep:
+            raise FormatProblem(f"{what} has the line {line[:40]!r}, not key=value")
+        if key in fields:
+            raise FormatProblem(f"{what} sets {key[:40]!r} twice")
+        fields[key] = value
+    return fields
+
+
+def _tree(fields: dict[str, str], what: str, n_features: int) -> int:
+    leaves = _int(fields, "num_leaves", what, 1, MAX_NODES)
+    n_cat = _int(fields, "num_cat", what, 0, MAX_NODES) if "num_cat" in fields else 0
+    internal = leaves - 1
+    arrays: dict[str, list[Any]] = {}
+    for key in _INTERNAL + _LEAF:
+        if key not in fields:
+            if key in ("leaf_value",) or (
+                internal
+                and key
+                in ("split_feature", "threshold", "left_child", "right_child", "decision_type")
+            ):
+                raise FormatProblem(f"{what} has no {key}")
+            continue
+        values = _numbers(fields[key], f"{what}'s {key}", key in _INTEGER)
+        expected = internal if key in _INTERNAL else leaves
+        # LightGBM leaves leaf_weight empty when a tree is a single leaf.
+        if len(values) != expected and not (key == "leaf_weight" and not values):
+            raise FormatProblem(f"{what} has {len(values)} {key} values instead of {expected}")
+        arrays[key] = values
+    if not internal:
+        return 1
+    left, right = arrays["left_child"], arrays["right_child"]
+    check_binary_tree(left, right, what, is_leaf=lambda node, child: child < 0)
+    reached = bytearray(leaves)
+    for child in (*left, *right):
+        if child < 0:
+            leaf = ~child
+            if leaf >= leaves:
+                raise FormatProblem(f"{what} has a child leaf {leaf} out of range 0..{leaves - 1}")
+            if reached[leaf]:
+                raise FormatProblem(f"{what} reaches leaf {leaf} twice")
+            reached[leaf] = 1
+    if not all(reached):
+        raise FormatProblem(f"{what} has leaves that no node reaches")
+    features = arrays["split_feature"]
+    if any(not 0 <= f < n_features for f in features):
+        raise FormatProblem(f"{what} splits on a feature outside 0..{n_features - 1}")
+    decision = arrays["decision_type"]
+    if any(not 0 <= d < 16 for d in decision):
+        raise FormatProblem(f"{what} has a decision_type outside 0..15")
+    categorical = [i for i, d in enumerate(decision) if d & 1]
+    if categorical or n_cat:
+        bounds = _numbers(fields.get("cat_boundaries", ""), f"{what}'s cat_boundaries", True)
+        words = _numbers(fields.get("cat_threshold", ""), f"{what}'s cat_threshold", True)
+        if len(bounds) != n_cat + 1 or bounds[0] != 0 or bounds[-1] != len(words):
+            raise FormatProblem(f"{what} has cat_boundaries that do not index cat_threshold")
+        if any(b < a for a, b in zip(bounds, bounds[1:], strict=False)):
+            raise FormatProblem(f"{what} has decreasing cat_boundaries")
+        if any(not 0 <= w < 2**32 for w in words):
+            raise FormatProblem(f"{what} has a cat_threshold word out of range")
+        thresholds = arrays["threshold"]
+        for i in categorical:
+            t = thresholds[i]
+            if not (float(t).is_integer() and 0 <= t < n_cat):
+                raise FormatProblem(f"{what} has a categorical split {i} whose index is {t}")
+    if fields.get("is_linear", "0").strip() == "1":
+        counts = _numbers(fields.get("num_features", ""), f"{what}'s num_features", True)
+        if len(counts) != leaves or any(not 0 <= c <= n_features for c in counts):
+            raise FormatProblem(f"{what} has num_features that do not fit its leaves")
+        used = _numbers(fields.get("leaf_features", ""), f"{what}'s leaf_features", True)
+        coeff = _numbers(fields.get("leaf_coeff", ""), f"{what}'s leaf_coeff", False)
+        const = _numbers(fields.get("leaf_const", ""), f"{what}'s leaf_const", False)
+        if len(used) != sum(counts) or len(coeff) != sum(counts) or len(const) != leaves:
+            raise FormatProblem(f"{what} has linear leaves whose arrays do not match num_features")
+        if any(not 0 <= f < n_features for f in used):
+            raise FormatProblem(f"{what} has a linear leaf feature out of range")
+    return leaves
+
+
+def check_model_text(text: str) -> None:
+    """Validate a LightGBM text model.
+
+    Parameters
+    ----------
+    text : str
+        The whole model, as ``Booster.model_to_string`` writes it.
+
+    Raises
+    ------
+    FormatProblem
+        With a short description of the first problem found.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if "\x00" in text:
+        raise FormatProblem("it contains NUL bytes")
+    if not text.startswith("tree\n"):
+        raise FormatProblem("it does not start with the line 'tree'")
+    first = text.find("\nTree=")
+    end = text.find("\nend of trees")
+    header_text = text[: (first if first >= 0 else end if end >= 0 else len(text))]
+    header = _fields(header_text.split("\n")[1:], "the header")
+    if not header.get("version", "").startswith("v"):
+        raise FormatProblem("the header has no version")
+    n_features = _int(header, "max_feature_idx", "the header", 0, MAX_FEATURES - 1) + 1
+    _int(header, "num_class", "the header", 1, 10**6)
+    per_iteration = _int(header, "num_tree_per_iteration", "the header", 1, 10**6)
+    for key in ("feature_names", "feature_infos"):
+        if key in header and len(header[key].split(" ")) != n_features:
+            raise FormatProblem(
+                f"the header has {len(header[key].split(' '))} {key} for {n_features} features"
+            )
+    if end < 0:
+        raise FormatProblem("it has no 'end of trees' line (it is truncated)")
+    blocks_text = text[first + 1 : end + 1] if first >= 0 else ""
+    starts = [m.start() for m in re.finditer(r"^Tree=", blocks_text, flags=re.MULTILINE)]
+    if "tree_sizes" in header:
+        sizes = _numbers(header["tree_sizes"], "tree_sizes", True)
+        if len(sizes) != len(starts):
+            raise FormatProblem(f"tree_sizes has {len(sizes)} entries for {len(starts)} trees")
+        encoded = blocks_text.encode("utf-8")
+        offset = 0
+        for i, size in enumerate(sizes):
+            if size <= 0 or not encoded.startswith(f"Tree={i}\n".encode(), offset):
+                raise FormatProblem(f"tree_sizes does not point at the start of tree {i}")
+            offset += size
+        if offset != len(encoded):
+            raise FormatProblem("tree_sizes do not add up to the trees' bytes")
+    if len(starts) % per_iteration:
+        raise FormatProblem(
+            f"{len(starts)} trees are not a multiple of {per_iteration} per iteration"
+        )
+    total = 0
+    for i, start in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else len(blocks_text)
+        lines = blocks_text[start:stop].split("\n")
+        if lines[0] != f"Tree={i}":
+            raise FormatProblem(f"tree {i} is headed {lines[0][:30]!r}")
+        total += _tree(_fields(lines[1:], f"tree {i}"), f"tree {i}", n_features)
+        if total > MAX_NODES:
+            raise FormatProblem(f"the trees have more than {MAX_NODES:,} leaves")
+    tail = text[end:]
+    marker = tail.rfind("\npandas_categorical:")
+    if marker >= 0:
+        value = tail[marker + len("\npandas_categorical:") :].split("\n", 1)[0]
+        try:
+            cats = json.loads(value)
+        except (ValueError, RecursionError):
+            raise FormatProblem("pandas_categorical is not valid JSON") from None
+        if cats is not None and not isinstance(cats, list):
+            raise FormatProblem("pandas_categorical is not a list")
+
+
+def safe_parameters(params: dict[str, Any], *, max_threads: int | None = None) -> list[str]:
+    """Clear file names and reset thread counts in LightGBM parameters, in place.
+
+    Parameters
+    ----------
+    params : dict
+        A ``Booster.params`` or an ``LGBMModel``'s extra parameters.
+    max_threads : int, optional
+        The most threads allowed; ``os.cpu_count()`` by default.
+
+    Returns
+    -------
+    list of str
+        One note per parameter changed.
+    """
+    limit = max_threads or os.cpu_count() or 1
+    notes: list[str] = []
+    for key in list(params):
+        value = params[key]
+        if key in FILE_PARAMETERS and value not in (None, "", [], ()):
+            params[key] = ""
+            notes.append(
+                f"cleared the LightGBM parameter {key} (it named a file, {str(value)[:60]!r}, "
+                "that LightGBM would read or write on a refit)"
+            )
+        elif key in _THREAD_PARAMETERS:
+            try:
+                n = int(value)
+            except (TypeError, ValueError):
+                n = limit + 1
+            if n > limit or isinstance(value, bool):
+                params[key] = limit
+                notes.append(
+                    f"reset the LightGBM parameter {key} from {str(value)[:20]!r} to {limit} "
+                    f"(more threads than the {limit} this machine allows)"
+                )
+    return notes
+
+
+@contextlib.contextmanager
+def single_threaded(lgb: Any) -> Iterator[None]:
+    """Parse models with one LightGBM thread inside a contained (forked) child.
+
+    LightGBM parses trees in an OpenMP parallel region; GNU OpenMP hangs a
+    forked child whose parent already ran one (a notebook or test that trained
+    a LightGBM model), and LightGBM sets its own thread count, so the
+    sandbox's ``omp_set_num_threads(1)`` is not enough. Outside a child
+    nothing changes.
+    """
+    from modelprivacy.load.sandbox import in_contained_child
+
+    setter = getattr(getattr(lgb.basic, "_LIB", None), "LGBM_SetMaxThreads", None)
+    if setter is None or not in_contained_child():
+        yield
+        return
+    setter(ctypes.c_int(1))
+    try:
+        yield
+    finally:
+        setter(ctypes.c_int(-1))
+
+
+def _load(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise load_error(subject, TEXT.title, f"it is not UTF-8 text (byte {exc.start})") from None
+    try:
+        check_model_text(text)
+    except FormatProblem as exc:
+        raise load_error(subject, TEXT.title, str(exc)) from None
+    lgb = require(TEXT, subject)
+    try:
+        with single_threaded(lgb):
+            booster = lgb.Booster(model_str=text)
+    except lgb.basic.LightGBMError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "LightGBMError"
+        raise load_error(subject, TEXT.title, f"LightGBM refused it ({first[:160]})") from None
+    notes = safe_parameters(booster.params) if isinstance(booster.params, dict) else []
+    return booster, tuple(notes)
+
+
+TEXT = register_format(
+    NativeFormat(
+        name="lightgbm-text",
+        title="a LightGBM text model",
+        library="lightgbm",
+        extra="lightgbm",
+        detect=_detect,
+        load=_load,
+    )
+)
