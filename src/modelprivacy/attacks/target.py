@@ -199,6 +199,8 @@ class BlackBox:
         Records the function has been asked about so far (probes included).
     n_calls : int
         Calls made so far.
+    bound : bool
+        Whether :meth:`bind` has taken the columns and classes and probed.
 
     Notes
     -----
@@ -255,6 +257,7 @@ class BlackBox:
         self.progress = progress
         self.n_queries = 0
         self.n_calls = 0
+        self.bound = False
 
     def __repr__(self) -> str:
         return f"BlackBox({self.name!r}, n_queries={self.n_queries})"
@@ -299,7 +302,14 @@ class BlackBox:
         BlackBoxError
             When there are no classes, or the function fails or answers
             something no attack can use on the first rows.
+
+        Notes
+        -----
+        Only the first call binds: the attacks of one audit share the black
+        box, and its probe is counted once.
         """
+        if self.bound:
+            return self
         if hasattr(X, "columns"):
             self.feature_names_in_ = np.asarray(list(X.columns), dtype=object)
         if hasattr(X, "shape") and len(X.shape) == 2:
@@ -322,6 +332,7 @@ class BlackBox:
         n = _n_rows(X)
         if n:
             self._answer(_rows(X, 0, min(_PROBE_ROWS, n)), probe=True)
+        self.bound = True
         return self
 
     @property
@@ -506,6 +517,16 @@ def as_query_model(
     return model
 
 
+def _is_regressor(est: Any) -> bool:
+    """scikit-learn's ``is_regressor``, also for objects of other libraries (no sklearn tags)."""
+    from sklearn.base import is_regressor
+
+    try:
+        return bool(is_regressor(est))
+    except Exception:  # no __sklearn_tags__: an object that only answers queries
+        return getattr(est, "_estimator_type", None) == "regressor"
+
+
 @dataclass
 class Target:
     """A fitted model and the way to query and refit it.
@@ -532,8 +553,6 @@ class Target:
     _plan: RefitPlan | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        from sklearn.base import is_regressor
-
         est = self.estimator
         if isinstance(est, BlackBox):
             self.output = est.output
@@ -545,7 +564,7 @@ class Target:
                 self.classes = np.asarray(est.classes_)
             return
         if self.output is None:
-            if is_regressor(est):
+            if _is_regressor(est):
                 self.output = "regression"
             elif callable(getattr(est, "predict_proba", None)):
                 self.output = "proba"
