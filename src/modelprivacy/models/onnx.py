@@ -358,9 +358,12 @@ class OnnxModel:
 
 
 def _rebuild(data: bytes) -> OnnxModel:
-    import onnx
+    """Unpickle: the bytes are validated as a file's are (never allowlist this unvalidated)."""
+    from modelprivacy.load.formats.onnx import FORMAT
 
-    return OnnxModel(onnx.load_model_from_string(data))
+    model, _ = FORMAT.load(data, "a pickled ONNX model")
+    assert isinstance(model, OnnxModel)
+    return model
 
 
 def _as(arr: np.ndarray, elem: int, name: str) -> np.ndarray:
