@@ -331,9 +331,23 @@ def build_membership() -> dict[str, Any]:
         "required": required,
         "properties": {
             **_common_properties("membership"),
-            "k": {"type": "integer", "minimum": 2, "description": "Reference models."},
+            "k": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Reference models (0: none could be fitted, queries only).",
+            },
             "seed": {"type": "integer"},
             "rmia_offline_a": {"type": "number"},
+            "skipped_attacks": {
+                "type": "object",
+                "description": "Attacks that did not run, each with the reason (e.g. no fit_fn).",
+                "additionalProperties": {"type": "string"},
+            },
+            "queries": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Records sent to a black-box function.",
+            },
             "n_members": {"type": "integer", "minimum": 0},
             "n_nonmembers": {"type": "integer", "minimum": 0},
             "n_train": {"type": ["integer", "null"], "minimum": 0},

@@ -57,6 +57,8 @@ __version__ = "0.1.0"
 #: Where each lazily imported public name lives.
 _LAZY: dict[str, str] = {
     "AuditResult": "modelprivacy.auditing",
+    "BlackBox": "modelprivacy.attacks.target",
+    "BlackBoxError": "modelprivacy.attacks.target",
     "CheckError": "modelprivacy.findings",
     "Confidence": "modelprivacy.findings",
     "Criterion": "modelprivacy.findings",
@@ -81,6 +83,8 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "AuditResult",
+    "BlackBox",
+    "BlackBoxError",
     "CheckError",
     "Confidence",
     "Criterion",

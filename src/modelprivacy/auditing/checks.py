@@ -421,8 +421,8 @@ def _rating(ctx: AuditContext) -> dict[str, float]:
     "Membership inference (LiRA, RMIA, loss, population; K reference models)",
     Criterion.LINKABILITY,
     "docs/attacks.md#mp-l201",
-    requires=(Input.MODEL, Input.TRAIN, Input.HOLDOUT, Input.TARGET, Input.PREDICTS, Input.REFIT),
-    optional=(Input.POPULATION,),
+    requires=(Input.MODEL, Input.TRAIN, Input.HOLDOUT, Input.TARGET, Input.PREDICTS),
+    optional=(Input.POPULATION, Input.REFIT),
     commands=("audit", "attack membership"),
     module="modelprivacy.attacks.api",
 )
@@ -438,8 +438,9 @@ def membership(ctx: AuditContext) -> CheckOutput:
     positive rate at 1% and 0.1% false positives and by the lower bound on the
     privacy loss epsilon it implies, against an attacker who only guesses.
     The finding names the members the best attack identifies at 1% false
-    positives. It is skipped for a model that cannot be cloned and refitted
-    (pass ``fit_fn`` in the Python API).
+    positives. A model that cannot be cloned and refitted, or a black-box
+    function, gets only the loss and population attacks unless ``fit_fn``
+    fits the reference models (Python API); the skipped attacks are listed.
     """
     from modelprivacy.attacks.api import membership_inference
     from modelprivacy.attacks.findings import membership_finding

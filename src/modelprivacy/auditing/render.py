@@ -307,6 +307,13 @@ def _terminal(result: AuditResult, width: int = 110) -> str:
         c.add_row(*(escape(cell) for cell in (r.attack, r.status, r.scope, r.note)))
     console.print(c)
     console.print(f"Threat model: {result.threat_model}", markup=False, highlight=False)
+    queries = getattr(result, "queries", None)
+    if queries:
+        console.print(
+            f"Queries: {queries:,} records sent to the black-box function.",
+            markup=False,
+            highlight=False,
+        )
     text = buf.getvalue() + "\n" + _findings_text(result, "terminal")
     for section in _attack_sections(result, "terminal"):
         text += "\n" + section
