@@ -28,6 +28,19 @@ What is allowed
   what the allowlist already resolves).
 - joblib's ``NumpyArrayWrapper``, whose array bytes are read by this module
   (arrays of Python objects go through the same restricted unpickler).
+- In pickles only (not skops files): ``xgboost.Booster`` and
+  ``XGBClassifier``/``XGBRegressor``/``XGBRanker`` (and the random-forest
+  variants), ``lightgbm.Booster`` and ``LGBMClassifier``/``LGBMRegressor``/
+  ``LGBMRanker``, ``CatBoost``/``CatBoostClassifier``/``CatBoostRegressor``/
+  ``CatBoostRanker``. None of them is ever called: they are created with
+  ``cls.__new__(cls)`` and filled by BUILD, and the bytes their
+  ``__setstate__`` hands to XGBoost, LightGBM or CatBoost are validated as
+  data first (:mod:`modelprivacy.load.formats`).
+- statsmodels models, results, result wrappers, ``ModelData``, GLM families,
+  links and variance functions, from the modules of OLS/WLS/GLS, the discrete
+  models and GLM: created the same way; their state is a dict. The state of a
+  formula model's ``ModelData`` asks to re-evaluate the formula (Python code
+  from the file) and is refused.
 - Guarded stand-ins replace three globals that legitimate pickles use:
   ``builtins.getattr`` (bound methods) returns only prediction methods of
   scikit-learn estimators, ``_codecs.encode`` (bytes in protocols 0-2) only
@@ -478,6 +491,95 @@ _SPARSE_CLASSES = frozenset(
 )
 
 
+# Classes of other model libraries, allowed in pickles only (never in skops
+# files, whose loader would run their ``__setstate__`` without the checks of
+# the restricted unpickler). The unpickler never calls them: it creates them
+# with ``cls.__new__(cls)`` (NEWOBJ) and fills them through BUILD, whose state
+# it checks first. The scikit-learn wrappers' ``__setstate__`` is sklearn's
+# (a dict update); the boosters' and CatBoost's hand bytes to a native parser,
+# so BUILD validates those bytes as data before (see ``_unpickler``).
+_LIBRARY_CLASSES = frozenset(
+    {
+        "xgboost.core.Booster",
+        "xgboost.sklearn.XGBClassifier",
+        "xgboost.sklearn.XGBRegressor",
+        "xgboost.sklearn.XGBRanker",
+        "xgboost.sklearn.XGBRFClassifier",
+        "xgboost.sklearn.XGBRFRegressor",
+        "lightgbm.basic.Booster",
+        "lightgbm.sklearn.LGBMClassifier",
+        "lightgbm.sklearn.LGBMRegressor",
+        "lightgbm.sklearn.LGBMRanker",
+        "catboost.core.CatBoost",
+        "catboost.core.CatBoostClassifier",
+        "catboost.core.CatBoostRegressor",
+        "catboost.core.CatBoostRanker",
+    }
+)
+
+# statsmodels modules whose model, results, data, family, link and variance
+# classes a saved result holds; a class is allowed if it is defined in one of
+# them and subclasses one of ``_STATSMODELS_BASES``. Their ``__setstate__`` is a
+# dict update (``ResultsWrapper``) or none (object's), except ``ModelData``'s,
+# which evaluates a formula when the state asks to "restore_model_spec": the
+# unpickler refuses that state.
+_STATSMODELS_MODULES = frozenset(
+    {
+        "statsmodels.base.data",
+        "statsmodels.regression.linear_model",
+        "statsmodels.discrete.discrete_model",
+        "statsmodels.genmod.generalized_linear_model",
+        "statsmodels.genmod.families.family",
+        "statsmodels.genmod.families.links",
+        "statsmodels.genmod.families.varfuncs",
+    }
+)
+_STATSMODELS_BASES = (
+    "statsmodels.base.model:Model",
+    "statsmodels.base.model:Results",
+    "statsmodels.base.wrapper:ResultsWrapper",
+    "statsmodels.base.data:ModelData",
+    "statsmodels.genmod.families.family:Family",
+    "statsmodels.genmod.families.links:Link",
+    "statsmodels.genmod.families.varfuncs:VarianceFunction",
+)
+
+
+def _resolve_library(module: str, name: str) -> Any:
+    """A class of :data:`_LIBRARY_CLASSES`, or an allowed statsmodels class."""
+    fullname = f"{module}.{name}"
+    if fullname in _LIBRARY_CLASSES:
+        try:
+            obj = _import_target(f"{module}:{name}")
+        except (ImportError, AttributeError) as exc:
+            if isinstance(exc, ImportError):
+                _raise_if_out_of_memory(exc)
+            raise _MissingError(str(exc)) from exc
+        if not isinstance(obj, type) or f"{obj.__module__}.{obj.__qualname__}" != fullname:
+            raise _NotAllowedError
+        return obj
+    if module not in _STATSMODELS_MODULES or "." in name or name.startswith("_"):
+        raise _NotAllowedError
+    try:
+        module_obj = importlib.import_module(module)
+        bases = tuple(_import_target(target) for target in _STATSMODELS_BASES)
+    except ImportError as exc:
+        _raise_if_out_of_memory(exc)
+        raise _MissingError(str(exc)) from exc
+    obj = vars(module_obj).get(name)
+    if obj is None:
+        raise _MissingError(f"{module} has no {name}")
+    # varfuncs' classes (Power, Binomial...) subclass only object: each
+    # __call__ computes a variance from an array.
+    if (
+        isinstance(obj, type)
+        and obj.__module__ == module
+        and (issubclass(obj, bases) or module == "statsmodels.genmod.families.varfuncs")
+    ):
+        return obj
+    raise _NotAllowedError
+
+
 class _NotAllowedError(Exception):
     """Internal: a global is not on the allowlist."""
 
@@ -601,6 +703,8 @@ def _resolve(module: str, name: str, *, joblib: bool = True) -> Any:
     root = module.split(".")[0]
     if root == "sklearn":
         return _resolve_sklearn(module, name)
+    if root in ("xgboost", "lightgbm", "catboost", "statsmodels"):
+        return _resolve_library(module, name)
     if root == "numpy":
         return _resolve_numpy_rule(module, name)
     if module.startswith("scipy.sparse"):
@@ -656,6 +760,8 @@ def is_allowed_global(fullname: str) -> bool:
     """
     if not _DOTTED.fullmatch(fullname) or fullname in _WRAPPERS:
         return False
+    if fullname.split(".")[0] in ("xgboost", "lightgbm", "catboost", "statsmodels"):
+        return False  # pickles only: their state is checked by the restricted unpickler
     parts = fullname.split(".")
     for cut in range(len(parts) - 1, 0, -1):
         module, name = ".".join(parts[:cut]), ".".join(parts[cut:])

@@ -196,12 +196,19 @@ def _check_ordered_dict(u: SafeUnpickler, args: tuple[Any, ...]) -> None:
         u.check_keys([k for k, _ in args[0]] if isinstance(args[0], list) else list(args[0]))
 
 
-_FACTORIES = (list, dict, set, int, float, str, tuple)
+_FACTORIES: tuple[Any, ...] = (list, dict, set, int, float, str, tuple)
+
+
+def _factories() -> tuple[Any, ...]:
+    """Factories a defaultdict may keep: builtin containers, and ``OrderedDict`` (LightGBM)."""
+    import collections
+
+    return (*_FACTORIES, collections.OrderedDict)
 
 
 def _check_defaultdict(u: SafeUnpickler, args: tuple[Any, ...]) -> None:
     _nargs(args, 0, 2, "defaultdict")
-    if args and args[0] is not None and args[0] not in _FACTORIES:
+    if args and args[0] is not None and args[0] not in _factories():
         raise _refuse(
             f"builds a defaultdict whose factory is {_name(args[0])} (it would be called later)",
             "collections.defaultdict",
@@ -689,7 +696,8 @@ class SafeUnpickler(pickle._Unpickler):
         self._check_state(inst, state)
         setstate = getattr(kind, "__setstate__", None)
         if setstate is not None:
-            setstate(inst, state)
+            with _native_context(inst):
+                setstate(inst, state)
         else:
             slotstate = None
             if isinstance(state, tuple) and len(state) == 2:
@@ -755,6 +763,8 @@ class SafeUnpickler(pickle._Unpickler):
                     if not isinstance(key, str):
                         raise _corrupt(f"the state of a {type(inst).__name__} has a non-text key")
                     if key.startswith("__") and key.endswith("__"):
+                        if _harmless_doc(inst, key, part[key]):
+                            continue
                         raise _refuse(
                             f"plants the special attribute {key[:40]!r} in a {type(inst).__name__}",
                             f"{_name(type(inst))}.{key[:40]}",
@@ -776,6 +786,8 @@ class SafeUnpickler(pickle._Unpickler):
             _check_tree_state(state)
         elif type(inst).__name__ == "SeedSequence":
             self.check_cython_state(type(inst), state)
+        else:
+            _check_library_state(inst, state)
 
     def _after_build(self, inst: Any) -> None:
         import numpy as np
@@ -1053,6 +1065,165 @@ class SafeUnpickler(pickle._Unpickler):
         ):
             array = array.byteswap().view(dtype.newbyteorder("="))
         return array
+
+
+# --------------------------------------------------------------------------
+# Other model libraries: the bytes their __setstate__ hands to native code
+# --------------------------------------------------------------------------
+
+
+def _library_name(inst: Any) -> str:
+    kind = type(inst)
+    for klass in kind.__mro__:
+        module = str(getattr(klass, "__module__", ""))
+        if module.split(".")[0] in ("xgboost", "lightgbm", "catboost", "statsmodels"):
+            return f"{module}.{klass.__qualname__}"
+    return ""
+
+
+def _format_problem(what: str, exc: Exception) -> ModelLoadError:
+    return _corrupt(f"{what} {exc}")
+
+
+def _check_library_state(inst: Any, state: Any) -> None:
+    """Validate what ``__setstate__`` of an XGBoost, LightGBM, CatBoost or statsmodels object gets."""
+    name = _library_name(inst)
+    if not name:
+        return
+    from modelprivacy.load.formats._checks import FormatError
+
+    if name == "xgboost.core.Booster":
+        from modelprivacy.load.formats.xgboost import check_pickled_buffer
+
+        if not isinstance(state, dict) or "handle" not in state:
+            raise _corrupt("the state of an xgboost.Booster is not a dict with its handle")
+        handle = state["handle"]
+        if handle is None:
+            return
+        if not isinstance(handle, bytearray | bytes):
+            raise _refuse(
+                f"gives an xgboost.Booster a {type(handle).__name__} as its model bytes",
+                "xgboost.core.Booster",
+            )
+        if isinstance(handle, bytes):
+            state["handle"] = handle = bytearray(handle)
+        try:
+            check_pickled_buffer(handle)
+        except FormatError as exc:
+            raise _format_problem("the pickled xgboost.Booster holds", exc) from None
+    elif name == "lightgbm.basic.Booster":
+        from modelprivacy.load.formats.lightgbm import check_model_text
+
+        if not isinstance(state, dict):
+            raise _corrupt("the state of a lightgbm.Booster is not a dict")
+        for key in ("_handle", "handle"):
+            text = state.get(key)
+            if text is None:
+                continue
+            if not isinstance(text, str):
+                raise _refuse(
+                    f"gives a lightgbm.Booster a {type(text).__name__} as its model text",
+                    "lightgbm.basic.Booster",
+                )
+            try:
+                check_model_text(text)
+            except FormatError as exc:
+                raise _format_problem(
+                    "the pickled lightgbm.Booster holds a model text with", exc
+                ) from None
+    elif name.startswith("catboost.core."):
+        from modelprivacy.load.formats.catboost import check_cbm
+
+        if not isinstance(state, dict):
+            raise _corrupt("the state of a CatBoost model is not a dict")
+        blob = state.get("__model")
+        if blob is not None:
+            if not isinstance(blob, bytes | bytearray):
+                raise _refuse(
+                    f"gives a CatBoost model a {type(blob).__name__} as its model bytes", name
+                )
+            try:
+                check_cbm(blob)
+            except FormatError as exc:
+                raise _format_problem(
+                    "the pickled CatBoost model holds a model that", exc
+                ) from None
+        evals = [state.get("_test_eval"), *(state.get("_test_evals") or ())]
+        for series in evals:
+            # CatBoost's C++ core reads them as lists of numbers.
+            if series is not None and not (
+                isinstance(series, list)
+                and all(
+                    isinstance(row, list) and all(type(v) in (int, float) for v in row)
+                    for row in series
+                )
+            ):
+                raise _refuse("gives a CatBoost model test evaluations that are not numbers", name)
+        _check_plain_tree(state, name)
+    elif (
+        name.startswith("statsmodels.")
+        and isinstance(state, dict)
+        and "restore_model_spec" in state
+    ):
+        raise _refuse(
+            "is a statsmodels formula model, whose data object re-evaluates its formula "
+            "(Python code from the file) when it is unpickled",
+            name,
+        )
+
+
+def _harmless_doc(inst: Any, key: str, value: Any) -> bool:
+    """The result wrappers of statsmodels copy the results' docstring into ``__doc__``."""
+    return (
+        key == "__doc__"
+        and isinstance(value, str | type(None))
+        and any(
+            f"{klass.__module__}.{klass.__qualname__}" == "statsmodels.base.wrapper.ResultsWrapper"
+            for klass in type(inst).__mro__
+        )
+    )
+
+
+def _check_plain_tree(value: Any, name: str, depth: int = 0) -> None:
+    """CatBoost parameters: only text, numbers, None and containers of them."""
+    if depth > 20:
+        raise _refuse("nests CatBoost parameters too deeply", name)
+    if isinstance(value, _PLAIN):
+        return
+    if isinstance(value, list | tuple):
+        for item in value:
+            _check_plain_tree(item, name, depth + 1)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_plain_tree(key, name, depth + 1)
+            _check_plain_tree(item, name, depth + 1)
+        return
+    import numpy as np
+
+    if (
+        isinstance(value, np.generic | np.ndarray)
+        and not getattr(value, "dtype", np.dtype(object)).hasobject
+    ):
+        return
+    raise _refuse(
+        f"gives a CatBoost model a {type(value).__name__} object as a parameter (CatBoost "
+        "would call a custom loss, metric or callback)",
+        name,
+    )
+
+
+def _native_context(inst: Any) -> Any:
+    """A single-threaded LightGBM while a pickled ``lightgbm.Booster`` is rebuilt."""
+    import contextlib
+
+    if _library_name(inst) == "lightgbm.basic.Booster":
+        import lightgbm
+
+        from modelprivacy.load.formats.lightgbm import single_threaded
+
+        return single_threaded(lightgbm)
+    return contextlib.nullcontext()
 
 
 def _remaining(file: IO[bytes]) -> int:

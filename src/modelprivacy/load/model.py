@@ -1,14 +1,21 @@
-"""Loading a fitted model from a ``.skops``, pickle or joblib file.
+"""Loading a fitted model from a ``.skops``, pickle, joblib or another library's file.
 
 :func:`load_model` reads the file once, hashes its bytes, picks the format from
-its magic bytes (a zip archive is a skops file; anything else is read as a
+its content (a zip archive is a skops file; another library's own format,
+such as an XGBoost JSON/UBJSON, LightGBM text or CatBoost ``.cbm``/JSON model,
+is recognised by :mod:`modelprivacy.load.formats`; anything else is read as a
 pickle, which covers joblib files, compressed or not) and loads it without
 running untrusted code unless ``trust=True``:
 
+- another library's file is validated as data by its format module and only
+  then handed to that library, from memory;
 - skops files load with skops' own trusted types plus the allowlist of
   :mod:`modelprivacy.load._restricted`, so ordinary scikit-learn models need no
   ``--trust`` while a custom class or ``builtins.eval`` is refused;
-- pickle and joblib files go through the restricted unpickler.
+- pickle and joblib files go through the restricted unpickler, which also
+  reads the pickles of XGBoost, LightGBM and CatBoost models (their
+  scikit-learn wrappers and boosters, whose native bytes it validates first)
+  and of statsmodels results.
 
 Every problem with the file (missing, a directory, empty, truncated, not a
 model file, an unsupported pickle protocol, not a model) is a
@@ -52,7 +59,10 @@ ModelFormat = str
 #: An object is a model if it has one of these methods.
 MODEL_METHODS = ("fit", "predict", "predict_proba", "decision_function", "transform")
 
-_SUPPORTED = "supported model files are .skops, pickle (.pkl, .pickle) and joblib (.joblib)"
+_SUPPORTED = (
+    "supported model files are .skops, pickle (.pkl, .pickle), joblib (.joblib), XGBoost "
+    "JSON/UBJSON (.json, .ubj), LightGBM text models and CatBoost .cbm/JSON models"
+)
 _ZIP_MAGIC = b"PK\x03\x04"
 # Magic bytes of the compressions that joblib.dump writes.
 _JOBLIB_COMPRESSED = (

@@ -214,6 +214,11 @@ def _lib() -> dict[str, tuple[type, ...]]:
             ("sklearn.ensemble._bagging", "BaseBagging"),
         ),
         "sparse": _classes(("scipy.sparse", "sparray"), ("scipy.sparse", "spmatrix")),
+        # Other model libraries whose settings are reset (thread counts, file names).
+        "xgb_booster": _classes(("xgboost.core", "Booster")),
+        "lgb_booster": _classes(("lightgbm.basic", "Booster")),
+        "lgb_model": _classes(("lightgbm.sklearn", "LGBMModel")),
+        "catboost": _classes(("catboost.core", "_CatBoostBase")),
         "random_state": (np.random.RandomState,),
         "generator": (np.random.Generator,),
         "bit_generator": (np.random.BitGenerator,),
@@ -400,6 +405,10 @@ def _compute_type_info(cls: type) -> _TypeInfo:
             "vectorizer",
             "function_transformer",
             "tree_ensemble",
+            "xgb_booster",
+            "lgb_booster",
+            "lgb_model",
+            "catboost",
         )
         if lib[name] and issubclass(cls, lib[name])
     }
@@ -1490,6 +1499,8 @@ class _Validator:
         path = at.path
         skip = set() if self.trust else self.check_attributes(obj, d, info, path)
         bound, cap = at.bound, at.cap
+        if info.specials & _LIBRARY_SPECIALS:
+            self.reset_library_settings(obj, d, info, path)
         if info.estimator:
             self.reset_settings(obj, d, info, path)
             own = d.get("n_features_in_")
@@ -1557,6 +1568,8 @@ class _Validator:
                     f"has an attribute named by a {_type_name(type(key))} object", path
                 )
             if len(key) > 4 and key[:2] == "__" and key[-2:] == "__":
+                if key == "__doc__" and _is_statsmodels_doc(obj, d[key]):
+                    continue  # statsmodels' result wrappers copy the docstring of their results
                 raise self.unsafe(
                     f"has the instance attribute {_shown(key)}, a special name that Python "
                     "and scikit-learn look up as a method",
@@ -1572,6 +1585,8 @@ class _Validator:
                 continue  # a class kept as data, e.g. MaskedArray._baseclass
             if _is_own_method(obj, key, value):
                 skip.add(key)
+                continue
+            if _is_statsmodels_data(obj, value):
                 continue
             raise self.unsafe(
                 f"has the instance attribute {_shown(key)}, which hides the "
@@ -1697,6 +1712,70 @@ class _Validator:
                 why = f"more threads than the {self.max_threads} this machine allows"
                 self.note(obj, path, key, old, self.max_threads, why)
 
+    def reset_library_settings(
+        self, obj: Any, d: dict[str, Any], info: _TypeInfo, path: _Path
+    ) -> None:
+        """Thread counts of XGBoost, LightGBM and CatBoost models, and file names they keep."""
+        where = "" if path is None else f" at {_format_path(path)}"
+        if "xgb_booster" in info.specials:
+            self.reset_xgboost_threads(obj, where)
+        if "lgb_booster" in info.specials and isinstance(d.get("params"), dict):
+            from modelprivacy.load.formats.lightgbm import safe_parameters
+
+            for note in safe_parameters(d["params"], max_threads=self.max_threads):
+                self.notes.append(f"{note}{where}")
+        if "lgb_model" in info.specials and isinstance(d.get("_other_params"), dict):
+            from modelprivacy.load.formats.lightgbm import safe_parameters
+
+            other = d["_other_params"]
+            for note in safe_parameters(other, max_threads=self.max_threads):
+                self.notes.append(f"{note}{where}")
+            for key, value in other.items():
+                if key in d and key != "n_jobs":
+                    d[key] = value  # the extra parameters are attributes too (set_params)
+        if "catboost" in info.specials and isinstance(d.get("_init_params"), dict):
+            params = d["_init_params"]
+            for key in ("thread_count",):
+                if key in params and not self.within_machine(params[key], zero_ok=False):
+                    old = _shown(params[key])
+                    params[key] = self.max_threads
+                    self.note(
+                        obj,
+                        path,
+                        key,
+                        old,
+                        self.max_threads,
+                        "more threads than the machine allows",
+                    )
+            for key in _CATBOOST_FILE_PARAMETERS.intersection(params):
+                old = _shown(params.pop(key))
+                self.notes.append(
+                    f"removed the CatBoost parameter {key}{where} ({old}: CatBoost would write "
+                    "or read files there on a refit)"
+                )
+
+    def reset_xgboost_threads(self, booster: Any, where: str) -> None:
+        """Reset an XGBoost booster's ``nthread`` beyond the machine (its config is native state)."""
+        import json
+
+        try:
+            config = json.loads(booster.save_config())
+            generic = config["learner"]["generic_param"]
+        except Exception:  # a booster without a handle has no config
+            return
+        for key in ("nthread", "n_jobs"):
+            value = generic.get(key)
+            try:
+                n = int(value)
+            except (TypeError, ValueError):
+                continue
+            if n > self.max_threads:
+                booster.set_param({key: self.max_threads})
+                self.notes.append(
+                    f"reset xgboost.Booster.{key}{where} from {n} to {self.max_threads} "
+                    f"(more threads than the {self.max_threads} this machine allows)"
+                )
+
     def within_machine(self, value: Any, *, zero_ok: bool) -> bool:
         """Whether a job or thread count (None, or joblib's negative counts) fits the limit."""
         if value is None:
@@ -1708,6 +1787,53 @@ class _Validator:
             return zero_ok
         effective = n if n > 0 else max((os.cpu_count() or 1) + 1 + n, 1)
         return effective <= self.max_threads
+
+
+_LIBRARY_SPECIALS = frozenset({"xgb_booster", "lgb_booster", "lgb_model", "catboost"})
+#: CatBoost parameters that name files or directories it writes or reads when fitting.
+_CATBOOST_FILE_PARAMETERS = frozenset(
+    {
+        "train_dir",
+        "snapshot_file",
+        "save_snapshot",
+        "input_borders",
+        "output_borders",
+        "json_log",
+        "learn_error_log",
+        "test_error_log",
+        "profile_log",
+        "time_left_log",
+        "training_options_file",
+        "fstr_internal_file",
+        "fstr_regular_file",
+        "eval_file_name",
+        "roc_file",
+        "pool_metainfo_path",
+    }
+)
+
+
+def _is_statsmodels_data(obj: Any, value: Any) -> bool:
+    """Results of statsmodels replace placeholder methods by data (``normalized_cov_params``).
+
+    A value that cannot be called cannot stand in for a method that something calls.
+    """
+    module = str(getattr(type(obj), "__module__", ""))
+    if module.split(".")[0] != "statsmodels":
+        return False
+    if not callable(value):
+        return True
+    # A family's link and variance function: instances of statsmodels classes
+    # (their __call__ computes), not functions, methods or classes.
+    kind = type(value)
+    return not isinstance(
+        value, type | types.FunctionType | types.MethodType | functools.partial
+    ) and str(getattr(kind, "__module__", "")).startswith("statsmodels.genmod.families.")
+
+
+def _is_statsmodels_doc(obj: Any, value: Any) -> bool:
+    wrapper = _loaded("statsmodels.base.wrapper", "ResultsWrapper")
+    return isinstance(wrapper, type) and isinstance(obj, wrapper) and isinstance(value, str | None)
 
 
 def validate_model(

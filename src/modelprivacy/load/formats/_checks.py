@@ -1,6 +1,6 @@
 """Shared pieces of the format validators: the problem type and tree checks.
 
-Each validator reads a model file as data and raises :class:`FormatProblem`
+Each validator reads a model file as data and raises :class:`FormatError`
 with a short description ("tree 3 has a child index 9 out of range 0..4")
 for anything a library's native parser should never see. The format modules
 turn it into a one-line :class:`~modelprivacy.errors.ModelLoadError` naming
@@ -18,7 +18,7 @@ from modelprivacy.errors import ModelLoadError
 
 __all__ = [
     "MAX_NODES",
-    "FormatProblem",
+    "FormatError",
     "as_dict",
     "as_int",
     "as_list",
@@ -33,7 +33,7 @@ MAX_NODES = 50_000_000
 MAX_FEATURES = 10_000_000
 
 
-class FormatProblem(ValueError):
+class FormatError(ValueError):
     """What is wrong with a model file's content, in a few words."""
 
 
@@ -46,32 +46,32 @@ def load_error(subject: str, title: str, problem: str) -> ModelLoadError:
 
 
 def parse_json(data: bytes) -> Any:
-    """Parse JSON bytes into plain values, or raise :class:`FormatProblem`."""
+    """Parse JSON bytes into plain values, or raise :class:`FormatError`."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FormatProblem(f"it is not UTF-8 text (byte {exc.start})") from None
+        raise FormatError(f"it is not UTF-8 text (byte {exc.start})") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FormatProblem(f"it is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        raise FormatError(f"it is not valid JSON ({exc.msg} at line {exc.lineno})") from None
     except (RecursionError, ValueError) as exc:
-        raise FormatProblem(f"it is not valid JSON ({type(exc).__name__})") from None
+        raise FormatError(f"it is not valid JSON ({type(exc).__name__})") from None
 
 
 def as_dict(value: Any, what: str) -> dict[str, Any]:
     """``value`` if it is a dict, else a problem naming ``what``."""
     if not isinstance(value, dict):
-        raise FormatProblem(f"{what} is a {type(value).__name__}, not an object")
+        raise FormatError(f"{what} is a {type(value).__name__}, not an object")
     return value
 
 
 def as_list(value: Any, what: str, length: int | None = None) -> list[Any]:
     """``value`` if it is a list (of ``length`` items), else a problem naming ``what``."""
     if not isinstance(value, list):
-        raise FormatProblem(f"{what} is a {type(value).__name__}, not an array")
+        raise FormatError(f"{what} is a {type(value).__name__}, not an array")
     if length is not None and len(value) != length:
-        raise FormatProblem(f"{what} has {len(value)} items instead of {length}")
+        raise FormatError(f"{what} has {len(value)} items instead of {length}")
     return value
 
 
@@ -82,9 +82,9 @@ def as_int(value: Any, what: str, low: int, high: int) -> int:
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise FormatProblem(f"{what} is {str(value)[:30]!r}, not an integer")
+        raise FormatError(f"{what} is {str(value)[:30]!r}, not an integer")
     if not low <= value <= high:
-        raise FormatProblem(f"{what} is {value}, outside {low}..{high}")
+        raise FormatError(f"{what} is {value}, outside {low}..{high}")
     return value
 
 
@@ -92,7 +92,7 @@ def ints(values: Sequence[Any], what: str) -> list[int]:
     """Every item an integer (not a bool), else a problem naming ``what``."""
     for v in values:
         if isinstance(v, bool) or not isinstance(v, int):
-            raise FormatProblem(f"{what} holds {str(v)[:30]!r}, not an integer")
+            raise FormatError(f"{what} holds {str(v)[:30]!r}, not an integer")
     return list(values)
 
 
@@ -100,7 +100,7 @@ def numbers(values: Sequence[Any], what: str) -> None:
     """Every item a number, else a problem naming ``what``."""
     for v in values:
         if isinstance(v, bool) or not isinstance(v, int | float):
-            raise FormatProblem(f"{what} holds {str(v)[:30]!r}, not a number")
+            raise FormatError(f"{what} holds {str(v)[:30]!r}, not a number")
 
 
 def check_binary_tree(
@@ -133,7 +133,7 @@ def check_binary_tree(
     """
     n = len(left)
     if len(right) != n:
-        raise FormatProblem(f"{what} has {n} left and {len(right)} right children")
+        raise FormatError(f"{what} has {n} left and {len(right)} right children")
     if n == 0:
         return []
     seen = bytearray(n)
@@ -146,15 +146,15 @@ def check_binary_tree(
         for child in (left[node], right[node]):
             if is_leaf(node, child):
                 continue
+            if child == 0:
+                raise FormatError(f"{what} has a cycle: node {node} points back at node 0")
             if not 0 < child < n:
-                raise FormatProblem(f"{what} has a child index {child} out of range 1..{n - 1}")
+                raise FormatError(f"{what} has a child index {child} out of range 1..{n - 1}")
             if seen[child]:
-                raise FormatProblem(
-                    f"{what} reaches node {child} twice (a cycle or a shared child)"
-                )
+                raise FormatError(f"{what} reaches node {child} twice (a cycle or a shared child)")
             seen[child] = 1
             stack.append(child)
     unreached = n - len(order)
     if unreached > allow_unreached:
-        raise FormatProblem(f"{what} has {unreached} nodes that node 0 does not reach")
+        raise FormatError(f"{what} has {unreached} nodes that node 0 does not reach")
     return order

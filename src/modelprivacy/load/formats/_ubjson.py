@@ -131,14 +131,14 @@ class _Reader:
     def array(self, depth: int) -> list[Any]:
         kind, size = self.container_header()
         if kind is not None and size is not None:
-            code = _TYPED_ARRAY_CODES.get(kind)
-            if code is not None:
-                width = struct.calcsize(code)
+            typed = _TYPED_ARRAY_CODES.get(kind)
+            if typed is not None:
+                width = struct.calcsize(typed)
                 raw = self.take(size * width)
                 self.values += size
                 if self.values > self.max_values:
                     raise self.fail(f"more than {self.max_values:,} values")
-                return list(struct.unpack(f">{size}{code}", raw))
+                return list(struct.unpack(f">{size}{typed}", raw))
             if kind in (ord("Z"), ord("T"), ord("F")):
                 raise self.fail("an array of constant values")
         out: list[Any] = []

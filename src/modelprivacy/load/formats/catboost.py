@@ -24,7 +24,7 @@ from typing import Any
 from modelprivacy.load.formats import NativeFormat, register_format, require
 from modelprivacy.load.formats._checks import (
     MAX_NODES,
-    FormatProblem,
+    FormatError,
     as_dict,
     as_int,
     as_list,
@@ -51,7 +51,7 @@ def _detect_json(data: bytes) -> bool:
     )
 
 
-def check_cbm(data: bytes) -> None:
+def check_cbm(data: bytes | bytearray) -> None:
     """Validate the header of a ``.cbm`` model.
 
     Parameters
@@ -61,20 +61,18 @@ def check_cbm(data: bytes) -> None:
 
     Raises
     ------
-    FormatProblem
+    FormatError
         Not ``CBM1``, or a core size that does not fit in the bytes.
     """
     if not bytes(data[:4]) == _MAGIC:
-        raise FormatProblem(
+        raise FormatError(
             f"it does not start with CatBoost's magic bytes CBM1 ({bytes(data[:4])!r})"
         )
     if len(data) < 8:
-        raise FormatProblem("it is truncated after its magic bytes")
+        raise FormatError("it is truncated after its magic bytes")
     (core,) = struct.unpack("<I", bytes(data[4:8]))
     if core < 8 or core > len(data) - 8:
-        raise FormatProblem(
-            f"its model core declares {core:,} bytes, the file has {len(data) - 8:,}"
-        )
+        raise FormatError(f"its model core declares {core:,} bytes, the file has {len(data) - 8:,}")
 
 
 def check_json(doc: Any) -> None:
@@ -87,7 +85,7 @@ def check_json(doc: Any) -> None:
 
     Raises
     ------
-    FormatProblem
+    FormatError
         With a short description of the first problem found.
     """
     doc = as_dict(doc, "the document")
@@ -103,7 +101,7 @@ def check_json(doc: Any) -> None:
         as_dict(feature, f"categorical feature {i}")
     if "oblivious_trees" not in doc:
         if "trees" not in doc:
-            raise FormatProblem("it has neither oblivious_trees nor trees")
+            raise FormatError("it has neither oblivious_trees nor trees")
         as_list(doc["trees"], "trees")
         return
     trees = as_list(doc["oblivious_trees"], "oblivious_trees")
@@ -118,7 +116,7 @@ def check_json(doc: Any) -> None:
         splits = as_list(tree.get("splits", []), f"{what}'s splits")
         depth = len(splits)
         if depth > MAX_DEPTH:
-            raise FormatProblem(f"{what} is {depth} deep, more than {MAX_DEPTH}")
+            raise FormatError(f"{what} is {depth} deep, more than {MAX_DEPTH}")
         for s, split in enumerate(splits):
             split = as_dict(split, f"{what}'s split {s}")
             if "float_feature_index" in split:
@@ -137,12 +135,12 @@ def check_json(doc: Any) -> None:
         values = as_list(tree.get("leaf_values"), f"{what}'s leaf_values")
         numbers(values, f"{what}'s leaf_values")
         if len(values) != leaves * dimension and len(values) % leaves:
-            raise FormatProblem(f"{what} has {len(values)} leaf_values for {leaves} leaves")
+            raise FormatError(f"{what} has {len(values)} leaf_values for {leaves} leaves")
         weights = as_list(tree.get("leaf_weights", [0] * leaves), f"{what}'s leaf_weights", leaves)
         numbers(weights, f"{what}'s leaf_weights")
         total += leaves
         if total > MAX_NODES:
-            raise FormatProblem(f"the trees have more than {MAX_NODES:,} leaves")
+            raise FormatError(f"the trees have more than {MAX_NODES:,} leaves")
 
 
 def _catboost_error(cb: Any) -> type[BaseException]:
@@ -188,7 +186,7 @@ def _load_json_copy(model: Any, data: bytes) -> None:
 def _load_cbm(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
     try:
         check_cbm(data)
-    except FormatProblem as exc:
+    except FormatError as exc:
         raise load_error(subject, CBM.title, str(exc)) from None
     return _load_with(CBM, data, subject, "cbm")
 
@@ -196,7 +194,7 @@ def _load_cbm(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
 def _load_json(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
     try:
         check_json(parse_json(data))
-    except FormatProblem as exc:
+    except FormatError as exc:
         raise load_error(subject, JSON.title, str(exc)) from None
     return _load_with(JSON, data, subject, "json")
 

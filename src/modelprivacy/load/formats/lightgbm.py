@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import itertools
 import json
 import os
 import re
@@ -41,7 +42,7 @@ from modelprivacy.load.formats import NativeFormat, register_format, require
 from modelprivacy.load.formats._checks import (
     MAX_FEATURES,
     MAX_NODES,
-    FormatProblem,
+    FormatError,
     check_binary_tree,
     load_error,
 )
@@ -102,20 +103,20 @@ def _numbers(text: str, what: str, integer: bool) -> list[Any]:
         try:
             out.append(int(token) if integer else float(token))
         except ValueError:
-            raise FormatProblem(f"{what} holds {token[:30]!r}, not a number") from None
+            raise FormatError(f"{what} holds {token[:30]!r}, not a number") from None
     return out
 
 
 def _int(fields: dict[str, str], key: str, what: str, low: int, high: int) -> int:
     value = fields.get(key)
     if value is None:
-        raise FormatProblem(f"{what} has no {key}")
+        raise FormatError(f"{what} has no {key}")
     try:
         n = int(value.strip())
     except ValueError:
-        raise FormatProblem(f"{what} has {key}={value[:30]!r}, not an integer") from None
+        raise FormatError(f"{what} has {key}={value[:30]!r}, not an integer") from None
     if not low <= n <= high:
-        raise FormatProblem(f"{what} has {key}={n}, outside {low}..{high}")
+        raise FormatError(f"{what} has {key}={n}, outside {low}..{high}")
     return n
 
 
@@ -126,9 +127,9 @@ def _fields(lines: list[str], what: str) -> dict[str, str]:
             continue
         key, sep, value = line.partition("=")
         if not sep:
-            raise FormatProblem(f"{what} has the line {line[:40]!r}, not key=value")
+            raise FormatError(f"{what} has the line {line[:40]!r}, not key=value")
         if key in fields:
-            raise FormatProblem(f"{what} sets {key[:40]!r} twice")
+            raise FormatError(f"{what} sets {key[:40]!r} twice")
         fields[key] = value
     return fields
 
@@ -145,13 +146,13 @@ def _tree(fields: dict[str, str], what: str, n_features: int) -> int:
                 and key
                 in ("split_feature", "threshold", "left_child", "right_child", "decision_type")
             ):
-                raise FormatProblem(f"{what} has no {key}")
+                raise FormatError(f"{what} has no {key}")
             continue
         values = _numbers(fields[key], f"{what}'s {key}", key in _INTEGER)
         expected = internal if key in _INTERNAL else leaves
         # LightGBM leaves leaf_weight empty when a tree is a single leaf.
         if len(values) != expected and not (key == "leaf_weight" and not values):
-            raise FormatProblem(f"{what} has {len(values)} {key} values instead of {expected}")
+            raise FormatError(f"{what} has {len(values)} {key} values instead of {expected}")
         arrays[key] = values
     if not internal:
         return 1
@@ -162,44 +163,44 @@ def _tree(fields: dict[str, str], what: str, n_features: int) -> int:
         if child < 0:
             leaf = ~child
             if leaf >= leaves:
-                raise FormatProblem(f"{what} has a child leaf {leaf} out of range 0..{leaves - 1}")
+                raise FormatError(f"{what} has a child leaf {leaf} out of range 0..{leaves - 1}")
             if reached[leaf]:
-                raise FormatProblem(f"{what} reaches leaf {leaf} twice")
+                raise FormatError(f"{what} reaches leaf {leaf} twice")
             reached[leaf] = 1
     if not all(reached):
-        raise FormatProblem(f"{what} has leaves that no node reaches")
+        raise FormatError(f"{what} has leaves that no node reaches")
     features = arrays["split_feature"]
     if any(not 0 <= f < n_features for f in features):
-        raise FormatProblem(f"{what} splits on a feature outside 0..{n_features - 1}")
+        raise FormatError(f"{what} splits on a feature outside 0..{n_features - 1}")
     decision = arrays["decision_type"]
     if any(not 0 <= d < 16 for d in decision):
-        raise FormatProblem(f"{what} has a decision_type outside 0..15")
+        raise FormatError(f"{what} has a decision_type outside 0..15")
     categorical = [i for i, d in enumerate(decision) if d & 1]
     if categorical or n_cat:
         bounds = _numbers(fields.get("cat_boundaries", ""), f"{what}'s cat_boundaries", True)
         words = _numbers(fields.get("cat_threshold", ""), f"{what}'s cat_threshold", True)
         if len(bounds) != n_cat + 1 or bounds[0] != 0 or bounds[-1] != len(words):
-            raise FormatProblem(f"{what} has cat_boundaries that do not index cat_threshold")
-        if any(b < a for a, b in zip(bounds, bounds[1:], strict=False)):
-            raise FormatProblem(f"{what} has decreasing cat_boundaries")
+            raise FormatError(f"{what} has cat_boundaries that do not index cat_threshold")
+        if any(b < a for a, b in itertools.pairwise(bounds)):
+            raise FormatError(f"{what} has decreasing cat_boundaries")
         if any(not 0 <= w < 2**32 for w in words):
-            raise FormatProblem(f"{what} has a cat_threshold word out of range")
+            raise FormatError(f"{what} has a cat_threshold word out of range")
         thresholds = arrays["threshold"]
         for i in categorical:
             t = thresholds[i]
             if not (float(t).is_integer() and 0 <= t < n_cat):
-                raise FormatProblem(f"{what} has a categorical split {i} whose index is {t}")
+                raise FormatError(f"{what} has a categorical split {i} whose index is {t}")
     if fields.get("is_linear", "0").strip() == "1":
         counts = _numbers(fields.get("num_features", ""), f"{what}'s num_features", True)
         if len(counts) != leaves or any(not 0 <= c <= n_features for c in counts):
-            raise FormatProblem(f"{what} has num_features that do not fit its leaves")
+            raise FormatError(f"{what} has num_features that do not fit its leaves")
         used = _numbers(fields.get("leaf_features", ""), f"{what}'s leaf_features", True)
         coeff = _numbers(fields.get("leaf_coeff", ""), f"{what}'s leaf_coeff", False)
         const = _numbers(fields.get("leaf_const", ""), f"{what}'s leaf_const", False)
         if len(used) != sum(counts) or len(coeff) != sum(counts) or len(const) != leaves:
-            raise FormatProblem(f"{what} has linear leaves whose arrays do not match num_features")
+            raise FormatError(f"{what} has linear leaves whose arrays do not match num_features")
         if any(not 0 <= f < n_features for f in used):
-            raise FormatProblem(f"{what} has a linear leaf feature out of range")
+            raise FormatError(f"{what} has a linear leaf feature out of range")
     return leaves
 
 
@@ -213,47 +214,47 @@ def check_model_text(text: str) -> None:
 
     Raises
     ------
-    FormatProblem
+    FormatError
         With a short description of the first problem found.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     if "\x00" in text:
-        raise FormatProblem("it contains NUL bytes")
+        raise FormatError("it contains NUL bytes")
     if not text.startswith("tree\n"):
-        raise FormatProblem("it does not start with the line 'tree'")
+        raise FormatError("it does not start with the line 'tree'")
     first = text.find("\nTree=")
     end = text.find("\nend of trees")
     header_text = text[: (first if first >= 0 else end if end >= 0 else len(text))]
     header = _fields(header_text.split("\n")[1:], "the header")
     if not header.get("version", "").startswith("v"):
-        raise FormatProblem("the header has no version")
+        raise FormatError("the header has no version")
     n_features = _int(header, "max_feature_idx", "the header", 0, MAX_FEATURES - 1) + 1
     _int(header, "num_class", "the header", 1, 10**6)
     per_iteration = _int(header, "num_tree_per_iteration", "the header", 1, 10**6)
     for key in ("feature_names", "feature_infos"):
         if key in header and len(header[key].split(" ")) != n_features:
-            raise FormatProblem(
+            raise FormatError(
                 f"the header has {len(header[key].split(' '))} {key} for {n_features} features"
             )
     if end < 0:
-        raise FormatProblem("it has no 'end of trees' line (it is truncated)")
+        raise FormatError("it has no 'end of trees' line")
     blocks_text = text[first + 1 : end + 1] if first >= 0 else ""
     starts = [m.start() for m in re.finditer(r"^Tree=", blocks_text, flags=re.MULTILINE)]
     if "tree_sizes" in header:
         sizes = _numbers(header["tree_sizes"], "tree_sizes", True)
         if len(sizes) != len(starts):
-            raise FormatProblem(f"tree_sizes has {len(sizes)} entries for {len(starts)} trees")
+            raise FormatError(f"tree_sizes has {len(sizes)} entries for {len(starts)} trees")
         encoded = blocks_text.encode("utf-8")
         offset = 0
         for i, size in enumerate(sizes):
             if size <= 0 or not encoded.startswith(f"Tree={i}\n".encode(), offset):
-                raise FormatProblem(f"tree_sizes does not point at the start of tree {i}")
+                raise FormatError(f"tree_sizes does not point at the start of tree {i}")
             offset += size
         if offset != len(encoded):
-            raise FormatProblem("tree_sizes do not add up to the trees' bytes")
+            raise FormatError("tree_sizes do not add up to the trees' bytes")
     if len(starts) % per_iteration:
-        raise FormatProblem(
+        raise FormatError(
             f"{len(starts)} trees are not a multiple of {per_iteration} per iteration"
         )
     total = 0
@@ -261,10 +262,10 @@ def check_model_text(text: str) -> None:
         stop = starts[i + 1] if i + 1 < len(starts) else len(blocks_text)
         lines = blocks_text[start:stop].split("\n")
         if lines[0] != f"Tree={i}":
-            raise FormatProblem(f"tree {i} is headed {lines[0][:30]!r}")
+            raise FormatError(f"tree {i} is headed {lines[0][:30]!r}")
         total += _tree(_fields(lines[1:], f"tree {i}"), f"tree {i}", n_features)
         if total > MAX_NODES:
-            raise FormatProblem(f"the trees have more than {MAX_NODES:,} leaves")
+            raise FormatError(f"the trees have more than {MAX_NODES:,} leaves")
     tail = text[end:]
     marker = tail.rfind("\npandas_categorical:")
     if marker >= 0:
@@ -272,9 +273,9 @@ def check_model_text(text: str) -> None:
         try:
             cats = json.loads(value)
         except (ValueError, RecursionError):
-            raise FormatProblem("pandas_categorical is not valid JSON") from None
+            raise FormatError("pandas_categorical is not valid JSON") from None
         if cats is not None and not isinstance(cats, list):
-            raise FormatProblem("pandas_categorical is not a list")
+            raise FormatError("pandas_categorical is not a list")
 
 
 def safe_parameters(params: dict[str, Any], *, max_threads: int | None = None) -> list[str]:
@@ -346,7 +347,7 @@ def _load(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
         raise load_error(subject, TEXT.title, f"it is not UTF-8 text (byte {exc.start})") from None
     try:
         check_model_text(text)
-    except FormatProblem as exc:
+    except FormatError as exc:
         raise load_error(subject, TEXT.title, str(exc)) from None
     lgb = require(TEXT, subject)
     try:

@@ -21,13 +21,14 @@ XGBoost.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from modelprivacy.load.formats import NativeFormat, register_format, require
 from modelprivacy.load.formats._checks import (
     MAX_FEATURES,
     MAX_NODES,
-    FormatProblem,
+    FormatError,
     as_dict,
     as_int,
     as_list,
@@ -76,9 +77,9 @@ def _tree(tree: Any, index: int, num_feature: int) -> int:
         param.get("num_feature", num_feature), f"{what}'s num_feature", 0, MAX_FEATURES
     )
     if tree_features > num_feature:
-        raise FormatProblem(f"{what} declares {tree_features} features, the model {num_feature}")
+        raise FormatError(f"{what} declares {tree_features} features, the model {num_feature}")
     if "id" in tree and as_int(tree["id"], f"{what}'s id", 0, MAX_NODES) != index:
-        raise FormatProblem(f"{what} has the id {tree['id']}")
+        raise FormatError(f"{what} has the id {tree['id']}")
     left = ints(
         as_list(tree.get("left_children"), f"{what}'s left_children", n), f"{what}'s left_children"
     )
@@ -94,13 +95,13 @@ def _tree(tree: Any, index: int, num_feature: int) -> int:
     base = as_list(tree.get("base_weights"), f"{what}'s base_weights")
     numbers(base, f"{what}'s base_weights")
     if len(base) != n * max(width, 1):
-        raise FormatProblem(f"{what} has {len(base)} base_weights for {n} nodes of width {width}")
+        raise FormatError(f"{what} has {len(base)} base_weights for {n} nodes of width {width}")
     n_leaf_vectors = 0
     if vector:
         leaf_weights = as_list(tree.get("leaf_weights"), f"{what}'s leaf_weights")
         numbers(leaf_weights, f"{what}'s leaf_weights")
         if len(leaf_weights) % width:
-            raise FormatProblem(f"{what} has {len(leaf_weights)} leaf_weights, not rows of {width}")
+            raise FormatError(f"{what} has {len(leaf_weights)} leaf_weights, not rows of {width}")
         n_leaf_vectors = len(leaf_weights) // width
 
     def is_leaf(node: int, child: int) -> bool:
@@ -110,23 +111,23 @@ def _tree(tree: Any, index: int, num_feature: int) -> int:
         if left[i] == -1:
             if vector:
                 if not 0 <= right[i] < n_leaf_vectors:
-                    raise FormatProblem(f"{what} has a leaf {i} with the leaf row {right[i]}")
+                    raise FormatError(f"{what} has a leaf {i} with the leaf row {right[i]}")
             elif right[i] != -1:
-                raise FormatProblem(f"{what} has node {i} with only a right child")
+                raise FormatError(f"{what} has node {i} with only a right child")
         elif not 0 <= split[i] < num_feature:
-            raise FormatProblem(
+            raise FormatError(
                 f"{what} splits node {i} on feature {split[i]}, the model has {num_feature}"
             )
         if split_type[i] not in (0, 1):
-            raise FormatProblem(f"{what} has the split type {split_type[i]} at node {i}")
+            raise FormatError(f"{what} has the split type {split_type[i]} at node {i}")
     order = check_binary_tree(left, right, what, is_leaf=is_leaf, allow_unreached=n_deleted)
     if parents[0] not in _INVALID_PARENT:
-        raise FormatProblem(f"{what} gives the root the parent {parents[0]}")
+        raise FormatError(f"{what} gives the root the parent {parents[0]}")
     for node in order:
         if left[node] != -1:
             for child in (left[node], right[node]):
                 if parents[child] != node:
-                    raise FormatProblem(f"{what} gives node {child} the parent {parents[child]}")
+                    raise FormatError(f"{what} gives node {child} the parent {parents[child]}")
     _categories(tree, what, n, split_type, left)
     return n
 
@@ -145,14 +146,14 @@ def _categories(
     )
     for node, start, size in zip(nodes, segments, sizes, strict=True):
         if not 0 <= node < n or left[node] == -1 or split_type[node] != 1:
-            raise FormatProblem(f"{what} has categories for node {node}, not a categorical split")
+            raise FormatError(f"{what} has categories for node {node}, not a categorical split")
         if start < 0 or size < 0 or start + size > len(cats):
-            raise FormatProblem(f"{what} has a category segment {start}+{size} beyond {len(cats)}")
+            raise FormatError(f"{what} has a category segment {start}+{size} beyond {len(cats)}")
     if any(c < 0 or c >= 2**31 for c in cats):
-        raise FormatProblem(f"{what} has a category code out of range")
+        raise FormatError(f"{what} has a category code out of range")
     categorical = {i for i in range(n) if split_type[i] == 1 and left[i] != -1}
     if not categorical.issubset(nodes):
-        raise FormatProblem(f"{what} has a categorical split without its categories")
+        raise FormatError(f"{what} has a categorical split without its categories")
 
 
 def _gbtree(model: Any, num_feature: int, n_groups: int, where: str) -> int:
@@ -163,21 +164,21 @@ def _gbtree(model: Any, num_feature: int, n_groups: int, where: str) -> int:
     trees = as_list(model.get("trees"), "trees", num_trees)
     info = ints(as_list(model.get("tree_info"), "tree_info", num_trees), "tree_info")
     if any(not 0 <= g < max(n_groups, 1) for g in info):
-        raise FormatProblem(f"tree_info names an output group outside 0..{max(n_groups, 1) - 1}")
+        raise FormatError(f"tree_info names an output group outside 0..{max(n_groups, 1) - 1}")
     if "iteration_indptr" in model:
         ptr = ints(as_list(model["iteration_indptr"], "iteration_indptr"), "iteration_indptr")
         if (
             not ptr
             or ptr[0] != 0
             or ptr[-1] != num_trees
-            or any(b < a for a, b in zip(ptr, ptr[1:], strict=False))
+            or any(b < a for a, b in itertools.pairwise(ptr))
         ):
-            raise FormatProblem("iteration_indptr does not count the trees from 0 to num_trees")
+            raise FormatError("iteration_indptr does not count the trees from 0 to num_trees")
     total = 0
     for i, tree in enumerate(trees):
         total += _tree(tree, i, num_feature)
         if total > MAX_NODES:
-            raise FormatProblem(f"the trees have more than {MAX_NODES:,} nodes")
+            raise FormatError(f"the trees have more than {MAX_NODES:,} nodes")
     return num_trees
 
 
@@ -191,13 +192,13 @@ def check_model(doc: Any) -> None:
 
     Raises
     ------
-    FormatProblem
+    FormatError
         With a short description of the first problem found.
     """
     doc = as_dict(doc, "the document")
     version = as_list(doc.get("version"), "version")
     if not 1 <= len(version) <= 3:
-        raise FormatProblem("version is not [major, minor, patch]")
+        raise FormatError("version is not [major, minor, patch]")
     ints(version, "version")
     learner = as_dict(doc.get("learner"), "learner")
     param = as_dict(learner.get("learner_model_param"), "learner_model_param")
@@ -207,12 +208,12 @@ def check_model(doc: Any) -> None:
     for key in ("feature_names", "feature_types"):
         names = as_list(learner.get(key, []), key)
         if names and len(names) != num_feature:
-            raise FormatProblem(f"{key} has {len(names)} entries for {num_feature} features")
+            raise FormatError(f"{key} has {len(names)} entries for {num_feature} features")
         if not all(isinstance(s, str) for s in names):
-            raise FormatProblem(f"{key} holds something that is not text")
+            raise FormatError(f"{key} holds something that is not text")
     objective = as_dict(learner.get("objective"), "objective")
     if not isinstance(objective.get("name"), str):
-        raise FormatProblem("the objective has no name")
+        raise FormatError("the objective has no name")
     as_dict(learner.get("attributes", {}), "attributes")
     booster = as_dict(learner.get("gradient_booster"), "gradient_booster")
     name = booster.get("name")
@@ -229,49 +230,49 @@ def check_model(doc: Any) -> None:
         weights = as_list(model.get("weights"), "gblinear weights", (num_feature + 1) * n_groups)
         numbers(weights, "gblinear weights")
     else:
-        raise FormatProblem(f"the booster {str(name)[:40]!r} is not gbtree, dart or gblinear")
+        raise FormatError(f"the booster {str(name)[:40]!r} is not gbtree, dart or gblinear")
 
 
-def check_pickled_buffer(buf: bytes) -> None:
+def check_pickled_buffer(buf: bytes | bytearray) -> None:
     """Validate the buffer of a pickled ``xgboost.Booster`` (``{"Config", "Model"}``).
 
     Parameters
     ----------
-    buf : bytes
+    buf : bytes or bytearray
         The ``handle`` bytes of the pickled state.
 
     Raises
     ------
-    FormatProblem
+    FormatError
         The bytes are not an XGBoost serialisation or fail :func:`check_model`.
     """
     from modelprivacy.load.formats._ubjson import UBJSONError, decode
 
     data = bytes(buf)
     if not data.startswith(b"{"):
-        raise FormatProblem(
+        raise FormatError(
             "the booster bytes are not XGBoost's UBJSON serialisation (an XGBoost older than "
             "1.0 wrote another format)"
         )
     try:
         doc = decode(data, max_values=max(4 * len(data), 1024))
     except UBJSONError as exc:
-        raise FormatProblem(f"the booster bytes are not valid UBJSON ({exc})") from None
+        raise FormatError(f"the booster bytes are not valid UBJSON ({exc})") from None
     doc = as_dict(doc, "the booster state")
     if set(doc) != {"Config", "Model"}:
-        raise FormatProblem("the booster state is not {Config, Model}")
+        raise FormatError("the booster state is not {Config, Model}")
     config = as_dict(as_dict(doc["Config"], "Config").get("learner"), "Config learner")
     generic = as_dict(config.get("generic_param", {}), "Config generic_param")
     device = generic.get("device", "cpu")
     if not isinstance(device, str) or len(device) > 40:
-        raise FormatProblem("Config names an invalid device")
+        raise FormatError("Config names an invalid device")
     check_model(doc["Model"])
 
 
 def _load(data: bytes, subject: str, fmt: NativeFormat, doc: Any) -> tuple[Any, tuple[str, ...]]:
     try:
         check_model(doc)
-    except FormatProblem as exc:
+    except FormatError as exc:
         raise load_error(subject, fmt.title, str(exc)) from None
     xgb = require(fmt, subject)
     booster = xgb.Booster()
@@ -286,7 +287,7 @@ def _load(data: bytes, subject: str, fmt: NativeFormat, doc: Any) -> tuple[Any, 
 def _load_json(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
     try:
         doc = parse_json(data)
-    except FormatProblem as exc:
+    except FormatError as exc:
         raise load_error(subject, JSON.title, str(exc)) from None
     return _load(data, subject, JSON, doc)
 
