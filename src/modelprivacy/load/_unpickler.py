@@ -1173,14 +1173,11 @@ def _check_library_state(inst: Any, state: Any) -> None:
 
 
 def _harmless_doc(inst: Any, key: str, value: Any) -> bool:
-    """The result wrappers of statsmodels copy the results' docstring into ``__doc__``."""
+    """statsmodels objects keep a docstring of text as ``__doc__`` (result wrappers, variance functions)."""
     return (
         key == "__doc__"
         and isinstance(value, str | type(None))
-        and any(
-            f"{klass.__module__}.{klass.__qualname__}" == "statsmodels.base.wrapper.ResultsWrapper"
-            for klass in type(inst).__mro__
-        )
+        and bool(_library_name(inst).startswith("statsmodels."))
     )
 
 

@@ -1832,8 +1832,9 @@ def _is_statsmodels_data(obj: Any, value: Any) -> bool:
 
 
 def _is_statsmodels_doc(obj: Any, value: Any) -> bool:
-    wrapper = _loaded("statsmodels.base.wrapper", "ResultsWrapper")
-    return isinstance(wrapper, type) and isinstance(obj, wrapper) and isinstance(value, str | None)
+    """Result wrappers and variance functions of statsmodels keep a docstring as ``__doc__``."""
+    module = str(getattr(type(obj), "__module__", ""))
+    return module.split(".")[0] == "statsmodels" and isinstance(value, str | None)
 
 
 def validate_model(
