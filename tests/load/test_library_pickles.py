@@ -53,13 +53,19 @@ def _fit(name, data):
             lgb.LGBMRegressor(n_estimators=3, verbose=-1, n_jobs=1).fit(X, yr).booster_
         ),
         "CatBoostClassifier": lambda: cb.CatBoostClassifier(
-            iterations=3, depth=2, verbose=0, thread_count=1
+            iterations=3, depth=2, verbose=0, thread_count=1, allow_writing_files=False
         ).fit(X, y),
         "CatBoostRegressor": lambda: cb.CatBoostRegressor(
-            iterations=3, depth=2, verbose=0, thread_count=1
+            iterations=3, depth=2, verbose=0, thread_count=1, allow_writing_files=False
         ).fit(X, yr),
         "CatBoost": lambda: cb.CatBoost(
-            {"iterations": 3, "depth": 2, "verbose": 0, "thread_count": 1}
+            {
+                "iterations": 3,
+                "depth": 2,
+                "verbose": 0,
+                "thread_count": 1,
+                "allow_writing_files": False,
+            }
         ).fit(X, yr),
     }
     return makers[name]()

@@ -124,7 +124,9 @@ def test_lightgbm_round_trip_plain_categorical_linear(data, tmp_path):
 @pytest.mark.parametrize("kind,fmt", [("cbm", "catboost-cbm"), ("json", "catboost-json")])
 def test_catboost_round_trip(kind, fmt, data, tmp_path):
     X, y = data
-    model = cb.CatBoostClassifier(iterations=3, depth=2, verbose=0, thread_count=1).fit(X, y)
+    model = cb.CatBoostClassifier(
+        iterations=3, depth=2, verbose=0, thread_count=1, allow_writing_files=False
+    ).fit(X, y)
     path = tmp_path / f"m.{kind}"
     model.save_model(str(path), format=kind)
     loaded = load_model(path)
