@@ -1173,7 +1173,7 @@ def _check_library_state(inst: Any, state: Any) -> None:
 
 
 def _harmless_doc(inst: Any, key: str, value: Any) -> bool:
-    """statsmodels objects keep a docstring of text as ``__doc__`` (result wrappers, variance functions)."""
+    """Whether ``__doc__`` is the plain text that statsmodels objects keep (wrappers, varfuncs)."""
     return (
         key == "__doc__"
         and isinstance(value, str | type(None))
