@@ -18,12 +18,43 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["LIBRARIES", "import_for", "register_walk_hook", "walk_hook"]
+__all__ = ["LIBRARIES", "Stored", "import_for", "register_walk_hook", "walk_hook"]
 
 #: Libraries whose adapters are a module of :mod:`modelprivacy.models` of the same name.
 LIBRARIES = ("lightgbm", "xgboost", "catboost", "statsmodels", "onnx", "interpret")
+
+
+
+@dataclass(frozen=True)
+class Stored:
+    """One thing a library's model files store about the training data, and the check that reports it.
+
+    Every adapter module declares ``STORES: tuple[Stored, ...]``; ``docs/libraries.md`` is
+    generated from them (``python tools/libraries_doc.py``), one table per library.
+
+    Parameters
+    ----------
+    what : str
+        What is stored, in the library's own terms (``"split_conditions"``).
+    where : str
+        Where in the file or object (``"JSON trees, and the pickled Booster's raw bytes"``).
+    reveals : str
+        What it gives away about the training data, as measured in the tests.
+    check : str
+        The check ID that reports it (``"MP-S104"``), or ``"-"`` when nothing does yet.
+    test : str
+        The test that confirms it on planted data (``"tests/models/test_gbdt_trees.py"``).
+    """
+
+    what: str
+    where: str
+    reveals: str
+    check: str
+    test: str
+
 
 WalkHook = Callable[[Any], Iterable[tuple[str, Any]]]
 
