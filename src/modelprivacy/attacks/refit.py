@@ -143,7 +143,9 @@ class RefitChange:
     Attributes
     ----------
     key : str
-        The ``set_params`` key (``"mlp__max_iter"``).
+        The ``set_params`` key (``"mlp__max_iter"``); ``""`` for a note on a
+        library's model from its own file (what the file does not store),
+        which changes nothing.
     value : object
         The new value.
     note : str
@@ -284,6 +286,8 @@ def plan_refit(estimator: Any, *, cap_at_fitted: bool = True) -> RefitPlan:
     new = clone(estimator)
     if changes:
         new.set_params(**{c.key: c.value for c in changes})
+    # a library's model from its own file: what the file did not store, or stored unusably
+    changes.extend(RefitChange("", None, note) for note in getattr(estimator, "refit_notes", ()))
     return RefitPlan(new, tuple(changes))
 
 

@@ -563,6 +563,9 @@ class Target:
                     )
                 self.classes = np.asarray(est.classes_)
             return
+        from modelprivacy.models._registry import as_estimator
+
+        est = self.estimator = as_estimator(est)  # a library's model from its own file
         if self.output is None:
             if _is_regressor(est):
                 self.output = "regression"

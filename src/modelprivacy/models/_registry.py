@@ -21,11 +21,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["LIBRARIES", "Stored", "import_for", "register_walk_hook", "walk_hook"]
+__all__ = [
+    "LIBRARIES",
+    "Stored",
+    "as_estimator",
+    "import_for",
+    "register_estimator",
+    "register_walk_hook",
+    "walk_hook",
+]
 
 #: Libraries whose adapters are a module of :mod:`modelprivacy.models` of the same name.
 LIBRARIES = ("lightgbm", "xgboost", "catboost", "statsmodels", "onnx", "interpret")
-
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,7 @@ WalkHook = Callable[[Any], Iterable[tuple[str, Any]]]
 
 _IMPORTED: set[str] = set()
 _HOOKS: dict[str, WalkHook] = {}
+_ESTIMATORS: dict[str, Callable[[Any], Any]] = {}
 
 
 def import_for(cls: type) -> None:
@@ -117,13 +125,62 @@ def walk_hook(obj: Any) -> WalkHook | None:
     callable or None
         The hook.
     """
+    found: WalkHook | None = _lookup(_HOOKS, obj)
+    return found
+
+
+def _lookup(table: dict[str, Any], obj: Any) -> Any:
+    """What ``table`` registers for ``obj``'s class or one of its bases (its library imported first)."""
     cls = type(obj)
     top = str(getattr(cls, "__module__", "")).split(".", 1)[0]
-    if top not in LIBRARIES and not _HOOKS:
+    if top not in LIBRARIES and not table:
         return None
     import_for(cls)
     for klass in cls.__mro__:
-        hook = _HOOKS.get(f"{klass.__module__}.{klass.__qualname__}")
-        if hook is not None:
-            return hook
+        found = table.get(f"{klass.__module__}.{klass.__qualname__}")
+        if found is not None:
+            return found
     return None
+
+
+def register_estimator(*class_names: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
+    """Register how a library's model without scikit-learn's interface becomes an estimator.
+
+    ``make(obj)`` returns an estimator (a
+    :class:`~modelprivacy.models._native.NativeModel`) that answers queries
+    with ``obj`` itself and refits with the parameters ``obj`` stores.
+
+    Parameters
+    ----------
+    *class_names : str
+        ``module.QualifiedName`` of each class (``"lightgbm.basic.Booster"``).
+
+    Returns
+    -------
+    callable
+        The decorator.
+    """
+
+    def deco(make: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        for name in class_names:
+            _ESTIMATORS[name] = make
+        return make
+
+    return deco
+
+
+def as_estimator(obj: Any) -> Any:
+    """``obj`` as an estimator the attacks can query and refit: itself, or its registered wrapper.
+
+    Parameters
+    ----------
+    obj : object
+        A fitted model.
+
+    Returns
+    -------
+    object
+        ``obj`` when no wrapper is registered for its class, else the wrapper.
+    """
+    make = _lookup(_ESTIMATORS, obj)
+    return obj if make is None else make(obj)

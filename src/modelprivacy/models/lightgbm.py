@@ -38,11 +38,19 @@ from typing import Any
 
 import numpy as np
 
-from modelprivacy.errors import NotFittedModelError
-from modelprivacy.models._registry import register_walk_hook
+from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
+from modelprivacy.models._native import NativeModel, Task, allowed_params
+from modelprivacy.models._registry import register_estimator, register_walk_hook
 from modelprivacy.models.trees import Forest, TreeSpec, register_adapter
 
-__all__ = ["FEATURE_INFOS", "booster_of", "dump_of", "feature_ranges"]
+__all__ = [
+    "FEATURE_INFOS",
+    "LightGBMModel",
+    "as_estimator",
+    "booster_of",
+    "dump_of",
+    "feature_ranges",
+]
 
 #: Name of the walk hook's attribute holding the stored minimum and maximum of every feature.
 FEATURE_INFOS = "feature_infos"
@@ -311,3 +319,195 @@ def _walk_booster(booster: Any) -> Iterable[tuple[str, Any]]:
     """What a booster's model string holds beyond its ``__dict__``: the features' ranges."""
     ranges = feature_ranges(dump_of(booster))
     return [(FEATURE_INFOS, ranges)] if ranges is not None else []
+
+
+# -- a Booster from a model file as an estimator the attacks query and refit ---------------
+
+_FRACTION = (float, 0.0, 1.0)
+_POSITIVE = (float, 0.0, 1e12)
+_SEED = (int, -(2**31), 2**31 - 1)
+#: The training parameters a refit takes from a model file, with their bounds; nothing else.
+REFIT_PARAMETERS: dict[str, tuple[type, float, float] | frozenset[str]] = {
+    "boosting": frozenset({"gbdt", "dart", "rf", "goss"}),
+    "data_sample_strategy": frozenset({"bagging", "goss"}),
+    "objective": frozenset(
+        {
+            "binary",
+            "multiclass",
+            "multiclassova",
+            "regression",
+            "regression_l1",
+            "huber",
+            "fair",
+            "poisson",
+            "quantile",
+            "mape",
+            "gamma",
+            "tweedie",
+            "cross_entropy",
+        }
+    ),
+    "num_class": (int, 1, 10_000),
+    "learning_rate": (float, 1e-12, 1e6),
+    "num_leaves": (int, 2, 131_072),
+    "max_depth": (int, -1, 256),
+    "min_data_in_leaf": (int, 0, 2**31 - 1),
+    "min_sum_hessian_in_leaf": _POSITIVE,
+    "bagging_fraction": _FRACTION,
+    "pos_bagging_fraction": _FRACTION,
+    "neg_bagging_fraction": _FRACTION,
+    "bagging_freq": (int, 0, 2**31 - 1),
+    "bagging_seed": _SEED,
+    "feature_fraction": _FRACTION,
+    "feature_fraction_bynode": _FRACTION,
+    "feature_fraction_seed": _SEED,
+    "extra_trees": (bool, 0, 1),
+    "extra_seed": _SEED,
+    "lambda_l1": _POSITIVE,
+    "lambda_l2": _POSITIVE,
+    "min_gain_to_split": _POSITIVE,
+    "max_delta_step": (float, -1e12, 1e12),
+    "drop_rate": _FRACTION,
+    "max_drop": (int, -1, 1_000_000),
+    "skip_drop": _FRACTION,
+    "xgboost_dart_mode": (bool, 0, 1),
+    "uniform_drop": (bool, 0, 1),
+    "drop_seed": _SEED,
+    "top_rate": _FRACTION,
+    "other_rate": _FRACTION,
+    "min_data_per_group": (int, 1, 2**31 - 1),
+    "max_cat_threshold": (int, 1, 100_000),
+    "cat_l2": _POSITIVE,
+    "cat_smooth": _POSITIVE,
+    "max_cat_to_onehot": (int, 1, 100_000),
+    "path_smooth": _POSITIVE,
+    "max_bin": (int, 2, 65_535),
+    "min_data_in_bin": (int, 1, 2**31 - 1),
+    "bin_construct_sample_cnt": (int, 1, 2**31 - 1),
+    "use_missing": (bool, 0, 1),
+    "zero_as_missing": (bool, 0, 1),
+    "feature_pre_filter": (bool, 0, 1),
+    "is_unbalance": (bool, 0, 1),
+    "scale_pos_weight": _POSITIVE,
+    "sigmoid": (float, 1e-12, 1e6),
+    "boost_from_average": (bool, 0, 1),
+    "reg_sqrt": (bool, 0, 1),
+    "alpha": (float, -1e12, 1e12),
+    "fair_c": _POSITIVE,
+    "poisson_max_delta_step": _POSITIVE,
+    "tweedie_variance_power": (float, 1.0, 2.0),
+    "linear_tree": (bool, 0, 1),
+    "linear_lambda": _POSITIVE,
+    "seed": _SEED,
+    "data_random_seed": _SEED,
+    "objective_seed": _SEED,
+    "deterministic": (bool, 0, 1),
+}
+#: Trees a refit may grow: iterations times trees per iteration.
+MAX_REFIT_TREES = 100_000
+_REGRESSION = frozenset(
+    {
+        "regression",
+        "regression_l1",
+        "huber",
+        "fair",
+        "poisson",
+        "quantile",
+        "mape",
+        "gamma",
+        "tweedie",
+        "cross_entropy",
+    }
+)
+_ALIASES = {"regression_l2": "regression", "l2": "regression", "mse": "regression"}
+
+
+class LightGBMModel(NativeModel):
+    """A ``lightgbm.Booster`` as an estimator: LightGBM's own predictions; refit by ``lightgbm.train``.
+
+    See :class:`~modelprivacy.models._native.NativeModel` for the parameters.
+    """
+
+    library = "LightGBM"
+
+    def _train(self, X: Any, y: np.ndarray) -> Any:
+        import lightgbm
+
+        params = {**(self.params or {}), "verbosity": -1}
+        data = lightgbm.Dataset(X, label=y, params={"verbosity": -1})
+        return lightgbm.train(params, data, num_boost_round=int(self.rounds))
+
+    def _raw(self, X: Any) -> np.ndarray:
+        booster = self._fitted()
+        try:
+            lock = _PREDICT_LOCKS.setdefault(booster, threading.Lock())
+        except TypeError:  # not weakly referable: one lock for all such boosters
+            lock = _ANY_BOOSTER
+        with lock:  # a Booster's predict is not safe from several threads at once
+            return np.asarray(booster.predict(X, validate_features=False))
+
+
+_PREDICT_LOCKS: weakref.WeakKeyDictionary[Any, threading.Lock] = weakref.WeakKeyDictionary()
+_ANY_BOOSTER = threading.Lock()
+
+
+@register_estimator("lightgbm.basic.Booster")
+def as_estimator(booster: Any) -> LightGBMModel:
+    """A LightGBM booster (from a model file) as an estimator the attacks query and refit.
+
+    Parameters
+    ----------
+    booster : lightgbm.Booster
+        The loaded model.
+
+    Returns
+    -------
+    LightGBMModel
+        Answers with ``booster`` itself; refits with the training parameters
+        of the file's ``parameters`` section that :data:`REFIT_PARAMETERS`
+        allows, for as many iterations as ``booster`` has.
+
+    Raises
+    ------
+    ModelPrivacyError
+        For a ranking objective, or one this tool does not know.
+    """
+    dump = dump_of(booster)
+    objective = str(dump.get("objective", "")).split(" ", 1)[0]
+    objective = _ALIASES.get(objective, objective)
+    num_class = int(dump.get("num_class", 1) or 1)
+    task: Task
+    if objective == "binary":
+        task, n_classes = "binary", 2
+    elif objective in ("multiclass", "multiclassova"):
+        task, n_classes = "multiclass", num_class
+    elif objective in _REGRESSION:
+        task, n_classes = "regression", 0
+    else:
+        raise ModelPrivacyError(
+            f"this LightGBM model's objective ({objective[:40]!r}) is not a classifier or "
+            "regressor the attacks know (ranking models are not attacked); pass predict= and "
+            "fit_fn= to attack it as a black box"
+        )
+    raw = dict(getattr(booster, "params", {}) or {})
+    params, notes = allowed_params(raw, REFIT_PARAMETERS, "LightGBM")
+    params["objective"] = objective
+    if task == "multiclass":
+        params["num_class"] = n_classes
+    per_iteration = max(int(dump.get("num_tree_per_iteration", 1) or 1), 1)
+    rounds = max(int(booster.current_iteration()), 1)
+    if rounds * per_iteration > MAX_REFIT_TREES:
+        notes.append(
+            f"reference models grow {MAX_REFIT_TREES // per_iteration:,} iterations, not the "
+            f"model's {rounds:,} (more trees than a refit may take)"
+        )
+        rounds = MAX_REFIT_TREES // per_iteration
+    if not raw:
+        notes.append(
+            "the model file stores no training parameters: LightGBM's defaults were used for "
+            "the reference models; pass fit_fn= to train them as the model was trained"
+        )
+    model = LightGBMModel(params=params, rounds=rounds, task=task, n_classes=n_classes)
+    model.refit_notes = tuple(notes)
+    model._adopt(booster)
+    return model

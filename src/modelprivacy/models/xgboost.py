@@ -30,10 +30,12 @@ from typing import Any
 
 import numpy as np
 
-from modelprivacy.errors import NotFittedModelError
+from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
+from modelprivacy.models._native import NativeModel, Task, allowed_params
+from modelprivacy.models._registry import register_estimator
 from modelprivacy.models.trees import Forest, TreeSpec, UnsupportedTreesError, register_adapter
 
-__all__ = ["booster_of", "model_json"]
+__all__ = ["XGBoostModel", "as_estimator", "booster_of", "model_json"]
 
 _JSON: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
 # objectives whose rows all have a hessian of one (times their weight)
@@ -261,3 +263,219 @@ def _prepare(X: Any) -> Any:
     if sp.issparse(X):
         return sp.csr_matrix(X, dtype=np.float32)
     return np.ascontiguousarray(X, dtype=np.float32)
+
+
+# -- a Booster from a model file as an estimator the attacks query and refit ---------------
+
+_FRACTION = (float, 0.0, 1.0)
+_POSITIVE = (float, 0.0, 1e12)
+#: The training parameters a refit takes from the booster's configuration, with their bounds.
+REFIT_PARAMETERS: dict[str, tuple[type, float, float] | frozenset[str]] = {
+    "eta": (float, 1e-12, 1e6),
+    "gamma": _POSITIVE,
+    "max_depth": (int, 0, 64),
+    "min_child_weight": _POSITIVE,
+    "max_delta_step": _POSITIVE,
+    "subsample": (float, 1e-6, 1.0),
+    "sampling_method": frozenset({"uniform"}),
+    "colsample_bytree": (float, 1e-6, 1.0),
+    "colsample_bylevel": (float, 1e-6, 1.0),
+    "colsample_bynode": (float, 1e-6, 1.0),
+    "lambda": _POSITIVE,
+    "alpha": _POSITIVE,
+    "grow_policy": frozenset({"depthwise", "lossguide"}),
+    "max_leaves": (int, 0, 1 << 16),
+    "max_bin": (int, 2, 4096),
+    "max_cat_to_onehot": (int, 1, 100_000),
+    "max_cat_threshold": (int, 1, 100_000),
+    "tree_method": frozenset({"auto", "exact", "approx", "hist"}),
+    "num_parallel_tree": (int, 1, 1000),
+    "scale_pos_weight": _POSITIVE,
+    "seed": (int, 0, 2**63 - 1),
+    "rate_drop": _FRACTION,
+    "skip_drop": _FRACTION,
+    "one_drop": (bool, 0, 1),
+    "sample_type": frozenset({"uniform", "weighted"}),
+    "normalize_type": frozenset({"tree", "forest"}),
+    "huber_slope": _POSITIVE,
+    "quantile_alpha": _FRACTION,
+    "tweedie_variance_power": (float, 1.0, 2.0),
+    "max_cached_hist_node": (int, 1, 2**63 - 1),
+}
+MAX_REFIT_TREES = 100_000
+_CLASSIFIERS: dict[str, Task] = {
+    "binary:logistic": "binary",
+    "binary:logitraw": "binary",
+    "multi:softprob": "multiclass",
+    "multi:softmax": "multiclass",
+}
+_REGRESSORS = frozenset(
+    {
+        "reg:squarederror",
+        "reg:squaredlogerror",
+        "reg:logistic",
+        "reg:pseudohubererror",
+        "reg:absoluteerror",
+        "reg:quantileerror",
+        "reg:gamma",
+        "reg:tweedie",
+        "count:poisson",
+    }
+)
+_NOT_STORED = (
+    "XGBoost's model files (.json, .ubj) do not store the training parameters (eta, max_depth, "
+    "regularisation, subsampling): the reference models use the configuration XGBoost reports "
+    "for the loaded model, its defaults unless the file was a pickle of the Booster, so they may "
+    "be trained differently from the target; pass fit_fn= to train them as it was trained"
+)
+
+
+class XGBoostModel(NativeModel):
+    """An ``xgboost.Booster`` as an estimator: XGBoost's own predictions; refit by ``xgboost.train``.
+
+    See :class:`~modelprivacy.models._native.NativeModel` for the parameters;
+    ``params`` holds ``objective`` and ``num_class`` besides the training parameters.
+    """
+
+    library = "XGBoost"
+
+    def _train(self, X: Any, y: np.ndarray) -> Any:
+        import xgboost
+
+        categorical = _has_categories(X)
+        data = xgboost.DMatrix(X, label=y, missing=np.nan, enable_categorical=categorical)
+        return xgboost.train(
+            {**(self.params or {}), "verbosity": 0}, data, num_boost_round=int(self.rounds)
+        )
+
+    def _raw(self, X: Any) -> np.ndarray:
+        booster = self._fitted()
+        objective = str((self.params or {}).get("objective", ""))
+        margin = objective in ("binary:logitraw", "multi:softmax")
+        out = np.asarray(
+            booster.inplace_predict(
+                X,
+                missing=np.nan,
+                validate_features=False,
+                predict_type="margin" if margin else "value",
+            ),
+            dtype=np.float64,
+        )
+        if objective == "binary:logitraw":
+            return np.asarray(1.0 / (1.0 + np.exp(-out)))
+        if objective == "multi:softmax":
+            from scipy.special import softmax
+
+            return np.asarray(softmax(out.reshape(out.shape[0], -1), axis=1))
+        return out
+
+
+def _deepest(gb: dict[str, Any]) -> int:
+    """The depth of the deepest tree of a ``gradient_booster`` section (0 without trees)."""
+    model = gb.get("model", gb.get("gbtree", {}).get("model", {}))
+    deepest = 0
+    for t in model.get("trees", []) if isinstance(model, dict) else []:
+        left = np.asarray(t.get("left_children", []), dtype=np.int64)
+        right = np.asarray(t.get("right_children", []), dtype=np.int64)
+        n = left.size
+        if n == 0 or right.size != n:
+            continue
+        depth = np.zeros(n, dtype=np.int64)
+        for i in range(n):  # XGBoost numbers children after their parent
+            for c in (left[i], right[i]):
+                if i < c < n:
+                    depth[c] = depth[i] + 1
+        deepest = max(deepest, int(depth.max()))
+    return deepest
+
+
+def _has_categories(X: Any) -> bool:
+    dtypes = getattr(X, "dtypes", None)
+    return dtypes is not None and any(str(t) == "category" for t in dtypes)
+
+
+@register_estimator("xgboost.core.Booster")
+def as_estimator(booster: Any) -> XGBoostModel:
+    """An XGBoost booster (from a model file) as an estimator the attacks query and refit.
+
+    Parameters
+    ----------
+    booster : xgboost.Booster
+        The loaded model.
+
+    Returns
+    -------
+    XGBoostModel
+        Answers with ``booster`` itself; refits with the objective and class
+        count of the file's learner configuration and the training parameters
+        of ``booster.save_config()`` that :data:`REFIT_PARAMETERS` allows, for
+        as many rounds as ``booster`` has.
+
+    Raises
+    ------
+    ModelPrivacyError
+        For an objective that is not a classifier or regressor the attacks know.
+    """
+    doc = model_json(booster)
+    learner = doc["learner"]
+    objective = str(learner.get("objective", {}).get("name", ""))
+    num_class = int(_float(learner.get("learner_model_param", {}).get("num_class", 0)))
+    task: Task
+    if objective in _CLASSIFIERS:
+        task = _CLASSIFIERS[objective]
+        n_classes = 2 if task == "binary" else num_class
+    elif objective in _REGRESSORS:
+        task, n_classes = "regression", 0
+    else:
+        shown = objective[:40].encode("ascii", "backslashreplace").decode()
+        raise ModelPrivacyError(
+            f"this XGBoost model's objective ({shown!r}) is not a classifier or regressor the "
+            "attacks know (ranking, survival and hinge models are not attacked); pass predict= "
+            "and fit_fn= to attack it as a black box"
+        )
+    config = json.loads(booster.save_config())["learner"]
+    flat: dict[str, Any] = {}
+    gb = config.get("gradient_booster", {})
+    for section in (
+        gb.get("tree_train_param", {}),
+        gb.get("gbtree_train_param", {}),
+        gb.get("dart_train_param", {}),
+        gb.get("gbtree", {}).get("tree_train_param", {})
+        if isinstance(gb.get("gbtree"), dict)
+        else {},
+        config.get("generic_param", {}),
+        config.get("objective", {}).get("reg_loss_param", {}),
+    ):
+        if isinstance(section, dict):
+            flat.update(section)
+    params, notes = allowed_params(flat, REFIT_PARAMETERS, "XGBoost")
+    tree_param = gb.get("model", gb.get("gbtree", {}).get("model", {})).get(
+        "gbtree_model_param", {}
+    )
+    parallel = max(int(_float(tree_param.get("num_parallel_tree", 1))), 1)
+    if parallel > 1:
+        params["num_parallel_tree"] = min(parallel, 1000)
+    deepest = _deepest(learner.get("gradient_booster", {}))
+    if deepest > int(params.get("max_depth", 6)) and params.get("grow_policy") != "lossguide":
+        notes.append(
+            f"reference models grow trees {deepest} deep, as deep as the model's deepest tree "
+            f"(its configuration says max_depth={params.get('max_depth', 6)})"
+        )
+        params["max_depth"] = min(deepest, 64)
+    params["objective"] = objective
+    params["booster"] = "dart" if gb.get("name") == "dart" else "gbtree"
+    if task == "multiclass":
+        params["num_class"] = n_classes
+    rounds = max(int(booster.num_boosted_rounds()), 1)
+    per_round = parallel * max(n_classes if task == "multiclass" else 1, 1)
+    if rounds * per_round > MAX_REFIT_TREES:
+        notes.append(
+            f"reference models grow {MAX_REFIT_TREES // per_round:,} rounds, not the model's "
+            f"{rounds:,} (more trees than a refit may take)"
+        )
+        rounds = MAX_REFIT_TREES // per_round
+    notes.append(_NOT_STORED)
+    model = XGBoostModel(params=params, rounds=rounds, task=task, n_classes=n_classes)
+    model.refit_notes = tuple(notes)
+    model._adopt(booster)
+    return model
