@@ -196,3 +196,39 @@ def test_audit_of_a_native_file_runs_membership_inference(tmp_path, frames, suff
     if suffix == "json":
         assert any("do not store" in n for n in result.membership.refit_notes)
     assert not any(Path(p).suffix == ".txt" for p in os.listdir(tmp_path) if p != path.name)
+
+
+def test_statsmodels_results_are_queried_by_predict_and_refit_by_their_model_class(frames):
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+
+    train, holdout = frames
+    cols = ["a", "b", "c", "d"]
+    X, y = train[cols], train["label"]
+    logit = sm.Logit(y, sm.add_constant(X)).fit(disp=0)
+    model = as_estimator(logit)
+    assert (model.task, list(model.classes_)) == ("binary", [0, 1])
+    # the records come without the intercept column that add_constant put in the design
+    np.testing.assert_allclose(model.predict_proba(X)[:, 1], logit.predict(sm.add_constant(X)))
+    other = holdout[cols]
+    refit = clone(model).fit(other, holdout["label"])
+    by_hand = sm.Logit(holdout["label"], sm.add_constant(other)).fit(disp=0)
+    np.testing.assert_allclose(refit.booster_.params, by_hand.params, rtol=1e-6)
+    glm = sm.GLM(y, sm.add_constant(X), family=sm.families.Binomial()).fit()
+    assert as_estimator(glm).task == "binary"
+    ols = sm.OLS(X["d"], X[["a", "b"]]).fit()
+    m_ols = as_estimator(ols)
+    assert m_ols.task == "regression" and Target(ols).output == "regression"
+    np.testing.assert_allclose(m_ols.predict(X[["a", "b"]]), ols.predict(X[["a", "b"]]))
+    formula = smf.logit("label ~ a + b", data=train).fit(disp=0)
+    m_f = clone(as_estimator(formula)).fit(holdout[cols], holdout["label"])
+    by_formula = smf.logit("label ~ a + b", data=holdout).fit(disp=0)
+    np.testing.assert_allclose(m_f.booster_.params, by_formula.params, rtol=1e-6)
+    weighted = sm.GLM(
+        y, sm.add_constant(X), family=sm.families.Poisson(), exposure=X["a"].abs() + 1
+    )
+    notes = as_estimator(weighted.fit()).refit_notes
+    assert any("exposure" in n for n in notes)
+    quantile = sm.QuantReg(X["d"], X[["a", "b"]]).fit()
+    with pytest.raises(ModelPrivacyError, match="not a model the attacks know"):
+        as_estimator(quantile)

@@ -37,9 +37,11 @@ from typing import Any
 
 import numpy as np
 
-from modelprivacy.models._registry import register_walk_hook
+from modelprivacy.errors import ModelPrivacyError
+from modelprivacy.models._native import NativeModel, Task
+from modelprivacy.models._registry import register_estimator, register_walk_hook
 
-__all__ = ["FRAME_FEATURES", "FRAME_TARGET", "is_formula_model"]
+__all__ = ["FRAME_FEATURES", "FRAME_TARGET", "StatsmodelsModel", "as_estimator", "is_formula_model"]
 
 #: Name of the hook's matrix of the formula frame's numeric feature columns.
 FRAME_FEATURES = "frame_features"
@@ -111,3 +113,144 @@ def _results_hook(results: Any) -> Iterable[tuple[str, Any]]:
         for name, value in cache.items()
         if isinstance(name, str) and isinstance(value, np.ndarray) and value.size
     ]
+
+
+# -- a results object as an estimator the attacks query and refit ---------------------------
+
+_BINARY = frozenset({"Logit", "Probit"})
+_MULTICLASS = frozenset({"MNLogit"})
+_REGRESSION = frozenset({"OLS", "Poisson", "NegativeBinomial", "GeneralizedPoisson"})
+#: Per-record arguments of a model: tied to the training rows, never carried into a refit.
+_PER_RECORD = ("offset", "exposure", "weights", "freq_weights", "var_weights", "n_trials")
+
+
+class StatsmodelsModel(NativeModel):
+    """A statsmodels results object as an estimator: its own ``predict``; refit by its model class.
+
+    ``params`` holds ``model``, the model class, ``family`` (GLM), ``formula``
+    (a formula model, refit with ``from_formula`` on the rows given),
+    ``endog_name`` and ``constant``: the position of the intercept column
+    that :func:`statsmodels.api.add_constant` added, which the records given
+    to :meth:`fit` and :meth:`predict` lack, or -1.
+    """
+
+    library = "statsmodels"
+
+    def _design(self, X: Any) -> Any:
+        p = self.params or {}
+        if p.get("formula"):
+            import pandas as pd
+
+            return X if isinstance(X, pd.DataFrame) else pd.DataFrame(X)
+        A = np.asarray(X, dtype=np.float64)
+        const = int(p.get("constant", -1))
+        if const >= 0 and A.shape[1] == int(p.get("k_exog", 0)) - 1:
+            A = np.insert(A, const, 1.0, axis=1)
+        return A
+
+    def _train(self, X: Any, y: np.ndarray) -> Any:
+        p = self.params or {}
+        cls = p["model"]
+        kwargs: dict[str, Any] = {}
+        if p.get("family") is not None:
+            family, link = p["family"]
+            kwargs["family"] = family(link=link())
+        if p.get("formula"):
+            data = self._design(X).copy()
+            data[p["endog_name"]] = y
+            model = cls.from_formula(p["formula"], data=data, **kwargs)
+        else:
+            model = cls(np.asarray(y, dtype=np.float64), self._design(X), **kwargs)
+        import warnings
+
+        with warnings.catch_warnings():  # convergence and separation warnings of small refits
+            warnings.simplefilter("ignore")
+            fitted = model.fit(disp=0) if "disp" in _fit_arguments(model) else model.fit()
+        return fitted
+
+    def _raw(self, X: Any) -> np.ndarray:
+        return np.asarray(self._fitted().predict(self._design(X)), dtype=np.float64)
+
+
+def _fit_arguments(model: Any) -> tuple[str, ...]:
+    import inspect
+
+    try:
+        return tuple(inspect.signature(model.fit).parameters)
+    except (TypeError, ValueError):
+        return ()
+
+
+@register_estimator("statsmodels.base.wrapper.ResultsWrapper", "statsmodels.base.model.Results")
+def as_estimator(results: Any) -> StatsmodelsModel:
+    """A statsmodels results object as an estimator the attacks query and refit.
+
+    Parameters
+    ----------
+    results : statsmodels results or results wrapper
+        The fitted model.
+
+    Returns
+    -------
+    StatsmodelsModel
+        Answers with ``results.predict``; refits the same model class (and
+        GLM family and link, or formula) on the rows given, without the
+        per-record offsets and weights of the training rows.
+
+    Raises
+    ------
+    ModelPrivacyError
+        For a model class the attacks do not know (time series, mixed models).
+    """
+    from statsmodels.genmod.generalized_linear_model import GLM
+
+    model = results.model
+    name = type(model).__name__
+    notes: list[str] = []
+    family = None
+    task: Task
+    n_classes = 2
+    if isinstance(model, GLM):
+        fam = model.family
+        family = (type(fam), type(fam.link))
+        binary = type(fam).__name__ == "Binomial" and np.asarray(model.endog).ndim == 1
+        task = "binary" if binary else "regression"
+    elif name in _BINARY:
+        task = "binary"
+    elif name in _MULTICLASS:
+        task = "multiclass"
+        n_classes = int(getattr(model, "J", 0)) or int(np.asarray(results.params).shape[1]) + 1
+    elif name in _REGRESSION:
+        task = "regression"
+    else:
+        raise ModelPrivacyError(
+            f"a statsmodels {name[:40]} is not a model the attacks know (OLS, Logit, Probit, "
+            "MNLogit, Poisson, NegativeBinomial, GLM); pass predict= and fit_fn= to attack it as "
+            "a black box"
+        )
+    try:
+        init = model._get_init_kwds()
+    except Exception:
+        init = {}
+    for key in _PER_RECORD:
+        value = init.get(key)
+        if value is not None and not np.all(np.asarray(value, dtype=np.float64) == 1.0):
+            notes.append(
+                f"the model's {key} (one value per training row) is not used by the reference "
+                "models, which are fitted on other rows"
+            )
+    formula = getattr(model, "formula", None)
+    const = getattr(getattr(model, "data", None), "const_idx", None)
+    exog = getattr(model, "exog", None)
+    params = {
+        "model": type(model),
+        "family": family,
+        "formula": str(formula) if formula is not None else None,
+        "endog_name": str(getattr(model, "endog_names", "y")),
+        "constant": int(const) if const is not None and formula is None else -1,
+        "k_exog": int(np.asarray(exog).shape[1]) if exog is not None else 0,
+    }
+    out = StatsmodelsModel(params=params, rounds=1, task=task, n_classes=n_classes)
+    out.refit_notes = tuple(notes)
+    out._adopt(results)
+    return out
