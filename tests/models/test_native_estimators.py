@@ -232,3 +232,28 @@ def test_statsmodels_results_are_queried_by_predict_and_refit_by_their_model_cla
     quantile = sm.QuantReg(X["d"], X[["a", "b"]]).fit()
     with pytest.raises(ModelPrivacyError, match="not a model the attacks know"):
         as_estimator(quantile)
+
+
+def test_an_onnx_network_names_its_classes_and_is_attacked_with_fit_fn(tmp_path, frames):
+    from skl2onnx import to_onnx
+    from sklearn.neural_network import MLPClassifier
+
+    train, _ = frames
+    cols = ["a", "b", "c", "d"]
+    labels = np.where(train["label"] == 1, "yes", "no")
+    net = MLPClassifier((8,), max_iter=2000, random_state=0).fit(
+        train[cols].to_numpy(np.float32), labels
+    )
+    graph = to_onnx(net, train[cols].to_numpy(np.float32)[:1], options={"zipmap": False})
+    path = tmp_path / "net.onnx"
+    path.write_bytes(graph.SerializeToString())
+    loaded = modelprivacy.load_model(path).estimator
+    assert list(loaded.classes_) == ["no", "yes"]
+    target = Target(loaded)
+    assert target.output == "proba"
+    np.testing.assert_allclose(
+        loaded.predict_proba(train[cols]),
+        net.predict_proba(train[cols].to_numpy(np.float32)),
+        atol=1e-5,
+    )
+    assert target.refit_reason()  # a graph cannot be refitted

@@ -409,6 +409,32 @@ def _class_labels(proto: Any) -> np.ndarray | None:
                 value = _attr_value(attr)
                 if value is not None and value.size:
                     return value
+    return _extracted_labels(proto)
+
+
+def _extracted_labels(proto: Any) -> np.ndarray | None:
+    """The class labels of a network exported by skl2onnx: the constant its argmax indexes.
+
+    A classifier without a classifier node (an ``MLPClassifier``) computes
+    its label as ``ArrayFeatureExtractor(classes, ArgMax(probabilities))``,
+    with the labels in an initializer.
+    """
+    from onnx import numpy_helper
+
+    inits = {t.name: t for t in proto.graph.initializer}
+    for node in proto.graph.node:
+        if node.op_type != "ArrayFeatureExtractor" or len(node.input) < 2:
+            continue
+        tensor = inits.get(node.input[0])
+        if tensor is None or len(tensor.dims) != 1 or not 2 <= tensor.dims[0] <= 100_000:
+            continue
+        values = numpy_helper.to_array(tensor)
+        if values.dtype == object:
+            values = np.asarray(
+                [v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v) for v in values],
+                dtype=object,
+            )
+        return np.asarray(values)
     return None
 
 
