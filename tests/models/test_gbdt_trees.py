@@ -207,3 +207,37 @@ def test_thresholds_locate_the_training_values_beside_them(data, library):
         located[:-1] |= hit
         located[1:] |= hit
         assert found.evidence["columns"][f"x{j}"]["located_values"] == located.sum() > 0
+
+
+@pytest.mark.parametrize("library", ["lightgbm", "xgboost"])
+def test_every_pandas_category_is_kept_and_a_rare_one_is_reported(library, tmp_path):
+    import pandas as pd
+
+    rng = np.random.default_rng(3)
+    n = 300
+    df = pd.DataFrame(
+        {
+            "a": np.round(rng.normal(size=n), 2),
+            "city": rng.choice(["Oslo", "Rome", "Paris"], n).astype(object),
+            "job": rng.choice(["cook", "pilot"], n).astype(object),
+        }
+    )
+    df.loc[7, "city"] = "Zzyzx"  # one person's town; no split uses it
+    df["city"] = df["city"].astype("category")
+    df["job"] = df["job"].astype("category")
+    y = (df["a"] > 0).astype(int)
+    if library == "lightgbm":
+        booster = lightgbm.train({"objective": "binary", "verbose": -1}, lightgbm.Dataset(df, y), 3)
+        path = tmp_path / "model.txt"
+    else:
+        booster = xgboost.train(
+            {"objective": "binary:logistic"}, xgboost.DMatrix(df, y, enable_categorical=True), 3
+        )
+        path = tmp_path / "model.json"
+        assert b"Zzyzx" not in booster.save_raw("json")  # bytes written as integers
+    booster.save_model(str(path))
+    loaded = modelprivacy.load_model(path).estimator
+    result = modelprivacy.inspect(loaded, df, y)
+    rare = [f for f in result.findings if f.check_id == "MP-S106"]
+    assert rare, [f.title for f in result.findings]
+    assert 7 in {i for f in rare for i in f.records.ids}

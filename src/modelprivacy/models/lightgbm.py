@@ -50,6 +50,7 @@ __all__ = [
     "booster_of",
     "dump_of",
     "feature_ranges",
+    "pandas_categories",
 ]
 
 #: Name of the walk hook's attribute holding the stored minimum and maximum of every feature.
@@ -317,8 +318,51 @@ def _prepare(X: Any) -> Any:
 @register_walk_hook("lightgbm.basic.Booster")
 def _walk_booster(booster: Any) -> Iterable[tuple[str, Any]]:
     """What a booster's model string holds beyond its ``__dict__``: the features' ranges."""
-    ranges = feature_ranges(dump_of(booster))
-    return [(FEATURE_INFOS, ranges)] if ranges is not None else []
+    dump = dump_of(booster)
+    out: list[tuple[str, Any]] = []
+    ranges = feature_ranges(dump)
+    if ranges is not None:
+        out.append((FEATURE_INFOS, ranges))
+    categories = pandas_categories(dump, getattr(booster, "pandas_categorical", None))
+    if categories is not None:
+        out.append(("categories_", categories))
+    return out
+
+
+def pandas_categories(dump: dict[str, Any], stored: Any) -> list[np.ndarray] | None:
+    """``pandas_categorical`` as one array of categories per feature, like an encoder's ``categories_``.
+
+    LightGBM keeps every category of every pandas category column, used in a
+    split or not, in the order of the category columns. They are placed at
+    the features whose ``feature_infos`` list values (the categorical ones);
+    numeric features get an empty array.
+
+    Parameters
+    ----------
+    dump : dict
+        ``Booster.dump_model()``.
+    stored : list or None
+        ``Booster.pandas_categorical``.
+
+    Returns
+    -------
+    list of ndarray or None
+        One array per feature; None without categories, or when their number
+        does not match the categorical features.
+    """
+    infos, names = dump.get("feature_infos"), dump.get("feature_names")
+    if not isinstance(stored, list) or not stored or not isinstance(infos, dict):
+        return None
+    if not isinstance(names, list):
+        return None
+    categorical = [isinstance(infos.get(n), dict) and bool(infos[n].get("values")) for n in names]
+    if sum(categorical) != len(stored) or not all(isinstance(c, list) for c in stored):
+        return None
+    it = iter(stored)
+    return [
+        np.asarray(next(it), dtype=object) if cat else np.empty(0, dtype=object)
+        for cat in categorical
+    ]
 
 
 # -- a Booster from a model file as an estimator the attacks query and refit ---------------

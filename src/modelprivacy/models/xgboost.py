@@ -32,10 +32,10 @@ import numpy as np
 
 from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
 from modelprivacy.models._native import NativeModel, Task, allowed_params
-from modelprivacy.models._registry import register_estimator
+from modelprivacy.models._registry import register_estimator, register_walk_hook
 from modelprivacy.models.trees import Forest, TreeSpec, UnsupportedTreesError, register_adapter
 
-__all__ = ["XGBoostModel", "as_estimator", "booster_of", "model_json"]
+__all__ = ["XGBoostModel", "as_estimator", "booster_of", "categories", "model_json"]
 
 _JSON: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
 # objectives whose rows all have a hessian of one (times their weight)
@@ -479,3 +479,67 @@ def as_estimator(booster: Any) -> XGBoostModel:
     model.refit_notes = tuple(notes)
     model._adopt(booster)
     return model
+
+
+_MAX_CATEGORY_BYTES = 1 << 26
+
+
+def categories(doc: dict[str, Any]) -> list[np.ndarray] | None:
+    """The category strings XGBoost 3 keeps (``cats.enc``), one array per feature.
+
+    XGBoost stores every category of every pandas category column, used in a
+    split or not, as UTF-8 bytes written as integers in the JSON (so a text
+    search of the file misses them), with the end offset of each string.
+
+    Parameters
+    ----------
+    doc : dict
+        The model's JSON (:func:`model_json`).
+
+    Returns
+    -------
+    list of ndarray or None
+        One array of strings per feature (empty for numeric ones); None when
+        the model keeps no categories or they are malformed.
+    """
+    gb = doc.get("learner", {}).get("gradient_booster", {})
+    model = gb.get("model", gb.get("gbtree", {}).get("model", {}))
+    enc = model.get("cats", {}).get("enc") if isinstance(model, dict) else None
+    if not isinstance(enc, list) or not enc:
+        return None
+    out: list[np.ndarray] = []
+    total = 0
+    for feature in enc:
+        offsets = feature.get("offsets", []) if isinstance(feature, dict) else None
+        values = feature.get("values", []) if isinstance(feature, dict) else None
+        if not isinstance(offsets, list) or not isinstance(values, list):
+            return None
+        total += len(values)
+        if total > _MAX_CATEGORY_BYTES:
+            return None
+        if not offsets:
+            out.append(np.empty(0, dtype=object))
+            continue
+        try:
+            raw = bytes(values)
+        except (TypeError, ValueError):
+            return None
+        ends = [int(o) for o in offsets]
+        starts = [0, *ends[:-1]] if ends[0] != 0 else ends[:-1]
+        stops = ends if ends[0] != 0 else ends[1:]
+        if any(not 0 <= a <= b <= len(raw) for a, b in zip(starts, stops, strict=True)):
+            return None
+        out.append(
+            np.asarray(
+                [raw[a:b].decode("utf-8", "replace") for a, b in zip(starts, stops, strict=True)],
+                dtype=object,
+            )
+        )
+    return out if any(c.size for c in out) else None
+
+
+@register_walk_hook("xgboost.core.Booster")
+def _walk_booster(booster: Any) -> list[tuple[str, Any]]:
+    """What a booster's native state holds of the training data: its category strings."""
+    found = categories(model_json(booster))
+    return [("categories_", found)] if found is not None else []
