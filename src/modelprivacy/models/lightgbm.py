@@ -40,7 +40,7 @@ import numpy as np
 
 from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
 from modelprivacy.models._native import NativeModel, Task, allowed_params
-from modelprivacy.models._registry import register_estimator, register_walk_hook
+from modelprivacy.models._registry import Stored, register_estimator, register_walk_hook
 from modelprivacy.models.trees import Forest, TreeSpec, register_adapter
 
 __all__ = [
@@ -52,6 +52,54 @@ __all__ = [
     "feature_ranges",
     "pandas_categories",
 ]
+
+#: What LightGBM files store about the training data (``docs/libraries.md`` is generated from it).
+STORES = (
+    Stored(
+        "leaf_count, internal_count",
+        "every tree of the text model",
+        "the training rows of every node: people alone or in small leaves, even with "
+        "min_child_samples=2; a one-row leaf's step gives away its label by its sign",
+        "MP-S105",
+        "tests/models/test_gbdt_trees.py",
+    ),
+    Stored(
+        "leaf boxes",
+        "split features and thresholds of every tree",
+        "the box of a small leaf pins down who is in it, among population records",
+        "MP-S110",
+        "tests/models/test_gbdt_trees.py",
+    ),
+    Stored(
+        "threshold",
+        "every split",
+        "1 ulp above the midpoint of two adjacent training values: both values located",
+        "MP-S104",
+        "tests/models/test_gbdt_trees.py",
+    ),
+    Stored(
+        "feature_infos",
+        "the model's header",
+        "the exact minimum and maximum of every feature",
+        "MP-S103",
+        "tests/models/test_gbdt_trees.py",
+    ),
+    Stored(
+        "pandas_categorical",
+        "the end of the text model",
+        "every category of every pandas category column, used in a split or not",
+        "MP-S106",
+        "tests/models/test_gbdt_trees.py",
+    ),
+    Stored(
+        "parameters",
+        "the text model's parameters section",
+        "the training parameters: reference models are refit with them (allowlisted)",
+        "MP-L201",
+        "tests/models/test_native_estimators.py",
+    ),
+)
+
 
 #: Name of the walk hook's attribute holding the stored minimum and maximum of every feature.
 FEATURE_INFOS = "feature_infos"

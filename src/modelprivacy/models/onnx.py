@@ -55,9 +55,56 @@ from typing import Any
 import numpy as np
 
 from modelprivacy.errors import DataError, ModelLoadError
-from modelprivacy.models._registry import register_walk_hook
+from modelprivacy.models._registry import Stored, register_walk_hook
 
 __all__ = ["OnnxModel", "OnnxNode", "graph_data"]
+
+#: What ONNX graphs store about the training data (``docs/libraries.md`` is generated from it).
+STORES = (
+    Stored(
+        "initializers of k-NN and SVM graphs",
+        "the training rows a k-NN graph measures distances to; SVMClassifier support_vectors",
+        "every training row (k-NN) or the support vectors, verbatim",
+        "MP-S101",
+        "tests/inspection/test_onnx.py",
+    ),
+    Stored(
+        "Mul/Add constants, Scaler offset and scale",
+        "a MinMaxScaler or StandardScaler exported as nodes",
+        "each feature's minimum and maximum: one person's value at the extremes",
+        "MP-S103",
+        "tests/inspection/test_onnx.py",
+    ),
+    Stored(
+        "cats_strings, OneHotEncoder categories",
+        "ai.onnx.ml encoder nodes",
+        "every category, rare ones held by fewer than k people",
+        "MP-S106",
+        "tests/inspection/test_onnx.py",
+    ),
+    Stored(
+        "pool_strings, idf",
+        "TfIdfVectorizer nodes",
+        "the vocabulary and document frequencies: a word of one document",
+        "MP-S106",
+        "tests/inspection/test_onnx.py",
+    ),
+    Stored(
+        "target_weights",
+        "TreeEnsembleRegressor leaves",
+        "training targets, reproduced by the leaves of one row",
+        "MP-S108",
+        "tests/inspection/test_onnx.py",
+    ),
+    Stored(
+        "class labels",
+        "a classifier node, or the constant an MLP's label indexes",
+        "nothing personal; they let the attacks query the graph (refit only with fit_fn)",
+        "MP-L201",
+        "tests/models/test_native_estimators.py",
+    ),
+)
+
 
 _MAX_THREADS = 4
 # onnx TensorProto element types -> numpy dtypes of inputs

@@ -39,9 +39,57 @@ import numpy as np
 
 from modelprivacy.errors import ModelPrivacyError
 from modelprivacy.models._native import NativeModel, Task
-from modelprivacy.models._registry import register_estimator, register_walk_hook
+from modelprivacy.models._registry import Stored, register_estimator, register_walk_hook
 
 __all__ = ["FRAME_FEATURES", "FRAME_TARGET", "StatsmodelsModel", "as_estimator", "is_formula_model"]
+
+#: What statsmodels results store about the training data (``docs/libraries.md`` is generated from it).
+STORES = (
+    Stored(
+        "model.exog",
+        "the results pickle (results.save)",
+        "the whole training set: every row of the design matrix",
+        "MP-S101",
+        "tests/inspection/test_statsmodels.py",
+    ),
+    Stored(
+        "model.endog",
+        "the results pickle (results.save)",
+        "every training record's target",
+        "MP-S108",
+        "tests/inspection/test_statsmodels.py",
+    ),
+    Stored(
+        "model.data.frame",
+        "formula models",
+        "the whole DataFrame passed, columns the formula does not use and its index included; "
+        "it stays after remove_data()",
+        "MP-S101",
+        "tests/inspection/test_statsmodels.py",
+    ),
+    Stored(
+        "resid, fittedvalues, influence",
+        "the results' cache",
+        "one value per training record",
+        "MP-S102",
+        "tests/inspection/test_statsmodels.py",
+    ),
+    Stored(
+        "row_labels",
+        "the data's index",
+        "the records' IDs",
+        "MP-S102",
+        "tests/inspection/test_statsmodels.py",
+    ),
+    Stored(
+        "model class, family, link, formula",
+        "results.model",
+        "what reference models are refit with; per-record offsets and weights are left out",
+        "MP-L201",
+        "tests/models/test_native_estimators.py",
+    ),
+)
+
 
 #: Name of the hook's matrix of the formula frame's numeric feature columns.
 FRAME_FEATURES = "frame_features"

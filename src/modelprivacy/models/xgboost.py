@@ -32,10 +32,52 @@ import numpy as np
 
 from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
 from modelprivacy.models._native import NativeModel, Task, allowed_params
-from modelprivacy.models._registry import register_estimator, register_walk_hook
+from modelprivacy.models._registry import Stored, register_estimator, register_walk_hook
 from modelprivacy.models.trees import Forest, TreeSpec, UnsupportedTreesError, register_adapter
 
 __all__ = ["XGBoostModel", "as_estimator", "booster_of", "categories", "model_json"]
+
+#: What XGBoost files store about the training data (``docs/libraries.md`` is generated from it).
+STORES = (
+    Stored(
+        "sum_hessian",
+        "every node of every tree (.json, .ubj, pickles)",
+        "the row count of every node for squared error, and of the first trees of logistic "
+        "and softmax models; other trees are counted by routing the data",
+        "MP-S105",
+        "tests/models/test_gbdt_trees.py",
+    ),
+    Stored(
+        "split_conditions",
+        "every split",
+        "training values themselves (float32) with the default hist method; midpoints with exact",
+        "MP-S104",
+        "tests/models/test_gbdt_trees.py",
+    ),
+    Stored(
+        "leaf boxes",
+        "split features and conditions of every tree",
+        "the box of a small leaf pins down who is in it, among population records",
+        "MP-S110",
+        "tests/models/test_gbdt_trees.py",
+    ),
+    Stored(
+        "cats.enc",
+        "gradient_booster.model.cats (XGBoost 3)",
+        "every pandas category string, as integer byte codes a text search misses",
+        "MP-S106",
+        "tests/models/test_gbdt_trees.py",
+    ),
+    Stored(
+        "learner configuration",
+        "objective, num_class, trees",
+        "what reference models are refit with; .json/.ubj files do not keep eta, max_depth or "
+        "subsampling, so the report says the refit used XGBoost's defaults",
+        "MP-L201",
+        "tests/models/test_native_estimators.py",
+    ),
+)
+
 
 _JSON: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
 # objectives whose rows all have a hessian of one (times their weight)
