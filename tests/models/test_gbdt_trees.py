@@ -241,3 +241,14 @@ def test_every_pandas_category_is_kept_and_a_rare_one_is_reported(library, tmp_p
     rare = [f for f in result.findings if f.check_id == "MP-S106"]
     assert rare, [f.title for f in result.findings]
     assert 7 in {i for f in rare for i in f.records.ids}
+
+
+def test_regularised_xgboost_is_not_accused(data):
+    X, _ = data
+    target = X[:, 1] + np.random.default_rng(4).normal(scale=0.1, size=len(X))
+    model = xgboost.XGBRegressor(n_estimators=15, max_depth=3, min_child_weight=30).fit(X, target)
+    with_data = _s105(modelprivacy.inspect(model, X, target))
+    assert not with_data, list(with_data)
+    assert not _s105(modelprivacy.inspect(model))
+    grown = xgboost.XGBRegressor(n_estimators=15, max_depth=8, min_child_weight=1).fit(X, target)
+    assert _s105(modelprivacy.inspect(grown, X, target))  # the same check does accuse a grown one
