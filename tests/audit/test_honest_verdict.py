@@ -1,10 +1,12 @@
 """An honest verdict: a criterion whose checks could not run is never "none".
 
-Real CatBoost models, audited in memory through their scikit-learn interface,
-are tree ensembles the tree checks cannot read yet: singling out must be
-"partially" assessed with the reason, never "none". scikit-learn, LightGBM and
-XGBoost models, whose trees the checks read, stay fully assessed, so the rule
-cannot pass by always saying "partially".
+Real XGBoost models with categorical splits (category sets, which the tree
+representation refuses with UnsupportedTreesError), audited in memory through
+their scikit-learn interface, are tree ensembles the tree checks cannot read:
+singling out must be "partially" assessed with the reason, never "none".
+scikit-learn, LightGBM, XGBoost (numeric splits) and CatBoost models, whose
+trees the checks read, stay fully assessed, so the rule cannot pass by always
+saying "partially".
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import lightgbm
 import pandas as pd
 import pytest
 import xgboost
+from sklearn.compose import make_column_transformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MinMaxScaler, StandardScaler
@@ -54,9 +57,26 @@ def _catboost() -> catboost.CatBoostClassifier:
     )
 
 
-FOREIGN = {
-    "catboost": _catboost,
-    "catboost in a pipeline": lambda: make_pipeline(StandardScaler(), _catboost()),
+def _categorical_xgboost() -> xgboost.XGBClassifier:
+    return xgboost.XGBClassifier(
+        n_estimators=20, max_depth=4, enable_categorical=True, tree_method="hist", random_state=0
+    )
+
+
+def _with_category(adult: pd.DataFrame) -> pd.DataFrame:
+    """The numeric columns and a pandas category column that the trees split on."""
+    cat = pd.cut(adult["age"], [0, 30, 45, 60, 200], labels=["a", "b", "c", "d"])
+    return adult.assign(group=cat.astype("category"))
+
+
+UNREAD = {
+    "xgboost with categorical splits": _categorical_xgboost,
+    "xgboost with categorical splits in a pipeline": lambda: make_pipeline(
+        make_column_transformer(
+            (StandardScaler(), NUMERIC), remainder="passthrough", verbose_feature_names_out=False
+        ).set_output(transform="pandas"),
+        _categorical_xgboost(),
+    ),
 }
 
 READ = {
@@ -65,11 +85,13 @@ READ = {
     "lightgbm in a pipeline": lambda: make_pipeline(
         StandardScaler(), lightgbm.LGBMClassifier(n_estimators=20, verbose=-1, random_state=0)
     ),
+    "catboost": _catboost,
+    "catboost in a pipeline": lambda: make_pipeline(StandardScaler(), _catboost()),
 }
 
 
 @pytest.mark.parametrize("name", list(READ))
-def test_lightgbm_and_xgboost_trees_are_read_and_fully_assessed(
+def test_lightgbm_xgboost_and_catboost_trees_are_read_and_fully_assessed(
     adult: pd.DataFrame, name: str
 ) -> None:
     model = _fit(READ[name](), adult)
@@ -80,15 +102,21 @@ def test_lightgbm_and_xgboost_trees_are_read_and_fully_assessed(
     assert "MP-S110" in so.checks
 
 
-@pytest.mark.parametrize("name", list(FOREIGN))
-def test_foreign_tree_ensemble_is_only_partially_assessed(adult: pd.DataFrame, name: str) -> None:
-    model = _fit(FOREIGN[name](), adult)
-    result = modelprivacy.audit(model, train=adult, target="income")
+def _fit_categorical(model: object, adult: pd.DataFrame) -> tuple[object, pd.DataFrame]:
+    data = _with_category(adult)
+    model.fit(data[[*NUMERIC, "group"]], data["income"])  # type: ignore[attr-defined]
+    return model, data[[*NUMERIC, "group", "income"]]
+
+
+@pytest.mark.parametrize("name", list(UNREAD))
+def test_unread_tree_ensemble_is_only_partially_assessed(adult: pd.DataFrame, name: str) -> None:
+    model, data = _fit_categorical(UNREAD[name](), adult)
+    result = modelprivacy.audit(model, train=data, target="income")
     so = result.verdict.criteria[Criterion.SINGLING_OUT]
     assert so.risk != "none"
     assert so.assessed == "partially"
     assert "MP-S105" in so.reason and "MP-S110" in so.reason
-    assert "CatBoostClassifier" in so.reason and "CatBoost" in so.reason
+    assert "XGBClassifier" in so.reason and "categorical splits" in so.reason
     assert result.verdict.overall == NOT_DEMONSTRATED
     assert "Only partially assessed: singling out" in result.verdict.explanation
     assert "no evidence" not in result.verdict.explanation.lower()
@@ -96,14 +124,17 @@ def test_foreign_tree_ensemble_is_only_partially_assessed(adult: pd.DataFrame, n
     assert recon.status == "partly run" and "MP-S110" in recon.note
 
 
-def test_a_finding_on_a_foreign_model_keeps_its_level_as_partial(adult: pd.DataFrame) -> None:
+def test_a_finding_on_an_unread_model_keeps_its_level_as_partial(adult: pd.DataFrame) -> None:
     # the scaler stores single training values (MP-S103, medium); the trees are not read
-    model = _fit(make_pipeline(MinMaxScaler(), _catboost()), adult)
-    result = modelprivacy.audit(model, train=adult, target="income")
+    pre = make_column_transformer(
+        (MinMaxScaler(), NUMERIC), remainder="passthrough", verbose_feature_names_out=False
+    ).set_output(transform="pandas")
+    model, data = _fit_categorical(make_pipeline(pre, _categorical_xgboost()), adult)
+    result = modelprivacy.audit(model, train=data, target="income")
     so = result.verdict.criteria[Criterion.SINGLING_OUT]
     assert (so.risk, so.assessed) == ("medium", "partially")
     assert "MP-S103" in so.checks
-    assert "CatBoostClassifier at steps[1][1]" in so.reason
+    assert "XGBClassifier at steps[1][1]" in so.reason
 
 
 def test_decision_tree_stays_fully_assessed(adult: pd.DataFrame) -> None:
@@ -141,13 +172,13 @@ def test_a_gap_turns_none_into_not_assessed_and_withholds_no_evidence() -> None:
 
 
 def test_every_format_shows_the_partial_assessment(adult: pd.DataFrame) -> None:
-    model = _fit(_catboost(), adult)
-    result = modelprivacy.audit(model, train=adult, target="income")
+    model, data = _fit_categorical(_categorical_xgboost(), adult)
+    result = modelprivacy.audit(model, train=data, target="income")
     reason = result.verdict.criteria[Criterion.SINGLING_OUT].reason
-    needle = "MP-S104, MP-S105, MP-S110 not run on CatBoostClassifier"
+    needle = "MP-S104, MP-S105, MP-S110 not run on XGBClassifier"
     assert needle in reason
-    data = json.loads(render_audit(result, "json"))
-    so = data["verdict"]["criteria"]["singling out"]
+    data_out = json.loads(render_audit(result, "json"))
+    so = data_out["verdict"]["criteria"]["singling out"]
     assert (so["assessed"], so["risk"], so["reason"]) == ("partially", "not assessed", reason)
     md = render_audit(result, "markdown")
     assert "| singling out | not assessed | partially |" in md and needle in md

@@ -10,6 +10,7 @@ says what the attacker is assumed to know.
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -31,9 +32,7 @@ TREE_CHECKS = ("MP-S104", "MP-S105", "MP-S110")
 #: Libraries whose models are tree ensembles that the tree checks cannot read yet: their trees
 #: live in the library's own (often native) structures. An adapter that teaches the tree
 #: representation one of them removes its entry here.
-FOREIGN_TREE_LIBRARIES = {
-    "catboost": "CatBoost",
-}
+FOREIGN_TREE_LIBRARIES: dict[str, str] = {}
 
 _NATIVE = (ctypes._SimpleCData, ctypes._Pointer, ctypes.Structure, ctypes.Array)
 _MAX_SCAN = 20_000
@@ -357,7 +356,18 @@ def singling_out_gaps(model: object, inspection: InspectionResult) -> tuple[str,
         gaps.append(
             f"part of the model is held in native memory that the inspection cannot read ({shown})"
         )
-    walked = [s for s in inspection.skipped if s.what.startswith("part of the model at ")]
+    lead = "part of the model at "
+    # the walker names a pipeline step's estimator steps[i], this walk steps[i][1]
+    inside = [re.sub(r"\[(\d+)\]\[1\]", r"[\1]", p) for p in read]
+    walked = [
+        s
+        for s in inspection.skipped
+        if s.what.startswith(lead)
+        # inside a model its adapter reads whole (CatBoost's compiled _object, exported as JSON)
+        and not any(
+            p == "" or s.what[len(lead) :].startswith((p + ".", p + "[")) for p in inside
+        )
+    ]
     if walked:
         gaps.append(
             f"{len(walked):,} part{'s' if len(walked) != 1 else ''} of the model could not be "

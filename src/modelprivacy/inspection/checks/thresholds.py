@@ -17,7 +17,8 @@ off the model. Columns are named by the names stored in the model
 (``feature_names_in_``, and the output names of the pipeline steps before the
 estimator); no value is printed. With training data it computes the midpoints
 of adjacent distinct training values per column, matches the stored
-thresholds against them, and reports how much of each column can be rebuilt
+thresholds against them (CatBoost's float32 borders as the float32 rounding of the
+midpoint, within one ulp), and reports how much of each column can be rebuilt
 and how many records hold a located value shared by fewer than ``k`` records.
 For HistGradientBoosting these are rated as stored values are (MP-S103):
 medium when some located values belong to fewer than ``k`` people, high when a
@@ -209,6 +210,13 @@ def _finding(
             thr32 = thr.astype(np.float32)
             hit = np.isin(mids.astype(np.float32), thr32)
             exact = np.isin(distinct.astype(np.float32), thr32)
+        elif library == "catboost":  # float32 borders: the midpoint rounded to float32, 1 ulp
+            thr32 = thr.astype(np.float32)
+            m32 = mids.astype(np.float32)
+            hit = np.isin(m32, thr32)
+            for way in (np.inf, -np.inf):
+                hit |= np.isin(np.nextafter(m32, np.float32(way)), thr32)
+            exact = np.zeros(distinct.size, dtype=bool)
         else:
             hit = np.isin(mids, thr) | np.isin(mids_alt, thr)
             if library == "lightgbm":  # LightGBM stores the double just above the midpoint

@@ -628,6 +628,7 @@ def _library_forests(ctx: Context) -> Iterator[Finding]:
         n_leaves = n_small = n_single = 0
         for t in counted:
             size = t.n_node_samples[t.is_leaf]
+            size = size[size > 0]  # empty leaves (of oblivious trees) hold no one
             n_leaves += int(size.size)
             n_small += int((size < ctx.k).sum())
             n_single += int((size == 1).sum())
@@ -703,7 +704,7 @@ def _library_forests(ctx: Context) -> Iterator[Finding]:
             evidence["label_recovered"] = int(recovered.size)
         if alone.size:
             label_text = (
-                f"; the sign of the leaf value gives away the label of {recovered.size:,} of them"
+                f"; the leaf value gives away the label or target of {recovered.size:,} of them"
                 if recovered is not None
                 else ""
             )
@@ -740,6 +741,10 @@ def _library_forests(ctx: Context) -> Iterator[Finding]:
             )
 
 
+#: Libraries whose forests route the data as given (category columns too), not its numbers.
+_RAW_INPUT = ("catboost",)
+
+
 def _route_library(
     ctx: Context, forest: Forest, path: str
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None] | None:
@@ -757,6 +762,8 @@ def _route_library(
     assert data is not None
     X_in = data.input_for(path)
     m, _ = data.numeric(X_in)
+    if forest.kind in _RAW_INPUT and hasattr(X_in, "shape") and len(X_in.shape) == 2:
+        m = X_in  # the adapter's prepare reads category columns itself
     width = getattr(forest.model, "n_features_in_", None)
     for name in ("num_feature", "num_features"):  # LightGBM's and XGBoost's boosters
         if width is None and callable(getattr(forest.model, name, None)):
@@ -781,7 +788,12 @@ def _route_library(
             assert forest.leaf_label is not None
             said = forest.leaf_label(i, leaf[one])
             if said is not None:
-                hit = np.asarray(said == y[rows[one]], dtype=bool)
+                truth = y[rows[one]]
+                if np.asarray(said).dtype.kind == "f" and truth.dtype.kind in "biuf":
+                    # a target rebuilt from the leaf (a regressor's step), to float precision
+                    hit = np.isclose(said, truth.astype(np.float64), rtol=1e-6, atol=1e-9)
+                else:
+                    hit = np.asarray(said == truth, dtype=bool)
                 recovered[rows[one][hit]] = True
     return (
         np.flatnonzero(alone),

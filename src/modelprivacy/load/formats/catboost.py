@@ -12,7 +12,11 @@
 Then ``.cbm`` bytes go to ``catboost.CatBoost().load_model(blob=...)``, from
 memory. CatBoost 1.2 reads JSON only from a file (``blob`` is always parsed as
 ``.cbm``), so validated JSON is written to a private temporary copy under a
-name of this module's own, loaded, and removed. The pickled state of a CatBoost model carries the same ``.cbm``
+name of this module's own, loaded, and removed. A loaded model gets the
+feature count CatBoost leaves at 0 (:func:`set_feature_count`), and the
+category strings of JSON saved with a pool, which CatBoost drops, are kept
+for the inspection (:func:`modelprivacy.models.catboost.remember_category_strings`).
+The pickled state of a CatBoost model carries the same ``.cbm``
 bytes, which the restricted unpickler checks with :func:`check_cbm` first.
 """
 
@@ -33,7 +37,7 @@ from modelprivacy.load.formats._checks import (
     parse_json,
 )
 
-__all__ = ["check_cbm", "check_json"]
+__all__ = ["check_cbm", "check_json", "set_feature_count"]
 
 _MAGIC = b"CBM1"
 #: Deepest oblivious tree accepted (CatBoost itself allows 16).
@@ -47,7 +51,8 @@ def _detect_cbm(data: bytes) -> bool:
 def _detect_json(data: bytes) -> bool:
     head = data[:256].lstrip()
     return head.startswith(b"{") and any(
-        key in head[:80] for key in (b'"features_info"', b'"oblivious_trees"', b'"model_info"')
+        key in head[:80]
+        for key in (b'"ctr_data"', b'"features_info"', b'"oblivious_trees"', b'"model_info"')
     )
 
 
@@ -113,7 +118,9 @@ def check_json(doc: Any) -> None:
     for t, tree in enumerate(trees):
         what = f"oblivious tree {t}"
         tree = as_dict(tree, what)
-        splits = as_list(tree.get("splits", []), f"{what}'s splits")
+        raw = tree.get("splits")
+        # a tree of no split (depth 0) is written with "splits": null
+        splits = as_list([] if raw is None else raw, f"{what}'s splits")
         depth = len(splits)
         if depth > MAX_DEPTH:
             raise FormatError(f"{what} is {depth} deep, more than {MAX_DEPTH}")
@@ -148,7 +155,7 @@ def _catboost_error(cb: Any) -> type[BaseException]:
 
 
 def _load_with(
-    fmt: NativeFormat, data: bytes, subject: str, kind: str
+    fmt: NativeFormat, data: bytes, subject: str, kind: str, doc: Any = None
 ) -> tuple[Any, tuple[str, ...]]:
     cb = require(fmt, subject)
     model = cb.CatBoost()
@@ -160,7 +167,36 @@ def _load_with(
     except _catboost_error(cb) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "CatBoostError"
         raise load_error(subject, fmt.title, f"CatBoost refused it ({first[:160]})") from None
+    set_feature_count(model)
+    if doc is not None:
+        from modelprivacy.models.catboost import remember_category_strings
+
+        remember_category_strings(model, doc)
     return model, ()
+
+
+def set_feature_count(model: Any) -> None:
+    """Give a loaded model the feature count CatBoost leaves at 0: its features' number.
+
+    CatBoost 1.2 sets ``n_features_in_`` from the training data only; a model
+    loaded from a file (or a pickle) reports 0, and every check of the data's
+    columns would refuse the training data. The count is the number of
+    features the model declares (``feature_names_``: every input column, used
+    in a split or not).
+
+    Parameters
+    ----------
+    model : catboost.CatBoost
+        A loaded model; changed in place when it reports no features.
+    """
+    try:
+        if not model.is_fitted() or model.n_features_in_:
+            return
+        names = model.feature_names_
+    except Exception:  # CatBoostError: nothing to fix
+        return
+    if isinstance(names, list) and names:
+        model._n_features_in = len(names)
 
 
 def _load_json_copy(model: Any, data: bytes) -> None:
@@ -193,10 +229,11 @@ def _load_cbm(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
 
 def _load_json(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
     try:
-        check_json(parse_json(data))
+        doc = parse_json(data)
+        check_json(doc)
     except FormatError as exc:
         raise load_error(subject, JSON.title, str(exc)) from None
-    return _load_with(JSON, data, subject, "json")
+    return _load_with(JSON, data, subject, "json", doc)
 
 
 CBM = register_format(
