@@ -257,3 +257,44 @@ def test_an_onnx_network_names_its_classes_and_is_attacked_with_fit_fn(tmp_path,
         atol=1e-5,
     )
     assert target.refit_reason()  # a graph cannot be refitted
+
+
+def test_catboost_file_with_a_category_column_is_queried_refit_and_boxed(tmp_path):
+    import catboost
+
+    rng = np.random.default_rng(5)
+    n = 240
+    df = pd.DataFrame(
+        {
+            "a": np.round(rng.normal(size=n), 2),
+            "city": rng.choice(["Oslo", "Rome", "Paris"], n),
+            "b": np.round(rng.normal(size=n), 2),
+        }
+    )
+    df["y"] = np.where(df["a"] + rng.normal(scale=0.5, size=n) > 0, "yes", "no")
+    train, holdout = df.iloc[:120].reset_index(drop=True), df.iloc[120:].reset_index(drop=True)
+    X, y = train.drop(columns="y"), train["y"]
+    fitted = catboost.CatBoostClassifier(
+        iterations=20,
+        depth=4,
+        random_seed=0,
+        verbose=0,
+        allow_writing_files=False,
+        cat_features=["city"],
+    ).fit(X, y)
+    path = tmp_path / "model.cbm"
+    fitted.save_model(str(path))
+    loaded = modelprivacy.load_model(path).estimator
+    model = as_estimator(loaded)
+    assert list(model.classes_) == ["no", "yes"] and model.params["cat_features"] == [1]
+    assert model.rounds == 20 and model.params["depth"] == 4
+    np.testing.assert_allclose(model.predict_proba(X), fitted.predict_proba(X))
+    refit = clone(model).fit(X, y)  # same parameters, same seed, same rows: the same model
+    np.testing.assert_allclose(refit.predict_proba(X), fitted.predict_proba(X), rtol=1e-9)
+    assert not any(p.name == "catboost_info" for p in Path.cwd().iterdir())
+    result = modelprivacy.audit(
+        str(path), train=train, holdout=holdout, target="y", reference_models=2, seed=0
+    )
+    assert not result.errors, result.errors
+    assert result.membership is not None and result.membership.n_members == len(train)
+    assert any(f.check_id == "MP-S110" for f in result.findings)

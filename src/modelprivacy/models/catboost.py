@@ -54,7 +54,8 @@ from typing import Any
 import numpy as np
 
 from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
-from modelprivacy.models._registry import Stored, register_walk_hook
+from modelprivacy.models._native import NativeModel, Task, allowed_params
+from modelprivacy.models._registry import Stored, register_estimator, register_walk_hook
 from modelprivacy.models.trees import (
     Forest,
     TreeSpec,
@@ -67,7 +68,9 @@ __all__ = [
     "CATEGORIES",
     "CTR_COUNTS",
     "STORES",
+    "CatBoostModel",
     "CtrTable",
+    "as_estimator",
     "category_strings",
     "ctr_tables",
     "model_json",
@@ -802,4 +805,182 @@ def _walk_catboost(model: Any) -> Iterable[tuple[str, Any]]:
     tables = ctr_tables(model)
     if tables:
         out.append((CTR_COUNTS, [t.counts for t in tables]))
+    return out
+
+
+# -- a CatBoost model as an estimator the attacks query and refit --------------------------
+
+_UNIT = (float, 0.0, 1.0)
+_NONNEG = (float, 0.0, 1e12)
+#: The training parameters a refit takes from ``get_all_params()``, with their bounds.
+REFIT_PARAMETERS: dict[str, tuple[type, float, float] | frozenset[str]] = {
+    "learning_rate": (float, 1e-12, 1e6),
+    "depth": (int, 1, 16),
+    "l2_leaf_reg": _NONNEG,
+    "random_strength": _NONNEG,
+    "bagging_temperature": _NONNEG,
+    "subsample": (float, 1e-6, 1.0),
+    "rsm": (float, 1e-6, 1.0),
+    "border_count": (int, 1, 65_535),
+    "one_hot_max_size": (int, 0, 1_000_000),
+    "min_data_in_leaf": (int, 1, 2**31 - 1),
+    "max_leaves": (int, 1, 1 << 16),
+    "model_size_reg": _NONNEG,
+    "random_seed": (int, 0, 2**31 - 1),
+    "max_ctr_complexity": (int, 0, 16),
+    "leaf_estimation_iterations": (int, 1, 1000),
+    "boost_from_average": (bool, 0, 1),
+    "grow_policy": frozenset({"SymmetricTree", "Depthwise", "Lossguide"}),
+    "boosting_type": frozenset({"Plain", "Ordered"}),
+    "bootstrap_type": frozenset({"Bayesian", "Bernoulli", "MVS", "No"}),
+    "sampling_frequency": frozenset({"PerTree", "PerTreeLevel"}),
+    "leaf_estimation_method": frozenset({"Newton", "Gradient", "Exact"}),
+    "score_function": frozenset({"Cosine", "L2", "NewtonCosine", "NewtonL2"}),
+    "nan_mode": frozenset({"Min", "Max", "Forbidden"}),
+    "feature_border_type": frozenset(
+        {"Median", "Uniform", "UniformAndQuantiles", "MaxLogSum", "MinEntropy", "GreedyLogSum"}
+    ),
+    "auto_class_weights": frozenset({"None", "Balanced", "SqrtBalanced"}),
+    "loss_function": frozenset(
+        {"Logloss", "CrossEntropy", "MultiClass", "MultiClassOneVsAll", "RMSE", "MAE", "Poisson"}
+    ),
+}
+MAX_REFIT_TREES = 100_000
+
+
+class CatBoostModel(NativeModel):
+    """A CatBoost model as an estimator: CatBoost's own probabilities; refit with its parameters.
+
+    ``params`` holds the training parameters, ``cat_features`` (the indices of
+    the category columns) and ``classes`` (the class labels, which CatBoost
+    keeps as given); see :class:`~modelprivacy.models._native.NativeModel`.
+    """
+
+    library = "CatBoost"
+
+    def _adopt(self, booster: Any) -> CatBoostModel:
+        super()._adopt(booster)
+        classes = (self.params or {}).get("classes")
+        if self.task != "regression" and classes is not None:
+            self.classes_ = np.asarray(classes)
+        return self
+
+    def fit(self, X: Any, y: Any) -> CatBoostModel:
+        """Train a CatBoost model with this model's parameters (labels as the model keeps them).
+
+        Parameters
+        ----------
+        X : array-like of shape (n, d)
+            Records.
+        y : array-like of shape (n,)
+            Labels or targets.
+
+        Returns
+        -------
+        CatBoostModel
+            ``self``, fitted.
+        """
+        return self._adopt(self._train(X, np.asarray(y)))
+
+    def _train(self, X: Any, y: np.ndarray) -> Any:
+        import catboost
+
+        p = dict(self.params or {})
+        p.pop("classes", None)
+        cat = p.pop("cat_features", None) or None
+        cls = (
+            catboost.CatBoostRegressor if self.task == "regression" else catboost.CatBoostClassifier
+        )
+        model = cls(
+            **p,
+            iterations=int(self.rounds),
+            cat_features=cat,
+            allow_writing_files=False,  # no catboost_info directory, no snapshots
+            thread_count=_threads(),
+            verbose=0,
+        )
+        if cat and hasattr(X, "iloc"):
+            X = X.copy()
+            for j in cat:  # CatBoost takes category columns as strings or integers
+                col = X.iloc[:, j]
+                if col.dtype.kind == "f" or str(col.dtype) == "category":
+                    X.isetitem(j, col.astype(str))
+        return model.fit(X, y)
+
+    def _raw(self, X: Any) -> np.ndarray:
+        booster = self._fitted()
+        kind = "RawFormulaVal" if self.task == "regression" else "Probability"
+        out = np.asarray(booster.predict(X, prediction_type=kind), dtype=np.float64)
+        if self.task == "binary" and out.ndim == 2:
+            return np.asarray(out[:, 1])
+        return out
+
+
+@register_estimator("catboost.core.CatBoost")
+def as_estimator(model: Any) -> CatBoostModel:
+    """A CatBoost model (loaded from ``.cbm``/``.json``, or in memory) as an estimator.
+
+    Parameters
+    ----------
+    model : catboost.CatBoost
+        The fitted model.
+
+    Returns
+    -------
+    CatBoostModel
+        Answers with ``model`` itself; refits with the parameters of
+        ``get_all_params()`` that :data:`REFIT_PARAMETERS` allows, its category
+        columns and as many trees as it has.
+
+    Raises
+    ------
+    ModelPrivacyError
+        For a loss that is not a classifier or regressor the attacks know.
+    """
+    raw = _params(model)
+    params, notes = allowed_params(raw, REFIT_PARAMETERS, "CatBoost")
+    loss = str(params.get("loss_function", raw.get("loss_function", "")))
+    task: Task
+    classes = raw.get("class_names") or getattr(model, "classes_", None)
+    if loss in ("Logloss", "CrossEntropy"):
+        task, n_classes = "binary", 2
+    elif loss in ("MultiClass", "MultiClassOneVsAll"):
+        task = "multiclass"
+        n_classes = len(classes) if classes is not None else 0
+    elif loss in ("RMSE", "MAE", "Poisson"):
+        task, n_classes = "regression", 0
+    else:
+        shown = loss[:40].encode("ascii", "backslashreplace").decode()
+        raise ModelPrivacyError(
+            f"this CatBoost model's loss ({shown!r}) is not a classifier or regressor the attacks "
+            "know (ranking and custom losses are not attacked); pass predict= and fit_fn= to "
+            "attack it as a black box"
+        )
+    if task != "regression":
+        if classes is None or len(classes) != n_classes or n_classes < 2:
+            classes = list(range(max(n_classes, 2)))
+        params["classes"] = [c.item() if isinstance(c, np.generic) else c for c in classes]
+        n_classes = len(params["classes"])
+    params.pop("loss_function", None)
+    params["loss_function"] = loss
+    try:
+        params["cat_features"] = [int(i) for i in model.get_cat_feature_indices()]
+    except Exception:
+        params["cat_features"] = []
+    trees = int(getattr(model, "tree_count_", 0) or raw.get("iterations", 1) or 1)
+    rounds = max(trees, 1)
+    if rounds > MAX_REFIT_TREES:
+        notes.append(
+            f"reference models grow {MAX_REFIT_TREES:,} trees, not the model's {rounds:,} "
+            "(more trees than a refit may take)"
+        )
+        rounds = MAX_REFIT_TREES
+    if not raw:
+        notes.append(
+            "the model stores no training parameters: CatBoost's defaults were used for the "
+            "reference models; pass fit_fn= to train them as the model was trained"
+        )
+    out = CatBoostModel(params=params, rounds=rounds, task=task, n_classes=n_classes)
+    out.refit_notes = tuple(notes)
+    out._adopt(model)
     return out

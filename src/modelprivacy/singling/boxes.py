@@ -48,7 +48,7 @@ import scipy.sparse as sp
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
 from modelprivacy.inspection.data import numeric_matrix
-from modelprivacy.models.trees import TreeSpec, forest_of, node_boxes
+from modelprivacy.models.trees import TreeSpec, UnsupportedTreesError, forest_of, node_boxes
 from modelprivacy.singling._units import inverse_map
 
 __all__ = ["CHECK_ID", "SinglingOutResult", "leaf_boxes", "singling_out_finding"]
@@ -308,7 +308,14 @@ def _feature_check(estimator: Any, X: Any, what: str) -> Any:
     return X
 
 
-def _model_input(model: Any, pre: Any, final: Any, X: Any, what: str) -> np.ndarray:
+#: Forests whose ``prepare`` takes the raw input and codes its category columns as numbers:
+#: the boxes are computed on that coded matrix, which is also what their trees route.
+_CODED_INPUT = ("catboost",)
+
+
+def _model_input(
+    model: Any, pre: Any, final: Any, X: Any, what: str, forest: Any = None
+) -> np.ndarray:
     """The trees' input for ``X`` as a dense float64 matrix."""
     if not hasattr(X, "shape"):
         X = np.asarray(X)
@@ -323,6 +330,11 @@ def _model_input(model: Any, pre: Any, final: Any, X: Any, what: str) -> np.ndar
                 f"the model's preprocessing could not transform {what} ({type(exc).__name__}: "
                 f"{exc}); pass the raw data with the columns and types used in fit"
             ) from exc
+    if forest is not None and forest.kind in _CODED_INPUT:
+        try:
+            return np.ascontiguousarray(forest.prepare(X), dtype=np.float64)
+        except UnsupportedTreesError as exc:
+            raise DataError(f"{what} does not fit the model's trees: {exc}") from exc
     if sp.issparse(X):
         X = X.toarray()
     m, _ = numeric_matrix(X)
@@ -489,7 +501,7 @@ def leaf_boxes(
     k = int(k)
     pre, final, prefix = _split(model)
     forest = forest_of(final)
-    Xt = _model_input(model, pre, final, X, "X")
+    Xt = _model_input(model, pre, final, X, "X", forest)
     n, d = Xt.shape
     forest.match(n)
     y_arr: np.ndarray | None = None
@@ -504,13 +516,16 @@ def leaf_boxes(
             y_arr = y_arr[:, 0] if y_arr.shape[1] == 1 else None
     P: np.ndarray | None = None
     if population is not None:
-        P = _model_input(model, pre, final, population, "population")
+        P = _model_input(model, pre, final, population, "population", forest)
 
     dtype = np.float32 if forest.float32 else np.float64
     X_in = Xt.astype(dtype)
     P_in = None if P is None else P.astype(dtype)
-    X_route = forest.prepare(Xt)
-    P_route = None if P is None else forest.prepare(P)
+    coded = forest.kind in _CODED_INPUT  # already what the trees route
+    X_route = Xt if coded else forest.prepare(Xt)
+    P_route = None if P is None or coded else forest.prepare(P)
+    if coded:
+        P_route = P
     low = np.full((n, d), -np.inf)
     high = np.full((n, d), np.inf)
     small_trees = np.zeros(n, dtype=np.int64)
