@@ -169,6 +169,19 @@ def test_one_person_category_gives_away_its_label(categorical, tmp_path):
     result = modelprivacy.inspect(loaded, df, y)
     rare = [f for f in result.findings if f.check_id == "MP-S106"]
     assert 7 in {i for f in rare for i in f.records.ids}
+    # the CTR tables themselves: a one-row bucket with its label, from the structure alone (.cbm
+    # keeps only hashes) and confirmed on the training rows where the strings are stored
+    binary = tmp_path / "model.cbm"
+    model.save_model(str(binary))
+    ctr = [
+        f
+        for f in modelprivacy.inspect(modelprivacy.load_model(binary).estimator).findings
+        if f.check_id == "MP-S106" and "CTR" in f.description
+    ]
+    assert ctr and ctr[0].evidence["labels_readable"] >= 1
+    assert ctr[0].confidence.name == "MEDIUM"
+    confirmed = [f for f in rare if "CTR" in f.description]
+    assert confirmed and 7 in confirmed[0].records.ids
     # the trees are routed by CatBoost with the category column as given
     found = _s105(result)
     assert found and all(f.evidence["matched"] for f in found.values())

@@ -115,7 +115,7 @@ STORES = (
         "models with categorical features (.cbm, JSON, pickles)",
         "per category, the training rows of every class: a category held by one person gives "
         "away that person's label; counts below k single out small groups",
-        "-",
+        "MP-S106",
         _TEST,
     ),
     Stored(

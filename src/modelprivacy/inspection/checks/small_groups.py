@@ -47,6 +47,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _classes(ctx)
     yield from _categories(ctx)
     yield from _tokens(ctx)
+    yield from _ctr_tables(ctx)
 
 
 def _cluster_labels(ctx: Context) -> Iterator[Finding]:
@@ -308,6 +309,79 @@ def _tokens(ctx: Context) -> Iterator[Finding]:
             positions=positions,
             example=f"vocabulary_ contains {redact(example_tok, ctx.show_values)}",
             evidence={"tokens": len(vocab), "rare_tokens": rare, "single_document_tokens": single},
+        )
+
+
+def _ctr_tables(ctx: Context) -> Iterator[Finding]:
+    """CatBoost's CTR tables: training rows of every category, per class for classifiers."""
+    for node in ctx.nodes:
+        if node.attr != "ctr_counts_" or type(node.owner).__module__.split(".")[0] != "catboost":
+            continue
+        from modelprivacy.models.catboost import ctr_tables
+
+        try:
+            tables = ctr_tables(node.owner)
+        except Exception:  # the hook read them: a failure here is not the model's
+            continue
+        small = single = told = 0
+        rare_strings: dict[int, set[str]] = {}
+        for table in tables:
+            totals = table.totals
+            few = (totals > 0) & (totals < ctx.k)
+            small += int(few.sum())
+            single += int((totals == 1).sum())
+            if table.per_class:
+                told += int((totals == 1).sum())
+            if len(table.features) == 1:
+                for i in np.flatnonzero(few):
+                    text = table.strings[i] if i < len(table.strings) else None
+                    if text is not None:
+                        rare_strings.setdefault(table.features[0], set()).add(text)
+        if not small:
+            continue
+        positions = None
+        confidence = Confidence.MEDIUM  # counts from the structure alone
+        if ctx.data is not None and rare_strings:
+            X_in = ctx.data.input_for(node.owner_path)
+            found = []
+            for j, texts in rare_strings.items():
+                col = _column(X_in, j)
+                if col is not None:
+                    keys = np.asarray([_key(v) for v in col], dtype=object)
+                    found.append(np.flatnonzero(np.isin(keys, list(texts))))
+            if found:
+                positions = np.unique(np.concatenate(found))
+                confidence = Confidence.HIGH
+        label = (
+            f"; the per-class counts of {plural(told, 'one-person category', 'one-person categories')} "
+            "give away that person's label"
+            if told
+            else ""
+        )
+        yield ctx.finding(
+            CHECK_ID,
+            severity=Severity.HIGH if told else Severity.MEDIUM,
+            confidence=confidence,
+            path=node.path,
+            estimator=node.owner,
+            title="Categories of fewer than k people",
+            description=(
+                f"The model's CTR tables count the training rows of "
+                f"{plural(small, 'category', 'categories')} (or combinations) held by fewer than "
+                f"{ctx.k} training records ({single:,} by one person){label}"
+                + (
+                    f", exposing {plural(positions.size, 'record')}."
+                    if positions is not None
+                    else "."
+                )
+            ),
+            positions=positions,
+            evidence={
+                "ctr_tables": len(tables),
+                "small_categories": small,
+                "single_person_categories": single,
+                "labels_readable": told,
+            },
         )
 
 
