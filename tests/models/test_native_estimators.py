@@ -298,3 +298,21 @@ def test_catboost_file_with_a_category_column_is_queried_refit_and_boxed(tmp_pat
     assert not result.errors, result.errors
     assert result.membership is not None and result.membership.n_members == len(train)
     assert any(f.check_id == "MP-S110" for f in result.findings)
+
+
+def test_an_unpickled_catboost_model_knows_its_features(tmp_path, frames):
+    import pickle
+
+    import catboost
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    train, _ = frames
+    X, y = train.drop(columns="label"), train["label"]
+    model = catboost.CatBoostClassifier(iterations=5, verbose=0, allow_writing_files=False)
+    for obj in (model.fit(X, y), make_pipeline(StandardScaler(), model).fit(X, y)):
+        path = tmp_path / "model.pkl"
+        path.write_bytes(pickle.dumps(obj))
+        loaded = modelprivacy.load_model(path).estimator
+        final = loaded.steps[-1][1] if hasattr(loaded, "steps") else loaded
+        assert final.n_features_in_ == X.shape[1]  # CatBoost itself says 0 after unpickling

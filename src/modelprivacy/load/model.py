@@ -272,6 +272,7 @@ def _load(data: bytes, name: str, subject: str, digest: str, *, trust: bool) -> 
                 f"{', '.join(MODEL_METHODS[:-1])} or {MODEL_METHODS[-1]} method; save the "
                 "fitted estimator itself (e.g. joblib.dump(model, path))"
             )
+        _catboost_feature_counts(estimator)
     return LoadedModel(
         estimator=estimator,
         path=name,
@@ -285,6 +286,25 @@ def _load(data: bytes, name: str, subject: str, digest: str, *, trust: bool) -> 
 
 def _qualified(cls: type) -> str:
     return f"{getattr(cls, '__module__', '?')}.{getattr(cls, '__qualname__', '?')}"
+
+
+def _catboost_feature_counts(estimator: Any) -> None:
+    """Unpickled CatBoost models (alone or as a Pipeline's steps) report 0 features: fix that."""
+    if "catboost" not in sys.modules:
+        return
+    import catboost
+
+    from modelprivacy.load.formats.catboost import set_feature_count
+
+    steps = getattr(estimator, "steps", None)
+    parts = (
+        [s[1] for s in steps if isinstance(s, tuple) and len(s) == 2]
+        if isinstance(steps, list)
+        else []
+    )
+    for part in (estimator, *parts):
+        if isinstance(part, catboost.CatBoost):
+            set_feature_count(part)
 
 
 def _validate(estimator: Any, subject: str, *, trust: bool) -> tuple[str, ...]:
