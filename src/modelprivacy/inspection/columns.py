@@ -131,6 +131,8 @@ def _names_out(est: Any, cols: Columns | None) -> list[str] | None:
 def root_columns(estimator: Any) -> Columns | None:
     """The columns the root estimator was fitted on, from ``feature_names_in_``."""
     names = safe_getattr(estimator, "feature_names_in_")
+    if isinstance(names, list) and names and all(isinstance(n, str) for n in names):
+        names = np.asarray(names, dtype=object)  # interpret's EBMs keep a list
     if isinstance(names, np.ndarray) and names.ndim == 1 and names.size:
         shown = [str(n) for n in names]
     else:

@@ -73,6 +73,23 @@ STORED_VALUES: dict[str, str] = {
     "Scaler.implied_max_": "the input the Scaler maps to 1: a MinMaxScaler's largest training value",
     "Imputer.imputed_value_floats_": "the fill value of each column (a median or most frequent "
     "value is a training value)",
+    # interpret's EBMs (modelprivacy.models.interpret): feature_bounds_ as a (2, d) view
+    **{
+        f"{ebm}.{attr}": what
+        for ebm in (
+            "ExplainableBoostingClassifier",
+            "ExplainableBoostingRegressor",
+            "DPExplainableBoostingClassifier",
+            "DPExplainableBoostingRegressor",
+        )
+        for attr, what in (
+            (
+                "feature_bounds_",
+                "the smallest and largest training value of each numeric feature (repeated as "
+                "the first and last of its histogram_edges_)",
+            ),
+        )
+    },
 }
 
 # Attributes holding training targets or labels verbatim.
@@ -218,6 +235,16 @@ NOT_DATA: frozenset[str] = frozenset(
         "prob_a_",
         "prob_b_",
         "rho_",
+        # interpret's EBMs: cut points and category maps (read as bin_thresholds_ and
+        # categories_ through the walk hook), histogram edges (their ends repeat
+        # feature_bounds_, reported there), counts and bag weights
+        "bins_",
+        "histogram_edges_",
+        "bin_weights_",
+        "histogram_weights_",
+        "unique_val_counts_",
+        "bag_weights_",
+        "best_iteration_",
     }
 )
 

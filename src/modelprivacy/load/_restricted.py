@@ -36,6 +36,13 @@ What is allowed
   ``cls.__new__(cls)`` and filled by BUILD, and the bytes their
   ``__setstate__`` hands to XGBoost, LightGBM or CatBoost are validated as
   data first (:mod:`modelprivacy.load.formats`).
+- interpret's Explainable Boosting Machines: ``ExplainableBoostingClassifier``,
+  ``ExplainableBoostingRegressor`` and their differentially private variants
+  (``interpret.glassbox._ebm._ebm``), in pickles and skops files. They are
+  scikit-learn estimators whose state is a dict of arrays, lists, tuples and
+  category dicts (``BaseEstimator.__setstate__``, a dict update); nothing of
+  it reaches native code before :mod:`modelprivacy.load.validate` has checked
+  the cut points, category maps and score tables against each other.
 - statsmodels models, results, result wrappers, ``ModelData``, GLM families,
   links and variance functions, from the modules of OLS/WLS/GLS, the discrete
   models and GLM: created the same way; their state is a dict. The state of a
@@ -517,6 +524,19 @@ _LIBRARY_CLASSES = frozenset(
     }
 )
 
+# interpret's EBMs: scikit-learn estimators (``BaseEstimator.__setstate__``)
+# whose state is plain data, checked by ``validate`` before any prediction
+# hands cut points to interpret's native ``Discretize``. Allowed in skops files
+# too, since skops builds them the same way (``cls.__new__`` and a state dict).
+_INTERPRET_CLASSES = frozenset(
+    {
+        "interpret.glassbox._ebm._ebm.ExplainableBoostingClassifier",
+        "interpret.glassbox._ebm._ebm.ExplainableBoostingRegressor",
+        "interpret.glassbox._ebm._ebm.DPExplainableBoostingClassifier",
+        "interpret.glassbox._ebm._ebm.DPExplainableBoostingRegressor",
+    }
+)
+
 # statsmodels modules whose model, results, data, family, link and variance
 # classes a saved result holds; a class is allowed if it is defined in one of
 # them and subclasses one of ``_STATSMODELS_BASES``. Their ``__setstate__`` is a
@@ -546,9 +566,9 @@ _STATSMODELS_BASES = (
 
 
 def _resolve_library(module: str, name: str) -> Any:
-    """A class of :data:`_LIBRARY_CLASSES`, or an allowed statsmodels class."""
+    """A class of :data:`_LIBRARY_CLASSES` or :data:`_INTERPRET_CLASSES`, or a statsmodels class."""
     fullname = f"{module}.{name}"
-    if fullname in _LIBRARY_CLASSES:
+    if fullname in _LIBRARY_CLASSES or fullname in _INTERPRET_CLASSES:
         try:
             obj = _import_target(f"{module}:{name}")
         except (ImportError, AttributeError) as exc:
@@ -703,7 +723,7 @@ def _resolve(module: str, name: str, *, joblib: bool = True) -> Any:
     root = module.split(".")[0]
     if root == "sklearn":
         return _resolve_sklearn(module, name)
-    if root in ("xgboost", "lightgbm", "catboost", "statsmodels"):
+    if root in ("xgboost", "lightgbm", "catboost", "statsmodels", "interpret"):
         return _resolve_library(module, name)
     if root == "numpy":
         return _resolve_numpy_rule(module, name)

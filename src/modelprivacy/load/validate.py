@@ -32,7 +32,10 @@ nesting depth, and for each object it meets:
   distance metrics, HistGradientBoosting predictors and bin mappers, scipy
   sparse matrices (their own ``check_format(full_check=True)``), numpy dtypes
   (rebuilt from their description and compared), numpy random generators
-  (MT19937 position, Philox buffer position, seed pools), and arrays with zero
+  (MT19937 position, Philox buffer position, seed pools), interpret's
+  Explainable Boosting Machines (cut points flat, finite and increasing,
+  category maps of text to bin numbers, terms on existing features, score and
+  weight tables shaped by their features' bins), and arrays with zero
   strides or elements outside their buffer; and object graphs of more than
   :data:`MAX_NODES` objects or deeper than :data:`MAX_DEPTH`;
 - **resets**, in place, settings that make ordinary calls touch the file
@@ -219,6 +222,7 @@ def _lib() -> dict[str, tuple[type, ...]]:
         "lgb_booster": _classes(("lightgbm.basic", "Booster")),
         "lgb_model": _classes(("lightgbm.sklearn", "LGBMModel")),
         "catboost": _classes(("catboost.core", "_CatBoostBase")),
+        "ebm": _classes(("interpret.glassbox._ebm._ebm", "EBMModel")),
         "random_state": (np.random.RandomState,),
         "generator": (np.random.Generator,),
         "bit_generator": (np.random.BitGenerator,),
@@ -409,6 +413,7 @@ def _compute_type_info(cls: type) -> _TypeInfo:
             "lgb_booster",
             "lgb_model",
             "catboost",
+            "ebm",
         )
         if lib[name] and issubclass(cls, lib[name])
     }
@@ -775,6 +780,111 @@ def _predictor_problem(predictor: Any, n_features_bound: int | None) -> str | No
                     f"bitset index {int(bitset_idx.max())} outside the "
                     f"{bitsets.shape[0]} category bitsets"
                 )
+    return None
+
+
+_EBM_FEATURE_TYPES = frozenset({"continuous", "nominal", "ordinal"})
+#: The most binning levels per feature, and features per term, an EBM may have (interpret
+#: makes one level per term size in use, and terms of one to a few features).
+_EBM_MAX_LEVELS = 64
+
+
+def _ebm_bin_counts(kind: Any, levels: Any, j: int) -> list[int] | str:
+    """The number of bins of each binning level of EBM feature ``j``, or the problem."""
+    if kind not in _EBM_FEATURE_TYPES:
+        return f"feature {j} of type {_shown(kind)} (continuous, nominal or ordinal)"
+    if not isinstance(levels, list) or len(levels) > _EBM_MAX_LEVELS:
+        return f"bins of feature {j} that are not a list of at most {_EBM_MAX_LEVELS} levels"
+    sizes: list[int] = []
+    for level in levels:
+        if kind == "continuous":
+            if not (
+                isinstance(level, np.ndarray)
+                and level.dtype == np.float64
+                and level.ndim == 1
+                and level.flags.c_contiguous
+            ):
+                return f"cut points of feature {j} that are not a flat float64 array"
+            if level.size and not (np.isfinite(level).all() and (np.diff(level) > 0).all()):
+                return f"cut points of feature {j} that are not finite and increasing"
+            sizes.append(level.size + 3)  # missing, the intervals, unseen
+        else:
+            if not isinstance(level, dict) or not all(type(key) is str for key in level):
+                return f"categories of feature {j} that are not a map of text to bin numbers"
+            numbers = list(level.values())
+            if not all(_in_range(v, 1, len(level)) for v in numbers):
+                return f"categories of feature {j} with bin numbers outside [1, {len(level)}]"
+            sizes.append(max((int(v) for v in numbers), default=0) + 2)
+    return sizes
+
+
+def _ebm_problem(d: dict[str, Any], check: Callable[[np.ndarray], None]) -> str | None:
+    """Problems of an Explainable Boosting Machine's fitted state (None when unfitted or sound).
+
+    ``check`` validates each array's memory layout before its values are read.
+    """
+    bins = d.get("bins_")
+    if bins is None:
+        return None
+    kinds, names = d.get("feature_types_in_"), d.get("feature_names_in_")
+    if not isinstance(bins, list) or not isinstance(kinds, list) or len(kinds) != len(bins):
+        return "bins that do not match the feature types"
+    if not (
+        isinstance(names, list)
+        and len(names) == len(bins)
+        and all(isinstance(n, str) for n in names)
+    ):
+        return "feature names that do not match the bins"
+    n_in = d.get("n_features_in_")
+    if n_in is not None and not (_in_range(n_in, 0, 2**31) and int(n_in) == len(bins)):
+        return f"{_shown(n_in)} features for {len(bins)} bins"
+    for levels in bins:
+        for level in levels if isinstance(levels, list) else ():
+            if isinstance(level, np.ndarray):
+                check(level)
+    sizes: list[list[int]] = []
+    for j, (kind, levels) in enumerate(zip(kinds, bins, strict=True)):
+        found = _ebm_bin_counts(kind, levels, j)
+        if isinstance(found, str):
+            return found
+        sizes.append(found)
+    terms, scores = d.get("term_features_"), d.get("term_scores_")
+    if not isinstance(terms, list) or not isinstance(scores, list) or len(terms) != len(scores):
+        return "score tables that do not match the terms"
+    weights = d.get("bin_weights_")
+    if weights is not None and not (isinstance(weights, list) and len(weights) == len(terms)):
+        return "bin weights that do not match the terms"
+    for t, (features, table) in enumerate(zip(terms, scores, strict=True)):
+        if not (
+            isinstance(features, tuple | list)
+            and 1 <= len(features) <= _EBM_MAX_LEVELS
+            and all(_in_range(f, 0, len(bins) - 1) and sizes[int(f)] for f in features)
+        ):
+            return f"term {t} on features that are not binned features of the model"
+        shape = tuple(sizes[int(f)][min(len(sizes[int(f)]), len(features)) - 1] for f in features)
+        if not isinstance(table, np.ndarray):
+            return f"a score table of term {t} that is not an array"
+        check(table)
+        if (
+            table.dtype.kind != "f"
+            or table.shape[: len(features)] != shape
+            or table.ndim > len(features) + 1
+        ):
+            return f"a score table of term {t} of shape {table.shape} for bins {shape}"
+        weight = weights[t] if weights is not None else None
+        if weight is not None:
+            if not isinstance(weight, np.ndarray):
+                return f"bin weights of term {t} that are not an array"
+            check(weight)
+            if weight.dtype.kind != "f" or weight.shape != shape:
+                return f"bin weights of term {t} of shape {weight.shape} for bins {shape}"
+    bounds = d.get("feature_bounds_")
+    if bounds is not None:
+        if not isinstance(bounds, np.ndarray):
+            return "feature bounds that are not an array"
+        check(bounds)
+        if bounds.dtype.kind != "f" or bounds.shape != (len(bins), 2):
+            return f"feature bounds of shape {bounds.shape} for {len(bins)} features"
     return None
 
 
@@ -1512,6 +1622,8 @@ class _Validator:
                 self.check_estimator_callables(obj, d, info, path, skip)
             if "hist_gb" in info.specials:
                 self.check_hist_gradient_boosting(obj, d, path, bound)
+            if "ebm" in info.specials:
+                self.check_ebm(d, path)
         elif "predictor" in info.specials:
             self.check_arrays_in(d, path)
             problem = _predictor_problem(obj, bound)
@@ -1681,6 +1793,16 @@ class _Validator:
         problem = _bin_mapper_problem(est, bound)
         if problem:
             raise self.corrupt("an invalid HistGradientBoosting model", path, problem)
+
+    def check_ebm(self, d: dict[str, Any], path: _Path) -> None:
+        """An EBM's bins, terms and tables, before interpret's native ``Discretize`` reads them."""
+
+        def check(arr: np.ndarray) -> None:
+            self.check_array(arr, path)
+
+        problem = _ebm_problem(d, check)
+        if problem:
+            raise self.corrupt("an invalid Explainable Boosting Machine", path, problem)
 
     # -- resets ---------------------------------------------------------------------------
 

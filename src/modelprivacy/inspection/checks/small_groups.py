@@ -9,9 +9,11 @@ value for it is that person's target), a word that appears in one document.
 
 Without training data the check reads what the model stores about group sizes:
 ``labels_`` of clusterings, Birch subcluster sizes, class counts of naive
-Bayes, and the inverse document frequencies of TF-IDF (which give every
-token's document count). With training data it also counts the records of
-every class, every encoder category and every vocabulary token.
+Bayes, the inverse document frequencies of TF-IDF (which give every
+token's document count), and the bin weights of interpret's Explainable
+Boosting Machines (row counts, unless sample weights were given). With
+training data it also counts the records of every class, every encoder
+category, every vocabulary token and every EBM bin.
 
 Remedy: group rare categories (``min_frequency=k``, ``max_categories``), drop
 rare tokens (``min_df=k``), merge or drop tiny classes and clusters.
@@ -48,6 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _categories(ctx)
     yield from _tokens(ctx)
     yield from _ctr_tables(ctx)
+    yield from _ebm_bins(ctx)
 
 
 def _cluster_labels(ctx: Context) -> Iterator[Finding]:
@@ -381,6 +384,50 @@ def _ctr_tables(ctx: Context) -> Iterator[Finding]:
                 "small_categories": small,
                 "single_person_categories": single,
                 "labels_readable": told,
+            },
+        )
+
+
+def _ebm_bins(ctx: Context) -> Iterator[Finding]:
+    """The training rows of every bin of every term of interpret's EBMs (``bin_weights_``)."""
+    for node in ctx.nodes:
+        if (
+            node.attr != "bin_weights_"
+            or not isinstance(node.value, list)
+            or type(node.owner).__module__.split(".")[0] != "interpret"
+        ):
+            continue
+        from modelprivacy.models.interpret import small_bins
+
+        X_in = ctx.data.input_for(node.owner_path) if ctx.data is not None else None
+        found = small_bins(node.owner, ctx.k, X_in)
+        if found is None or not found.small:
+            continue
+        shown = ", ".join(list(found.terms)[:5]) + (", ..." if len(found.terms) > 5 else "")
+        yield ctx.finding(
+            CHECK_ID,
+            severity=Severity.HIGH if found.single else Severity.MEDIUM,
+            confidence=Confidence.HIGH if found.from_data else Confidence.MEDIUM,
+            path=node.path,
+            estimator=node.owner,
+            title="Bins of fewer than k people",
+            description=(
+                f"{type(node.owner).__name__} has {plural(found.small, 'bin')} of "
+                f"{found.bins:,} holding fewer than {ctx.k} training records ({found.single:,} "
+                f"hold one person; terms: {shown}): a bin pins its people's value between two "
+                "cut points (their category), and its score was fitted to them alone"
+                + (
+                    f", exposing {plural(found.positions.size, 'record')}."
+                    if found.positions is not None
+                    else " (counted from the stored bin weights)."
+                )
+            ),
+            positions=found.positions,
+            evidence={
+                "bins": found.bins,
+                "small_bins": found.small,
+                "single_person_bins": found.single,
+                "terms": found.terms,
             },
         )
 

@@ -63,7 +63,16 @@ PERSON_NAME = "person name"
 _HIGH_KINDS = frozenset({"e-mail address", "phone number", "identification number", "IP address"})
 _MAX_SUBSTRING_NEEDLES = 200
 _SCHEMA_ATTRS = frozenset(
-    {"feature_names_in_", "columns", "_feature_names_in", "feature_names_out_", "_remainder"}
+    {
+        "feature_names_in_",
+        "columns",
+        "_feature_names_in",
+        "feature_names_out_",
+        "_remainder",
+        # interpret's EBMs: the terms' names (column names) and the features' types
+        "term_names_",
+        "feature_types_in_",
+    }
 )
 
 

@@ -124,9 +124,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if isinstance(thr, np.ndarray) and thr.size:
                     groups[key][j].append(thr.astype(np.float64))
             n_bins = safe_getattr(node.owner, "n_bins")  # max_bins + 1 (the missing bin)
+            ebm_max_bins = safe_getattr(node.owner, "max_bins")  # interpret's EBMs
+            if n_bins is None and isinstance(ebm_max_bins, int):
+                n_bins = ebm_max_bins + 1
             max_bins = int(n_bins) - 1 if isinstance(n_bins, (int, np.integer)) else 255
             ctx.cache.setdefault("hgb_max_bins", {})[key] = max_bins
             n_values = safe_getattr(node.owner, "n_bins_non_missing_")
+            if n_values is None:  # EBMs: distinct values (one cut fewer: every pair is cut)
+                n_values = safe_getattr(node.owner, "unique_val_counts_")
             if isinstance(n_values, np.ndarray) and n_values.size == len(node.value):
                 ctx.cache.setdefault("hgb_n_bins", {})[key] = n_values
     for key, (feats_list, thr_list) in tree_splits.items():
