@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import platform
@@ -33,13 +34,19 @@ log = logging.getLogger(__name__)
 
 def versions() -> dict[str, str]:
     """Versions of modelprivacy and of the libraries an inspection depends on."""
-    out = {"python": platform.python_version()}
+    return dict(_versions())
+
+
+@functools.cache
+def _versions() -> tuple[tuple[str, str], ...]:
+    """Read once per process: each metadata lookup parses a package's METADATA file."""
+    out = [("python", platform.python_version())]
     for dist in ("modelprivacy", "scikit-learn", "numpy", "scipy", "pandas", "skops", "joblib"):
         try:
-            out[dist] = metadata.version(dist)
+            out.append((dist, metadata.version(dist)))
         except metadata.PackageNotFoundError:
-            out[dist] = "not installed"
-    return out
+            out.append((dist, "not installed"))
+    return tuple(out)
 
 
 def _check_fitted(estimator: Any) -> None:
