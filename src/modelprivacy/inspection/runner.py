@@ -40,8 +40,15 @@ def versions() -> dict[str, str]:
 @functools.cache
 def _versions() -> tuple[tuple[str, str], ...]:
     """Read once per process: each metadata lookup parses a package's METADATA file."""
+    import sys
+
     out = [("python", platform.python_version())]
     for dist in ("modelprivacy", "scikit-learn", "numpy", "scipy", "pandas", "skops", "joblib"):
+        module = sys.modules.get("sklearn" if dist == "scikit-learn" else dist)
+        version = getattr(module, "__version__", None)  # imported: no METADATA to parse
+        if isinstance(version, str):
+            out.append((dist, version))
+            continue
         try:
             out.append((dist, metadata.version(dist)))
         except metadata.PackageNotFoundError:
