@@ -556,7 +556,9 @@ def sanitize(
             f"y has {len(np.asarray(y)):,} values but X has {_n_rows(X):,} rows; pass the "
             "training labels in the order of X"
         )
-    if not _is_estimator(model):
+    from modelprivacy.sanitizing.libraries import is_library_model, wrap
+
+    if not _is_estimator(model) and not is_library_model(model):
         raise ModelPrivacyError(
             f"the object to sanitize is a {type(model).__name__}, not a model; pass a fitted "
             "estimator"
@@ -575,8 +577,8 @@ def sanitize(
     session = _Session(int(k), int(seed), bool(refit), bool(replace), chosen)
     session.n_rows = None if X is None else _n_rows(X)
     session.X_holdout, session.y_holdout = X_holdout, y_holdout
-    work = copy.deepcopy(model)
-    out = session.unit(work, X, y, "")
+    work, unwrap = wrap(copy.deepcopy(model))  # a library's booster as its estimator
+    out = unwrap(session.unit(work, X, y, ""))
     return SanitizeResult(
         model=out,
         actions=tuple(session.actions),

@@ -379,12 +379,15 @@ def compare(
     SanitizeReport
         The before/after table.
     """
+    from modelprivacy.models._registry import as_estimator
     from modelprivacy.sanitizing import utility
 
     util = change = None
     if X_holdout is not None and y_holdout is not None:
-        util = utility(model, sanitized.model, X_holdout, y_holdout)
-        change = prediction_change(model, sanitized.model, X_holdout, y_holdout)
+        # a library's booster or results answer as the estimators the audits query
+        old, new = as_estimator(model), as_estimator(sanitized.model)
+        util = utility(old, new, X_holdout, y_holdout)
+        change = prediction_change(old, new, X_holdout, y_holdout)
     return SanitizeReport(
         sanitized=sanitized,
         before=before,

@@ -1174,6 +1174,11 @@ RULES: dict[str, Rule] = {
     )
 }
 
+# Rules for models of other libraries (they use the classes above, so they are imported here).
+from modelprivacy.sanitizing.libraries import LIBRARY_RULES  # noqa: E402
+
+RULES.update({rule.name: rule for rule in LIBRARY_RULES})
+
 
 def quiet(func: Callable[[], Any]) -> Any:
     """Call ``func`` with warnings silenced (refits of small data warn about convergence)."""

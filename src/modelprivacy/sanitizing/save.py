@@ -27,6 +27,33 @@ def _same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
+def _is_statsmodels(model: Any) -> bool:
+    return str(getattr(type(model), "__module__", "")).startswith("statsmodels.")
+
+
+def _native_bytes(model: Any, out: Path) -> bytes | None:
+    """The model in its library's own format, or None for a scikit-learn-style model.
+
+    A ``lightgbm.Booster`` is written as LightGBM's text model, an
+    ``xgboost.Booster`` as JSON (UBJSON for a ``.ubj`` file), a CatBoost model
+    as ``.cbm`` when the file ends in ``.cbm`` (CatBoost JSON for ``.json``).
+    """
+    names = {f"{c.__module__}.{c.__qualname__}" for c in type(model).__mro__}
+    suffix = out.suffix.lower()
+    if "lightgbm.basic.Booster" in names:
+        return str(model.model_to_string()).encode("utf-8")
+    if "xgboost.core.Booster" in names:
+        return bytes(model.save_raw("ubj" if suffix == ".ubj" else "json"))
+    if "catboost.core.CatBoost" in names and suffix in (".cbm", ".json"):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"model{suffix}"
+            model.save_model(str(path), format="cbm" if suffix == ".cbm" else "json")
+            return path.read_bytes()
+    if "modelprivacy.models.onnx.OnnxModel" in names:
+        return bytes(model.proto.SerializeToString())
+    return None
+
+
 def save_model(
     model: Any, path: str | os.PathLike[str], *, inputs: Sequence[str | os.PathLike[str]] = ()
 ) -> Path:
@@ -42,10 +69,15 @@ def save_model(
     model : estimator
         The model to save.
     path : str or os.PathLike
-        The output file. ``.joblib``, ``.pkl`` and ``.pickle`` are written
-        with :func:`joblib.dump`; anything else (``.skops`` by convention)
-        with :func:`skops.io.dump`, which :func:`modelprivacy.load.load_model`
-        reads back without ``--trust``.
+        The output file. A model of another library loaded from its own
+        format is written in that format: a ``lightgbm.Booster`` as a
+        LightGBM text model, an ``xgboost.Booster`` as JSON (UBJSON for
+        ``.ubj``), a CatBoost model as ``.cbm`` or CatBoost JSON for those
+        suffixes, an ONNX model as ONNX; statsmodels results with joblib
+        (a pickle). Otherwise ``.joblib``, ``.pkl`` and ``.pickle`` are
+        written with :func:`joblib.dump`, and anything else (``.skops`` by
+        convention) with :func:`skops.io.dump`, which
+        :func:`modelprivacy.load.load_model` reads back without ``--trust``.
     inputs : sequence of str or os.PathLike, default=()
         Files the model was read from (the input model, the training data):
         ``path`` may not be one of them.
@@ -75,11 +107,19 @@ def save_model(
         )
     if out.is_dir():
         raise DataError(f"cannot write '{out}': it is a directory; give a file name")
+    if _is_statsmodels(model) and out.suffix.lower() not in JOBLIB_SUFFIXES:
+        raise DataError(
+            f"cannot write '{out}': statsmodels results are saved as a pickle; give a .pkl or "
+            ".joblib file"
+        )
+    native = _native_bytes(model, out)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            if out.suffix.lower() in JOBLIB_SUFFIXES:
+            if native is not None:
+                fh.write(native)
+            elif out.suffix.lower() in JOBLIB_SUFFIXES:
                 import joblib
 
                 joblib.dump(model, fh)
