@@ -167,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
             "never modified."
         ),
     )
-    z.add_argument("model", type=Path, help="model file: .skops, pickle (.pkl) or joblib (.joblib)")
+    z.add_argument("model", type=Path, help=MODEL_FILE_HELP)
     z.add_argument(
         "--output",
         "-o",
@@ -334,9 +334,15 @@ def _add_parallel(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
 
 
+MODEL_FILE_HELP = (
+    "model file: .skops, pickle (.pkl) or joblib (.joblib), or a library's own file (XGBoost "
+    ".json/.ubj, LightGBM text, CatBoost .cbm/.json, ONNX); the type is read from the content"
+)
+
+
 def _add_common(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     """The model argument and the options every command shares."""
-    p.add_argument("model", type=Path, help="model file: .skops, pickle (.pkl) or joblib (.joblib)")
+    p.add_argument("model", type=Path, help=MODEL_FILE_HELP)
     p.add_argument(
         "--format", choices=formats, default="terminal", help="report format (default terminal)"
     )

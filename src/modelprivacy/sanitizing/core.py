@@ -493,8 +493,10 @@ def sanitize(
     Parameters
     ----------
     model : estimator
-        A fitted scikit-learn estimator or Pipeline. It is not modified: the
-        rules work on a deep copy.
+        A fitted scikit-learn estimator or Pipeline, a LightGBM, XGBoost or
+        CatBoost model (a wrapper or a Booster from its own file), a
+        statsmodels results object or an ONNX graph. It is not modified: the
+        rules work on a deep copy, and the safer model is of the same type.
     X : DataFrame or array-like of shape (n, d), optional
         The training data exactly as given to ``fit`` (raw data for a
         Pipeline). Needed for refits, replacements, clipping and for counting
