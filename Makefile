@@ -48,6 +48,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/sacro_reference.py
 	$(BIN)/python benchmarks/audit_time.py
 	$(BIN)/python benchmarks/sanitize_adult.py
+	$(BIN)/python benchmarks/gbdt_inspect.py
+	$(BIN)/python benchmarks/mia_gbdt.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
