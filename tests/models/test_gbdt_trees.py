@@ -252,3 +252,31 @@ def test_regularised_xgboost_is_not_accused(data):
     assert not _s105(modelprivacy.inspect(model))
     grown = xgboost.XGBRegressor(n_estimators=15, max_depth=8, min_child_weight=1).fit(X, target)
     assert _s105(modelprivacy.inspect(grown, X, target))  # the same check does accuse a grown one
+
+
+def test_lightgbm_with_pandas_category_columns_is_routed_and_confirmed():
+    import pandas as pd
+
+    rng = np.random.default_rng(6)
+    n = 400
+    df = pd.DataFrame(
+        {
+            "a": np.round(rng.normal(size=n), 2),
+            "city": pd.Categorical(rng.choice(["Oslo", "Rome", "Paris", "Lima"], n)),
+            "b": np.round(rng.normal(size=n), 2),
+        }
+    )
+    y = ((df["a"] > 0) ^ (df["city"] == "Rome")).astype(int).to_numpy()
+    model = _lgbm(n_estimators=20, min_child_samples=2).fit(df, y)
+    alone, _ = _lgbm_truth(model, df, y)  # LightGBM's own leaves, on the frame itself
+    found = _s105(modelprivacy.inspect(model, df, y))
+    assert found["People alone in a tree leaf"].evidence["matched"]
+    assert set(found["People alone in a tree leaf"].records.ids) == alone
+    # the leaf boxes and the attacks work on the same input
+    half = _lgbm(n_estimators=20, min_child_samples=2).fit(df.iloc[:200], y[:200])
+    table = df.assign(y=y)
+    result = modelprivacy.audit(
+        half, train=table.iloc[:200], holdout=table.iloc[200:], target="y", reference_models=2
+    )
+    assert not result.errors, result.errors
+    assert any(f.check_id == "MP-S110" for f in result.findings)

@@ -692,6 +692,7 @@ def _catboost(model: Any) -> Forest:
         model=model,
         prepare_input=codes.prepare,
         expected_root=lambda n: (n, ""),  # leaf weights count every training row
+        raw_input=True,  # codes its category columns itself
     )
     forest.leaf_label = _leaf_label(model, trees, cache, scale, bias, dimension)
     return forest

@@ -315,10 +315,14 @@ def _lightgbm(model: Any) -> Forest:
         float32=False,
         kind="lightgbm",
         model=model,
-        prepare_input=_prepare,
+        prepare_input=_prepare_for(booster, dump),
         expected_root=_expected_root(params),
     )
     forest.leaf_label = _binary_sign(model, dump, trees)
+    # pandas category columns: coded as LightGBM codes them, from the data as given
+    forest.raw_input = (
+        pandas_categories(dump, getattr(booster, "pandas_categorical", None)) is not None
+    )
     if any(np.isnan(t.threshold[t.left >= 0]).any() for t in trees):
         forest.notes.append(
             "categorical splits (sets of categories) have no threshold: their boxes are open "
@@ -352,6 +356,33 @@ def _binary_sign(model: Any, dump: dict[str, Any], trees: list[TreeSpec]) -> Any
         return out
 
     return said
+
+
+def _prepare_for(booster: Any, dump: dict[str, Any]) -> Any:
+    """The input as LightGBM compares it, pandas category columns coded as LightGBM codes them.
+
+    A frame's category (or text) columns become the position of each value in
+    the model's ``pandas_categorical``, NaN for a missing or unseen value, as
+    LightGBM's own pandas conversion does; a numeric matrix routes the same.
+    """
+    cats = pandas_categories(dump, getattr(booster, "pandas_categorical", None))
+
+    def prepare(X: Any) -> Any:
+        import pandas as pd
+
+        if cats is None or not isinstance(X, pd.DataFrame) or X.shape[1] != len(cats):
+            return _prepare(X)
+        columns = []
+        for j, categories in enumerate(cats):
+            col = X.iloc[:, j]
+            if categories.size:
+                codes = pd.Categorical(col.astype(object), categories=list(categories)).codes
+                columns.append(np.where(codes < 0, np.nan, codes.astype(np.float64)))
+            else:
+                columns.append(pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64))
+        return np.ascontiguousarray(np.column_stack(columns), dtype=np.float64)
+
+    return prepare
 
 
 def _prepare(X: Any) -> Any:

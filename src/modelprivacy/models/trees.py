@@ -255,6 +255,10 @@ class Forest:
         training row says of that row's label, for models whose leaves are
         gradient steps (the sign of a binary model's step); ``None`` when
         nothing, or when the leaves are labels already (:attr:`labels`).
+    raw_input : bool
+        ``prepare_input`` takes the model's input as given (a DataFrame with
+        category columns) and codes it as numbers the trees route; callers
+        pass it the raw input, not a numeric conversion of their own.
     """
 
     trees: list[TreeSpec]
@@ -274,6 +278,7 @@ class Forest:
     prepare_input: Callable[[Any], Any] | None = None
     expected_root: Callable[[int], tuple[int, str]] | None = None
     leaf_label: Callable[[int, np.ndarray], np.ndarray | None] | None = None
+    raw_input: bool = False
 
     @property
     def n_trees(self) -> int:

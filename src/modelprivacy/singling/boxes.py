@@ -308,11 +308,6 @@ def _feature_check(estimator: Any, X: Any, what: str) -> Any:
     return X
 
 
-#: Forests whose ``prepare`` takes the raw input and codes its category columns as numbers:
-#: the boxes are computed on that coded matrix, which is also what their trees route.
-_CODED_INPUT = ("catboost",)
-
-
 def _model_input(
     model: Any, pre: Any, final: Any, X: Any, what: str, forest: Any = None
 ) -> np.ndarray:
@@ -330,7 +325,7 @@ def _model_input(
                 f"the model's preprocessing could not transform {what} ({type(exc).__name__}: "
                 f"{exc}); pass the raw data with the columns and types used in fit"
             ) from exc
-    if forest is not None and forest.kind in _CODED_INPUT:
+    if forest is not None and forest.raw_input:
         try:
             return np.ascontiguousarray(forest.prepare(X), dtype=np.float64)
         except UnsupportedTreesError as exc:
@@ -521,7 +516,7 @@ def leaf_boxes(
     dtype = np.float32 if forest.float32 else np.float64
     X_in = Xt.astype(dtype)
     P_in = None if P is None else P.astype(dtype)
-    coded = forest.kind in _CODED_INPUT  # already what the trees route
+    coded = forest.raw_input  # prepared from the raw input already: what the trees route
     X_route = Xt if coded else forest.prepare(Xt)
     P_route = None if P is None or coded else forest.prepare(P)
     if coded:

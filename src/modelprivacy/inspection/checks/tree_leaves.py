@@ -741,10 +741,6 @@ def _library_forests(ctx: Context) -> Iterator[Finding]:
             )
 
 
-#: Libraries whose forests route the data as given (category columns too), not its numbers.
-_RAW_INPUT = ("catboost",)
-
-
 def _route_library(
     ctx: Context, forest: Forest, path: str
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None] | None:
@@ -762,7 +758,7 @@ def _route_library(
     assert data is not None
     X_in = data.input_for(path)
     m, _ = data.numeric(X_in)
-    if forest.kind in _RAW_INPUT and hasattr(X_in, "shape") and len(X_in.shape) == 2:
+    if forest.raw_input and hasattr(X_in, "shape") and len(X_in.shape) == 2:
         m = X_in  # the adapter's prepare reads category columns itself
     width = getattr(forest.model, "n_features_in_", None)
     for name in ("num_feature", "num_features"):  # LightGBM's and XGBoost's boosters
