@@ -364,9 +364,7 @@ def singling_out_gaps(model: object, inspection: InspectionResult) -> tuple[str,
         for s in inspection.skipped
         if s.what.startswith(lead)
         # inside a model its adapter reads whole (CatBoost's compiled _object, exported as JSON)
-        and not any(
-            p == "" or s.what[len(lead) :].startswith((p + ".", p + "[")) for p in inside
-        )
+        and not any(p == "" or s.what[len(lead) :].startswith((p + ".", p + "[")) for p in inside)
     ]
     if walked:
         gaps.append(
