@@ -449,27 +449,25 @@ def pandas_categories(dump: dict[str, Any], stored: Any) -> list[np.ndarray] | N
 _FRACTION = (float, 0.0, 1.0)
 _POSITIVE = (float, 0.0, 1e12)
 _SEED = (int, -(2**31), 2**31 - 1)
+_REGRESSION = frozenset(
+    {
+        "regression",
+        "regression_l1",
+        "huber",
+        "fair",
+        "poisson",
+        "quantile",
+        "mape",
+        "gamma",
+        "tweedie",
+        "cross_entropy",
+    }
+)
 #: The training parameters a refit takes from a model file, with their bounds; nothing else.
 REFIT_PARAMETERS: dict[str, tuple[type, float, float] | frozenset[str]] = {
     "boosting": frozenset({"gbdt", "dart", "rf", "goss"}),
     "data_sample_strategy": frozenset({"bagging", "goss"}),
-    "objective": frozenset(
-        {
-            "binary",
-            "multiclass",
-            "multiclassova",
-            "regression",
-            "regression_l1",
-            "huber",
-            "fair",
-            "poisson",
-            "quantile",
-            "mape",
-            "gamma",
-            "tweedie",
-            "cross_entropy",
-        }
-    ),
+    "objective": frozenset({"binary", "multiclass", "multiclassova"}) | _REGRESSION,
     "num_class": (int, 1, 10_000),
     "learning_rate": (float, 1e-12, 1e6),
     "num_leaves": (int, 2, 131_072),
@@ -528,20 +526,6 @@ REFIT_PARAMETERS: dict[str, tuple[type, float, float] | frozenset[str]] = {
 }
 #: Trees a refit may grow: iterations times trees per iteration.
 MAX_REFIT_TREES = 100_000
-_REGRESSION = frozenset(
-    {
-        "regression",
-        "regression_l1",
-        "huber",
-        "fair",
-        "poisson",
-        "quantile",
-        "mape",
-        "gamma",
-        "tweedie",
-        "cross_entropy",
-    }
-)
 _ALIASES = {"regression_l2": "regression", "l2": "regression", "mse": "regression"}
 
 
