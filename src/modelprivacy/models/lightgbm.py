@@ -192,13 +192,52 @@ def feature_ranges(dump: dict[str, Any]) -> np.ndarray | None:
     return out if np.isfinite(out).any() else None
 
 
+class _LeafCache:
+    """LightGBM's leaf indices of the records, for one iteration or all at once.
+
+    The first query of an input predicts one iteration, as a caller routing
+    different rows through each tree needs; a second query of the same input
+    predicts every iteration in one call and keeps them (when they fit in
+    :data:`_MAX_CACHED` entries), since the caller routes it through all trees.
+    """
+
+    def __init__(self, booster: Any, per_iteration: int) -> None:
+        self.booster = booster
+        self.per_iteration = per_iteration
+        self.lock = threading.Lock()  # one booster predicts one call at a time (its own threads)
+        self.X: Any = None
+        self.all: np.ndarray | None = None
+
+    def _predict(self, X: Any, start: int, count: int) -> np.ndarray:
+        leaf = self.booster.predict(
+            X, pred_leaf=True, start_iteration=start, num_iteration=count, validate_features=False
+        )
+        return np.asarray(leaf).reshape(X.shape[0], -1)
+
+    def leaves(self, X: Any, iteration: int, column: int) -> np.ndarray:
+        with self.lock:
+            if self.X is X and self.all is not None:
+                return self.all[:, iteration * self.per_iteration + column]
+            if self.X is X:
+                n_trees = self.booster.num_trees()
+                if X.shape[0] * n_trees <= _MAX_CACHED:
+                    self.all = self._predict(X, 0, -1)
+                    return self.all[:, iteration * self.per_iteration + column]
+            self.X, self.all = X, None
+            return self._predict(X, iteration, 1)[:, column]
+
+
+#: Leaf indices (records times trees) a forest keeps for one input: 256 MiB of int32.
+_MAX_CACHED = 1 << 26
+
+
 def _tree_spec(
     info: dict[str, Any],
     booster: Any,
     iteration: int,
     column: int,
     owner: Any,
-    lock: threading.Lock,
+    cache: _LeafCache,
 ) -> TreeSpec:
     """One tree of the dump as node arrays; routed by the booster itself."""
     num_leaves = int(info.get("num_leaves", 1))
@@ -248,15 +287,7 @@ def _tree_spec(
     def route(X: Any) -> np.ndarray:
         if X.shape[0] == 0:
             return np.zeros(0, dtype=np.int64)
-        with lock:  # one booster predicts one range of iterations at a time (its own threads)
-            leaf = booster.predict(
-                X,
-                pred_leaf=True,
-                start_iteration=iteration,
-                num_iteration=1,
-                validate_features=False,
-            )
-        leaf = np.asarray(leaf).reshape(X.shape[0], -1)[:, column]
+        leaf = cache.leaves(X, iteration, column)
         return leaf.astype(np.int64) + (offset if num_leaves > 1 else 0)
 
     return TreeSpec(
@@ -302,9 +333,9 @@ def _lightgbm(model: Any) -> Forest:
     booster = booster_of(model)
     dump = dump_of(booster)
     per_iteration = max(int(dump.get("num_tree_per_iteration", 1)), 1)
-    lock = threading.Lock()
+    cache = _LeafCache(booster, per_iteration)
     trees = [
-        _tree_spec(info, booster, i // per_iteration, i % per_iteration, model, lock)
+        _tree_spec(info, booster, i // per_iteration, i % per_iteration, model, cache)
         for i, info in enumerate(dump.get("tree_info", []))
     ]
     params = dict(getattr(booster, "params", {}) or {})
