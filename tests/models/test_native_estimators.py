@@ -153,6 +153,20 @@ def test_xgboost_files_keep_the_objective_and_say_what_they_do_not_store(tmp_pat
         as_estimator(xgboost.train({"objective": "rank:pairwise"}, xgboost.DMatrix(X, y), 1))
 
 
+def test_xgboost_refit_grows_as_many_trees_per_round_as_the_file(frames):
+    train, _ = frames
+    X, y = train.drop(columns="label"), train["label"]
+    forest = xgboost.train(
+        {"objective": "binary:logistic", "num_parallel_tree": 4, "subsample": 0.8},
+        xgboost.DMatrix(X, y),
+        3,
+    )
+    model = as_estimator(forest)
+    assert (model.params["num_parallel_tree"], model.rounds) == (4, 3)
+    assert clone(model).fit(X, y).booster_.num_boosted_rounds() == 3
+    assert len(clone(model).fit(X, y).booster_.get_dump()) == 12
+
+
 def test_xgboost_refit_grows_trees_as_deep_as_the_files_deepest(frames):
     train, _ = frames
     X = train.drop(columns="label")

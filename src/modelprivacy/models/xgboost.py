@@ -182,7 +182,7 @@ def _xgboost(model: Any) -> Forest:
             f"this XGBoost model is a {gb.get('name')} booster, not trees: its tree checks do "
             "not apply"
         )
-    gbm = gb["model"] if gb.get("name") == "gbtree" else gb["gbtree"]["model"]
+    gbm = _trees_model(gb)
     objective = str(learner.get("objective", {}).get("name", ""))
     h_first = _hessian_of_first_trees(learner)
     unit = objective in _UNIT_HESSIAN
@@ -412,11 +412,19 @@ class XGBoostModel(NativeModel):
         return out
 
 
+def _trees_model(gb: Any) -> dict[str, Any]:
+    """The trees' section of the model JSON's ``gradient_booster`` (gbtree or dart); ``{}`` if none."""
+    if not isinstance(gb, dict):
+        return {}
+    inner = gb.get("gbtree") if gb.get("name") == "dart" else gb
+    model = inner.get("model") if isinstance(inner, dict) else None
+    return model if isinstance(model, dict) else {}
+
+
 def _deepest(gb: dict[str, Any]) -> int:
     """The depth of the deepest tree of a ``gradient_booster`` section (0 without trees)."""
-    model = gb.get("model", gb.get("gbtree", {}).get("model", {}))
     deepest = 0
-    for t in model.get("trees", []) if isinstance(model, dict) else []:
+    for t in _trees_model(gb).get("trees", []):
         left = np.asarray(t.get("left_children", []), dtype=np.int64)
         right = np.asarray(t.get("right_children", []), dtype=np.int64)
         n = left.size
@@ -491,9 +499,8 @@ def as_estimator(booster: Any) -> XGBoostModel:
         if isinstance(section, dict):
             flat.update(section)
     params, notes = allowed_params(flat, REFIT_PARAMETERS, "XGBoost")
-    tree_param = gb.get("model", gb.get("gbtree", {}).get("model", {})).get(
-        "gbtree_model_param", {}
-    )
+    # the configuration has no trees: their count per round is in the model's own JSON
+    tree_param = _trees_model(learner.get("gradient_booster")).get("gbtree_model_param", {})
     parallel = max(int(_float(tree_param.get("num_parallel_tree", 1))), 1)
     if parallel > 1:
         params["num_parallel_tree"] = min(parallel, 1000)
@@ -544,9 +551,7 @@ def categories(doc: dict[str, Any]) -> list[np.ndarray] | None:
         One array of strings per feature (empty for numeric ones); None when
         the model keeps no categories or they are malformed.
     """
-    gb = doc.get("learner", {}).get("gradient_booster", {})
-    model = gb.get("model", gb.get("gbtree", {}).get("model", {}))
-    enc = model.get("cats", {}).get("enc") if isinstance(model, dict) else None
+    enc = _trees_model(doc.get("learner", {}).get("gradient_booster")).get("cats", {}).get("enc")
     if not isinstance(enc, list) or not enc:
         return None
     out: list[np.ndarray] = []
