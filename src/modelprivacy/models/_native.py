@@ -30,6 +30,7 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 from sklearn.base import BaseEstimator
 
+from modelprivacy._text import printable
 from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
 
 __all__ = ["Allowed", "NativeModel", "Task", "allowed_params"]
@@ -73,9 +74,8 @@ def allowed_params(
         value = params[key]
         kept = _convert(value, rule)
         if kept is None:
-            shown = str(value)[:40].encode("ascii", "backslashreplace").decode()
             notes.append(
-                f"the {library} parameter {key} ({shown!r}) is not a value a refit accepts; "
+                f"the {library} parameter {key} ({printable(repr(value), 40)}) is not a value a refit accepts; "
                 f"{library}'s default was used"
             )
             continue

@@ -53,6 +53,7 @@ from typing import Any
 
 import numpy as np
 
+from modelprivacy._text import printable
 from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
 from modelprivacy.models._native import NativeModel, Task, allowed_params
 from modelprivacy.models._registry import Stored, register_estimator, register_walk_hook
@@ -951,9 +952,8 @@ def as_estimator(model: Any) -> CatBoostModel:
     elif loss in ("RMSE", "MAE", "Poisson"):
         task, n_classes = "regression", 0
     else:
-        shown = loss[:40].encode("ascii", "backslashreplace").decode()
         raise ModelPrivacyError(
-            f"this CatBoost model's loss ({shown!r}) is not a classifier or regressor the attacks "
+            f"this CatBoost model's loss ({printable(repr(loss), 40)}) is not a classifier or regressor the attacks "
             "know (ranking and custom losses are not attacked); pass predict= and fit_fn= to "
             "attack it as a black box"
         )

@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from modelprivacy._text import printable
 from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
 from modelprivacy.models._native import NativeModel, Task, allowed_params
 from modelprivacy.models._registry import Stored, register_estimator, register_walk_hook
@@ -192,6 +193,23 @@ def feature_ranges(dump: dict[str, Any]) -> np.ndarray | None:
     return out if np.isfinite(out).any() else None
 
 
+_PREDICT_LOCKS: weakref.WeakKeyDictionary[Any, threading.Lock] = weakref.WeakKeyDictionary()
+_ANY_BOOSTER = threading.Lock()
+_LOCKS_LOCK = threading.Lock()
+
+
+def _lock_of(booster: Any) -> threading.Lock:
+    """The one lock of a booster: its ``predict`` is not safe from several threads at once.
+
+    The tree routing and the attacks' queries of the same booster share it.
+    """
+    with _LOCKS_LOCK:
+        try:
+            return _PREDICT_LOCKS.setdefault(booster, threading.Lock())
+        except TypeError:  # not weakly referable: one lock for all such boosters
+            return _ANY_BOOSTER
+
+
 class _LeafCache:
     """LightGBM's leaf indices of the records, for one iteration or all at once.
 
@@ -204,7 +222,7 @@ class _LeafCache:
     def __init__(self, booster: Any, per_iteration: int) -> None:
         self.booster = booster
         self.per_iteration = per_iteration
-        self.lock = threading.Lock()  # one booster predicts one call at a time (its own threads)
+        self.lock = _lock_of(booster)
         self.X: Any = None
         self.all: np.ndarray | None = None
 
@@ -577,16 +595,8 @@ class LightGBMModel(NativeModel):
 
     def _raw(self, X: Any) -> np.ndarray:
         booster = self._fitted()
-        try:
-            lock = _PREDICT_LOCKS.setdefault(booster, threading.Lock())
-        except TypeError:  # not weakly referable: one lock for all such boosters
-            lock = _ANY_BOOSTER
-        with lock:  # a Booster's predict is not safe from several threads at once
+        with _lock_of(booster):
             return np.asarray(booster.predict(X, validate_features=False))
-
-
-_PREDICT_LOCKS: weakref.WeakKeyDictionary[Any, threading.Lock] = weakref.WeakKeyDictionary()
-_ANY_BOOSTER = threading.Lock()
 
 
 @register_estimator("lightgbm.basic.Booster")
@@ -623,7 +633,7 @@ def as_estimator(booster: Any) -> LightGBMModel:
         task, n_classes = "regression", 0
     else:
         raise ModelPrivacyError(
-            f"this LightGBM model's objective ({objective[:40]!r}) is not a classifier or "
+            f"this LightGBM model's objective ({printable(repr(objective), 40)}) is not a classifier or "
             "regressor the attacks know (ranking models are not attacked); pass predict= and "
             "fit_fn= to attack it as a black box"
         )

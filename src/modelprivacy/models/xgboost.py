@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from modelprivacy._text import printable
 from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
 from modelprivacy.models._native import NativeModel, Task, allowed_params
 from modelprivacy.models._registry import Stored, register_estimator, register_walk_hook
@@ -477,9 +478,8 @@ def as_estimator(booster: Any) -> XGBoostModel:
     elif objective in _REGRESSORS:
         task, n_classes = "regression", 0
     else:
-        shown = objective[:40].encode("ascii", "backslashreplace").decode()
         raise ModelPrivacyError(
-            f"this XGBoost model's objective ({shown!r}) is not a classifier or regressor the "
+            f"this XGBoost model's objective ({printable(repr(objective), 40)}) is not a classifier or regressor the "
             "attacks know (ranking, survival and hinge models are not attacked); pass predict= "
             "and fit_fn= to attack it as a black box"
         )

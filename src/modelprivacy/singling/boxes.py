@@ -518,9 +518,7 @@ def leaf_boxes(
     P_in = None if P is None else P.astype(dtype)
     coded = forest.raw_input  # prepared from the raw input already: what the trees route
     X_route = Xt if coded else forest.prepare(Xt)
-    P_route = None if P is None or coded else forest.prepare(P)
-    if coded:
-        P_route = P
+    P_route = P if P is None or coded else forest.prepare(P)
     low = np.full((n, d), -np.inf)
     high = np.full((n, d), np.inf)
     small_trees = np.zeros(n, dtype=np.int64)

@@ -757,9 +757,10 @@ def _route_library(
     data = ctx.data
     assert data is not None
     X_in = data.input_for(path)
-    m, _ = data.numeric(X_in)
     if forest.raw_input and hasattr(X_in, "shape") and len(X_in.shape) == 2:
         m = X_in  # the adapter's prepare reads category columns itself
+    else:
+        m, _ = data.numeric(X_in)
     width = getattr(forest.model, "n_features_in_", None)
     for name in ("num_feature", "num_features"):  # LightGBM's and XGBoost's boosters
         if width is None and callable(getattr(forest.model, name, None)):
