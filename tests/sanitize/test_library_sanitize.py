@@ -197,7 +197,7 @@ def test_xgboost_category_strings_are_refused_not_broken(planted):
 # --------------------------------------------------------------------------- CatBoost
 
 
-def test_catboost_ctr_refused_and_leaves_only_claimed_when_routed(planted):
+def test_catboost_ctr_refused_and_leaves_pruned_to_k(planted):
     catboost = pytest.importorskip("catboost")
     X, y = planted
     model = catboost.CatBoostClassifier(
@@ -209,18 +209,21 @@ def test_catboost_ctr_refused_and_leaves_only_claimed_when_routed(planted):
         random_seed=0,
         cat_features=[2],
     ).fit(X, y)
+    pool = catboost.Pool(X, cat_features=[2])
+    before = np.asarray(model.calc_leaf_indexes(pool))
+    assert min(np.bincount(c)[np.bincount(c) > 0].min() for c in before.T) < K
     result = sanitize(model, X, y, k=K)
     ctr = [r for r in result.refused if "CTR" in r]
     assert ctr and "no supported way" in ctr[0]
-    leaves = [a for a in result.actions if a.rule == "catboost_leaves"]
-    assert leaves
-    if leaves[-1].kind == "refit":  # only claimed when the routed leaves hold k
-        idx = np.asarray(result.model.calc_leaf_indexes(catboost.Pool(X, cat_features=[2])))
-        assert min(np.bincount(c)[np.bincount(c) > 0].min() for c in idx.T) >= K
-    else:
-        assert "still holds" in leaves[-1].what or "needs the training data" in leaves[-1].what
+    [leaves] = [a for a in result.actions if a.rule == "catboost_leaves"]
+    assert leaves.kind == "prune" and "by routing the training data" in leaves.what
+    # CatBoost's own routing of the training data (CTR splits included) through the pruned trees
+    idx = np.asarray(result.model.calc_leaf_indexes(pool))
+    assert min(np.bincount(c)[np.bincount(c) > 0].min() for c in idx.T) >= K
+    assert not _ids(inspect(result.model, X, y), "MP-S105")
     # the input model is not modified
     assert model.get_all_params()["grow_policy"] == "SymmetricTree"
+    assert np.array_equal(np.asarray(model.calc_leaf_indexes(pool)), before)
 
 
 # --------------------------------------------------------------------------- statsmodels

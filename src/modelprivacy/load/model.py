@@ -289,22 +289,50 @@ def _qualified(cls: type) -> str:
 
 
 def _catboost_feature_counts(estimator: Any) -> None:
-    """Unpickled CatBoost models (alone or as a Pipeline's steps) report 0 features: fix that."""
+    """Unpickled CatBoost models report 0 features: fix every one the loaded object holds.
+
+    The object graph is walked as data (instance ``__dict__``, lists, tuples,
+    dicts and object arrays; no attribute is computed), so a CatBoost model is
+    found wherever it sits: alone, a Pipeline step, inside a ColumnTransformer,
+    a member of a voting or stacking ensemble (``estimators_``,
+    ``named_estimators_``, ``final_estimator_``), a meta-estimator's
+    ``estimator_``. The walk stops after :data:`_MAX_WALK` objects.
+    """
     if "catboost" not in sys.modules:
         return
     import catboost
+    import numpy as np
 
     from modelprivacy.load.formats.catboost import set_feature_count
 
-    steps = getattr(estimator, "steps", None)
-    parts = (
-        [s[1] for s in steps if isinstance(s, tuple) and len(s) == 2]
-        if isinstance(steps, list)
-        else []
-    )
-    for part in (estimator, *parts):
-        if isinstance(part, catboost.CatBoost):
-            set_feature_count(part)
+    seen: set[int] = set()
+    stack: list[Any] = [estimator]
+    while stack and len(seen) < _MAX_WALK:
+        obj = stack.pop()
+        if id(obj) in seen or obj is None or isinstance(obj, str | bytes | int | float):
+            continue
+        seen.add(id(obj))
+        if isinstance(obj, catboost.CatBoost):
+            set_feature_count(obj)
+            continue
+        if isinstance(obj, dict):
+            stack.extend(obj.values())
+        elif isinstance(obj, list | tuple):
+            stack.extend(obj)
+        elif isinstance(obj, np.ndarray):
+            if obj.dtype == object and obj.size <= _MAX_WALK:
+                stack.extend(obj.ravel().tolist())
+        else:
+            try:  # the instance dict itself, never a class's __getattr__
+                state = object.__getattribute__(obj, "__dict__")
+            except AttributeError:
+                continue
+            if isinstance(state, dict):
+                stack.extend(state.values())
+
+
+#: Most objects :func:`_catboost_feature_counts` visits in a loaded object graph.
+_MAX_WALK = 100_000
 
 
 def _validate(estimator: Any, subject: str, *, trust: bool) -> tuple[str, ...]:

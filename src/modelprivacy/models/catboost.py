@@ -3,16 +3,24 @@
 A CatBoost model (``catboost.CatBoost``, ``CatBoostClassifier``,
 ``CatBoostRegressor``, fitted or loaded from ``.cbm``/JSON) stores:
 
-- **oblivious trees**: every level of a tree splits on one feature, so a tree
-  of depth ``D`` has ``2**D`` leaves; a row goes right at level ``l`` when
-  ``float32(x) > border`` (bit ``l`` of its leaf index);
+- **oblivious trees** (``grow_policy="SymmetricTree"``, the default): every
+  level of a tree splits on one feature, so a tree of depth ``D`` has
+  ``2**D`` leaves; a row goes right at level ``l`` when ``float32(x) >
+  border`` (bit ``l`` of its leaf index);
+- **non-symmetric trees** (``Depthwise``, ``Lossguide``): JSON nests
+  ``{"split", "left", "right"}`` nodes down to ``{"value", "weight"}``
+  leaves, with the same ``float32(x) > border`` going right. The JSON does
+  not say which leaf index (``calc_leaf_indexes``) a leaf has: CatBoost
+  numbers them in its own node layout (measured: not the JSON's order), which
+  its ``_get_tree_step_nodes``/``_get_tree_node_to_leaf`` give; the JSON is
+  written from that layout, so walking both gives every leaf its index;
 - **borders**: the float32 midpoints of two adjacent training values (only the
   borders some tree uses are kept);
 - **leaf_weights**: the sum of the training rows' weights in every leaf, over
   *all* the training rows whatever the bootstrap (measured: equal to the rows
   CatBoost routes there with ``bootstrap_type`` ``MVS``, ``Bayesian``,
-  ``Bernoulli`` and ``No``). Without sample weights these are row counts, so a
-  leaf of weight one holds one person;
+  ``Bernoulli`` and ``No``, for symmetric and non-symmetric trees). Without
+  sample weights these are row counts, so a leaf of weight one holds one person;
 - **leaf values**: the learning rate times the leaf's Newton step. For one
   row of a binary Logloss model its sign is the label; of a multiclass model
   its one positive entry; of an RMSE model ``lr * (y - f) / (1 + l2_leaf_reg)``
@@ -26,11 +34,13 @@ A CatBoost model (``catboost.CatBoost``, ``CatBoostClassifier``,
 
 The trees are read from the model's own JSON (``save_model(format="json")``
 into a private temporary directory, parsed as data and validated like a JSON
-model file) into :class:`~modelprivacy.models.trees.TreeSpec` arrays: level
-``l`` of a tree is split ``l``, and CatBoost's leaf ``j`` is node ``2**D - 1 +
-reverse_bits(j)``. Records are routed by CatBoost itself
-(``calc_leaf_indexes``), so missing values, one-hot and CTR splits follow the
-model's own semantics.
+model file) into :class:`~modelprivacy.models.trees.TreeSpec` arrays. An
+oblivious tree is heap-ordered: level ``l`` of a tree is split ``l``, and
+CatBoost's leaf ``j`` is node ``2**D - 1 + reverse_bits(j)``. A non-symmetric
+tree is numbered in preorder (a node, its left subtree, its right), and its
+leaf ``j`` is the node found by the walk above. Records are routed by
+CatBoost itself (``calc_leaf_indexes``), so missing values, one-hot and CTR
+splits follow the model's own semantics.
 
 The walk hook exposes ``categories_`` (the stored category strings per input
 column, as an encoder's ``categories_``: MP-S107, and MP-S106 with training
@@ -74,23 +84,27 @@ __all__ = [
     "as_estimator",
     "category_strings",
     "ctr_tables",
+    "forget",
+    "load_json_doc",
     "model_json",
+    "node_splits",
     "remember_category_strings",
 ]
 
 _TEST = "tests/models/test_catboost_trees.py"
+_NONSYMMETRIC = "tests/models/test_catboost_nonsymmetric.py"
 STORES = (
     Stored(
         "leaf_weights",
-        "every leaf of every tree (.cbm, JSON, pickles)",
+        "every leaf of every tree, symmetric or not (Depthwise, Lossguide; .cbm, JSON, pickles)",
         "the training rows of every leaf (sums of sample weights when there are any), over all "
-        "rows whatever the bootstrap: people alone or in small leaves",
+        "rows whatever the bootstrap or grow policy: people alone or in small leaves",
         "MP-S105",
         _TEST,
     ),
     Stored(
         "leaf_values",
-        "every leaf of every tree",
+        "every leaf of every tree, symmetric or not",
         "a one-row leaf's step gives away its label (binary and multiclass: its sign) or its "
         "target (RMSE: with the learning rate, l2_leaf_reg and the row's earlier prediction)",
         "MP-S105",
@@ -98,18 +112,26 @@ STORES = (
     ),
     Stored(
         "borders",
-        "features_info.float_features and every split",
+        "features_info.float_features and every split (oblivious levels or nested nodes)",
         "float32 midpoints of adjacent training values: each locates two values people hold",
         "MP-S104",
         _TEST,
     ),
     Stored(
         "leaf boxes",
-        "the borders on the path of every leaf",
+        "the borders on the path of every leaf (symmetric, Depthwise and Lossguide trees)",
         "the box of a small leaf pins down who is in it, among population records (numeric "
         "features only: a category column does not reach MP-S110's numeric input)",
         "MP-S110",
         "tests/audit/test_honest_verdict.py",
+    ),
+    Stored(
+        "non-symmetric trees",
+        "the nested split/left/right nodes of Depthwise and Lossguide models (JSON 'trees')",
+        "the same leaf weights, leaf values and borders as symmetric trees, at every node: "
+        "people alone in a leaf with their label or target, borders locating values, leaf boxes",
+        "MP-S105",
+        _NONSYMMETRIC,
     ),
     Stored(
         "ctr_data",
@@ -258,6 +280,20 @@ def model_json(model: Any) -> dict[str, Any]:
     with _LOCK:
         _remember(_JSON, model, doc)
     return dict(doc)
+
+
+def forget(model: Any) -> None:
+    """Drop what was read of ``model`` (its JSON), after its state was replaced in place.
+
+    Parameters
+    ----------
+    model : catboost.CatBoost
+        A model whose trees changed (a sanitiser gave it another model's state).
+    """
+    with _LOCK:
+        entry = _JSON.get(id(model))
+        if entry is not None and entry[0]() is model:
+            _JSON.pop(id(model), None)
 
 
 def remember_category_strings(model: Any, doc: Any) -> int:
@@ -496,46 +532,44 @@ def _binary_features(doc: dict[str, Any], layout: _Layout) -> list[int]:
     return out
 
 
-def _tree_spec(
-    t: dict[str, Any],
+def _split_of(s: dict[str, Any], layout: _Layout, binary: list[int]) -> tuple[int, float]:
+    """The input feature and threshold of one split (NaN: a set of categories)."""
+    if s.get("split_type") == "FloatFeature" or "float_feature_index" in s:
+        return layout.float_flat[int(s["float_feature_index"])], float(s["border"])
+    # one-hot or CTR: a set of categories, no threshold on the input
+    k = s.get("split_index")
+    fallback = layout.cat[0] if layout.cat else 0
+    return (binary[k] if isinstance(k, int) and 0 <= k < len(binary) else fallback), np.nan
+
+
+def _spec(
+    left: np.ndarray,
+    right: np.ndarray,
+    feature: np.ndarray,
+    threshold: np.ndarray,
+    leaf_node: np.ndarray,
+    weights: np.ndarray,
+    values: np.ndarray,
     index: int,
     cache: _LeafCache,
+    t: dict[str, Any],
     owner: Any,
-    layout: _Layout,
-    binary: list[int],
     dimension: int,
     counted: bool,
 ) -> TreeSpec:
-    splits = t.get("splits", []) or []
-    depth = len(splits)
-    n_internal = (1 << depth) - 1
-    n_nodes = 2 * n_internal + 1
-    left = np.full(n_nodes, -1, dtype=np.int64)
-    right = np.full(n_nodes, -1, dtype=np.int64)
-    feature = np.full(n_nodes, -2, dtype=np.int64)
-    threshold = np.full(n_nodes, np.nan)
-    fallback = layout.cat[0] if layout.cat else 0
-    for level, s in enumerate(splits):
-        nodes = np.arange((1 << level) - 1, (1 << (level + 1)) - 1)
-        left[nodes] = 2 * nodes + 1
-        right[nodes] = 2 * nodes + 2
-        if s.get("split_type") == "FloatFeature" or "float_feature_index" in s:
-            feature[nodes] = layout.float_flat[int(s["float_feature_index"])]
-            threshold[nodes] = float(s["border"])
-        else:  # one-hot or CTR: a set of categories, no threshold on the input
-            k = s.get("split_index")
-            feature[nodes] = binary[k] if isinstance(k, int) and 0 <= k < len(binary) else fallback
-    position = _reverse_bits(depth)  # CatBoost leaf j -> last-level position
-    leaf_node = n_internal + position
-    weights = np.asarray(t.get("leaf_weights", [0] * (1 << depth)), dtype=np.float64)
-    values = np.asarray(t.get("leaf_values", []), dtype=np.float64).reshape(1 << depth, -1)
+    """A tree's spec from its node arrays; CatBoost leaf ``j`` is node ``leaf_node[j]``.
+
+    Nodes are numbered parents before children, so counts add up bottom-up.
+    """
+    n_nodes = left.size
     count = np.zeros(n_nodes, dtype=np.int64)
     value = np.zeros((n_nodes, values.shape[1]))
     value[leaf_node] = values
     if counted:
         count[leaf_node] = np.rint(weights).astype(np.int64)
-        for node in range(n_internal - 1, -1, -1):  # children before parents
-            count[node] = count[2 * node + 1] + count[2 * node + 2]
+        for node in range(n_nodes - 1, -1, -1):  # children before parents
+            if left[node] >= 0:
+                count[node] = count[left[node]] + count[right[node]]
 
     def route(X: Any) -> np.ndarray:
         if X.shape[0] == 0:
@@ -554,6 +588,160 @@ def _tree_spec(
         owner=owner,
         edge_of=float32_edge,  # float32(x) > border goes right
     )
+
+
+def _tree_spec(
+    t: dict[str, Any],
+    index: int,
+    cache: _LeafCache,
+    owner: Any,
+    layout: _Layout,
+    binary: list[int],
+    dimension: int,
+    counted: bool,
+) -> tuple[TreeSpec, np.ndarray]:
+    """One oblivious tree, heap-ordered: its spec and the node of every CatBoost leaf."""
+    splits = t.get("splits", []) or []
+    depth = len(splits)
+    n_internal = (1 << depth) - 1
+    n_nodes = 2 * n_internal + 1
+    left = np.full(n_nodes, -1, dtype=np.int64)
+    right = np.full(n_nodes, -1, dtype=np.int64)
+    feature = np.full(n_nodes, -2, dtype=np.int64)
+    threshold = np.full(n_nodes, np.nan)
+    for level, s in enumerate(splits):
+        nodes = np.arange((1 << level) - 1, (1 << (level + 1)) - 1)
+        left[nodes] = 2 * nodes + 1
+        right[nodes] = 2 * nodes + 2
+        feature[nodes], threshold[nodes] = _split_of(s, layout, binary)
+    leaf_node = n_internal + _reverse_bits(depth)  # CatBoost leaf j -> last-level node
+    weights = np.asarray(t.get("leaf_weights", [0] * (1 << depth)), dtype=np.float64)
+    values = np.asarray(t.get("leaf_values", []), dtype=np.float64).reshape(1 << depth, -1)
+    spec = _spec(
+        left,
+        right,
+        feature,
+        threshold,
+        leaf_node,
+        weights,
+        values,
+        index,
+        cache,
+        t,
+        owner,
+        dimension,
+        counted,
+    )
+    return spec, leaf_node
+
+
+def _step_nodes(model: Any, index: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """CatBoost's own layout of non-symmetric tree ``index``: step nodes and their leaf ids."""
+    try:
+        steps = [(int(a), int(b)) for a, b in model._get_tree_step_nodes(index)]
+        leaf_ids = [int(v) for v in model._get_tree_node_to_leaf(index)]
+    except Exception as exc:  # AttributeError (another CatBoost version), CatBoostError
+        raise UnsupportedTreesError(
+            "this CatBoost version does not tell which leaf index (calc_leaf_indexes) each leaf "
+            f"of its non-symmetric trees has ({type(exc).__name__}): they are not read"
+        ) from None
+    if len(steps) != len(leaf_ids):
+        raise UnsupportedTreesError(
+            f"CatBoost describes tree {index} with {len(steps)} nodes and {len(leaf_ids)} leaf ids"
+        )
+    return steps, leaf_ids
+
+
+def _nonsymmetric_spec(
+    t: dict[str, Any],
+    index: int,
+    n_leaves: int,
+    cache: _LeafCache,
+    owner: Any,
+    layout: _Layout,
+    binary: list[int],
+    dimension: int,
+    counted: bool,
+) -> tuple[TreeSpec, np.ndarray]:
+    """One Depthwise or Lossguide tree: its spec and the node of every CatBoost leaf.
+
+    The JSON nests ``{"split", "left", "right"}`` nodes down to ``{"value",
+    "weight"}`` leaves, without the leaf indices that ``calc_leaf_indexes``
+    returns. CatBoost writes it from its step nodes (node ``i`` goes to ``i +
+    left_diff`` or ``i + right_diff``; a zero diff ends at node ``i``'s own
+    leaf), so walking both together gives every JSON leaf its CatBoost leaf
+    index. Nodes are numbered in preorder (a node, its left subtree, its right).
+    """
+    steps, leaf_ids = _step_nodes(owner, index)
+    left_l: list[int] = []
+    right_l: list[int] = []
+    feature_l: list[int] = []
+    threshold_l: list[float] = []
+    leaf_of_node: dict[int, int] = {}
+    leaf_weight: dict[int, float] = {}
+    leaf_value: dict[int, Any] = {}
+
+    def bad(what: str) -> UnsupportedTreesError:
+        return UnsupportedTreesError(f"tree {index} of this CatBoost model {what}")
+
+    def new_node() -> int:
+        left_l.append(-1)
+        right_l.append(-1)
+        feature_l.append(-2)
+        threshold_l.append(np.nan)
+        return len(left_l) - 1
+
+    # (json node, CatBoost step node, whether it ends at that step node's own leaf, our parent
+    # and side); preorder: the left child is popped before the right
+    stack: list[tuple[Any, int, bool, int, int]] = [(t, 0, False, -1, 0)]
+    while stack:
+        node, step, own, parent, side = stack.pop()
+        me = new_node()
+        if parent >= 0:
+            (left_l if side == 0 else right_l)[parent] = me
+        if not isinstance(node, dict) or not 0 <= step < len(steps):
+            raise bad("has a node that does not match CatBoost's own layout")
+        split = node.get("split")
+        if split is None:
+            if not own and steps[step] != (0, 0):
+                raise bad("has a leaf where CatBoost's own layout has a split")
+            leaf = leaf_ids[step]
+            if not 0 <= leaf < n_leaves or leaf in leaf_weight:
+                raise bad(f"has a leaf index {leaf} out of its {n_leaves} leaves, or twice")
+            leaf_of_node[me] = leaf
+            leaf_weight[leaf] = float(node.get("weight", 0.0))
+            leaf_value[leaf] = node.get("value", 0.0)
+            continue
+        if own or not isinstance(split, dict):
+            raise bad("has a split where CatBoost's own layout has a leaf")
+        feature_l[me], threshold_l[me] = _split_of(split, layout, binary)
+        diff_left, diff_right = steps[step]
+        stack.append((node.get("right"), step + diff_right, diff_right == 0, me, 1))
+        stack.append((node.get("left"), step + diff_left, diff_left == 0, me, 0))
+    if len(leaf_weight) != n_leaves:
+        raise bad(f"has {len(leaf_weight)} leaves where CatBoost counts {n_leaves}")
+    leaf_node = np.empty(n_leaves, dtype=np.int64)
+    for node_id, leaf in leaf_of_node.items():
+        leaf_node[leaf] = node_id
+    weights = np.asarray([leaf_weight[j] for j in range(n_leaves)], dtype=np.float64)
+    values = np.asarray([leaf_value[j] for j in range(n_leaves)], dtype=np.float64)
+    values = values.reshape(n_leaves, -1)
+    spec = _spec(
+        np.asarray(left_l, dtype=np.int64),
+        np.asarray(right_l, dtype=np.int64),
+        np.asarray(feature_l, dtype=np.int64),
+        np.asarray(threshold_l, dtype=np.float64),
+        leaf_node,
+        weights,
+        values,
+        index,
+        cache,
+        t,
+        owner,
+        dimension,
+        counted,
+    )
+    return spec, leaf_node
 
 
 class _Codes:
@@ -645,15 +833,27 @@ def _params(model: Any) -> dict[str, Any]:
     return params if isinstance(params, dict) else {}
 
 
+def _nested_weights(tree: Any) -> np.ndarray:
+    """The ``weight`` of every leaf of a non-symmetric tree's JSON (any order)."""
+    out: list[float] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        if "split" in node:
+            stack += [node.get("left"), node.get("right")]
+        else:
+            w = node.get("weight", 0.0)
+            out.append(float(w) if isinstance(w, int | float) else np.nan)
+    return np.asarray(out, dtype=np.float64)
+
+
 @register_adapter("catboost.core.CatBoost")
 def _catboost(model: Any) -> Forest:
-    """Read the oblivious trees of a CatBoost model."""
+    """Read the trees of a CatBoost model: oblivious (symmetric), Depthwise or Lossguide."""
     doc = model_json(model)
-    if "oblivious_trees" not in doc:
-        raise UnsupportedTreesError(
-            "this CatBoost model's trees are not symmetric (grow_policy Depthwise or Lossguide): "
-            "they are not read yet"
-        )
+    oblivious = "oblivious_trees" in doc
     layout = _layout(model, doc)
     binary = _binary_features(doc, layout)
     scale_bias = doc.get("scale_and_bias", [1.0, [0.0]])
@@ -661,17 +861,36 @@ def _catboost(model: Any) -> Forest:
     bias_raw = scale_bias[1] if isinstance(scale_bias, list) and len(scale_bias) > 1 else [0.0]
     bias = np.asarray(bias_raw if isinstance(bias_raw, list) else [bias_raw], dtype=np.float64)
     dimension = max(int(bias.size), 1)
-    trees_doc = doc["oblivious_trees"]
-    weights = [np.asarray(t.get("leaf_weights", []), dtype=np.float64) for t in trees_doc]
+    trees_doc = doc["oblivious_trees"] if oblivious else doc.get("trees", [])
+    if oblivious:
+        weights = [np.asarray(t.get("leaf_weights", []), dtype=np.float64) for t in trees_doc]
+    else:
+        weights = [_nested_weights(t) for t in trees_doc]
     counted = bool(weights) and all(
         w.size and np.all(w >= 0) and np.all(w == np.rint(w)) for w in weights
     )
     codes = _Codes(layout)
     cache = _LeafCache(model, codes.decode)
-    trees = [
-        _tree_spec(t, i, cache, model, layout, binary, dimension, counted)
-        for i, t in enumerate(trees_doc)
-    ]
+    if oblivious:
+        read = [
+            _tree_spec(t, i, cache, model, layout, binary, dimension, counted)
+            for i, t in enumerate(trees_doc)
+        ]
+    else:
+        leaf_counts = [int(c) for c in model.get_tree_leaf_counts()]
+        if len(leaf_counts) != len(trees_doc):
+            raise UnsupportedTreesError(
+                f"this CatBoost model counts {len(leaf_counts)} trees but its JSON has "
+                f"{len(trees_doc)}"
+            )
+        read = [
+            _nonsymmetric_spec(
+                t, i, leaf_counts[i], cache, model, layout, binary, dimension, counted
+            )
+            for i, t in enumerate(trees_doc)
+        ]
+    trees = [spec for spec, _ in read]
+    leaf_nodes = [nodes for _, nodes in read]
     notes = []
     if not counted:
         notes.append(
@@ -685,7 +904,7 @@ def _catboost(model: Any) -> Forest:
         )
     forest = Forest(
         trees,
-        "oblivious_trees",
+        "oblivious_trees" if oblivious else "trees",
         "none",  # leaf values are gradient steps, not labels
         float32=True,
         notes=notes,
@@ -695,13 +914,14 @@ def _catboost(model: Any) -> Forest:
         expected_root=lambda n: (n, ""),  # leaf weights count every training row
         raw_input=True,  # codes its category columns itself
     )
-    forest.leaf_label = _leaf_label(model, trees, cache, scale, bias, dimension)
+    forest.leaf_label = _leaf_label(model, trees, leaf_nodes, cache, scale, bias, dimension)
     return forest
 
 
 def _leaf_label(
     model: Any,
     trees: list[TreeSpec],
+    leaf_nodes: list[np.ndarray],
     cache: _LeafCache,
     scale: float,
     bias: np.ndarray,
@@ -752,7 +972,11 @@ def _leaf_label(
         return None
     factor = (1.0 + float(l2)) / float(lr)
     values = [np.asarray(t.leaf_value, dtype=np.float64) for t in trees]
-    n_internal = [(t.n_nodes - 1) // 2 for t in trees]
+    leaf_of = []  # per tree, the CatBoost leaf index of each node (-1: not a leaf)
+    for spec, nodes in zip(trees, leaf_nodes, strict=True):
+        table = np.full(spec.n_nodes, -1, dtype=np.int64)
+        table[nodes] = np.arange(nodes.size)
+        leaf_of.append(table)
 
     def target(index: int, leaves: np.ndarray) -> np.ndarray | None:
         with cache.lock:
@@ -761,24 +985,87 @@ def _leaf_label(
             return None
         out = np.full(leaves.size, np.nan)
         column = L[:, index]
-        depth = int(np.log2(n_internal[index] + 1))
-        position = _reverse_bits(depth)
-        leaf_of = np.empty_like(position)
-        leaf_of[position] = np.arange(position.size)
         for i, node in enumerate(np.asarray(leaves, dtype=np.int64)):
-            j = leaf_of[int(node) - n_internal[index]]
-            rows = np.flatnonzero(column == j)
+            j = leaf_of[index][int(node)]
+            rows = np.flatnonzero(column == j) if j >= 0 else np.zeros(0, dtype=np.int64)
             if rows.size != 1:
                 continue
             r = int(rows[0])
-            before = float(bias[0]) + sum(
-                values[s][n_internal[s] + _reverse_bits(int(np.log2(n_internal[s] + 1)))[L[r, s]]]
-                for s in range(index)
-            )
+            before = float(bias[0]) + sum(values[s][leaf_nodes[s][L[r, s]]] for s in range(index))
             out[i] = before + values[index][int(node)] * factor
         return out
 
     return target
+
+
+def node_splits(spec: TreeSpec) -> list[dict[str, Any] | None]:
+    """The JSON split of every node of a tree the adapter read (``None`` at leaves).
+
+    Parameters
+    ----------
+    spec : TreeSpec
+        A tree of a CatBoost forest (:func:`~modelprivacy.models.trees.forest_of`); its
+        ``source`` is the tree's JSON.
+
+    Returns
+    -------
+    list
+        Per node of ``spec`` (its numbering: heap order for oblivious trees, preorder for
+        Depthwise and Lossguide), the split dict of the model's JSON.
+    """
+    t = spec.source if isinstance(spec.source, dict) else {}
+    out: list[dict[str, Any] | None] = [None] * spec.n_nodes
+    if "splits" in t or "leaf_values" in t:  # oblivious: level l holds nodes 2**l - 1 ...
+        splits = t.get("splits", []) or []
+        for node in np.flatnonzero(spec.left >= 0).tolist():
+            out[node] = splits[int(np.log2(node + 1))]
+        return out
+    stack: list[Any] = [t]
+    node = 0
+    while stack:  # the preorder of _nonsymmetric_spec
+        item = stack.pop()
+        if isinstance(item, dict) and "split" in item:
+            out[node] = item["split"]
+            stack += [item.get("right"), item.get("left")]
+        node += 1
+    return out
+
+
+def load_json_doc(doc: dict[str, Any], like: Any) -> Any:
+    """A model of ``like``'s class, loaded by CatBoost from a JSON document (validated first).
+
+    Parameters
+    ----------
+    doc : dict
+        A CatBoost JSON model document.
+    like : catboost.CatBoost
+        A model whose class the new one has (``CatBoostClassifier`` keeps its classes).
+
+    Returns
+    -------
+    catboost.CatBoost
+        The loaded model, with its feature count set.
+
+    Raises
+    ------
+    ModelPrivacyError
+        If the document is invalid or CatBoost refuses it.
+    """
+    from modelprivacy.load.formats._checks import FormatError
+    from modelprivacy.load.formats.catboost import check_json, load_json_copy, set_feature_count
+
+    try:
+        check_json(doc)
+    except FormatError as exc:
+        raise ModelPrivacyError(f"the CatBoost JSON built is invalid: {exc}") from None
+    model = type(like)()
+    try:
+        load_json_copy(model, json.dumps(doc).encode("utf-8"))
+    except Exception as exc:  # CatBoostError
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise ModelPrivacyError(f"CatBoost refused the JSON built ({first[:160]})") from None
+    set_feature_count(model)
+    return model
 
 
 # -- what a CatBoost model holds beyond its __dict__ ----------------------------------------

@@ -13,10 +13,14 @@ run and unwrapped afterwards, so the result is of the type given.
   ``feature_infos`` entry (a feature's exact minimum and maximum) becomes
   ``none``, and every ``pandas_categorical`` entry that no split uses becomes
   a placeholder (trailing ones are dropped). Raw scores are bit-identical.
-- ``lightgbm_leaves``, ``xgboost_leaves``, ``catboost_leaves``: refit with a
-  minimum leaf size, checked by routing the training data through the refit
-  trees (the libraries' own ``pred_leaf``); the parameter is raised until
-  every leaf holds at least ``k`` training records.
+- ``lightgbm_leaves``, ``xgboost_leaves``: refit with a minimum leaf size,
+  checked by routing the training data through the refit trees (the
+  libraries' own ``pred_leaf``); the parameter is raised until every leaf
+  holds at least ``k`` training records.
+- ``catboost_leaves``: CatBoost has no minimum child size
+  (``min_data_in_leaf`` only stops leaves of fewer records from being split),
+  so the trees are pruned and the model rebuilt from its own JSON, then
+  checked by routing the training data with ``calc_leaf_indexes``.
 - ``xgboost_categories``, ``catboost_ctr``: refused, with why (the library
   offers no way to drop a stored category without changing predictions).
 - ``statsmodels_data``: ``remove_data()``, plus the formula frame, the
@@ -770,65 +774,279 @@ def _cb_grow_policy(est: Any) -> str:
     return str(value or "SymmetricTree")
 
 
-class CatBoostLeavesRule(_LeavesRule):
-    """Refit CatBoost with ``min_data_in_leaf`` until every leaf holds ``k`` training records.
+def _node_counts(spec: Any, rows: np.ndarray | None) -> np.ndarray:
+    """Records per node of a tree whose nodes are numbered parents first: leaves, then sums."""
+    if rows is None:
+        return np.asarray(spec.n_node_samples, dtype=np.int64)
+    counts = np.bincount(rows, minlength=spec.n_nodes).astype(np.int64)
+    for node in range(spec.n_nodes - 1, -1, -1):
+        if spec.left[node] >= 0:
+            counts[node] = counts[spec.left[node]] + counts[spec.right[node]]
+    return counts
 
-    CatBoost accepts ``min_data_in_leaf`` only with ``grow_policy`` Depthwise
-    or Lossguide; its default symmetric (oblivious) trees ignore it. A model
-    of symmetric trees is refitted with ``grow_policy="Depthwise"`` (the
-    action says so: its trees are no longer symmetric). The training data is
-    routed through every tree (``calc_leaf_indexes``) and the value raised
-    until no leaf holds fewer than ``k``. Without the data it is refused.
+
+def _merge_plan(
+    left: np.ndarray, right: np.ndarray, counts: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Like :func:`~modelprivacy.sanitizing._prune.keep_plan`, merging only.
+
+    Bottom-up, a split with a child of fewer than ``k`` records becomes a
+    leaf (its records all stay in it), so the records of every kept leaf are
+    known from the stored counts alone.
+    """
+    n = left.size
+    leaf = left < 0
+    small = counts < k
+    post: list[int] = []
+    stack = [0]
+    while stack:
+        node = stack.pop()
+        post.append(node)
+        if not leaf[node]:
+            stack += [int(left[node]), int(right[node])]
+    make_leaf = np.zeros(n, dtype=bool)
+    for node in reversed(post):  # children first: a kept subtree has only leaves of k or more
+        if leaf[node]:
+            continue
+        lc, rc = int(left[node]), int(right[node])
+        if any((leaf[c] or make_leaf[c]) and small[c] for c in (lc, rc)):
+            make_leaf[node] = True
+    order: list[int] = []
+    kids: list[tuple[int, int]] = []
+    position: dict[int, int] = {}
+    stack = [0]
+    while stack:
+        node = stack.pop()
+        position[node] = len(order)
+        order.append(node)
+        if leaf[node] or make_leaf[node]:
+            kids.append((-1, -1))
+            continue
+        kids.append((int(left[node]), int(right[node])))
+        stack += [int(right[node]), int(left[node])]
+    new_left = np.asarray([position[a] if a >= 0 else -1 for a, _ in kids], dtype=np.int64)
+    new_right = np.asarray([position[b] if b >= 0 else -1 for _, b in kids], dtype=np.int64)
+    return np.asarray(order, dtype=np.int64), new_left, new_right
+
+
+def _leaf_mean(spec: Any, counts: np.ndarray, node: int) -> Any:
+    """The count-weighted mean of the values of the original leaves below ``node``."""
+    values = np.asarray(spec.leaf_value, dtype=np.float64)
+    total = np.zeros_like(values[node])
+    weight = 0.0
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if spec.left[n] < 0:
+            total = total + counts[n] * values[n]
+            weight += float(counts[n])
+        else:
+            stack += [int(spec.left[n]), int(spec.right[n])]
+    return total / weight if weight > 0 else values[node]
+
+
+def _nested_tree(
+    spec: Any, splits: list[Any], counts: np.ndarray, plan: tuple[np.ndarray, ...]
+) -> dict[str, Any]:
+    """A pruned tree as CatBoost's nested JSON (nodes in the plan's preorder)."""
+    order, new_left, new_right = plan
+    nodes: list[dict[str, Any]] = []
+    for i, old in enumerate(order.tolist()):
+        if new_left[i] < 0:
+            value = _leaf_mean(spec, counts, old)
+            shown = float(value) if np.ndim(value) == 0 else [float(v) for v in value]
+            nodes.append({"value": shown, "weight": float(counts[old])})
+        else:
+            nodes.append({"split": dict(splits[old])})
+    for i in range(len(nodes)):
+        if new_left[i] >= 0:
+            nodes[i]["left"] = nodes[int(new_left[i])]
+            nodes[i]["right"] = nodes[int(new_right[i])]
+    return nodes[0]
+
+
+def _cb_pool(model: Any, X: Any) -> Any:
+    import catboost
+
+    cat = model.get_cat_feature_indices()
+    return catboost.Pool(X, cat_features=cat or None)
+
+
+def _cb_routed(model: Any, X: Any) -> list[np.ndarray]:
+    """Per tree, the node of the adapter's numbering that every row of ``X`` falls in."""
+    from modelprivacy.models.trees import forest_of
+
+    forest = forest_of(model)
+    out: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * forest.n_trees
+    n = _rows(X)
+    for i, rows, leaf in forest.leaves(X, inbag=False):
+        nodes = np.empty(n, dtype=np.int64)
+        nodes[rows] = leaf
+        out[i] = nodes
+    return out
+
+
+class CatBoostLeavesRule(Rule):
+    """Prune CatBoost's trees until every leaf holds ``k`` training records.
+
+    CatBoost has no minimum *child* size: ``min_data_in_leaf`` (Depthwise and
+    Lossguide only) stops it from splitting a leaf of fewer records, but a
+    split of a larger leaf may still send one record to a side (measured
+    with CatBoost 1.2.10: ``min_data_in_leaf`` 10 or 50 leaves leaves of 1 of
+    400 records, whatever the bootstrap), so a refit with it never
+    guarantees ``k``. The trees are therefore pruned, as scikit-learn's
+    gradient boosting is (:class:`~modelprivacy.sanitizing.rules.TreeRule`):
+    with the training data, records are counted by routing it through every
+    tree (``calc_leaf_indexes``); bottom-up, a split whose children both hold
+    ``k`` is kept, a split with one small child is replaced by the other
+    child's subtree, and a split of two small children becomes a leaf whose
+    value is the count-weighted mean of the leaf values it replaces. Without
+    the data, the stored ``leaf_weights`` (every training row, whatever the
+    bootstrap) are the counts, and a split with a small child becomes a leaf.
+    The model is rebuilt from its own JSON with the pruned trees (symmetric
+    trees become non-symmetric, as CatBoost's Depthwise trees are), the leaf
+    weights recounted, and the result checked by routing the data again.
+    Models fitted with sample weights (leaf weights that are not row counts)
+    need the training data.
     """
 
     name = "catboost_leaves"
-    library = "CatBoost"
-    parameter = "min_data_in_leaf"
+    phase = "inplace"
 
     def applies_to(self, estimator: Any) -> bool:
         """Whether the estimator is a fitted CatBoost model."""
         return _is_catboost(estimator)
 
-    def routed_min(self, est: Any, X: Any) -> int:
-        """Route ``X`` with CatBoost's ``calc_leaf_indexes``."""
-        import catboost
+    def apply(self, estimator: Any, ctx: RuleContext) -> RuleOutcome:
+        """Prune every tree so that no leaf holds fewer than ``k`` training records."""
+        from modelprivacy.errors import ModelPrivacyError
+        from modelprivacy.models.catboost import load_json_doc, model_json, node_splits
+        from modelprivacy.models.trees import forest_of
+        from modelprivacy.sanitizing._prune import keep_plan
 
-        model = _cb_model(est)
-        cat = model.get_cat_feature_indices()
-        pool = catboost.Pool(X, cat_features=cat or None)
-        return _min_leaf_rows(np.asarray(model.calc_leaf_indexes(pool)).reshape(_rows(X), -1))
-
-    def start(self, est: Any, k: int) -> tuple[float, str]:
-        """``k``, with the grow policy the parameter needs."""
-        policy = _cb_grow_policy(est)
-        if policy in ("Depthwise", "Lossguide"):
-            return float(k), ""
-        return float(k), (
-            f"; grow_policy changed from {policy} to Depthwise, as CatBoost applies "
-            "min_data_in_leaf only to Depthwise and Lossguide trees"
+        k = ctx.k
+        model = _cb_model(estimator)
+        try:
+            forest = forest_of(model)
+        except ModelPrivacyError as exc:  # text or embedding features, another layout
+            ctx.refuse(self.name, ctx.where(), f"its trees cannot be pruned: {exc}")
+            return RuleOutcome()
+        routed: list[np.ndarray] | None = None
+        how = "by the model's own leaf weights"
+        if ctx.X is not None:
+            n = _rows(ctx.X)
+            forest.match(n)
+            if forest.matched:
+                routed = _cb_routed(model, ctx.X)
+                how = "by routing the training data"
+            else:
+                how = f"by the model's own leaf weights (the data given does not match: {forest.reason})"
+        counted = all(np.all(t.n_node_samples >= 0) for t in forest.trees) and bool(
+            forest.trees and forest.trees[0].n_node_samples[0] > 0
         )
+        if routed is None and not counted:
+            ctx.refuse(
+                self.name,
+                ctx.where(),
+                "its leaf weights are sums of sample weights, not records; pruning the leaves "
+                f"to {k} records {NEEDS_DATA}",
+            )
+            return RuleOutcome()
+        counts = [
+            _node_counts(t, None if routed is None else routed[i])
+            for i, t in enumerate(forest.trees)
+        ]
+        leaves_before = [int((t.left < 0).sum()) for t in forest.trees]
+        nonempty = [c[(t.left < 0) & (c > 0)] for t, c in zip(forest.trees, counts, strict=True)]
+        fewest_before = min((int(c.min()) for c in nonempty if c.size), default=k)
+        if fewest_before >= k:  # empty leaves hold no one
+            return RuleOutcome()
+        doc = model_json(model)
+        trees = []
+        for i, spec in enumerate(forest.trees):
+            splits = node_splits(spec)
+            if routed is not None:
+                plan = keep_plan(spec.left, spec.right, counts[i], k)
+            else:
+                plan = _merge_plan(spec.left, spec.right, counts[i], k)
+            trees.append(_nested_tree(spec, splits, counts[i], plan))
+        doc.pop("oblivious_trees", None)
+        doc["trees"] = trees
+        policy = _cb_grow_policy(estimator)
+        try:
+            pruned = load_json_doc(doc, model)
+            if routed is not None:  # the small children's records now follow their siblings
+                for i, nodes in enumerate(_cb_routed(pruned, ctx.X)):
+                    _set_weights(trees[i], np.bincount(nodes, minlength=1))
+                pruned = load_json_doc(doc, model)
+        except ModelPrivacyError as exc:
+            ctx.refuse(self.name, ctx.where(), f"{fewest_before} records in a leaf; {exc}")
+            return RuleOutcome()
+        after = forest_of(pruned)
+        leaves_after = [int((t.left < 0).sum()) for t in after.trees]
+        if routed is not None:
+            fewest = _min_leaf_rows(
+                np.asarray(pruned.calc_leaf_indexes(_cb_pool(pruned, ctx.X))).reshape(
+                    _rows(ctx.X), -1
+                )
+            )
+        else:
+            fewest = min(int(t.n_node_samples[t.left < 0].min()) for t in after.trees if t.n_nodes)
+        if fewest < k:
+            ctx.refuse(
+                self.name,
+                ctx.where(),
+                f"pruned, a leaf still holds {fewest} training records (fewer than k={k}): the "
+                f"model has fewer than {k} training records",
+            )
+            return RuleOutcome()
+        _cb_take(estimator, pruned)
+        n_pruned = sum(a != b for a, b in zip(leaves_before, leaves_after, strict=True))
+        shape = (
+            "; its symmetric trees are now non-symmetric (CatBoost predicts them alike)"
+            if policy not in ("Depthwise", "Lossguide")
+            else ""
+        )
+        ctx.record(
+            self.name,
+            ctx.where("trees"),
+            f"pruned {n_pruned} of {len(forest.trees)} tree(s) so that every leaf holds at least "
+            f"{k} training records ({sum(leaves_before):,} leaves -> {sum(leaves_after):,}, fewest "
+            f"{fewest}), counted {how}; merged leaves take the count-weighted mean of the values "
+            f"they replace, so predictions change for the records in them{shape}. CatBoost's "
+            "min_data_in_leaf cannot do this: it only stops leaves of fewer records from being "
+            "split further",
+            "prune",
+        )
+        return RuleOutcome(changed=True)
 
-    def current(self, est: Any) -> float | None:
-        """``min_data_in_leaf`` of the model, when set."""
-        value = _cb_params(est).get("min_data_in_leaf")
-        return None if value is None else float(value)
 
-    def refit_with(self, est: Any, value: float, X: Any, y: Any) -> None:
-        """Refit with ``min_data_in_leaf=value`` (and Depthwise trees when they were symmetric)."""
-        m = math.ceil(value)
-        policy = _cb_grow_policy(est)
-        extra: dict[str, Any] = {"min_data_in_leaf": m, "allow_writing_files": False}
-        if policy not in ("Depthwise", "Lossguide"):
-            extra["grow_policy"] = "Depthwise"
-        if _is_native_wrapper(est, "CatBoost"):
-            est.set_params(params={**(est.params or {}), **extra})
-            _quiet(lambda: est.fit(X, y))
-            return
-        # a fitted CatBoost model refuses set_params: fit a new one and take its state
-        new = type(est)(**{**est.get_params(), **extra})
-        _quiet(lambda: new.fit(X, y))
-        vars(est).clear()
-        vars(est).update(vars(new))
+def _set_weights(tree: dict[str, Any], counts: np.ndarray) -> None:
+    """Write the records of every leaf (by preorder node) into a nested JSON tree."""
+    stack = [tree]
+    node = 0
+    while stack:
+        item = stack.pop()
+        if "split" in item:
+            stack += [item["right"], item["left"]]
+        else:
+            item["weight"] = float(counts[node]) if node < counts.size else 0.0
+        node += 1
+
+
+def _cb_take(est: Any, pruned: Any) -> None:
+    """Give ``est`` the pruned model's state (a fitted CatBoost model refuses set_params)."""
+    from modelprivacy.models.catboost import forget
+
+    if _is_native_wrapper(est, "CatBoost"):
+        est.booster_ = pruned
+        return
+    forget(est)
+    params = dict(getattr(est, "_init_params", {}) or {})
+    vars(est).clear()
+    vars(est).update(vars(pruned))
+    if params and hasattr(est, "_init_params"):
+        est._init_params = params
 
 
 class CatBoostCtrRule(Rule):

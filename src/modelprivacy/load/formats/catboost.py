@@ -7,7 +7,9 @@
 - JSON is parsed with :mod:`json` and validated by :func:`check_json`: the
   ``features_info`` arrays, and for each of the ``oblivious_trees`` its splits
   (feature indices in range), ``leaf_values`` (``2**depth`` times the
-  dimension) and ``leaf_weights`` (``2**depth``), with a bounded depth.
+  dimension) and ``leaf_weights`` (``2**depth``), with a bounded depth; the
+  nested ``trees`` of Depthwise and Lossguide models node by node (splits as
+  above, leaves of one value per dimension and a weight, a bounded depth).
 
 Then ``.cbm`` bytes go to ``catboost.CatBoost().load_model(blob=...)``, from
 memory. CatBoost 1.2 reads JSON only from a file (``blob`` is always parsed as
@@ -37,7 +39,7 @@ from modelprivacy.load.formats._checks import (
     parse_json,
 )
 
-__all__ = ["check_cbm", "check_json", "set_feature_count"]
+__all__ = ["check_cbm", "check_json", "load_json_copy", "set_feature_count"]
 
 _MAGIC = b"CBM1"
 #: Deepest oblivious tree accepted (CatBoost itself allows 16).
@@ -104,16 +106,16 @@ def check_json(doc: Any) -> None:
         as_int(feature.get("feature_index", i), f"float feature {i}'s index", 0, MAX_NODES)
     for i, feature in enumerate(cats):
         as_dict(feature, f"categorical feature {i}")
-    if "oblivious_trees" not in doc:
-        if "trees" not in doc:
-            raise FormatError("it has neither oblivious_trees nor trees")
-        as_list(doc["trees"], "trees")
-        return
-    trees = as_list(doc["oblivious_trees"], "oblivious_trees")
     dimension = 1
     scale_bias = doc.get("scale_and_bias")
     if isinstance(scale_bias, list) and len(scale_bias) == 2 and isinstance(scale_bias[1], list):
         dimension = max(len(scale_bias[1]), 1)
+    if "oblivious_trees" not in doc:
+        if "trees" not in doc:
+            raise FormatError("it has neither oblivious_trees nor trees")
+        _check_nested(as_list(doc["trees"], "trees"), len(floats), len(cats), dimension)
+        return
+    trees = as_list(doc["oblivious_trees"], "oblivious_trees")
     total = 0
     for t, tree in enumerate(trees):
         what = f"oblivious tree {t}"
@@ -125,19 +127,7 @@ def check_json(doc: Any) -> None:
         if depth > MAX_DEPTH:
             raise FormatError(f"{what} is {depth} deep, more than {MAX_DEPTH}")
         for s, split in enumerate(splits):
-            split = as_dict(split, f"{what}'s split {s}")
-            if "float_feature_index" in split:
-                as_int(
-                    split["float_feature_index"], f"{what}'s split {s} feature", 0, len(floats) - 1
-                )
-                numbers([split.get("border", 0.0)], f"{what}'s split {s} border")
-            if "cat_feature_index" in split:
-                as_int(
-                    split["cat_feature_index"],
-                    f"{what}'s split {s} feature",
-                    0,
-                    max(len(cats) - 1, 0),
-                )
+            _check_split(split, f"{what}'s split {s}", len(floats), len(cats))
         leaves = 2**depth
         values = as_list(tree.get("leaf_values"), f"{what}'s leaf_values")
         numbers(values, f"{what}'s leaf_values")
@@ -148,6 +138,50 @@ def check_json(doc: Any) -> None:
         total += leaves
         if total > MAX_NODES:
             raise FormatError(f"the trees have more than {MAX_NODES:,} leaves")
+
+
+def _check_split(split: Any, what: str, n_floats: int, n_cats: int) -> None:
+    split = as_dict(split, what)
+    if "float_feature_index" in split:
+        as_int(split["float_feature_index"], f"{what}'s feature", 0, n_floats - 1)
+        numbers([split.get("border", 0.0)], f"{what}'s border")
+    if "cat_feature_index" in split:
+        as_int(split["cat_feature_index"], f"{what}'s feature", 0, max(n_cats - 1, 0))
+
+
+def _check_nested(trees: list[Any], n_floats: int, n_cats: int, dimension: int) -> None:
+    """Validate non-symmetric (Depthwise, Lossguide) trees: nested split/left/right nodes.
+
+    Walked without recursion; every node is a ``{"split", "left", "right"}``
+    split (feature indices in range, a numeric border) or a ``{"value",
+    "weight"}`` leaf (``dimension`` values), at most :data:`MAX_DEPTH` deep.
+    """
+    total = 0
+    for t, tree in enumerate(trees):
+        what = f"tree {t}"
+        stack: list[tuple[Any, int]] = [(tree, 0)]
+        while stack:
+            node, depth = stack.pop()
+            node = as_dict(node, f"a node of {what}")
+            if "split" in node:
+                if depth >= MAX_DEPTH:
+                    raise FormatError(f"{what} is more than {MAX_DEPTH} deep")
+                _check_split(node["split"], f"a split of {what}", n_floats, n_cats)
+                if "left" not in node or "right" not in node:
+                    raise FormatError(f"a split of {what} lacks a left or right child")
+                stack += [(node["left"], depth + 1), (node["right"], depth + 1)]
+                continue
+            value = node.get("value")
+            values = value if isinstance(value, list) else [value]
+            numbers(values, f"a leaf value of {what}")
+            if len(values) != dimension:
+                raise FormatError(
+                    f"a leaf of {what} has {len(values)} values where the model has {dimension}"
+                )
+            numbers([node.get("weight", 0.0)], f"a leaf weight of {what}")
+            total += 1
+            if total > MAX_NODES:
+                raise FormatError(f"the trees have more than {MAX_NODES:,} leaves")
 
 
 def _catboost_error(cb: Any) -> type[BaseException]:
@@ -163,7 +197,7 @@ def _load_with(
         if kind == "cbm":
             model.load_model(blob=bytes(data))
         else:
-            _load_json_copy(model, data)
+            load_json_copy(model, data)
     except _catboost_error(cb) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "CatBoostError"
         raise load_error(subject, fmt.title, f"CatBoost refused it ({first[:160]})") from None
@@ -199,7 +233,7 @@ def set_feature_count(model: Any) -> None:
         model._n_features_in = len(names)
 
 
-def _load_json_copy(model: Any, data: bytes) -> None:
+def load_json_copy(model: Any, data: bytes) -> None:
     """Load validated JSON bytes through a private copy (CatBoost reads JSON only from a file).
 
     The copy is written by this module to a fresh directory only this user can
