@@ -43,6 +43,20 @@ after the operator, so the knowledge tables key on ``SVMClassifier.support_vecto
 The training data is matched to the graph's input: a single input takes the
 table as given (a DataFrame's columns in order); several inputs (skl2onnx's
 one input per DataFrame column) take the columns of the same names.
+
+Tree ensembles (``TreeEnsembleClassifier``/``TreeEnsembleRegressor`` of
+``ai.onnx.ml``, as skl2onnx writes scikit-learn's trees, forests and gradient
+boosting and onnxmltools LightGBM and XGBoost models) are read into the shared
+tree representation (:func:`onnx_forest`, registered as the adapter of
+:class:`OnnxModel`), after :func:`parse_tree_ensemble` has validated their
+arrays. The file stores no row counts: the training data is routed through the
+trees in numpy, with each node's own comparison (``BRANCH_LEQ``, ``BRANCH_LT``,
+``BRANCH_GTE``, ``BRANCH_GT``; missing values as
+``nodes_missing_value_tracks_true`` says) in the precision onnxruntime uses
+(float32 for a float input), so a leaf holds the records onnxruntime sends
+there. Where the leaves are labels (a forest's class probabilities, a
+regressor's averaged predictions) a person alone in a leaf is given away with
+their label; a boosted binary model's leaf step gives it by its sign.
 """
 
 from __future__ import annotations
@@ -50,14 +64,36 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 import numpy as np
 
 from modelprivacy.errors import DataError, ModelLoadError
 from modelprivacy.models._registry import Stored, register_walk_hook
+from modelprivacy.models.trees import (
+    Forest,
+    LabelKind,
+    NotATreeModelError,
+    TreeSpec,
+    UnsupportedTreesError,
+    float32_edge,
+    register_adapter,
+)
 
-__all__ = ["OnnxModel", "OnnxNode", "graph_data"]
+__all__ = [
+    "TREE_OPS",
+    "MalformedTreesError",
+    "OnnxModel",
+    "OnnxNode",
+    "OnnxTree",
+    "TreeEnsemble",
+    "graph_data",
+    "onnx_forest",
+    "parse_tree_ensemble",
+    "tree_ensembles",
+]
 
 #: What ONNX graphs store about the training data (``docs/libraries.md`` is generated from it).
 STORES = (
@@ -95,6 +131,31 @@ STORES = (
         "training targets, reproduced by the leaves of one row",
         "MP-S108",
         "tests/inspection/test_onnx.py",
+    ),
+    Stored(
+        "tree structure (nodes_truenodeids, nodes_falsenodeids, nodes_modes)",
+        "TreeEnsembleClassifier and TreeEnsembleRegressor nodes (skl2onnx, onnxmltools)",
+        "no row counts, but routing the training data finds the people alone in a leaf, as "
+        "many as in the model before export; a lone person's label from the leaf's "
+        "class_weights (forests and trees), target (skl2onnx regressors) or step's sign "
+        "(boosted binary models)",
+        "MP-S105",
+        "tests/models/test_onnx_trees.py",
+    ),
+    Stored(
+        "nodes_values",
+        "every split of a tree ensemble",
+        "float32 thresholds: midpoints of adjacent training values (scikit-learn, LightGBM), "
+        "training values themselves (XGBoost's hist)",
+        "MP-S104",
+        "tests/models/test_onnx_trees.py",
+    ),
+    Stored(
+        "leaf boxes",
+        "split features, values and modes of every tree",
+        "the box of a small leaf pins down who is in it, among population records",
+        "MP-S110",
+        "tests/models/test_onnx_trees.py",
     ),
     Stored(
         "class labels",
@@ -235,10 +296,20 @@ class OnnxModel:
         The input names, when the graph has one input per column.
     """
 
-    __slots__ = ("__dict__", "__weakref__", "_elem", "_lock", "_partial", "_proto", "_session")
+    __slots__ = (
+        "__dict__",
+        "__weakref__",
+        "_elem",
+        "_lock",
+        "_partial",
+        "_proto",
+        "_session",
+        "_trees",
+    )
 
     def __init__(self, proto: Any) -> None:
         self._proto = proto
+        self._trees: list[TreeEnsemble] | None = None
         self._session: Any = None
         self._partial: dict[str, Any] = {}
         self._lock = threading.Lock()
@@ -282,6 +353,19 @@ class OnnxModel:
         return ort.InferenceSession(
             proto.SerializeToString(), sess_options=options, providers=["CPUExecutionProvider"]
         )
+
+    def tree_ensembles(self) -> list[TreeEnsemble]:
+        """The validated tree ensembles of the main graph, read once (see :func:`tree_ensembles`).
+
+        Raises
+        ------
+        MalformedTreesError
+            When a tree-ensemble node's arrays do not describe trees.
+        """
+        with self._lock:
+            if self._trees is None:
+                self._trees = tree_ensembles(self._proto)
+            return self._trees
 
     def session(self) -> Any:
         """The ``onnxruntime.InferenceSession``, built on first use."""
@@ -737,3 +821,741 @@ def _walk(model: Any) -> Iterable[tuple[str, Any]]:
     if not isinstance(model, OnnxModel):
         return ()
     return list(graph_data(model))
+
+
+# --------------------------------------------------------------------------- tree ensembles
+
+#: The ``ai.onnx.ml`` tree-ensemble operators whose trees are read.
+TREE_OPS = frozenset({"TreeEnsembleClassifier", "TreeEnsembleRegressor"})
+#: The most nodes (or leaf weights) one tree-ensemble node may list.
+MAX_TREE_NODES = 20_000_000
+#: The most trees one tree-ensemble node may hold.
+MAX_TREES = 200_000
+#: The deepest tree read (levels below its root).
+MAX_TREE_DEPTH = 10_000
+_MAX_OUTPUTS = 100_000  # classes or targets
+_MAX_LEAF_CELLS = 50_000_000  # leaf values held densely (nodes x outputs, over all trees)
+
+_LEQ, _LT, _GTE, _GT, _EQ, _NEQ, _LEAF = range(7)
+_MODE_CODES = {
+    b"BRANCH_LEQ": _LEQ,
+    b"BRANCH_LT": _LT,
+    b"BRANCH_GTE": _GTE,
+    b"BRANCH_GT": _GT,
+    b"BRANCH_EQ": _EQ,
+    b"BRANCH_NEQ": _NEQ,
+    b"LEAF": _LEAF,
+}
+
+
+class MalformedTreesError(ValueError):
+    """A tree-ensemble node whose arrays do not describe trees (a file with one is refused)."""
+
+
+@dataclass(frozen=True, eq=False)
+class OnnxTree:
+    """One tree of an ONNX tree ensemble, its nodes numbered breadth first from the root.
+
+    Attributes
+    ----------
+    true, false : ndarray of int64
+        The child taken when the node's comparison holds, and when it does
+        not; ``-1`` at leaves.
+    feature : ndarray of int64
+        The input column each split compares (``-2`` at leaves).
+    threshold : ndarray of float64
+        The stored value each split compares with (``nodes_values``, float32 in
+        the file; NaN at leaves).
+    mode : ndarray of int8
+        The comparison: ``BRANCH_LEQ`` 0, ``BRANCH_LT`` 1, ``BRANCH_GTE`` 2,
+        ``BRANCH_GT`` 3, ``BRANCH_EQ`` 4, ``BRANCH_NEQ`` 5, ``LEAF`` 6.
+    missing_true : ndarray of bool
+        Whether a missing value takes the true child
+        (``nodes_missing_value_tracks_true``).
+    leaf_index : ndarray of int64
+        Per weight of the ensemble that falls on this tree's leaves, the leaf.
+    leaf_output : ndarray of int64
+        The class or target each of those weights adds to.
+    leaf_weight : ndarray of float64
+        The weights.
+    depth : int
+        Levels below the root.
+    """
+
+    true: np.ndarray
+    false: np.ndarray
+    feature: np.ndarray
+    threshold: np.ndarray
+    mode: np.ndarray
+    missing_true: np.ndarray
+    leaf_index: np.ndarray
+    leaf_output: np.ndarray
+    leaf_weight: np.ndarray
+    depth: int
+
+    @property
+    def n_nodes(self) -> int:
+        """Number of nodes reached from the root."""
+        return int(self.true.size)
+
+    def weights(self, n_outputs: int) -> np.ndarray:
+        """The summed leaf weights per node and output, shape ``(n_nodes, n_outputs)``."""
+        out = np.zeros((self.n_nodes, n_outputs), dtype=np.float64)
+        np.add.at(out, (self.leaf_index, self.leaf_output), self.leaf_weight)
+        return out
+
+
+@dataclass(frozen=True, eq=False)
+class TreeEnsemble:
+    """The trees of one ``TreeEnsembleClassifier`` or ``TreeEnsembleRegressor`` node, validated.
+
+    Attributes
+    ----------
+    index : int
+        The node's position in the graph.
+    op_type : str
+        Its operator.
+    trees : list of OnnxTree
+        Its trees, in the order of their ids.
+    n_outputs : int
+        Classes (``classlabels_*``) or targets (``n_targets``).
+    classes : ndarray or None
+        The class labels of a classifier.
+    post_transform : str
+        ``NONE``, ``LOGISTIC``, ``SOFTMAX``, ``SOFTMAX_ZERO`` or ``PROBIT``.
+    aggregate : str
+        How a regressor combines its trees (``SUM``, ``AVERAGE``, ``MIN``,
+        ``MAX``); classifiers sum.
+    base_values : ndarray of float64
+        Added to the trees' aggregate (may be empty).
+    single_score : bool
+        A two-class classifier whose weights all go to output 0: the score of
+        the second class (onnxruntime's binary case).
+    """
+
+    index: int
+    op_type: str
+    trees: list[OnnxTree]
+    n_outputs: int
+    classes: np.ndarray | None
+    post_transform: str
+    aggregate: str
+    base_values: np.ndarray
+    single_score: bool
+
+    @property
+    def n_trees(self) -> int:
+        """Number of trees."""
+        return len(self.trees)
+
+
+def _attribute(attrs: dict[str, Any], name: str, kind: int, what: str) -> Any:
+    from onnx import AttributeProto
+
+    attr = attrs.get(name)
+    if attr is None:
+        return None
+    if attr.type != kind:
+        raise MalformedTreesError(
+            f"its {name} is a {AttributeProto.AttributeType.Name(attr.type)} attribute, not {what}"
+        )
+    return attr
+
+
+def _int_list(attrs: dict[str, Any], name: str, *, required: bool = True) -> np.ndarray | None:
+    from onnx import AttributeProto
+
+    attr = _attribute(attrs, name, AttributeProto.INTS, "a list of integers")
+    if attr is None:
+        if required:
+            raise MalformedTreesError(f"it has no {name}")
+        return None
+    if len(attr.ints) > MAX_TREE_NODES:
+        raise MalformedTreesError(f"its {name} lists more than {MAX_TREE_NODES:,} values")
+    return np.asarray(attr.ints, dtype=np.int64)
+
+
+def _float_list(attrs: dict[str, Any], name: str, *, required: bool = True) -> np.ndarray | None:
+    """A float attribute, or its ``<name>_as_tensor`` double version (opset 3)."""
+    from onnx import AttributeProto, numpy_helper
+
+    tensor = _attribute(attrs, f"{name}_as_tensor", AttributeProto.TENSOR, "a tensor")
+    if tensor is not None:
+        n = int(np.prod(tensor.t.dims)) if tensor.t.dims else 1
+        if n > MAX_TREE_NODES:
+            raise MalformedTreesError(
+                f"its {name}_as_tensor holds more than {MAX_TREE_NODES:,} values"
+            )
+        arr = numpy_helper.to_array(tensor.t)
+        if arr.dtype.kind != "f":
+            raise MalformedTreesError(f"its {name}_as_tensor is not a float tensor")
+        return np.asarray(arr, dtype=np.float64).reshape(-1)
+    attr = _attribute(attrs, name, AttributeProto.FLOATS, "a list of floats")
+    if attr is None:
+        if required:
+            raise MalformedTreesError(f"it has no {name}")
+        return None
+    if len(attr.floats) > MAX_TREE_NODES:
+        raise MalformedTreesError(f"its {name} lists more than {MAX_TREE_NODES:,} values")
+    return np.asarray(attr.floats, dtype=np.float32).astype(np.float64)
+
+
+def _string(attrs: dict[str, Any], name: str, default: str) -> str:
+    from onnx import AttributeProto
+
+    attr = _attribute(attrs, name, AttributeProto.STRING, "a string")
+    if attr is None:
+        return default
+    return attr.s.decode("utf-8", "replace").upper()
+
+
+def _modes(attrs: dict[str, Any], n: int) -> np.ndarray:
+    from onnx import AttributeProto
+
+    attr = _attribute(attrs, "nodes_modes", AttributeProto.STRINGS, "a list of strings")
+    if attr is None:
+        raise MalformedTreesError("it has no nodes_modes")
+    if len(attr.strings) != n:
+        raise MalformedTreesError(
+            f"it lists {len(attr.strings):,} nodes_modes for {n:,} nodes_treeids"
+        )
+    raw = np.asarray(list(attr.strings), dtype=object)
+    names, inverse = np.unique(raw, return_inverse=True)
+    codes = np.asarray([_MODE_CODES.get(bytes(s), -1) for s in names], dtype=np.int8)
+    if (codes < 0).any():
+        bad = next(bytes(s) for s, c in zip(names, codes, strict=True) if c < 0)
+        raise MalformedTreesError(
+            f"it has a node of mode {_short_text(bad.decode('utf-8', 'replace'))}, which is not an "
+            "ONNX tree mode"
+        )
+    return codes[inverse.reshape(-1)]
+
+
+def _short_text(text: str) -> str:
+    from modelprivacy._text import short_repr
+
+    return short_repr(text, 40)
+
+
+class _Ids:
+    """(tree id, node id) pairs of an ensemble's nodes, looked up in bulk."""
+
+    def __init__(self, tree_ids: np.ndarray, node_ids: np.ndarray) -> None:
+        self.trees, self.tree_of = np.unique(tree_ids, return_inverse=True)
+        self.tree_of = self.tree_of.reshape(-1)
+        self.nodes, rank = np.unique(node_ids, return_inverse=True)
+        key = self.tree_of * self.nodes.size + rank.reshape(-1)
+        self.order = np.argsort(key, kind="stable")
+        self.keys = key[self.order]
+        dup = np.flatnonzero(self.keys[1:] == self.keys[:-1])
+        if dup.size:
+            at = int(self.order[dup[0]])
+            raise MalformedTreesError(
+                f"node id {int(node_ids[at])} appears twice in tree {int(tree_ids[at])}"
+            )
+
+    def tree_index(self, tree_ids: np.ndarray) -> np.ndarray:
+        """Positions of tree ids among the ensemble's trees (-1: no such tree)."""
+        pos = np.clip(np.searchsorted(self.trees, tree_ids), 0, max(self.trees.size - 1, 0))
+        return np.where(self.trees[pos] == tree_ids, pos, -1)
+
+    def find(self, tree: np.ndarray, node_ids: np.ndarray) -> np.ndarray:
+        """Index of each (tree position, node id) among the nodes (-1: not there)."""
+        n = self.keys.size
+        rank = np.clip(np.searchsorted(self.nodes, node_ids), 0, self.nodes.size - 1)
+        ok = (self.nodes[rank] == node_ids) & (tree >= 0)
+        key = np.maximum(tree, 0) * self.nodes.size + rank
+        pos = np.clip(np.searchsorted(self.keys, key), 0, n - 1)
+        ok &= self.keys[pos] == key
+        return np.where(ok, self.order[pos], -1)
+
+
+def parse_tree_ensemble(node: Any, index: int) -> TreeEnsemble:
+    """Read and validate the trees of a ``TreeEnsembleClassifier``/``TreeEnsembleRegressor`` node.
+
+    Nothing of the node is trusted: the node arrays must have one length,
+    every child id must name a node of the same tree, no node may be the
+    child of two branches (so no tree has a cycle), trees are at most
+    :data:`MAX_TREE_DEPTH` deep, every leaf weight must name a leaf and an
+    output (class or target) the node has, and the sizes are bounded
+    (:data:`MAX_TREE_NODES`, :data:`MAX_TREES`). A tree's root is its first
+    node in the file, as onnxruntime takes it; nodes not reached from it are
+    left out.
+
+    Parameters
+    ----------
+    node : onnx.NodeProto
+        The node.
+    index : int
+        Its position in the graph.
+
+    Returns
+    -------
+    TreeEnsemble
+        Its trees.
+
+    Raises
+    ------
+    MalformedTreesError
+        With what is wrong, for a message.
+    """
+    attrs = {a.name: a for a in node.attribute}
+    tree_ids = _int_list(attrs, "nodes_treeids")
+    node_ids = _int_list(attrs, "nodes_nodeids")
+    features = _int_list(attrs, "nodes_featureids")
+    true_ids = _int_list(attrs, "nodes_truenodeids")
+    false_ids = _int_list(attrs, "nodes_falsenodeids")
+    values = _float_list(attrs, "nodes_values")
+    missing = _int_list(attrs, "nodes_missing_value_tracks_true", required=False)
+    assert tree_ids is not None and node_ids is not None and features is not None
+    assert true_ids is not None and false_ids is not None and values is not None
+    n = tree_ids.size
+    if n == 0:
+        raise MalformedTreesError("it has no nodes")
+    if missing is None or missing.size == 0:
+        missing = np.zeros(n, dtype=np.int64)
+    named = {
+        "nodes_nodeids": node_ids,
+        "nodes_featureids": features,
+        "nodes_truenodeids": true_ids,
+        "nodes_falsenodeids": false_ids,
+        "nodes_values": values,
+        "nodes_missing_value_tracks_true": missing,
+    }
+    for name, arr in named.items():
+        if arr.size != n:
+            raise MalformedTreesError(f"it lists {arr.size:,} {name} for {n:,} nodes_treeids")
+    modes = _modes(attrs, n)
+    ids = _Ids(tree_ids, node_ids)
+    n_trees = ids.trees.size
+    if n_trees > MAX_TREES:
+        raise MalformedTreesError(f"it holds {n_trees:,} trees, more than {MAX_TREES:,}")
+    branch = modes != _LEAF
+    if (features[branch] < 0).any():
+        raise MalformedTreesError("a split compares a negative feature id")
+    where = np.flatnonzero(branch)
+    true = np.full(n, -1, dtype=np.int64)
+    false = np.full(n, -1, dtype=np.int64)
+    for child, child_ids in ((true, true_ids), (false, false_ids)):
+        found = ids.find(ids.tree_of[where], child_ids[where])
+        lost = np.flatnonzero(found < 0)
+        if lost.size:
+            at = int(where[lost[0]])
+            raise MalformedTreesError(
+                f"node {int(node_ids[at])} of tree {int(tree_ids[at])} has a child id "
+                f"{int(child_ids[at])} that the tree does not have"
+            )
+        child[where] = found
+    roots = np.full(n_trees, n, dtype=np.int64)
+    np.minimum.at(roots, ids.tree_of, np.arange(n, dtype=np.int64))
+    parents = np.bincount(np.concatenate([true[where], false[where]]), minlength=n)
+    if (parents > 1).any():
+        at = int(np.flatnonzero(parents > 1)[0])
+        raise MalformedTreesError(
+            f"node {int(node_ids[at])} of tree {int(tree_ids[at])} is the child of two splits "
+            "(or both children of one): the nodes do not form a tree"
+        )
+    if (parents[roots] > 0).any():
+        at = int(roots[np.flatnonzero(parents[roots] > 0)[0]])
+        raise MalformedTreesError(
+            f"the root of tree {int(tree_ids[at])} is the child of one of its nodes: a cycle"
+        )
+    # breadth first from the roots: with one parent per node at most and none for a root,
+    # no node is reached twice, so this ends
+    level_of = np.full(n, -1, dtype=np.int64)
+    frontier, depth = roots, 0
+    while frontier.size:
+        if depth > MAX_TREE_DEPTH:
+            raise MalformedTreesError(f"a tree is deeper than {MAX_TREE_DEPTH:,} levels")
+        level_of[frontier] = depth
+        split = frontier[branch[frontier]]
+        frontier = np.concatenate([true[split], false[split]])
+        depth += 1
+    reached = np.flatnonzero(level_of >= 0)
+    order = reached[np.lexsort((level_of[reached], ids.tree_of[reached]))]
+    tree_of = ids.tree_of[order]
+    starts = np.searchsorted(tree_of, np.arange(n_trees + 1))
+    local = np.full(n, -1, dtype=np.int64)
+    local[order] = np.arange(order.size) - starts[tree_of]
+
+    if node.op_type == "TreeEnsembleClassifier":
+        prefix = "class_"
+        from onnx import AttributeProto
+
+        labels_attr = _attribute(attrs, "classlabels_strings", AttributeProto.STRINGS, "strings")
+        int_attr = _attribute(attrs, "classlabels_int64s", AttributeProto.INTS, "integers")
+        classes: np.ndarray | None
+        if labels_attr is not None and len(labels_attr.strings):
+            classes = np.asarray(
+                [s.decode("utf-8", "replace") for s in labels_attr.strings[: _MAX_OUTPUTS + 1]],
+                dtype=object,
+            )
+        elif int_attr is not None and len(int_attr.ints):
+            classes = np.asarray(int_attr.ints[: _MAX_OUTPUTS + 1], dtype=np.int64)
+        else:
+            raise MalformedTreesError("it names no class labels")
+        n_outputs = int(classes.size)
+        aggregate = "SUM"
+    else:
+        prefix = "target_"
+        classes = None
+        from onnx import AttributeProto
+
+        targets = _attribute(attrs, "n_targets", AttributeProto.INT, "an integer")
+        n_outputs = int(targets.i) if targets is not None else 1
+        aggregate = _string(attrs, "aggregate_function", "SUM")
+    if not 1 <= n_outputs <= _MAX_OUTPUTS:
+        raise MalformedTreesError(f"it has {n_outputs:,} outputs (1 to {_MAX_OUTPUTS:,} allowed)")
+    w_tree = _int_list(attrs, f"{prefix}treeids")
+    w_node = _int_list(attrs, f"{prefix}nodeids")
+    w_id = _int_list(attrs, f"{prefix}ids")
+    w = _float_list(attrs, f"{prefix}weights")
+    assert w_tree is not None and w_node is not None and w_id is not None and w is not None
+    m = w_tree.size
+    if not (w_node.size == w_id.size == w.size == m):
+        raise MalformedTreesError(f"its {prefix}treeids, nodeids, ids and weights differ in length")
+    if m and (w_id.min() < 0 or w_id.max() >= n_outputs):
+        raise MalformedTreesError(f"a leaf weight goes to an output beyond its {n_outputs:,}")
+    leaf_at = ids.find(ids.tree_index(w_tree), w_node)
+    if (leaf_at < 0).any():
+        bad = int(np.flatnonzero(leaf_at < 0)[0])
+        raise MalformedTreesError(
+            f"a leaf weight names node {int(w_node[bad])} of tree {int(w_tree[bad])}, which it "
+            "does not have"
+        )
+    if branch[leaf_at].any():
+        raise MalformedTreesError("a leaf weight names a node that is a split, not a leaf")
+    base = _float_list(attrs, "base_values", required=False)
+    base = np.zeros(0) if base is None else base
+    if base.size > n_outputs:
+        raise MalformedTreesError(f"it has {base.size:,} base_values for {n_outputs:,} outputs")
+    single = classes is not None and n_outputs == 2 and (m == 0 or w_id.max() == 0)
+
+    keep = local[leaf_at] >= 0  # weights on leaves the root reaches
+    w_at, w_out, w_val = local[leaf_at][keep], w_id[keep], w[keep]
+    w_tree_of = ids.tree_of[leaf_at][keep]
+    w_order = np.argsort(w_tree_of, kind="stable")
+    w_starts = np.searchsorted(w_tree_of[w_order], np.arange(n_trees + 1))
+    trees: list[OnnxTree] = []
+    for t in range(n_trees):
+        nodes = order[starts[t] : starts[t + 1]]
+        is_split = branch[nodes]
+        sel = w_order[w_starts[t] : w_starts[t + 1]]
+        trees.append(
+            OnnxTree(
+                true=np.where(is_split, local[true[nodes]], -1),
+                false=np.where(is_split, local[false[nodes]], -1),
+                feature=np.where(is_split, features[nodes], -2),
+                threshold=np.where(is_split, values[nodes], np.nan),
+                mode=modes[nodes],
+                missing_true=missing[nodes] != 0,
+                leaf_index=w_at[sel],
+                leaf_output=w_out[sel],
+                leaf_weight=w_val[sel],
+                depth=int(level_of[nodes].max()),
+            )
+        )
+    return TreeEnsemble(
+        index=index,
+        op_type=node.op_type,
+        trees=trees,
+        n_outputs=n_outputs,
+        classes=classes,
+        post_transform=_string(attrs, "post_transform", "NONE"),
+        aggregate=aggregate,
+        base_values=base,
+        single_score=bool(single),
+    )
+
+
+def tree_ensembles(proto: Any) -> list[TreeEnsemble]:
+    """The validated tree ensembles of a model's main graph.
+
+    Parameters
+    ----------
+    proto : onnx.ModelProto
+        The model.
+
+    Returns
+    -------
+    list of TreeEnsemble
+        One per ``TreeEnsembleClassifier``/``TreeEnsembleRegressor`` node of
+        the ``ai.onnx.ml`` domain, in graph order.
+
+    Raises
+    ------
+    MalformedTreesError
+        When a node's arrays do not describe trees (the message names the node).
+    """
+    out = []
+    for i, node in enumerate(proto.graph.node):
+        if node.domain == "ai.onnx.ml" and node.op_type in TREE_OPS:
+            try:
+                out.append(parse_tree_ensemble(node, i))
+            except MalformedTreesError as exc:
+                raise MalformedTreesError(f"the {node.op_type} node {i}: {exc}") from None
+    return out
+
+
+def _float32_strict_edge(threshold: np.ndarray) -> np.ndarray:
+    """Float64 bounds of ``float32(x) < float32(threshold)``: ``x <= edge``."""
+    t32 = np.asarray(threshold, dtype=np.float64).astype(np.float32)
+    below = np.nextafter(t32, np.float32(-np.inf)).astype(np.float64)
+    return np.where(np.isfinite(threshold), float32_edge(below), threshold)
+
+
+def _tree_spec(tree: OnnxTree, ensemble: TreeEnsemble, owner: Any, float32: bool) -> TreeSpec:
+    """One ONNX tree as a :class:`TreeSpec`: left is the side of ``x <= edge``.
+
+    ``BRANCH_LEQ`` and ``BRANCH_LT`` send a row to their true child when it is
+    at or below (below) the threshold, ``BRANCH_GT`` and ``BRANCH_GTE`` to their
+    false child, so left is the true child of the first two and the false child
+    of the others; ``BRANCH_LT`` and ``BRANCH_GTE`` compare strictly.
+    """
+    split = tree.true >= 0
+    below_is_true = np.isin(tree.mode, (_LEQ, _LT))
+    strict = np.isin(tree.mode, (_LT, _GTE))
+    left = np.where(split, np.where(below_is_true, tree.true, tree.false), -1)
+    right = np.where(split, np.where(below_is_true, tree.false, tree.true), -1)
+    missing_left = np.where(below_is_true, tree.missing_true, ~tree.missing_true)
+    feature = tree.feature
+    threshold = tree.threshold
+    depth = tree.depth
+
+    def route(X: np.ndarray) -> np.ndarray:
+        """Route rows as onnxruntime does: the stored comparison, in the input's precision."""
+        thr = threshold.astype(X.dtype)
+        at = np.zeros(X.shape[0], dtype=np.int64)
+        for _ in range(depth + 1):
+            active = np.flatnonzero(left[at] >= 0)
+            if not active.size:
+                break
+            cur = at[active]
+            x = X[active, feature[cur]]
+            t = thr[cur]
+            with np.errstate(invalid="ignore"):
+                below = np.where(strict[cur], x < t, x <= t)
+            go_left = np.where(np.isnan(x), missing_left[cur], below)
+            at[active] = np.where(go_left, left[cur], right[cur])
+        return at
+
+    def edge_of(thr: np.ndarray) -> np.ndarray:
+        if float32:
+            return np.where(strict, _float32_strict_edge(thr), float32_edge(thr))
+        return np.where(strict, np.nextafter(thr, -np.inf), thr)
+
+    raw = tree.weights(ensemble.n_outputs)
+    return TreeSpec(
+        left=left,
+        right=right,
+        feature=feature,
+        threshold=threshold,
+        n_node_samples=np.zeros(left.size, dtype=np.int64),  # not stored: counted by routing
+        route=route,
+        leaf_value=raw,
+        source=tree,
+        owner=owner,
+        edge_of=edge_of,
+    )
+
+
+def _label_values(ensemble: TreeEnsemble, producer: str) -> Any:
+    """``value_of(tree) -> per-node labels`` when the leaves are labels or targets, else None.
+
+    - A classifier whose leaves hold class probabilities (no post transform, no
+      base values, no negative weight: scikit-learn's forests and trees, whose
+      leaves skl2onnx divides by the number of trees): each leaf's class
+      distribution, the second class's score completed to one in the binary case.
+    - A regressor of one target without a post transform that averages its
+      trees, has one tree, or is a skl2onnx forest (a sum of leaves divided by
+      the number of trees, with no base value): each leaf's prediction.
+
+    Boosted ensembles (a logistic or softmax transform, base values, onnxmltools'
+    sums) hold gradient steps, not labels.
+    """
+    n = ensemble.n_trees
+    no_base = not ensemble.base_values.size or not ensemble.base_values.any()
+    if ensemble.post_transform != "NONE":
+        return None
+    if ensemble.classes is not None:
+        weights = [t.leaf_weight for t in ensemble.trees]
+        if not no_base or any((w < 0).any() for w in weights):
+            return None
+        scale = 1.0 / n  # skl2onnx divides each tree's probabilities by the number of trees
+        if ensemble.single_score and any((w > scale * (1 + 1e-5) + 1e-7).any() for w in weights):
+            return None
+
+        def classes_of(raw: np.ndarray, leaf: np.ndarray) -> np.ndarray:
+            v = raw.copy()
+            if ensemble.single_score:
+                v[:, 1] = v[:, 0]
+                v[:, 0] = np.where(leaf, scale - v[:, 1], 0.0)
+            total = v.sum(axis=1, keepdims=True)
+            return np.where(total > 0, v / np.where(total > 0, total, 1.0), 0.0)
+
+        return classes_of
+    if ensemble.n_outputs != 1:
+        return None
+    base = float(ensemble.base_values[0]) if ensemble.base_values.size else 0.0
+    if ensemble.aggregate == "AVERAGE" or n == 1:
+        factor = 1.0
+    elif ensemble.aggregate == "SUM" and no_base and producer == "skl2onnx":
+        factor = float(n)
+    else:
+        return None
+
+    def target_of(raw: np.ndarray, leaf: np.ndarray) -> np.ndarray:
+        return np.where(leaf, raw[:, 0] * factor + base, np.nan)
+
+    return target_of
+
+
+def _direct_input(model: OnnxModel, name: str) -> int | None:
+    """The element type of the graph input the trees read, through Cast/Identity; None if computed."""
+    graph = model.proto.graph
+    producer = {out: node for node in graph.node for out in node.output}
+    seen = 0
+    while name not in model.input_names:
+        node = producer.get(name)
+        seen += 1
+        if node is None or node.op_type not in ("Cast", "Identity") or seen > 100:
+            return None
+        if node.op_type == "Cast":
+            to = next((a.i for a in node.attribute if a.name == "to"), 1)
+            if to not in (1, 11):
+                return None
+        name = node.input[0]
+    if len(model.input_names) != 1:
+        return None
+    return model._elem[model.input_names.index(name)]
+
+
+def onnx_forest(model: OnnxModel) -> Forest:
+    """The trees of an ONNX graph's tree ensemble on the shared representation.
+
+    Parameters
+    ----------
+    model : OnnxModel
+        The model.
+
+    Returns
+    -------
+    Forest
+        Its trees (``kind="onnx"``). The file stores no row counts: leaves are
+        counted by routing the training data (in numpy, as onnxruntime
+        compares: float32 for a float input, float64 for a double one).
+
+    Raises
+    ------
+    NotATreeModelError
+        When the graph holds no tree ensemble.
+    UnsupportedTreesError
+        When it holds several, category splits (``BRANCH_EQ``/``BRANCH_NEQ``),
+        or malformed trees.
+    """
+    try:
+        found = model.tree_ensembles()
+    except MalformedTreesError as exc:
+        raise UnsupportedTreesError(f"this ONNX model's trees cannot be read: {exc}") from None
+    if not found:
+        raise NotATreeModelError(
+            "this ONNX graph holds no tree ensemble (TreeEnsembleClassifier or "
+            "TreeEnsembleRegressor of ai.onnx.ml)"
+        )
+    if len(found) > 1:
+        raise UnsupportedTreesError(
+            f"this ONNX graph holds {len(found)} tree ensembles; the tree checks read graphs "
+            "with one"
+        )
+    ensemble = found[0]
+    for tree in ensemble.trees:
+        if np.isin(tree.mode, (_EQ, _NEQ)).any():
+            raise UnsupportedTreesError(
+                "this ONNX tree ensemble has BRANCH_EQ or BRANCH_NEQ splits (categories, as "
+                "onnxmltools writes LightGBM's categorical splits): they are not thresholds"
+            )
+    node = model.proto.graph.node[ensemble.index]
+    elem = _direct_input(model, node.input[0]) if node.input else None
+    float32 = elem != 11  # a double input is compared in float64
+    n_cols = max((int(t.feature.max(initial=-1)) for t in ensemble.trees), default=-1) + 1
+    path = f"{node.op_type}[{ensemble.index}]"
+
+    def check_width(arr: np.ndarray) -> np.ndarray:
+        if arr.ndim != 2 or arr.shape[1] < n_cols:
+            raise UnsupportedTreesError(
+                f"the ONNX trees split on {n_cols} input columns but their input has "
+                f"{arr.shape[1] if arr.ndim == 2 else 0}"
+            )
+        return arr
+
+    if elem is not None:
+        dtype = np.float32 if float32 else np.float64
+
+        def prepare(X: Any) -> Any:
+            import scipy.sparse as sp
+
+            if sp.issparse(X):
+                X = X.toarray()
+            return check_width(np.ascontiguousarray(np.asarray(X, dtype=dtype)))
+
+    else:
+        source = node.input[0]
+
+        def prepare(X: Any) -> Any:
+            arr = np.asarray(model.run_to(source, X))
+            if arr.dtype not in (np.float32, np.float64):
+                arr = arr.astype(np.float32)
+            return check_width(np.ascontiguousarray(arr))
+
+    value = _label_values(ensemble, model.proto.producer_name)
+    trees = []
+    for tree in ensemble.trees:
+        spec = _tree_spec(tree, ensemble, model, float32)
+        if value is not None:
+            raw, leaf = spec.leaf_value, spec.left < 0
+            assert raw is not None
+            spec = replace(spec, value_of=partial(value, raw, leaf))
+        trees.append(spec)
+    classes = ensemble.classes
+    labels: LabelKind = "none"
+    leaf_label = None
+    if value is not None and classes is not None:
+        labels = "classifier"
+
+        def leaf_label(index: int, leaves: np.ndarray) -> np.ndarray | None:
+            v = trees[index].value
+            return None if v is None or classes is None else classes[np.argmax(v[leaves], axis=1)]
+
+    elif value is not None:
+        labels = "regressor"
+
+        def leaf_label(index: int, leaves: np.ndarray) -> np.ndarray | None:
+            v = trees[index].value
+            return None if v is None else np.asarray(v[leaves], dtype=np.float64)
+
+    elif classes is not None and ensemble.single_score:
+        pair = classes
+
+        def leaf_label(index: int, leaves: np.ndarray) -> np.ndarray | None:
+            # a boosted binary model: a leaf of one row steps towards its label
+            raw = trees[index].leaf_value
+            assert raw is not None
+            return np.where(raw[leaves, 0] > 0, pair[1], pair[0])
+
+    return Forest(
+        trees,
+        path,
+        labels,
+        classes if labels == "classifier" else None,
+        float32=float32,
+        kind="onnx",
+        model=model,
+        prepare_input=prepare,
+        raw_input=elem is None,
+        leaf_label=leaf_label,
+    )
+
+
+@register_adapter(f"{__name__}.OnnxModel")
+def _onnx_trees(model: Any) -> Forest:
+    return onnx_forest(model)

@@ -25,7 +25,17 @@ sees them, and refuses:
 - model-local functions (``ModelProto.functions``), whose bodies would define
   operators of their own;
 - graphs beyond the size bounds (:data:`MAX_NODES` nodes in all,
-  :data:`MAX_DEPTH` levels of subgraphs).
+  :data:`MAX_DEPTH` levels of subgraphs);
+- tree ensembles (``TreeEnsembleClassifier``/``TreeEnsembleRegressor`` of the
+  main graph) whose arrays do not describe trees: node arrays of different
+  lengths, a child or leaf-weight id that names no node of its tree, a node
+  that is the child of two splits or a root that is a child (a cycle), trees
+  deeper than :data:`~modelprivacy.models.onnx.MAX_TREE_DEPTH`, or more nodes
+  or trees than :data:`~modelprivacy.models.onnx.MAX_TREE_NODES` and
+  :data:`~modelprivacy.models.onnx.MAX_TREES` (see
+  :func:`~modelprivacy.models.onnx.parse_tree_ensemble`). The tree checks
+  route records through these trees in numpy, so they are validated before
+  anything reads them.
 
 Only then is the model parsed by ``onnx.load_model_from_string`` (from memory,
 never a path) and checked by ``onnx.checker.check_model`` on the in-memory
@@ -249,7 +259,7 @@ def load(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
     ModelLoadError
         Truncated or corrupt file, external data, a non-standard operator
         domain, local functions, an oversized graph, a model the ONNX checker
-        refuses, or onnx/onnxruntime not installed.
+        refuses, a malformed tree ensemble, or onnx/onnxruntime not installed.
     """
     onnx = require(FORMAT, subject)
     _require_runtime(subject)
@@ -271,9 +281,19 @@ def load(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
             f"{subject} is an invalid ONNX model: {one_line(str(exc), 200)}; export it again "
             "with a current converter"
         ) from None
-    from modelprivacy.models.onnx import OnnxModel
+    from modelprivacy.models.onnx import MalformedTreesError, OnnxModel
 
-    return OnnxModel(model), ()
+    wrapped = OnnxModel(model)
+    try:
+        wrapped.tree_ensembles()
+    except MalformedTreesError as exc:
+        from modelprivacy._text import one_line
+
+        raise ModelLoadError(
+            f"{subject} has a malformed tree ensemble ({one_line(str(exc), 200)}); it is "
+            "refused: export the model again"
+        ) from None
+    return wrapped, ()
 
 
 def _require_runtime(subject: str) -> None:
