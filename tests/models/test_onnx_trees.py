@@ -29,15 +29,6 @@ from modelprivacy.models.trees import (  # noqa: E402
 )
 from modelprivacy.singling import leaf_boxes  # noqa: E402
 
-# MP-S104 and MP-S105 reach other libraries' models through
-# tree_leaves.library_tree_models, which reads only objects whose class comes from
-# a library's own package (lightgbm, xgboost...): OnnxModel lives in modelprivacy.models.
-_NEEDS_CHECKS = pytest.mark.xfail(
-    strict=True,
-    reason="library_tree_models (inspection/checks/tree_leaves.py) skips OnnxModel, and "
-    "MP-S104 has no float32 rule for kind 'onnx' (inspection/checks/thresholds.py)",
-)
-
 
 def _export(model: Any, X: np.ndarray, **kw: Any) -> Any:
     with warnings.catch_warnings():
@@ -283,7 +274,6 @@ def _counts(result: Any, check: str) -> dict[str, Any]:
     return {k: found[0].evidence[k] for k in keys if k in found[0].evidence}
 
 
-@_NEEDS_CHECKS
 def test_inspection_of_the_file_counts_as_before_export(
     tmp_path: Path, data: tuple[np.ndarray, np.ndarray, np.ndarray]
 ) -> None:
@@ -315,7 +305,6 @@ def test_inspection_of_the_file_counts_as_before_export(
         assert any(f.check_id == "MP-S108" for f in ours.findings)  # still reported
 
 
-@_NEEDS_CHECKS
 def test_inspection_of_gbdt_exports_counts_as_native(
     data: tuple[np.ndarray, np.ndarray, np.ndarray],
 ) -> None:

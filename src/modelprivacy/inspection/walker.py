@@ -121,10 +121,43 @@ def is_estimator(obj: object) -> bool:
     """
     if isinstance(obj, type):
         return False
-    return any(
-        callable(safe_getattr(obj, name))
-        for name in ("fit", "predict", "transform", "predict_proba", "decision_function")
-    )
+    cls = type(obj)
+    if cls in _ESTIMATOR_TYPES:
+        return True
+    if cls in _PLAIN_TYPES or isinstance(obj, np.generic):
+        return False
+    found = any(callable(safe_getattr(obj, name)) for name in _ESTIMATOR_METHODS)
+    if found and _defines_method(cls):
+        _ESTIMATOR_TYPES.add(cls)
+    return found
+
+
+#: Types that are never estimators (exact types: a subclass may add methods).
+_PLAIN_TYPES = frozenset(
+    {np.ndarray, str, bytes, int, float, bool, complex, list, tuple, dict, set, type(None)}
+)
+
+#: What an estimator has (one of them, callable).
+_ESTIMATOR_METHODS = ("fit", "predict", "transform", "predict_proba", "decision_function")
+
+#: Classes whose instances are estimators whatever their state: one of
+#: :data:`_ESTIMATOR_METHODS` is a plain function of the class itself. The
+#: walker asks about every object of a 500-tree forest; the answer per class
+#: is computed once.
+_ESTIMATOR_TYPES: set[type] = set()
+
+
+def _defines_method(cls: type) -> bool:
+    """Whether a class (not an instance's state) defines an estimator method as a function."""
+    try:
+        mro = type.__dict__["__mro__"].__get__(cls)
+    except Exception:
+        return False
+    for klass in mro:
+        own = type.__dict__["__dict__"].__get__(klass)
+        if any(isinstance(own.get(name), types.FunctionType) for name in _ESTIMATOR_METHODS):
+            return True
+    return False
 
 
 def _is_tree(obj: object) -> bool:

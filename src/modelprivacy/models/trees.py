@@ -36,8 +36,10 @@ changes: :func:`is_tree_model`, the checks and the sanitizer pick it up.
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -168,7 +170,7 @@ class TreeSpec:
         """Per record given, whether the tree was fitted on it (``None``: all, or unknown)."""
         if self.inbag is None:
             return None
-        return np.unpackbits(self.inbag, count=self.n_rows).astype(bool)
+        return np.unpackbits(self.inbag, count=self.n_rows).view(bool)
 
     def class_at(self, nodes: np.ndarray) -> np.ndarray | None:
         """The majority class of each node, as a position in :attr:`Forest.classes`.
@@ -383,7 +385,7 @@ class Forest:
         Xs = Xp
         if not sp.issparse(Xp) and n > 256 and Xp.shape[1]:
             order = np.lexsort(Xp.T[::-1])
-            Xs = np.ascontiguousarray(Xp[order])
+            Xs = np.ascontiguousarray(Xp.take(order, axis=0))
         everyone = np.arange(n, dtype=np.int64) if order is None else order.astype(np.int64)
         if skip is not None and (skip.shape != (n,) or skip.dtype != bool):
             raise ValueError(f"skip must be a boolean mask of the {n} records")
@@ -399,11 +401,14 @@ class Forest:
             if skip is not None:
                 todo = ~skip if order is None else ~skip[order]
                 keep = todo if keep is None else keep & todo
+            dense = not sp.issparse(Xi)
             if keep is not None:
-                Xi = Xi[keep]
-                rows = everyone[keep]
+                # take by positions: boolean indexing of rows is several times slower
+                at = np.flatnonzero(keep)
+                Xi = Xi.take(at, axis=0) if dense else Xi[at]
+                rows = everyone.take(at)
             if spec.features is not None:
-                Xi = Xi[:, spec.features]
+                Xi = Xi.take(spec.features, axis=1) if dense else Xi[:, spec.features]
             if not rows.size:
                 return rows, np.zeros(0, dtype=np.int64)
             if not sp.issparse(Xi):
@@ -463,13 +468,28 @@ def split_thresholds(
         return {}
     f = np.concatenate(features).astype(np.int64, copy=False)
     t = np.concatenate(thresholds).astype(np.float64, copy=False)
-    out: dict[int, np.ndarray] = {}
-    for j in np.flatnonzero(np.bincount(f)) if f.size else ():
-        v = np.sort(t[f == j])  # sorting floats is fast; lexsort and argsort are not
+    if not f.size:
+        return {}
+    counts = np.bincount(f)
+    wanted = [int(j) for j in np.flatnonzero(counts)]
+    if counts.size <= 2**16:  # a stable sort of 16-bit keys is a radix sort: linear
+        by_feature = t[np.argsort(f.astype(np.uint16), kind="stable")]
+        ends = np.cumsum(counts)
+        pieces = {j: by_feature[ends[j] - counts[j] : ends[j]] for j in wanted}
+    else:
+        pieces = {j: t[f == j] for j in wanted}
+
+    def distinct(j: int) -> np.ndarray:
+        v = np.sort(pieces[j])  # sorting floats is fast; lexsort and argsort are not
         keep = np.ones(v.size, dtype=bool)
         keep[1:] = v[1:] != v[:-1]
-        out[int(j)] = v[keep]
-    return out
+        return v[keep]
+
+    workers = min(os.cpu_count() or 1, len(wanted), 8)
+    if workers > 1 and f.size >= 200_000:  # numpy sorts without the GIL
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return dict(zip(wanted, pool.map(distinct, wanted), strict=True))
+    return {j: distinct(j) for j in wanted}
 
 
 def node_boxes(tree: TreeSpec, n_features: int) -> tuple[np.ndarray, np.ndarray]:
@@ -1020,10 +1040,12 @@ def _inbag_masks(model: Any, n: int) -> list[tuple[np.ndarray, int]]:
     """Per tree of a scikit-learn bagging forest, its in-bag records: packed bits, count.
 
     The samples are those of ``estimators_samples_``. Drawing them is most of
-    the cost, and numpy draws without the GIL: where scikit-learn's own
-    per-tree draw (``_generate_sample_indices``) reproduces the first
-    sample of ``_get_estimators_indices`` exactly, the trees are drawn on a
-    thread pool; otherwise through the public property.
+    the cost: where scikit-learn's own per-tree draw
+    (``_generate_sample_indices``) reproduces the first sample of
+    ``_get_estimators_indices`` exactly, each tree's draw is repeated here
+    with one reseeded generator per thread (creating a ``RandomState`` per
+    tree, as scikit-learn does, costs as much as the draw); otherwise the
+    samples come from the public property.
     """
 
     def pack(s: Any) -> tuple[np.ndarray, int]:
@@ -1035,13 +1057,29 @@ def _inbag_masks(model: Any, n: int) -> list[tuple[np.ndarray, int]]:
     if draw is None:
         return [pack(s) for s in model.estimators_samples_]
     seeds = [t.random_state for t in model.estimators_]
-    workers = min(os.cpu_count() or 1, 8)
+    local = threading.local()
+
+    def one(seed: Any) -> tuple[np.ndarray, int]:
+        if not hasattr(local, "generator"):
+            local.generator = np.random.RandomState(0)
+        return pack(draw(seed, local.generator))
+
+    workers = min(os.cpu_count() or 1, 2)  # the draw holds the GIL for most of its time
+    if workers == 1:
+        return [one(seed) for seed in seeds]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda seed: pack(draw(seed)), seeds))
+        return list(pool.map(one, seeds))
 
 
-def _threaded_draw(model: Any) -> Callable[[Any], np.ndarray] | None:
-    """scikit-learn's per-tree bootstrap draw, if it reproduces the model's own; else None."""
+def _threaded_draw(model: Any) -> Callable[[Any, np.random.RandomState], np.ndarray] | None:
+    """scikit-learn's per-tree bootstrap draw, if it reproduces the model's own; else None.
+
+    The draw returned takes the tree's seed and a generator to reseed: for an
+    integer seed and no sample weights it is scikit-learn's
+    ``RandomState(seed).randint(0, n_samples, n_samples_bootstrap)`` on that
+    generator (``seed`` resets the legacy state exactly as the constructor
+    does); otherwise scikit-learn's own function.
+    """
     import inspect as _inspect
 
     try:
@@ -1053,16 +1091,27 @@ def _threaded_draw(model: Any) -> Callable[[Any], np.ndarray] | None:
         estimators = model.estimators_
         if not bootstrap or not estimators or len(params) not in (3, 4):
             return None
+        n_samples, n_boot = int(model._n_samples), int(model._n_samples_bootstrap)
         args: tuple[Any, ...] = (model._n_samples, model._n_samples_bootstrap)
+        weights = None
         if len(params) == 4:
-            args = (*args, getattr(model, "_sample_weight", None))
+            weights = getattr(model, "_sample_weight", None)
+            args = (*args, weights)
 
-        def draw(seed: Any) -> np.ndarray:
+        def draw(seed: Any, generator: np.random.RandomState) -> np.ndarray:
+            if weights is None and isinstance(seed, (int, np.integer)) and 0 <= seed < 2**32:
+                generator.seed(int(seed))
+                return np.asarray(generator.randint(0, n_samples, n_boot))
             return np.asarray(gen(seed, *args))
 
         first = next(iter(model._get_estimators_indices()))
-        if not np.array_equal(draw(estimators[0].random_state), np.asarray(first)):
+        probe = np.random.RandomState(0)
+        if not np.array_equal(draw(estimators[0].random_state, probe), np.asarray(first)):
             return None
+        if len(estimators) > 1:  # the reseeded generator, once more, against the property
+            second = list(itertools.islice(model._get_estimators_indices(), 2))[1]
+            if not np.array_equal(draw(estimators[1].random_state, probe), np.asarray(second)):
+                return None
         return draw
     except Exception:  # private API of another version: the public property
         return None

@@ -215,13 +215,19 @@ def _finding(
             thr32 = thr.astype(np.float32)
             hit = np.isin(mids.astype(np.float32), thr32)
             exact = np.isin(distinct.astype(np.float32), thr32)
-        elif library == "catboost":  # float32 borders: the midpoint rounded to float32, 1 ulp
+        elif library in ("catboost", "onnx"):  # float32: the midpoint rounded to float32, 1 ulp
             thr32 = thr.astype(np.float32)
             m32 = mids.astype(np.float32)
             hit = np.isin(m32, thr32)
             for way in (np.inf, -np.inf):
                 hit |= np.isin(np.nextafter(m32, np.float32(way)), thr32)
-            exact = np.zeros(distinct.size, dtype=bool)
+            # an ONNX export keeps what the library stored: XGBoost's hist conditions are
+            # training values themselves
+            exact = (
+                np.isin(distinct.astype(np.float32), thr32)
+                if library == "onnx"
+                else np.zeros(distinct.size, dtype=bool)
+            )
         else:
             hit = np.isin(mids, thr) | np.isin(mids_alt, thr)
             if library == "lightgbm":  # LightGBM stores the double just above the midpoint

@@ -603,11 +603,17 @@ def library_tree_models(ctx: Context) -> list[tuple[str, Any, Forest]]:
     from modelprivacy.models._registry import LIBRARIES
     from modelprivacy.models.trees import is_tree_model
 
+    cached: list[tuple[str, Any, Forest]] | None = ctx.cache.get("library_tree_models")
+    if cached is not None:  # several checks ask; the walk does not change
+        return list(cached)
     found: list[tuple[str, Any, Forest]] = []
     for node in ctx.nodes:
         value = node.value
-        top = str(getattr(type(value), "__module__", "")).split(".", 1)[0]
-        if top not in LIBRARIES or isinstance(value, type):
+        module = str(getattr(type(value), "__module__", ""))
+        if isinstance(value, type) or (
+            module.split(".", 1)[0] not in LIBRARIES
+            and not module.startswith("modelprivacy.models.")  # ONNX graphs, wrappers
+        ):
             continue
         if any(p == "" or node.path == p or node.path.startswith(p + ".") for p, _, _ in found):
             continue
@@ -617,7 +623,8 @@ def library_tree_models(ctx: Context) -> list[tuple[str, Any, Forest]]:
         if forest is None or forest.kind in ("sklearn", "hist") or not forest.trees:
             continue
         found.append((node.path, value, forest))
-    return found
+    ctx.cache["library_tree_models"] = found
+    return list(found)
 
 
 def _library_forests(ctx: Context) -> Iterator[Finding]:
