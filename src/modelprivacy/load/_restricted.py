@@ -565,15 +565,88 @@ _STATSMODELS_BASES = (
 )
 
 
+# Where other interpret versions keep their EBM classes (never resolved: a file naming them
+# gets a message saying which interpret wrote it). Up to 0.3.2 the classes were in
+# ``interpret.glassbox.ebm.ebm`` (interpret 0.4.0 moved them to ``interpret.glassbox._ebm._ebm``
+# and renamed their fitted attributes, so the installed interpret cannot read the old state);
+# interpret's development after 0.7.8 has ``EBMClassifier``/``EBMRegressor`` in
+# ``interpret.glassbox._ebm`` and the private ones in ``interpret.privacy._dpebm``.
+_INTERPRET_OLD_MODULE = "interpret.glassbox.ebm"
+_INTERPRET_NEWER: dict[str, frozenset[str]] = {
+    "interpret.glassbox._ebm": frozenset(
+        {
+            "BaseEBM",
+            "EBMModel",
+            "EBMClassifier",
+            "EBMRegressor",
+            "ExplainableBoostingClassifier",
+            "ExplainableBoostingRegressor",
+        }
+    ),
+    "interpret.privacy._dpebm": frozenset(
+        {
+            "DPEBMModel",
+            "DPEBMClassifier",
+            "DPEBMRegressor",
+            "DPExplainableBoostingClassifier",
+            "DPExplainableBoostingRegressor",
+        }
+    ),
+}
+_INTERPRET_EXTRA = 'pip install "modelprivacy[interpret]"'
+
+
+def _interpret_installed() -> str | None:
+    """The installed interpret's version, or None when it cannot be imported."""
+    try:
+        return str(importlib.import_module("interpret").__version__)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _interpret_hint(module: str, name: str) -> str | None:
+    """Why an EBM class another interpret wrote cannot be read, and the fix; None otherwise."""
+    fullname = f"{module}.{name}"
+    old = module == _INTERPRET_OLD_MODULE or module.startswith(_INTERPRET_OLD_MODULE + ".")
+    newer = name in _INTERPRET_NEWER.get(module, ())
+    if not (old or newer):
+        return None
+    version = _interpret_installed()
+    refit = f"interpret {version}" if version else f"a current interpret ({_INTERPRET_EXTRA})"
+    if old:
+        return (
+            "the file is an Explainable Boosting Machine saved by interpret 0.3.2 or older: it "
+            f"names {fullname}, and interpret 0.4.0 moved the EBM classes to "
+            "interpret.glassbox._ebm._ebm and renamed their fitted attributes, so no later "
+            f"interpret reads it; refit the model with {refit} and save it again, or load it "
+            'with the interpret that wrote it (pip install "interpret-core<0.4")'
+        )
+    return (
+        "the file is an Explainable Boosting Machine saved by a development version of interpret "
+        f"after 0.7.8: it names {fullname}, and this modelprivacy reads the EBMs of "
+        "interpret.glassbox._ebm._ebm (interpret 0.4.0 to 0.7.x); refit the model with interpret "
+        '0.6 to 0.7.x and save it again (pip install "interpret-core>=0.6,<0.8")'
+    )
+
+
 def _resolve_library(module: str, name: str) -> Any:
     """A class of :data:`_LIBRARY_CLASSES` or :data:`_INTERPRET_CLASSES`, or a statsmodels class."""
     fullname = f"{module}.{name}"
+    if module.split(".")[0] == "interpret":
+        hint = _interpret_hint(module, name)
+        if hint is not None:
+            raise _HintedError(hint)
     if fullname in _LIBRARY_CLASSES or fullname in _INTERPRET_CLASSES:
         try:
             obj = _import_target(f"{module}:{name}")
         except (ImportError, AttributeError) as exc:
             if isinstance(exc, ImportError):
                 _raise_if_out_of_memory(exc)
+            if fullname in _INTERPRET_CLASSES and _interpret_installed() is None:
+                raise _HintedError(
+                    f"the file is an Explainable Boosting Machine of interpret ({fullname}), "
+                    f"which is not installed: install it with {_INTERPRET_EXTRA}"
+                ) from exc
             raise _MissingError(str(exc)) from exc
         if not isinstance(obj, type) or f"{obj.__module__}.{obj.__qualname__}" != fullname:
             raise _NotAllowedError
@@ -606,6 +679,10 @@ class _NotAllowedError(Exception):
 
 class _MissingError(Exception):
     """Internal: an allowlisted-looking global does not exist in this install."""
+
+
+class _HintedError(_MissingError):
+    """Internal: a global this install cannot provide, with the one-line message that says why."""
 
 
 def _installed_version(package: str) -> str:
@@ -777,6 +854,14 @@ def is_allowed_global(fullname: str) -> bool:
     -------
     bool
         True if the restricted unpickler would resolve this name.
+
+    Raises
+    ------
+    ModelLoadError
+        The name is an EBM class that this installation cannot provide for a
+        known reason: interpret is not installed (the message names ``pip
+        install "modelprivacy[interpret]"``), or another interpret version
+        wrote it (the message says which).
     """
     if not _DOTTED.fullmatch(fullname) or fullname in _WRAPPERS:
         return False
@@ -787,6 +872,8 @@ def is_allowed_global(fullname: str) -> bool:
         module, name = ".".join(parts[:cut]), ".".join(parts[cut:])
         try:
             obj = _resolve(module, name)
+        except _HintedError as exc:
+            raise ModelLoadError(str(exc)) from None
         except (_NotAllowedError, _MissingError):
             continue
         # The name must be the object's own (canonical) name, so that a reader
@@ -815,6 +902,8 @@ class _Policy:
             return _resolve(module, name, joblib=self.joblib)
         except _NotAllowedError:
             raise unsafe_error((fullname,)) from None
+        except _HintedError as exc:
+            raise ModelLoadError(str(exc)) from None
         except _MissingError as exc:
             package = module.split(".")[0]
             shown = {"sklearn": "scikit-learn"}.get(package, package)

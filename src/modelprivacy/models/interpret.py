@@ -37,6 +37,10 @@ EBM terms are lookup tables over bins, not trees: a term is not put on the
 shared tree representation (:mod:`modelprivacy.models.trees`), whose leaf
 checks would read a bin's score as a leaf's prediction; the bins are read here.
 
+The sanitize rule ``ebm_bins`` (:mod:`modelprivacy.sanitizing.ebm`) removes
+``feature_bounds_``, merges bins until each holds ``k`` records and moves the
+cut points off the midpoints, with the same binning as :func:`small_bins`.
+
 The file is validated before any of this is read
 (:func:`modelprivacy.load.validate.validate_model`): cut points flat, finite
 and increasing, category maps of text to bin numbers, tables shaped by the

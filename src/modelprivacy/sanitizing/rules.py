@@ -1179,6 +1179,11 @@ from modelprivacy.sanitizing.libraries import LIBRARY_RULES  # noqa: E402
 
 RULES.update({rule.name: rule for rule in LIBRARY_RULES})
 
+# interpret's EBMs (modelprivacy.sanitizing.ebm).
+from modelprivacy.sanitizing.ebm import EBM_RULES  # noqa: E402
+
+RULES.update({rule.name: rule for rule in EBM_RULES})
+
 
 def quiet(func: Callable[[], Any]) -> Any:
     """Call ``func`` with warnings silenced (refits of small data warn about convergence)."""
