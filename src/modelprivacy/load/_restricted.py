@@ -72,10 +72,12 @@ import codecs
 import contextlib
 import functools
 import importlib
+import importlib.util
 import inspect
 import io
 import os
 import re
+import sys
 from collections.abc import Callable
 from typing import IO, Any
 
@@ -629,6 +631,37 @@ def _interpret_hint(module: str, name: str) -> str | None:
     )
 
 
+#: The package extra that installs each library whose models the loader reads.
+_LIBRARY_EXTRAS = {
+    "xgboost": ("XGBoost", "xgboost"),
+    "lightgbm": ("LightGBM", "lightgbm"),
+    "catboost": ("CatBoost", "catboost"),
+    "statsmodels": ("statsmodels", "statsmodels"),
+}
+
+
+def _not_installed(package: str) -> bool:
+    """Whether ``package`` cannot be found (nothing of it is imported)."""
+    if package in sys.modules:
+        return sys.modules[package] is None
+    try:
+        return importlib.util.find_spec(package) is None
+    except (ImportError, ValueError):
+        return True
+
+
+def _missing_library(module: str, fullname: str) -> _HintedError | None:
+    """The one-line error for a model of a library that is not installed; None otherwise."""
+    package = module.split(".")[0]
+    if package not in _LIBRARY_EXTRAS or not _not_installed(package):
+        return None
+    library, extra = _LIBRARY_EXTRAS[package]
+    return _HintedError(
+        f"the file holds a {library} model ({fullname}), but {package} is not installed: "
+        f'install it with pip install "modelprivacy[{extra}]"'
+    )
+
+
 def _resolve_library(module: str, name: str) -> Any:
     """A class of :data:`_LIBRARY_CLASSES` or :data:`_INTERPRET_CLASSES`, or a statsmodels class."""
     fullname = f"{module}.{name}"
@@ -647,6 +680,9 @@ def _resolve_library(module: str, name: str) -> Any:
                     f"the file is an Explainable Boosting Machine of interpret ({fullname}), "
                     f"which is not installed: install it with {_INTERPRET_EXTRA}"
                 ) from exc
+            missing = _missing_library(module, fullname)
+            if missing is not None:
+                raise missing from exc
             raise _MissingError(str(exc)) from exc
         if not isinstance(obj, type) or f"{obj.__module__}.{obj.__qualname__}" != fullname:
             raise _NotAllowedError
@@ -658,6 +694,9 @@ def _resolve_library(module: str, name: str) -> Any:
         bases = tuple(_import_target(target) for target in _STATSMODELS_BASES)
     except ImportError as exc:
         _raise_if_out_of_memory(exc)
+        missing = _missing_library(module, fullname)
+        if missing is not None:
+            raise missing from exc
         raise _MissingError(str(exc)) from exc
     obj = vars(module_obj).get(name)
     if obj is None:

@@ -431,10 +431,7 @@ def _load_pickle(
 
             return joblib.load(io.BytesIO(data)), untrusted
         except ModuleNotFoundError as exc:
-            raise ModelLoadError(
-                f"{subject} needs the module '{exc.name}', which is not installed; "
-                "install the package that defines the model's classes"
-            ) from None
+            raise ModelLoadError(_module_missing(subject, exc.name)) from None
         except MemoryError:
             raise
         except Exception as exc:
@@ -464,6 +461,32 @@ def _reraise_allocation_failure(exc: Exception) -> None:
 
     if allocation_failed(exc):
         raise MemoryError from None
+
+
+#: Libraries whose models the package reads, and the extra that installs each.
+_EXTRAS = {
+    "xgboost": "xgboost",
+    "lightgbm": "lightgbm",
+    "catboost": "catboost",
+    "statsmodels": "statsmodels",
+    "interpret": "interpret",
+    "onnx": "onnx",
+    "onnxruntime": "onnx",
+}
+
+
+def _module_missing(subject: str, module: str | None) -> str:
+    """The message for a file whose classes live in a module that is not installed."""
+    root = (module or "").split(".")[0]
+    if root in _EXTRAS:
+        return (
+            f"{subject} needs the module '{printable(module or '')}' of {root}, which is not "
+            f'installed: install it with pip install "modelprivacy[{_EXTRAS[root]}]"'
+        )
+    return (
+        f"{subject} needs the module '{printable(module or '?')}', which is not installed; "
+        "install the package that defines the model's classes"
+    )
 
 
 def _with_subject(message: str, subject: str) -> str:
@@ -568,7 +591,10 @@ def _load_skops(data: bytes, subject: str, *, trust: bool) -> tuple[Any, tuple[s
         reported = tuple(sio.get_untrusted_types(data=data))
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         raise _skops_error(exc, subject) from None
-    untrusted = tuple(name for name in reported if not is_allowed_global(name))
+    try:
+        untrusted = tuple(name for name in reported if not is_allowed_global(name))
+    except ModelLoadError as exc:  # a known reason, e.g. interpret not installed
+        raise ModelLoadError(_with_subject(str(exc), subject)) from None
     if untrusted and not trust:
         raise UnsafeModelError(
             f"{subject} (skops) contains types outside the trusted set: "
@@ -582,10 +608,7 @@ def _load_skops(data: bytes, subject: str, *, trust: bool) -> tuple[Any, tuple[s
     except UnsafeModelError:
         raise
     except ModuleNotFoundError as exc:
-        raise ModelLoadError(
-            f"{subject} needs the module '{exc.name}', which is not installed; install "
-            "the package that defines the model's classes"
-        ) from None
+        raise ModelLoadError(_module_missing(subject, exc.name)) from None
     except MemoryError:
         raise
     except Exception as exc:

@@ -25,7 +25,10 @@ def is_candidate(node: Node, arr: np.ndarray) -> bool:
         return False  # MP-S104 reads binning thresholds
     if "nodes[" in node.path and node.holder == "TreePredictor":
         return False
-    return arr.dtype.kind == "f"
+    if arr.dtype.kind != "f":
+        return False
+    # an array with no finite value (NaN placeholders) holds no training value
+    return bool(arr.size) and bool(np.isfinite(arr).any())
 
 
 def without_small_integers(values: np.ndarray) -> np.ndarray:
