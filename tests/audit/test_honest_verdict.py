@@ -1,12 +1,14 @@
 """An honest verdict: a criterion whose checks could not run is never "none".
 
-Real XGBoost models with categorical splits (category sets, which the tree
-representation refuses with UnsupportedTreesError), audited in memory through
-their scikit-learn interface, are tree ensembles the tree checks cannot read:
-singling out must be "partially" assessed with the reason, never "none".
-scikit-learn, LightGBM, XGBoost (numeric splits) and CatBoost models, whose
-trees the checks read, stay fully assessed, so the rule cannot pass by always
-saying "partially".
+A tree ensemble of another library whose adapter refuses its trees (with
+UnsupportedTreesError), audited in memory through its scikit-learn interface,
+is a model the tree checks cannot read: singling out must be "partially"
+assessed with the reason, never "none". No real XGBoost model is refused any
+more (categorical splits are read since their adapter gives them no
+threshold), so the refusal is the adapter's own error raised for a real
+XGBoost model. scikit-learn, LightGBM, XGBoost (numeric and categorical
+splits) and CatBoost models, whose trees the checks read, stay fully
+assessed, so the rule cannot pass by always saying "partially".
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def _with_category(adult: pd.DataFrame) -> pd.DataFrame:
     return adult.assign(group=cat.astype("category"))
 
 
-UNREAD = {
+CATEGORICAL = {
     "xgboost with categorical splits": _categorical_xgboost,
     "xgboost with categorical splits in a pipeline": lambda: make_pipeline(
         make_column_transformer(
@@ -78,6 +80,21 @@ UNREAD = {
         _categorical_xgboost(),
     ),
 }
+UNREAD = CATEGORICAL  # with the adapter's refusal (the fixture ``refused``)
+REFUSAL = "these XGBoost trees are not read (refused for this test)"
+
+
+@pytest.fixture
+def refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The XGBoost adapter refuses every tree, as an adapter does for trees it cannot read."""
+    from modelprivacy.models import xgboost as adapter
+    from modelprivacy.models.trees import UnsupportedTreesError
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise UnsupportedTreesError(REFUSAL)
+
+    monkeypatch.setattr(adapter, "_tree_spec", refuse)
+
 
 READ = {
     "lightgbm": lambda: lightgbm.LGBMClassifier(n_estimators=20, verbose=-1, random_state=0),
@@ -108,6 +125,23 @@ def _fit_categorical(model: object, adult: pd.DataFrame) -> tuple[object, pd.Dat
     return model, data[[*NUMERIC, "group", "income"]]
 
 
+@pytest.mark.parametrize("name", list(CATEGORICAL))
+def test_xgboost_categorical_splits_are_read_and_fully_assessed(
+    adult: pd.DataFrame, name: str
+) -> None:
+    model, data = _fit_categorical(CATEGORICAL[name](), adult)
+    booster = (model[-1] if hasattr(model, "steps") else model).get_booster()
+    trees = json.loads(bytes(booster.save_raw("json")))["learner"]["gradient_booster"]
+    assert any(1 in t["split_type"] for t in trees["model"]["trees"])  # category sets
+    result = modelprivacy.audit(model, train=data, target="income")
+    so = result.verdict.criteria[Criterion.SINGLING_OUT]
+    assert (so.assessed, so.reason) == ("yes", "")
+    assert singling_out_gaps(model, result.inspection) == ()
+    assert {"MP-S105", "MP-S110"} <= set(so.checks)
+    assert {r.attack: r for r in result.coverage}["Reconstruction"].status == "run"
+
+
+@pytest.mark.usefixtures("refused")
 @pytest.mark.parametrize("name", list(UNREAD))
 def test_unread_tree_ensemble_is_only_partially_assessed(adult: pd.DataFrame, name: str) -> None:
     model, data = _fit_categorical(UNREAD[name](), adult)
@@ -116,7 +150,7 @@ def test_unread_tree_ensemble_is_only_partially_assessed(adult: pd.DataFrame, na
     assert so.risk != "none"
     assert so.assessed == "partially"
     assert "MP-S105" in so.reason and "MP-S110" in so.reason
-    assert "XGBClassifier" in so.reason and "categorical splits" in so.reason
+    assert "XGBClassifier" in so.reason and REFUSAL in so.reason
     assert result.verdict.overall == NOT_DEMONSTRATED
     assert "Only partially assessed: singling out" in result.verdict.explanation
     assert "no evidence" not in result.verdict.explanation.lower()
@@ -124,6 +158,7 @@ def test_unread_tree_ensemble_is_only_partially_assessed(adult: pd.DataFrame, na
     assert recon.status == "partly run" and "MP-S110" in recon.note
 
 
+@pytest.mark.usefixtures("refused")
 def test_a_finding_on_an_unread_model_keeps_its_level_as_partial(adult: pd.DataFrame) -> None:
     # the scaler stores single training values (MP-S103, medium); the trees are not read
     pre = make_column_transformer(
@@ -171,6 +206,7 @@ def test_a_gap_turns_none_into_not_assessed_and_withholds_no_evidence() -> None:
     assert gapped.criteria[Criterion.LINKABILITY] == clean.criteria[Criterion.LINKABILITY]
 
 
+@pytest.mark.usefixtures("refused")
 def test_every_format_shows_the_partial_assessment(adult: pd.DataFrame) -> None:
     model, data = _fit_categorical(_categorical_xgboost(), adult)
     result = modelprivacy.audit(model, train=data, target="income")

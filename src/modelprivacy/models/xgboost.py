@@ -50,7 +50,7 @@ STORES = (
     ),
     Stored(
         "split_conditions",
-        "every split",
+        "every numeric split (a categorical split holds a set of category codes instead)",
         "training values themselves (float32) with the default hist method; midpoints with exact",
         "MP-S104",
         "tests/models/test_gbdt_trees.py",
@@ -58,7 +58,8 @@ STORES = (
     Stored(
         "leaf boxes",
         "split features and conditions of every tree",
-        "the box of a small leaf pins down who is in it, among population records",
+        "the box of a small leaf pins down who is in it, among population records (open on "
+        "features split by category sets, whose leaves are routed by XGBoost itself)",
         "MP-S110",
         "tests/models/test_gbdt_trees.py",
     ),
@@ -144,6 +145,24 @@ def model_json(booster: Any) -> dict[str, Any]:
     return doc
 
 
+def adopt_json(booster: Any, doc: dict[str, Any]) -> None:
+    """Remember ``doc`` as the model JSON of ``booster``, which was loaded from it.
+
+    For a JSON file written by the running XGBoost, the file parsed as data
+    is what ``booster.save_raw("json")`` would give again: the loader hands
+    it over instead of dumping and parsing the model once more.
+
+    Parameters
+    ----------
+    booster : xgboost.Booster
+        The booster loaded from the file.
+    doc : dict
+        The file's parsed (and validated) JSON.
+    """
+    with contextlib.suppress(TypeError):
+        _JSON[booster] = doc
+
+
 def _float(text: Any) -> float:
     """XGBoost writes some numbers as strings, some as ``"[0.5]"`` vectors."""
     if isinstance(text, str):
@@ -212,38 +231,59 @@ def _xgboost(model: Any) -> Forest:
         value = np.asarray(trees[index].leaf_value)[leaves]
         return np.where(value > 0, pair[1], pair[0])
 
-    return Forest(
+    types = learner.get("feature_types") or []
+    categorical = isinstance(types, list) and "c" in types
+    book = _codebook(doc) if categorical else None
+    forest = Forest(
         trees,
         "trees",
         "none",  # leaf values are gradient steps, not labels
         float32=True,
         kind="xgboost",
         model=model,
-        prepare_input=_prepare,
+        prepare_input=_prepare_for(book) if categorical else _prepare,
         expected_root=expected,
         leaf_label=said if binary else None,
+        # pandas category columns: coded as XGBoost codes them, from the data as given
+        raw_input=categorical,
     )
+    if any(np.isnan(t.threshold[t.left >= 0]).any() for t in trees):
+        forest.notes.append(
+            "categorical splits (sets of categories) have no threshold: their boxes are open "
+            "on those features"
+        )
+    return forest
 
 
 class _LeafCache:
-    """``predict(pred_leaf=True)`` for all trees, once per input (XGBoost routes all at once)."""
+    """``predict(pred_leaf=True)`` for all trees, once per input (XGBoost routes all at once).
+
+    The last :attr:`SIZE` inputs are kept (by identity), so that callers that
+    route two inputs tree by tree (the training records and the population of
+    the leaf boxes) do not send each through all trees again for every tree.
+    """
+
+    SIZE = 3
 
     def __init__(self, booster: Any) -> None:
         self.booster = booster
         self.lock = threading.Lock()
-        self.X: Any = None
-        self.leaves: np.ndarray | None = None
+        self.entries: list[tuple[Any, np.ndarray]] = []  # most recently routed last
 
     def column(self, X: Any, index: int) -> np.ndarray:
         import xgboost
 
         with self.lock:
-            if self.X is not X or self.leaves is None:
-                leaves = self.booster.predict(
+            known = [leaves for seen, leaves in self.entries if seen is X]
+            if known:
+                leaves = known[0]
+            else:
+                out = self.booster.predict(
                     xgboost.DMatrix(X, missing=np.nan), pred_leaf=True, validate_features=False
                 )
-                self.X, self.leaves = X, np.asarray(leaves).reshape(X.shape[0], -1)
-            return self.leaves[:, index].astype(np.int64)
+                leaves = np.asarray(out).reshape(X.shape[0], -1).astype(np.int32)
+                self.entries = [*self.entries[1 - self.SIZE :], (X, leaves)]
+            return leaves[:, index].astype(np.int64)
 
 
 def _tree_spec(
@@ -251,13 +291,11 @@ def _tree_spec(
 ) -> TreeSpec:
     left = np.asarray(t["left_children"], dtype=np.int64)
     right = np.asarray(t["right_children"], dtype=np.int64)
-    if (np.asarray(t.get("split_type", []), dtype=np.int64) != 0).any():
-        raise UnsupportedTreesError(
-            "XGBoost trees with categorical splits are not supported yet: their splits are "
-            "category sets, not thresholds"
-        )
     cond = np.asarray(t["split_conditions"], dtype=np.float64)
     split = left >= 0
+    kinds = np.asarray(t.get("split_type", []), dtype=np.int64)
+    # a categorical split sends a set of categories one way: it has no threshold (NaN)
+    numeric = split & (kinds == 0) if kinds.size == left.size else split
     feature = np.where(split, np.asarray(t["split_indices"], dtype=np.int64), -2)
     hess = np.asarray(t["sum_hessian"], dtype=np.float64)
     counts = (
@@ -275,7 +313,7 @@ def _tree_spec(
         left=np.where(split, left, -1),
         right=np.where(split, right, -1),
         feature=feature,
-        threshold=np.where(split, cond, np.nan),
+        threshold=np.where(numeric, cond, np.nan),
         n_node_samples=counts,
         route=route,
         leaf_value=np.where(split, 0.0, cond),
@@ -306,6 +344,51 @@ def _prepare(X: Any) -> Any:
     if sp.issparse(X):
         return sp.csr_matrix(X, dtype=np.float32)
     return np.ascontiguousarray(X, dtype=np.float32)
+
+
+def _prepare_for(book: list[np.ndarray] | None) -> Any:
+    """The input as XGBoost routes it, pandas category columns coded as XGBoost codes them.
+
+    XGBoost 3 re-codes a frame's category columns to the categories of the
+    fit (``cats.enc``): each value becomes its position there, NaN when missing
+    (or unseen: XGBoost refuses such a frame, a population record with one
+    goes the way of a missing value here). Without a stored encoding (an older XGBoost) a category
+    column's own codes are used, as XGBoost used them. A numeric matrix holds
+    the codes already and routes as given.
+    """
+
+    def prepare(X: Any) -> Any:
+        import pandas as pd
+
+        if not isinstance(X, pd.DataFrame):
+            return _prepare(X)
+        if book is not None and X.shape[1] != len(book):
+            raise UnsupportedTreesError(
+                f"the data has {X.shape[1]} columns, the model's category encoding {len(book)}"
+            )
+        columns = []
+        for j in range(X.shape[1]):
+            col = X.iloc[:, j]
+            known = book[j] if book is not None else np.empty(0, dtype=object)
+            if known.size:
+                codes = pd.Index(known).get_indexer(col.astype(object))
+                columns.append(np.where(codes < 0, np.nan, codes.astype(np.float64)))
+            elif isinstance(col.dtype, pd.CategoricalDtype):
+                codes = np.asarray(col.cat.codes)
+                columns.append(np.where(codes < 0, np.nan, codes.astype(np.float64)))
+            else:
+                try:
+                    columns.append(pd.to_numeric(col).to_numpy(dtype=np.float64, na_value=np.nan))
+                except (TypeError, ValueError):
+                    raise UnsupportedTreesError(
+                        f"column {printable(repr(X.columns[j]), 40)} holds values that are "
+                        "neither numbers nor categories of the model"
+                    ) from None
+        if not columns:
+            return np.zeros((X.shape[0], 0), dtype=np.float32)
+        return np.ascontiguousarray(np.column_stack(columns), dtype=np.float32)
+
+    return prepare
 
 
 # -- a Booster from a model file as an estimator the attacks query and refit ---------------
@@ -422,22 +505,57 @@ def _trees_model(gb: Any) -> dict[str, Any]:
     return model if isinstance(model, dict) else {}
 
 
-def _deepest(gb: dict[str, Any]) -> int:
-    """The depth of the deepest tree of a ``gradient_booster`` section (0 without trees)."""
-    deepest = 0
-    for t in _trees_model(gb).get("trees", []):
-        left = np.asarray(t.get("left_children", []), dtype=np.int64)
-        right = np.asarray(t.get("right_children", []), dtype=np.int64)
-        n = left.size
-        if n == 0 or right.size != n:
-            continue
-        depth = np.zeros(n, dtype=np.int64)
-        for i in range(n):  # XGBoost numbers children after their parent
-            for c in (left[i], right[i]):
-                if i < c < n:
-                    depth[c] = depth[i] + 1
-        deepest = max(deepest, int(depth.max()))
+_DEEPEST: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+
+
+def _deepest_of(booster: Any, gb: Any) -> int:
+    """:func:`_deepest` of a booster's ``gradient_booster`` section, computed once per booster."""
+    try:
+        return _DEEPEST[booster]
+    except (KeyError, TypeError):
+        pass
+    deepest = _deepest(gb)
+    with contextlib.suppress(TypeError):
+        _DEEPEST[booster] = deepest
     return deepest
+
+
+def _deepest(gb: Any) -> int:
+    """The depth of the deepest tree of a ``gradient_booster`` section (0 without trees).
+
+    All trees are walked together, level by level, following only children
+    numbered after their parent (XGBoost numbers them so; a malformed tree
+    cannot loop).
+    """
+    lefts: list[np.ndarray] = []
+    rights: list[np.ndarray] = []
+    for t in _trees_model(gb).get("trees", []):
+        left = np.asarray(t.get("left_children", []), dtype=np.int64).reshape(-1)
+        right = np.asarray(t.get("right_children", []), dtype=np.int64).reshape(-1)
+        if left.size and right.size == left.size:
+            lefts.append(left)
+            rights.append(right)
+    if not lefts:
+        return 0
+    sizes = np.asarray([a.size for a in lefts], dtype=np.int64)
+    offset = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    local = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(offset, sizes)
+    n_of = np.repeat(sizes, sizes)
+    children = []
+    for kids in (np.concatenate(lefts), np.concatenate(rights)):
+        ok = (kids > local) & (kids < n_of)  # after the parent and inside its tree
+        children.append(np.where(ok, kids - local, 0))  # a step forward in the joined arrays
+    step_l, step_r = children
+    at = np.arange(local.size, dtype=np.int64)
+    frontier = offset
+    depth = 0
+    while True:
+        kids = np.concatenate([at[frontier] + step_l[frontier], at[frontier] + step_r[frontier]])
+        kids = kids[np.concatenate([step_l[frontier], step_r[frontier]]) > 0]
+        if not kids.size:
+            return depth
+        depth += 1
+        frontier = np.unique(kids)
 
 
 def _has_categories(X: Any) -> bool:
@@ -504,7 +622,7 @@ def as_estimator(booster: Any) -> XGBoostModel:
     parallel = max(int(_float(tree_param.get("num_parallel_tree", 1))), 1)
     if parallel > 1:
         params["num_parallel_tree"] = min(parallel, 1000)
-    deepest = _deepest(learner.get("gradient_booster", {}))
+    deepest = _deepest_of(booster, learner.get("gradient_booster", {}))
     if deepest > int(params.get("max_depth", 6)) and params.get("grow_policy") != "lossguide":
         notes.append(
             f"reference models grow trees {deepest} deep, as deep as the model's deepest tree "
@@ -582,6 +700,33 @@ def categories(doc: dict[str, Any]) -> list[np.ndarray] | None:
                 dtype=object,
             )
         )
+    return out if any(c.size for c in out) else None
+
+
+def _codebook(doc: dict[str, Any]) -> list[np.ndarray] | None:
+    """Per feature, the categories of the fit in XGBoost's code order (``cats.enc``).
+
+    Strings for text categories (:func:`categories`), numbers for numeric
+    ones (stored as plain values with a ``type``); empty for numeric
+    features. None when the model keeps no encoding or it is malformed.
+    """
+    enc = _trees_model(doc.get("learner", {}).get("gradient_booster")).get("cats", {}).get("enc")
+    if not isinstance(enc, list) or not enc:
+        return None
+    strings = categories(doc)
+    out: list[np.ndarray] = []
+    for j, feature in enumerate(enc):
+        if strings is not None and j < len(strings) and strings[j].size:
+            out.append(strings[j])
+            continue
+        values = feature.get("values") if isinstance(feature, dict) else None
+        if isinstance(feature, dict) and "offsets" not in feature and isinstance(values, list):
+            known = np.asarray(values)
+            if known.ndim != 1 or (known.size and known.dtype.kind not in "biuf"):
+                return None
+            out.append(known)
+        else:
+            out.append(np.empty(0, dtype=object))
     return out if any(c.size for c in out) else None
 
 

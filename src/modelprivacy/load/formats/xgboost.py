@@ -24,6 +24,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+import numpy as np
+
 from modelprivacy.load.formats import NativeFormat, register_format, require
 from modelprivacy.load.formats._checks import (
     MAX_FEATURES,
@@ -66,94 +68,334 @@ def _detect_ubj(data: bytes) -> bool:
     return data.startswith(_UBJ_HEADS)
 
 
-def _tree(tree: Any, index: int, num_feature: int) -> int:
-    what = f"tree {index}"
-    tree = as_dict(tree, what)
-    param = as_dict(tree.get("tree_param"), f"{what}'s tree_param")
-    n = as_int(param.get("num_nodes"), f"{what}'s num_nodes", 1, MAX_NODES)
-    n_deleted = as_int(param.get("num_deleted", 0), f"{what}'s num_deleted", 0, n)
-    width = as_int(param.get("size_leaf_vector", 1), f"{what}'s size_leaf_vector", 0, 10**6)
-    tree_features = as_int(
-        param.get("num_feature", num_feature), f"{what}'s num_feature", 0, MAX_FEATURES
-    )
-    if tree_features > num_feature:
-        raise FormatError(f"{what} declares {tree_features} features, the model {num_feature}")
-    if "id" in tree and as_int(tree["id"], f"{what}'s id", 0, MAX_NODES) != index:
-        raise FormatError(f"{what} has the id {tree['id']}")
-    left = ints(
-        as_list(tree.get("left_children"), f"{what}'s left_children", n), f"{what}'s left_children"
-    )
-    arrays = {key: as_list(tree.get(key), f"{what}'s {key}", n) for key in _PER_NODE}
-    right = ints(arrays["right_children"], f"{what}'s right_children")
-    parents = ints(arrays["parents"], f"{what}'s parents")
-    split = ints(arrays["split_indices"], f"{what}'s split_indices")
-    split_type = ints(arrays["split_type"], f"{what}'s split_type")
-    ints(arrays["default_left"], f"{what}'s default_left")
-    for key in ("split_conditions", "loss_changes", "sum_hessian"):
-        numbers(arrays[key], f"{what}'s {key}")
-    vector = width > 1
-    base = as_list(tree.get("base_weights"), f"{what}'s base_weights")
-    numbers(base, f"{what}'s base_weights")
-    if len(base) != n * max(width, 1):
-        raise FormatError(f"{what} has {len(base)} base_weights for {n} nodes of width {width}")
-    n_leaf_vectors = 0
-    if vector:
-        leaf_weights = as_list(tree.get("leaf_weights"), f"{what}'s leaf_weights")
-        numbers(leaf_weights, f"{what}'s leaf_weights")
-        if len(leaf_weights) % width:
-            raise FormatError(f"{what} has {len(leaf_weights)} leaf_weights, not rows of {width}")
-        n_leaf_vectors = len(leaf_weights) // width
+def _int_array(values: list[Any], what: str) -> np.ndarray:
+    """Every item an integer (not a bool), as int64, else a problem naming ``what``."""
+    return _joined([values], [what], integer=True)
 
-    def is_leaf(node: int, child: int) -> bool:
-        return left[node] == -1
 
-    for i in range(n):
-        if left[i] == -1:
-            if vector:
-                if not 0 <= right[i] < n_leaf_vectors:
-                    raise FormatError(f"{what} has a leaf {i} with the leaf row {right[i]}")
-            elif right[i] != -1:
-                raise FormatError(f"{what} has node {i} with only a right child")
-        elif not 0 <= split[i] < num_feature:
+def _joined(lists: list[list[Any]], names: list[str], *, integer: bool) -> np.ndarray:
+    """The items of ``lists`` checked in bulk and joined (int64 for integers, else nothing).
+
+    Every item must be an integer (``integer``) or a number, never a bool:
+    their types are checked in one pass (``type`` is ``int`` or ``float`` for
+    every number JSON and UBJSON decode); otherwise :func:`ints` or
+    :func:`numbers` goes through the lists in order and names the first item
+    that is not one, with the name of its list.
+    """
+    items = itertools.chain.from_iterable(lists)
+    allowed = {int} if integer else {int, float}
+    if not set(map(type, items)) <= allowed:
+        for values, what in zip(lists, names, strict=True):
+            ints(values, what) if integer else numbers(values, what)
+    if not integer:
+        return np.zeros(0)
+    total = sum(map(len, lists))
+    try:
+        return np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=total)
+    except OverflowError:
+        for values, what in zip(lists, names, strict=True):
+            if any(not -(2**63) <= v < 2**63 for v in values):
+                raise FormatError(f"{what} holds an integer beyond 64 bits") from None
+        raise
+
+
+def _first(mask: np.ndarray) -> int:
+    """Position of the first true item, or the length when there is none."""
+    hits = np.flatnonzero(mask)
+    return int(hits[0]) if hits.size else int(mask.size)
+
+
+class _Tree:
+    """One tree's declared sizes and its per-node lists, their lengths checked."""
+
+    def __init__(self, tree: Any, index: int, num_feature: int) -> None:
+        what = self.what = f"tree {index}"
+        tree = self.doc = as_dict(tree, what)
+        param = as_dict(tree.get("tree_param"), f"{what}'s tree_param")
+        n = self.n = as_int(param.get("num_nodes"), f"{what}'s num_nodes", 1, MAX_NODES)
+        self.n_deleted = as_int(param.get("num_deleted", 0), f"{what}'s num_deleted", 0, n)
+        width = as_int(param.get("size_leaf_vector", 1), f"{what}'s size_leaf_vector", 0, 10**6)
+        tree_features = as_int(
+            param.get("num_feature", num_feature), f"{what}'s num_feature", 0, MAX_FEATURES
+        )
+        if tree_features > num_feature:
+            raise FormatError(f"{what} declares {tree_features} features, the model {num_feature}")
+        if "id" in tree and as_int(tree["id"], f"{what}'s id", 0, MAX_NODES) != index:
+            raise FormatError(f"{what} has the id {tree['id']}")
+        self.lists = {
+            "left_children": as_list(tree.get("left_children"), f"{what}'s left_children", n)
+        }
+        self.lists.update({key: as_list(tree.get(key), f"{what}'s {key}", n) for key in _PER_NODE})
+        self.vector = width > 1
+        self.base = as_list(tree.get("base_weights"), f"{what}'s base_weights")
+        self.leaf_weights: list[Any] = []
+        self.n_leaf_vectors = 0
+        if self.vector:
+            self.leaf_weights = as_list(tree.get("leaf_weights"), f"{what}'s leaf_weights")
+        cats = {key: as_list(tree.get(key, []), f"{what}'s {key}") for key in _CATEGORY_KEYS}
+        for key in ("categories_segments", "categories_sizes"):
+            if len(cats[key]) != len(cats["categories_nodes"]):
+                raise FormatError(
+                    f"{what}'s {key} has {len(cats[key])} items instead of "
+                    f"{len(cats['categories_nodes'])}"
+                )
+        self.cats = cats
+        self.width = width
+
+    def check_lengths(self) -> None:
+        """The base weights and leaf vectors against the node count and leaf width."""
+        what, width = self.what, self.width
+        if len(self.base) != self.n * max(width, 1):
             raise FormatError(
-                f"{what} splits node {i} on feature {split[i]}, the model has {num_feature}"
+                f"{what} has {len(self.base)} base_weights for {self.n} nodes of width {width}"
             )
-        if split_type[i] not in (0, 1):
-            raise FormatError(f"{what} has the split type {split_type[i]} at node {i}")
-    order = check_binary_tree(left, right, what, is_leaf=is_leaf, allow_unreached=n_deleted)
-    if parents[0] not in _INVALID_PARENT:
-        raise FormatError(f"{what} gives the root the parent {parents[0]}")
-    for node in order:
-        if left[node] != -1:
-            for child in (left[node], right[node]):
-                if parents[child] != node:
-                    raise FormatError(f"{what} gives node {child} the parent {parents[child]}")
-    _categories(tree, what, n, split_type, left)
-    return n
+        if self.vector:
+            if len(self.leaf_weights) % width:
+                raise FormatError(
+                    f"{what} has {len(self.leaf_weights)} leaf_weights, not rows of {width}"
+                )
+            self.n_leaf_vectors = len(self.leaf_weights) // width
+
+
+_CATEGORY_KEYS = ("categories", "categories_nodes", "categories_segments", "categories_sizes")
+_INT_KEYS = (
+    "left_children",
+    "right_children",
+    "parents",
+    "split_indices",
+    "split_type",
+    "default_left",
+)
+_NUMBER_KEYS = ("split_conditions", "loss_changes", "sum_hessian")
+#: Tree levels checked in bulk; the trees deeper than that are walked node by node.
+_BULK_LEVELS = 64
+
+
+def _trees(trees: list[Any], num_feature: int) -> None:
+    """Check every tree of a model, all trees at once (their nodes joined in one array).
+
+    Per tree: ``tree_param`` and the lengths of the per-node arrays; every
+    item an integer or a number; per node, a leaf's right entry (-1, or its
+    row of leaf vectors), a split's feature below ``num_feature``, the split
+    type 0 or 1; the children forming one tree from node 0 (none pointing back
+    at node 0, every one in range, no node reached twice, at most
+    ``num_deleted`` nodes unreached); the parents matching the children; the
+    categorical segments inside the category array, category codes below
+    2**31, and every categorical split with its categories.
+    """
+    specs = []
+    total = 0
+    for i, tree in enumerate(trees):
+        spec = _Tree(tree, i, num_feature)
+        total += spec.n
+        if total > MAX_NODES:
+            raise FormatError(f"the trees have more than {MAX_NODES:,} nodes")
+        specs.append(spec)
+    if not specs:
+        return
+    names = [spec.what for spec in specs]
+    cols = {
+        key: _joined([s.lists[key] for s in specs], [f"{w}'s {key}" for w in names], integer=True)
+        for key in _INT_KEYS
+    }
+    for key in _NUMBER_KEYS:
+        _joined([s.lists[key] for s in specs], [f"{w}'s {key}" for w in names], integer=False)
+    _joined([s.base for s in specs], [f"{w}'s base_weights" for w in names], integer=False)
+    vectors = [s for s in specs if s.vector]
+    _joined(
+        [s.leaf_weights for s in vectors],
+        [f"{s.what}'s leaf_weights" for s in vectors],
+        integer=False,
+    )
+    for spec in specs:
+        spec.check_lengths()
+
+    sizes = np.asarray([s.n for s in specs], dtype=np.int64)
+    offset = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    tree_of = np.repeat(np.arange(len(specs)), sizes)
+    local = np.arange(int(sizes.sum()), dtype=np.int64) - offset[tree_of]
+    left, right, split = cols["left_children"], cols["right_children"], cols["split_indices"]
+    split_type, parents = cols["split_type"], cols["parents"]
+
+    def where(g: int) -> tuple[str, int]:
+        return names[int(tree_of[g])], int(local[g])
+
+    # per node, in node order: a leaf's right entry, a split's feature, the split type
+    leaf = left == -1
+    rows = np.asarray([s.n_leaf_vectors for s in specs], dtype=np.int64)[tree_of]
+    vector = np.asarray([s.vector for s in specs], dtype=bool)[tree_of]
+    bad_leaf = leaf & np.where(vector, (right < 0) | (right >= rows), right != -1)
+    bad_split = ~leaf & ((split < 0) | (split >= num_feature))
+    bad_type = (split_type != 0) & (split_type != 1)
+    g = _first(bad_leaf | bad_split | bad_type)
+    if g < left.size:
+        what, node = where(g)
+        start = g - node  # the first problem of this tree: its first node with one
+        node_first = _first((bad_leaf | bad_split)[start : start + sizes[tree_of[g]]])
+        type_first = _first(bad_type[start : start + sizes[tree_of[g]]])
+        if node_first <= type_first:
+            at = start + node_first
+            if bad_leaf[at] and vector[at]:
+                raise FormatError(f"{what} has a leaf {node_first} with the leaf row {right[at]}")
+            if bad_leaf[at]:
+                raise FormatError(f"{what} has node {node_first} with only a right child")
+            raise FormatError(
+                f"{what} splits node {node_first} on feature {split[at]}, the model has "
+                f"{num_feature}"
+            )
+        raise FormatError(
+            f"{what} has the split type {split_type[start + type_first]} at node {type_first}"
+        )
+
+    child, owner, deep = _edges(left, right, sizes, offset, tree_of, local, specs)
+    root = parents[offset]
+    bad_root = ~np.isin(root, np.asarray(_INVALID_PARENT, dtype=np.int64))
+    if bad_root.any():
+        t = _first(bad_root)
+        raise FormatError(f"{names[t]} gives the root the parent {root[t]}")
+    for t in deep:  # too deep to check in bulk: node by node
+        lo, n = int(offset[t]), int(sizes[t])
+        tl, tr = left[lo : lo + n], right[lo : lo + n]
+        order = check_binary_tree(
+            tl.tolist(),
+            tr.tolist(),
+            names[t],
+            is_leaf=lambda node, _child, tl=tl: tl[node] == -1,
+            allow_unreached=specs[t].n_deleted,
+        )
+        inner = np.asarray([i for i in order if tl[i] != -1], dtype=np.int64)
+        child = np.concatenate([child, tl[inner] + lo, tr[inner] + lo])
+        owner = np.concatenate([owner, inner + lo, inner + lo])
+    wrong = parents[child] != local[owner]
+    if wrong.any():
+        c = int(child[_first(wrong)])
+        what, node = where(c)
+        raise FormatError(f"{what} gives node {node} the parent {parents[c]}")
+    _categories(specs, names, offset, sizes, left, split_type)
+
+
+def _edges(
+    left: np.ndarray,
+    right: np.ndarray,
+    sizes: np.ndarray,
+    offset: np.ndarray,
+    tree_of: np.ndarray,
+    local: np.ndarray,
+    specs: list[_Tree],
+) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Walk every tree from its node 0, level by level, all trees at once.
+
+    The checks of :func:`~modelprivacy.load.formats._checks.check_binary_tree`,
+    a node being a leaf when its left child is -1. Returns the edges reached
+    (global child, global parent) and the trees deeper than
+    :data:`_BULK_LEVELS` levels, which the caller walks node by node.
+    """
+    names = [s.what for s in specs]
+    seen = np.zeros(left.size, dtype=bool)
+    seen[offset] = True
+    frontier = offset.copy()
+    children: list[np.ndarray] = []
+    owners: list[np.ndarray] = []
+    deep: list[int] = []
+    for _ in range(_BULK_LEVELS):
+        inner = frontier[left[frontier] != -1]
+        if not inner.size:
+            break
+        kids = np.concatenate([left[inner], right[inner]])  # node numbers within each tree
+        owner = np.concatenate([inner, inner])
+        tree = tree_of[owner]
+        back = _first(kids == 0)
+        if back < kids.size:
+            raise FormatError(
+                f"{names[tree[back]]} has a cycle: node {local[owner[back]]} points back at node 0"
+            )
+        n_of = sizes[tree]
+        out = _first((kids < 1) | (kids >= n_of))
+        if out < kids.size:
+            raise FormatError(
+                f"{names[tree[out]]} has a child index {kids[out]} out of range 1..{n_of[out] - 1}"
+            )
+        kids = kids + offset[tree]
+        ordered = np.sort(kids)
+        twice = ordered[1:][ordered[1:] == ordered[:-1]]
+        again = kids[seen[kids]]
+        if twice.size or again.size:
+            g = int(again[0] if again.size else twice[0])
+            raise FormatError(
+                f"{names[tree_of[g]]} reaches node {local[g]} twice (a cycle or a shared child)"
+            )
+        seen[kids] = True
+        children.append(kids)
+        owners.append(owner)
+        frontier = kids
+    else:
+        deep = sorted(set(tree_of[frontier[left[frontier] != -1]].tolist()))
+    reached = np.bincount(tree_of[seen], minlength=len(specs))
+    allowed = np.asarray([s.n_deleted for s in specs], dtype=np.int64)
+    unreached = sizes - reached
+    bad = unreached > allowed
+    if deep:
+        bad[deep] = False
+    if bad.any():
+        t = _first(bad)
+        raise FormatError(f"{names[t]} has {unreached[t]} nodes that node 0 does not reach")
+    child = np.concatenate(children) if children else np.zeros(0, dtype=np.int64)
+    owner = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
+    if deep:
+        keep = ~np.isin(tree_of[owner], deep)
+        child, owner = child[keep], owner[keep]
+    return child, owner, deep
 
 
 def _categories(
-    tree: dict[str, Any], what: str, n: int, split_type: list[int], left: list[int]
+    specs: list[_Tree],
+    names: list[str],
+    offset: np.ndarray,
+    sizes: np.ndarray,
+    left: np.ndarray,
+    split_type: np.ndarray,
 ) -> None:
-    cats = ints(as_list(tree.get("categories", []), f"{what}'s categories"), f"{what}'s categories")
-    nodes = ints(as_list(tree.get("categories_nodes", []), f"{what}'s categories_nodes"), what)
-    segments = ints(
-        as_list(tree.get("categories_segments", []), f"{what}'s categories_segments", len(nodes)),
-        what,
-    )
-    sizes = ints(
-        as_list(tree.get("categories_sizes", []), f"{what}'s categories_sizes", len(nodes)), what
-    )
-    for node, start, size in zip(nodes, segments, sizes, strict=True):
-        if not 0 <= node < n or left[node] == -1 or split_type[node] != 1:
-            raise FormatError(f"{what} has categories for node {node}, not a categorical split")
-        if start < 0 or size < 0 or start + size > len(cats):
-            raise FormatError(f"{what} has a category segment {start}+{size} beyond {len(cats)}")
-    if any(c < 0 or c >= 2**31 for c in cats):
-        raise FormatError(f"{what} has a category code out of range")
-    categorical = {i for i in range(n) if split_type[i] == 1 and left[i] != -1}
-    if not categorical.issubset(nodes):
-        raise FormatError(f"{what} has a categorical split without its categories")
+    """Categorical segments inside each tree's category array; every categorical split listed."""
+    joined = {}
+    for key in _CATEGORY_KEYS:
+        joined[key] = _joined(
+            [s.cats[key] for s in specs],
+            [f"{w}'s categories" if key == "categories" else w for w in names],
+            integer=True,
+        )
+    counts = np.asarray([len(s.cats["categories_nodes"]) for s in specs], dtype=np.int64)
+    tree = np.repeat(np.arange(len(specs)), counts)
+    nodes, segments = joined["categories_nodes"], joined["categories_segments"]
+    lengths = joined["categories_sizes"]
+    n_cats = np.asarray([len(s.cats["categories"]) for s in specs], dtype=np.int64)[tree]
+    inside = (nodes >= 0) & (nodes < sizes[tree])
+    at = np.where(inside, nodes + offset[tree], 0)
+    not_split = ~inside | (left[at] == -1) | (split_type[at] != 1)
+    # no sum that could overflow: start and size each within the category array
+    beyond = (segments < 0) | (lengths < 0) | (segments > n_cats) | (lengths > n_cats - segments)
+    first = _first(not_split | beyond)
+    if first < nodes.size:
+        what = names[int(tree[first])]
+        if not_split[first]:
+            raise FormatError(
+                f"{what} has categories for node {nodes[first]}, not a categorical split"
+            )
+        raise FormatError(
+            f"{what} has a category segment {segments[first]}+{lengths[first]} beyond "
+            f"{n_cats[first]}"
+        )
+    codes = joined["categories"]
+    bad_code = (codes < 0) | (codes >= 2**31)
+    if bad_code.any():
+        per_tree = np.asarray([len(s.cats["categories"]) for s in specs], dtype=np.int64)
+        t = int(np.repeat(np.arange(len(specs)), per_tree)[_first(bad_code)])
+        raise FormatError(f"{names[t]} has a category code out of range")
+    categorical = np.flatnonzero((split_type == 1) & (left != -1))
+    listed = np.isin(categorical, at[inside])
+    if not listed.all():
+        g = int(categorical[_first(~listed)])
+        t = int(np.searchsorted(offset, g, side="right") - 1)
+        raise FormatError(f"{names[t]} has a categorical split without its categories")
 
 
 def _gbtree(model: Any, num_feature: int, n_groups: int, where: str) -> int:
@@ -162,23 +404,14 @@ def _gbtree(model: Any, num_feature: int, n_groups: int, where: str) -> int:
     num_trees = as_int(param.get("num_trees"), "num_trees", 0, MAX_NODES)
     as_int(param.get("num_parallel_tree", 1), "num_parallel_tree", 0, MAX_NODES)
     trees = as_list(model.get("trees"), "trees", num_trees)
-    info = ints(as_list(model.get("tree_info"), "tree_info", num_trees), "tree_info")
-    if any(not 0 <= g < max(n_groups, 1) for g in info):
+    info = _int_array(as_list(model.get("tree_info"), "tree_info", num_trees), "tree_info")
+    if ((info < 0) | (info >= max(n_groups, 1))).any():
         raise FormatError(f"tree_info names an output group outside 0..{max(n_groups, 1) - 1}")
     if "iteration_indptr" in model:
-        ptr = ints(as_list(model["iteration_indptr"], "iteration_indptr"), "iteration_indptr")
-        if (
-            not ptr
-            or ptr[0] != 0
-            or ptr[-1] != num_trees
-            or any(b < a for a, b in itertools.pairwise(ptr))
-        ):
+        ptr = _int_array(as_list(model["iteration_indptr"], "iteration_indptr"), "iteration_indptr")
+        if not ptr.size or ptr[0] != 0 or ptr[-1] != num_trees or (np.diff(ptr) < 0).any():
             raise FormatError("iteration_indptr does not count the trees from 0 to num_trees")
-    total = 0
-    for i, tree in enumerate(trees):
-        total += _tree(tree, i, num_feature)
-        if total > MAX_NODES:
-            raise FormatError(f"the trees have more than {MAX_NODES:,} nodes")
+    _trees(trees, num_feature)
     return num_trees
 
 
@@ -281,7 +514,21 @@ def _load(data: bytes, subject: str, fmt: NativeFormat, doc: Any) -> tuple[Any, 
     except xgb.core.XGBoostError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "XGBoostError"
         raise load_error(subject, fmt.title, f"XGBoost refused it ({first[:160]})") from None
+    if fmt is JSON and _written_by(doc, xgb.__version__):
+        # the file is what this XGBoost writes again: no second dump and parse of the model
+        from modelprivacy.models.xgboost import adopt_json
+
+        adopt_json(booster, doc)
     return booster, ()
+
+
+def _written_by(doc: dict[str, Any], version: str) -> bool:
+    """Whether ``doc["version"]`` is the XGBoost ``version`` running (its first three numbers)."""
+    try:
+        running = [int(part) for part in version.split("+")[0].split(".")[:3]]
+    except ValueError:  # a development or release-candidate suffix: no promise
+        return False
+    return doc.get("version") == running
 
 
 def _load_json(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
