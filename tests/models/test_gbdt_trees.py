@@ -136,6 +136,22 @@ def test_xgboost_regressor_counts_are_its_hessian_sums(data):
     assert set(found.records.ids) == _xgb_truth(model, X)
 
 
+def test_xgboost_multi_output_tree_counts_are_hessian_sums_over_targets(data):
+    X, _y = data
+    targets = np.column_stack([X[:, 0], X[:, 1] - X[:, 2]])
+    model = xgboost.XGBRegressor(
+        n_estimators=4, tree_method="hist", multi_strategy="multi_output_tree", random_state=0
+    ).fit(X, targets)
+    forest = forest_of(model, n_rows=len(X))
+    assert forest.matched, forest.reason  # the root holds the rows, not rows times targets
+    for i, _, leaf in forest.leaves(X, inbag=False):
+        spec = forest.trees[i]
+        counts = np.bincount(leaf, minlength=spec.n_nodes)
+        assert np.array_equal(counts[spec.is_leaf], spec.n_node_samples[spec.is_leaf])
+    found = _s105(modelprivacy.inspect(model, X, targets))["People alone in a tree leaf"]
+    assert set(found.records.ids) == _xgb_truth(model, X)
+
+
 def test_xgboost_classifier_first_tree_counts_follow_from_the_base_score(data):
     X, y = data
     model = xgboost.XGBClassifier(n_estimators=10, min_child_weight=0.01, random_state=0).fit(X, y)

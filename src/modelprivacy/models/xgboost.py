@@ -298,6 +298,9 @@ def _tree_spec(
     numeric = split & (kinds == 0) if kinds.size == left.size else split
     feature = np.where(split, np.asarray(t["split_indices"], dtype=np.int64), -2)
     hess = np.asarray(t["sum_hessian"], dtype=np.float64)
+    width = int(_float(t.get("tree_param", {}).get("size_leaf_vector", 1)))
+    if hessian is not None and width > 1:  # a multi-output tree sums the hessian of every target
+        hessian *= width
     counts = (
         np.rint(hess / hessian).astype(np.int64)
         if hessian is not None
