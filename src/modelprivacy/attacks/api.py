@@ -12,7 +12,12 @@ import numpy as np
 import pandas as pd
 
 from modelprivacy.attacks.exposure import Exposure, exposure, outlierness
-from modelprivacy.attacks.membership import ATTACKS, attack_scores, choose_rmia_offline_a
+from modelprivacy.attacks.membership import (
+    ATTACKS,
+    attack_scores,
+    choose_rmia_offline_a,
+    qmia_attack_scores,
+)
 from modelprivacy.attacks.reference import ReferenceSignals, fit_reference_models
 from modelprivacy.attacks.target import DEFAULT_BATCH_SIZE, BlackBox, Target, as_query_model
 from modelprivacy.errors import DataError, ModelPrivacyError
@@ -485,7 +490,7 @@ def _best_threshold(scores_in: np.ndarray, scores_out: np.ndarray) -> float:
 
 
 #: The attacks that need only the target's answers (no reference model).
-QUERY_ONLY_ATTACKS = ("loss", "population", "svm_margin")
+QUERY_ONLY_ATTACKS = ("loss", "population", "qmia", "svm_margin")
 
 
 def membership_inference(
@@ -595,7 +600,7 @@ def membership_inference(
     if train is None or holdout is None:
         raise DataError("membership inference needs the training data and a holdout of non-members")
     chosen = tuple(attacks) if attacks is not None else DEFAULT_ATTACKS
-    known = [*ATTACKS, "rmia_offline", *MODEL_SPECIFIC_ATTACKS]
+    known = [*ATTACKS, "rmia_offline", "qmia", *MODEL_SPECIFIC_ATTACKS]
     for name in chosen:
         if name not in known:
             raise ValueError(f"unknown attack {name!r}; choose from: {', '.join(known)}")
@@ -674,12 +679,17 @@ def membership_inference(
     a = choose_rmia_offline_a(ref) if "rmia_offline" in chosen else 1.0
     is_member = np.r_[np.ones(sel_m.size, dtype=bool), np.zeros(sel_n.size, dtype=bool)]
     X_audit = _safe_indexing(X_eval, np.arange(n_audit)) if n_pop else X_eval
-    audit_ref = ReferenceSignals(ref.membership[:, :n_audit], ref.signals[:, :n_audit])
+    audit_ref = dataclasses.replace(
+        ref, membership=ref.membership[:, :n_audit], signals=ref.signals[:, :n_audit]
+    )
     scores: dict[str, np.ndarray] = {}
     metrics: dict[str, AttackMetrics] = {}
     for name in chosen:
         if name == "svm_margin":
             s = svm_margin_scores(model, X_audit)
+        elif name == "qmia":
+            logit = tgt.output == "proba"
+            s = qmia_attack_scores(X_eval, y_eval, target_signal, is_member, logit=logit, seed=seed)
         elif name.startswith("rmia") or name == "population":
             s = attack_scores(name, target_signal, ref, pop_signal, a=a)[:n_audit]
         else:

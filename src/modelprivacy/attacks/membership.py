@@ -10,26 +10,46 @@ attack turns them into a score per record, higher meaning "member":
   models' signals on records they did not train on.
 - ``lira_offline`` / ``lira_online``: the likelihood ratio of the signal under
   Gaussians fitted to the reference models that trained without (and with) the
-  record (Carlini et al. 2022); ``*_fixed`` variants use one variance for all
-  records, the others a variance per record.
+  record (Carlini et al. 2022). Logit signals are clipped at ``p`` in
+  ``[1e-16, 1 - 1e-16]`` (+-36.8) as in the reference code. A variance per
+  record needs many models: with fewer than :data:`PER_RECORD_MIN_MODELS` OUT
+  (and IN) models per record, the variance is pooled over records of similar
+  mean signal (one per quantile bin of the mean; :func:`lira_variance` says
+  which); the ``*_fixed`` variants always pool.
 - ``rmia_offline`` / ``rmia_online``: the ratio of the target's probability of
   the record to its average probability under reference models, compared with
   the same ratio for population records (Zarifzadeh et al. 2024). Offline, the
   parameter ``a`` that corrects for having only OUT models is chosen on the
   reference models alone (one of them plays the target), never on the audited
   records.
+- ``qmia``: the signal minus its ``1 - alpha`` quantile among non-members with
+  similar features, predicted by a quantile regressor fitted on known
+  non-members only (Bertran et al. 2023); no reference models, and no record
+  is scored by a regressor that saw it (:func:`qmia`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.special import expit
 
 from modelprivacy.attacks.reference import ReferenceSignals
 
-__all__ = ["ATTACKS", "attack_scores", "choose_rmia_offline_a"]
+__all__ = [
+    "ATTACKS",
+    "LOGIT_CLIP",
+    "PER_RECORD_MIN_MODELS",
+    "QmiaScores",
+    "attack_scores",
+    "choose_rmia_offline_a",
+    "lira_variance",
+    "qmia",
+    "qmia_features",
+]
 
 _MIN_STD = 1e-6
 
@@ -70,19 +90,104 @@ def population_attack(
     return np.searchsorted(pop, target, side="right") / max(len(pop), 1)
 
 
-def _lira(target: np.ndarray, ref: ReferenceSignals, online: bool, fixed: bool) -> np.ndarray:
+#: Below this many OUT (and, online, IN) reference models per record, LiRA pools
+#: the variance across records instead of estimating one per record (Carlini et
+#: al. 2022, section VI.B: a per-record variance needs many shadow models).
+PER_RECORD_MIN_MODELS = 16
+
+#: Bins of the signal level within which a pooled variance is shared.
+VARIANCE_BINS = 20
+
+#: LiRA clips probabilities to [P_CLIP, 1 - P_CLIP] before the logit, as the
+#: reference implementations do; logit signals are clipped to +-LOGIT_CLIP.
+P_CLIP = 1e-16
+LOGIT_CLIP = float(np.log1p(-P_CLIP) - np.log(P_CLIP))
+
+
+def lira_variance(ref: ReferenceSignals, online: bool) -> str:
+    """Which variance the default LiRA attacks use with these reference models.
+
+    Parameters
+    ----------
+    ref : ReferenceSignals
+        The reference models' membership and signals.
+    online : bool
+        Whether the IN models count too (online LiRA).
+
+    Returns
+    -------
+    str
+        ``"per-record"`` when every record has at least
+        :data:`PER_RECORD_MIN_MODELS` OUT models (and as many IN models,
+        online), else ``"pooled"``.
+    """
+    if ref.k == 0:
+        return "pooled"
+    counts = [(~ref.membership).sum(axis=0)]
+    if online:
+        counts.append(ref.membership.sum(axis=0))
+    enough = all(int(c.min()) >= PER_RECORD_MIN_MODELS for c in counts)
+    return "per-record" if enough else "pooled"
+
+
+def _lira_signals(target: np.ndarray, ref: ReferenceSignals) -> tuple[np.ndarray, np.ndarray]:
+    """The target's and reference signals, clipped as LiRA clips logits."""
+    t = np.asarray(target, dtype=np.float64)
+    s = np.asarray(ref.signals, dtype=np.float64)
+    if ref.signal == "logit":
+        return np.clip(t, -LOGIT_CLIP, LOGIT_CLIP), np.clip(s, -LOGIT_CLIP, LOGIT_CLIP)
+    return t, s
+
+
+def _pooled_var(
+    signals: np.ndarray, mask: np.ndarray, mean: np.ndarray, count: np.ndarray, bins: int
+) -> np.ndarray:
+    """Variance shared by records of similar mean signal (``bins`` quantile bins).
+
+    Squared residuals are summed over the records of a bin and divided by
+    their degrees of freedom (count - 1 per record): one global variance when
+    the signal's spread does not depend on its level, one per level when it
+    does (a forest's logit of 36.8 at p = 1 beside 4.6 at p = 0.99).
+    """
+    sq = np.where(mask, (signals - mean) ** 2, 0.0).sum(axis=0)
+    dof = np.maximum(count - 1, 0).astype(np.float64)
+    edges = np.unique(np.quantile(mean, np.linspace(0.0, 1.0, bins + 1)))
+    which = np.clip(np.searchsorted(edges, mean, side="right") - 1, 0, max(len(edges) - 2, 0))
+    sq_bin = np.bincount(which, weights=sq, minlength=len(edges))
+    dof_bin = np.bincount(which, weights=dof, minlength=len(edges))
+    total = sq.sum() / dof.sum() if dof.sum() > 0 else 1.0
+    var_bin = np.where(dof_bin > 0, sq_bin / np.maximum(dof_bin, 1.0), total)
+    return np.asarray(var_bin[which])
+
+
+def _gaussian(
+    signals: np.ndarray, mask: np.ndarray, variance: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per-record mean and standard deviation of the masked signals, and their count."""
+    mean, sd, count = _masked_stats(signals, mask)
+    if variance == "global":
+        sd = np.full_like(mean, _pooled_std(signals, mask, mean))
+    elif variance == "pooled":
+        sd = np.sqrt(_pooled_var(signals, mask, mean, count, VARIANCE_BINS))
+    return mean, np.maximum(sd, _MIN_STD), count
+
+
+def _lira(
+    target: np.ndarray, ref: ReferenceSignals, online: bool, variance: str = "auto"
+) -> np.ndarray:
+    """LiRA scores; ``variance`` is "per-record", "pooled", "global" or "auto"."""
+    if variance == "auto":
+        variance = lira_variance(ref, online)
+    t, s = _lira_signals(target, ref)
     out = ~ref.membership
-    mu_out, sd_out, _ = _masked_stats(ref.signals, out)
-    if fixed:
-        sd_out = np.full_like(mu_out, _pooled_std(ref.signals, out, mu_out))
+    mu_out, sd_out, _ = _gaussian(s, out, variance)
     if not online:
         # one-sided: how far above the OUT distribution the target's signal lies
-        return np.asarray((target - mu_out) / np.maximum(sd_out, _MIN_STD))
-    mu_in, sd_in, n_in = _masked_stats(ref.signals, ref.membership)
-    if fixed:
-        sd_in = np.full_like(mu_in, _pooled_std(ref.signals, ref.membership, mu_in))
+        # (a monotone transform of the Gaussian p-value of Carlini et al.'s offline test)
+        return np.asarray((t - mu_out) / sd_out)
+    mu_in, sd_in, n_in = _gaussian(s, ref.membership, variance)
     mu_in = np.where(n_in > 0, mu_in, mu_out)
-    return _log_normal(target, mu_in, sd_in) - _log_normal(target, mu_out, sd_out)
+    return _log_normal(t, mu_in, sd_in) - _log_normal(t, mu_out, sd_out)
 
 
 def _probability(signals: np.ndarray) -> np.ndarray:
@@ -169,10 +274,10 @@ AttackFn = Callable[[np.ndarray, ReferenceSignals, np.ndarray | None], np.ndarra
 ATTACKS: dict[str, AttackFn] = {
     "loss": loss,
     "population": population_attack,
-    "lira_offline": lambda t, r, p: _lira(t, r, online=False, fixed=False),
-    "lira_offline_fixed": lambda t, r, p: _lira(t, r, online=False, fixed=True),
-    "lira_online": lambda t, r, p: _lira(t, r, online=True, fixed=False),
-    "lira_online_fixed": lambda t, r, p: _lira(t, r, online=True, fixed=True),
+    "lira_offline": lambda t, r, p: _lira(t, r, online=False),
+    "lira_offline_fixed": lambda t, r, p: _lira(t, r, online=False, variance="pooled"),
+    "lira_online": lambda t, r, p: _lira(t, r, online=True),
+    "lira_online_fixed": lambda t, r, p: _lira(t, r, online=True, variance="pooled"),
     "rmia_online": lambda t, r, p: _rmia(t, r, p, online=True, a=1.0),
 }
 
@@ -210,3 +315,225 @@ def attack_scores(
         choices = ", ".join([*ATTACKS, "rmia_offline"])
         raise ValueError(f"unknown attack {name!r}; choose from: {choices}")
     return ATTACKS[name](target, ref, population)
+
+
+@dataclass(frozen=True)
+class QmiaScores:
+    """Scores of the quantile-regression attack and which regressor gave them.
+
+    Attributes
+    ----------
+    scores : ndarray of shape (n,)
+        ``signal - predicted quantile`` of every scored record (higher means
+        member); NaN for the records not scored.
+    scored_by : ndarray of int, shape (n,)
+        The regressor that scored each record (-1: not scored).
+    fitted_on : ndarray of bool, shape (n_regressors, n)
+        ``fitted_on[j, i]`` is True when regressor ``j`` was fitted on record ``i``.
+    """
+
+    scores: np.ndarray
+    scored_by: np.ndarray
+    fitted_on: np.ndarray
+
+
+def qmia_features(X: Any, y: np.ndarray) -> np.ndarray:
+    """A numeric matrix of the records and their labels, for the quantile regressor.
+
+    Parameters
+    ----------
+    X : array-like of shape (n, ...)
+        Records (arrays, sparse matrices or DataFrames; non-numeric columns
+        are ordinal-encoded, arrays of more than two axes flattened).
+    y : ndarray of shape (n,)
+        Labels (or targets), appended as the last column (their rank among
+        the distinct labels when they are not numbers).
+
+    Returns
+    -------
+    ndarray of shape (n, d + 1)
+        The features.
+    """
+    import pandas as pd
+
+    n = len(y)
+    if isinstance(X, pd.DataFrame):
+        cols = []
+        for name in X.columns:
+            col = X[name]
+            if pd.api.types.is_bool_dtype(col) or not pd.api.types.is_numeric_dtype(col):
+                codes = pd.Series(pd.Categorical(col.astype("string"))).cat.codes
+                cols.append(np.where(codes.to_numpy() < 0, np.nan, codes.to_numpy(np.float64)))
+            else:
+                cols.append(col.to_numpy(dtype=np.float64, na_value=np.nan))
+        F = np.column_stack(cols) if cols else np.zeros((n, 0))
+    elif hasattr(X, "toarray"):
+        F = np.asarray(X.toarray(), dtype=np.float64).reshape(n, -1)
+    else:
+        arr = np.asarray(X)
+        try:
+            F = arr.astype(np.float64).reshape(n, -1)
+        except (TypeError, ValueError):
+            flat = arr.reshape(n, -1)
+            F = np.column_stack(
+                [
+                    np.unique(flat[:, j].astype(str), return_inverse=True)[1]
+                    for j in range(flat.shape[1])
+                ]
+            ).astype(np.float64)
+    y = np.asarray(y)
+    label = (
+        y.astype(np.float64)
+        if np.issubdtype(y.dtype, np.number)
+        else np.unique(y.astype(str), return_inverse=True)[1].astype(np.float64)
+    )
+    return np.column_stack([F, label.reshape(n, -1)])
+
+
+def _quantile_regressor(alpha: float, seed: int) -> Any:
+    from sklearn.ensemble import HistGradientBoostingRegressor
+
+    return HistGradientBoostingRegressor(
+        loss="quantile", quantile=1.0 - alpha, max_iter=100, random_state=seed
+    )
+
+
+def qmia(
+    features: np.ndarray,
+    signal: np.ndarray,
+    known_nonmember: np.ndarray,
+    scored: np.ndarray,
+    *,
+    alpha: float = 0.01,
+    seed: int = 0,
+) -> QmiaScores:
+    """Quantile-regression membership attack (Bertran et al. 2023); no reference models.
+
+    A gradient-boosted quantile regressor learns, from records known not to
+    be members, the ``1 - alpha`` quantile of the target's signal given the
+    record (features and label); a record scores ``signal - quantile``, so a
+    threshold at 0 flags about ``alpha`` of non-members. No record is scored
+    by a regressor that was fitted on it:
+
+    - when no scored record is a known non-member (population records fit
+      the regressor, audited records are scored), one regressor is fitted on
+      all known non-members;
+    - otherwise the known non-members are split at random into two halves
+      and each half fits one regressor, which scores the other half and a
+      random half of the other scored records (two-fold cross-fitting).
+
+    Parameters
+    ----------
+    features : ndarray of shape (n, d)
+        Numeric features of every record (:func:`qmia_features`).
+    signal : ndarray of shape (n,)
+        The target's signal on every record.
+    known_nonmember : ndarray of bool, shape (n,)
+        Records the attacker knows were not trained on (the regressor's data).
+    scored : ndarray of bool, shape (n,)
+        Records to score.
+    alpha : float, default=0.01
+        The regressed quantile is ``1 - alpha``.
+    seed : int, default=0
+        Seeds the split and the regressors; the same seed gives the same scores.
+
+    Returns
+    -------
+    QmiaScores
+        The scores, and which regressor scored and was fitted on each record.
+    """
+    if not 0.0 < alpha < 1.0:
+        raise ValueError(f"alpha must be in (0, 1); got {alpha!r}")
+    features = np.asarray(features, dtype=np.float64)
+    signal = np.asarray(signal, dtype=np.float64)
+    known = np.asarray(known_nonmember, dtype=bool)
+    scored = np.asarray(scored, dtype=bool)
+    n = len(signal)
+    rng = np.random.default_rng(seed)
+    if not (known & scored).any():
+        fitted_on = known[None, :].copy()
+        scored_by = np.where(scored, 0, -1)
+    else:
+        # the folds of the known non-members and of the other scored records,
+        # each split into halves of equal size (up to one record)
+        fold = np.full(n, -1)
+        for group in (known, scored & ~known):
+            idx = rng.permutation(np.flatnonzero(group))
+            fold[idx] = np.arange(idx.size) % 2
+        fitted_on = np.stack([known & (fold == 1), known & (fold == 0)])
+        scored_by = np.where(scored, fold, -1)
+    if int(fitted_on.sum(axis=1).min()) < 2:
+        raise ValueError("the quantile attack needs at least 2 known non-members per regressor")
+    from modelprivacy._threads import fit_threads, limited_threads
+
+    scores = np.full(n, np.nan)
+    finite = np.isfinite(signal)
+    # OpenMP threads on cores that other tasks use wait for each other
+    with limited_threads(fit_threads()):
+        for j, fit in enumerate(fitted_on):
+            reg = _quantile_regressor(alpha, seed + j)
+            fit = fit & finite
+            reg.fit(features[fit], signal[fit])
+            rows = scored_by == j
+            if rows.any():
+                scores[rows] = signal[rows] - reg.predict(features[rows])
+    return QmiaScores(scores=scores, scored_by=scored_by, fitted_on=fitted_on)
+
+
+#: With at least this many population records, they alone fit QMIA's regressor.
+QMIA_MIN_POPULATION = 100
+
+
+def qmia_attack_scores(
+    X: Any,
+    y: np.ndarray,
+    signal: np.ndarray,
+    is_member: np.ndarray,
+    *,
+    logit: bool = False,
+    alpha: float = 0.01,
+    seed: int = 0,
+) -> np.ndarray:
+    """QMIA's score of every audited record, as :func:`membership_inference` runs it.
+
+    Parameters
+    ----------
+    X : array-like of shape (n, ...)
+        The audited records (members, then non-members), then any population records.
+    y : ndarray of shape (n,)
+        Their labels.
+    signal : ndarray of shape (n,)
+        The target's signal on them.
+    is_member : ndarray of bool, shape (n_audit,)
+        Which of the first ``n_audit`` records are members; the rest of
+        ``X`` is population.
+    logit : bool, default=False
+        Whether the signal is a logit (clipped at ``p`` in
+        ``[1e-16, 1 - 1e-16]``, as for LiRA).
+    alpha : float, default=0.01
+        The regressed quantile is ``1 - alpha``.
+    seed : int, default=0
+        Seeds the split and the regressors.
+
+    Returns
+    -------
+    ndarray of shape (n_audit,)
+        The scores. With at least :data:`QMIA_MIN_POPULATION` population
+        records, one regressor fitted on them scores every audited record;
+        otherwise the audited non-members (and any population records) are
+        split in two halves, each fitting a regressor that scores the other
+        half's audited non-members and half of the members (see :func:`qmia`).
+    """
+    is_member = np.asarray(is_member, dtype=bool)
+    n_audit = is_member.size
+    s = np.asarray(signal, dtype=np.float64)
+    if logit:
+        s = np.clip(s, -LOGIT_CLIP, LOGIT_CLIP)
+    n = s.size
+    scored = np.arange(n) < n_audit
+    if n - n_audit >= QMIA_MIN_POPULATION:
+        known = ~scored
+    else:
+        known = np.r_[~is_member, np.ones(n - n_audit, dtype=bool)]
+    result = qmia(qmia_features(X, y), s, known, scored, alpha=alpha, seed=seed)
+    return np.asarray(result.scores[:n_audit])

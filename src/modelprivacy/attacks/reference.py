@@ -49,11 +49,17 @@ class ReferenceSignals:
         The changes made to the target's hyperparameters before refitting
         that made a difference to at least one reference fit (see
         :meth:`~modelprivacy.attacks.refit.RefitPlan.report`).
+    signal : str or None
+        ``"logit"`` when the signals are logits of the true label's
+        probability (which LiRA clips at ``p`` in ``[1e-16, 1 - 1e-16]``, as
+        the reference implementations do); None for margins, correctness and
+        squared errors, which are used as they are.
     """
 
     membership: np.ndarray
     signals: np.ndarray
     refit_notes: tuple[str, ...] = ()
+    signal: str | None = None
 
     @property
     def k(self) -> int:
@@ -259,4 +265,9 @@ def fit_reference_models(
         membership = membership[:, eval_idx]
     plan = target.refit_plan()
     notes = plan.report(reached) if plan is not None else ()
-    return ReferenceSignals(membership=membership, signals=np.vstack(rows), refit_notes=notes)
+    return ReferenceSignals(
+        membership=membership,
+        signals=np.vstack(rows),
+        refit_notes=notes,
+        signal="logit" if target.output == "proba" else None,
+    )
