@@ -181,11 +181,6 @@ def test_leaf_boxes_single_out_with_a_note_on_category_features(frame):
     assert (np.isfinite(result.low[:, 0]) | np.isfinite(result.high[:, 0])).any()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="models.trees.node_boxes takes np.minimum/np.maximum with the NaN threshold of a "
-    "categorical split, so the bounds below it are NaN, not open (np.fmin/np.fmax would ignore it)",
-)
 def test_leaf_boxes_are_open_on_category_features(frame):
     df, y = frame
     result = leaf_boxes(_classifier(df, y), df, y, k=10)

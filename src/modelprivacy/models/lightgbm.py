@@ -425,13 +425,28 @@ def _prepare_for(booster: Any, dump: dict[str, Any]) -> Any:
         for j, categories in enumerate(cats):
             col = X.iloc[:, j]
             if categories.size:
-                codes = pd.Categorical(col.astype(object), categories=list(categories)).codes
+                codes = _category_codes(pd.Index(list(categories)), col.astype(object))
                 columns.append(np.where(codes < 0, np.nan, codes.astype(np.float64)))
             else:
                 columns.append(pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64))
         return np.ascontiguousarray(np.column_stack(columns), dtype=np.float64)
 
     return prepare
+
+
+def _category_codes(categories: Any, values: Any) -> np.ndarray:
+    """Position of each value among ``categories`` (-1: missing or not a category).
+
+    ``Index.get_indexer`` rather than ``pd.Categorical(values, categories=...)``,
+    which warns about values outside the categories; a file's repeated
+    categories keep their first position.
+    """
+    if categories.is_unique:
+        return np.asarray(categories.get_indexer(values), dtype=np.int64)
+    first: dict[Any, int] = {}
+    for i, c in enumerate(categories.tolist()):
+        first.setdefault(c, i)
+    return np.asarray([first.get(v, -1) for v in values.tolist()], dtype=np.int64)
 
 
 def _prepare(X: Any) -> Any:

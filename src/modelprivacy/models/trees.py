@@ -527,8 +527,10 @@ def node_boxes(tree: TreeSpec, n_features: int) -> tuple[np.ndarray, np.ndarray]
         high[lc] = high[parent]
         low[rc] = low[parent]
         high[rc] = high[parent]
-        high[lc, f] = np.minimum(high[parent, f], t)
-        low[rc, f] = np.maximum(low[parent, f], t)
+        # fmin/fmax: a split on a set of categories has no threshold (NaN) and leaves the
+        # box open on that feature
+        high[lc, f] = np.fmin(high[parent, f], t)
+        low[rc, f] = np.fmax(low[parent, f], t)
         frontier = np.concatenate([lc, rc])
     return low, high
 
