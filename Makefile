@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo demo-full test lint typecheck check bench clean browser
+.PHONY: demo demo-full test lint typecheck check bench bench-sacro clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,23 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/audit_time.py
 	$(BIN)/python benchmarks/sanitize_adult.py
 	$(BIN)/python benchmarks/gbdt_inspect.py
-	$(BIN)/python benchmarks/mia_gbdt.py
+	$(BIN)/python benchmarks/mia_gbdt.py $(if $(wildcard $(SACRO_PY)),--sacro-python $(SACRO_PY))
+
+# SACRO-ML in its own venv (never a dependency of modelprivacy): CPU PyTorch pinned first
+# (a plain torch requirement pulls the CUDA build), then sacroml and lightgbm.
+SACRO_VENV := .venv-sacro
+SACRO_PY := $(SACRO_VENV)/bin/python
+
+$(SACRO_VENV)/.installed:
+	$(PYTHON) -m venv $(SACRO_VENV)
+	$(SACRO_PY) -m pip install --quiet --upgrade pip
+	$(SACRO_PY) -m pip install --quiet torch==2.13.0
+	$(SACRO_PY) -m pip install --quiet sacroml==2.0.1 lightgbm
+	touch $@
+
+bench-sacro: $(STAMP) $(SACRO_VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python benchmarks/mia_gbdt.py --sacro-python $(SACRO_PY)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
