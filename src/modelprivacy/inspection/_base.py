@@ -32,7 +32,7 @@ from modelprivacy.inspection.walker import Node
 if TYPE_CHECKING:
     from modelprivacy.auditing.checks import Input
 
-__all__ = ["CHECKS", "Check", "Context", "group_path", "redact", "register"]
+__all__ = ["CHECKS", "PREFETCH", "Check", "Context", "group_path", "redact", "register"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,11 @@ class Check:
 
 
 CHECKS: dict[str, Check] = {}
+
+#: Work a check may start before the checks run, on a background thread, so that it
+#: overlaps the checks before it (``PREFETCH[check_id](ctx)``; it keeps what it starts in
+#: ``ctx.cache``, and the check falls back to doing the work itself).
+PREFETCH: dict[str, Callable[[Context], None]] = {}
 
 
 def register(
@@ -306,17 +311,34 @@ class Context:
         Fitted and private float scalars (``intercept_ = 3.2``) come as
         1-element arrays; public hyperparameters (``tol``) do not.
         """
-        for node in self.nodes:
+        picked: list[tuple[Node, int]] | None = self.cache.get("arrays")
+        if picked is None:  # which nodes qualify, found once for every check that asks
+            picked = []
+            for node in self.nodes:
+                v = node.value
+                if isinstance(v, np.ndarray):
+                    if v.dtype.kind in "biuf" and v.size:
+                        picked.append((node, 0))
+                elif isinstance(v, (float, np.floating)):
+                    if (
+                        node.attr.endswith("_") or node.attr.startswith("_")
+                    ) and not node.attr.startswith("__"):
+                        picked.append((node, 1))
+                elif (
+                    not isinstance(v, (str, int, list, tuple, dict))
+                    and sp.issparse(v)
+                    and v.shape[0] * v.shape[1] <= 20_000_000
+                    and v.nnz
+                ):
+                    picked.append((node, 2))
+            self.cache["arrays"] = picked
+        for node, kind in picked:
             v = node.value
-            if isinstance(v, np.ndarray) and v.dtype.kind in "biuf" and v.size:
+            if kind == 0:
                 yield node, v
-            elif (
-                isinstance(v, (float, np.floating))
-                and (node.attr.endswith("_") or node.attr.startswith("_"))
-                and not node.attr.startswith("__")
-            ):
+            elif kind == 1:
                 yield node, np.asarray([v], dtype=np.float64)
-            elif sp.issparse(v) and v.shape[0] * v.shape[1] <= 20_000_000 and v.nnz:
+            else:
                 yield node, np.asarray(v.toarray())
 
     def finding(

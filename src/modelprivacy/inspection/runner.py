@@ -21,7 +21,7 @@ from modelprivacy.errors import (
     as_privacy_error,
 )
 from modelprivacy.findings import CheckError, Finding, InspectionResult, Skipped, sort_findings
-from modelprivacy.inspection._base import CHECKS, Context
+from modelprivacy.inspection._base import CHECKS, PREFETCH, Context
 from modelprivacy.inspection.checks import ORDER
 from modelprivacy.inspection.data import TrainingData
 from modelprivacy.inspection.walker import is_estimator, safe_getattr, walk
@@ -312,6 +312,15 @@ def inspect(
     ctx = Context(root=estimator, nodes=nodes, data=data, k=int(k), show_values=show_values)
     findings: list[Finding] = []
     errors: list[CheckError] = []
+    for check_id in ORDER:
+        start = PREFETCH.get(check_id)
+        if start is not None and data is not None:
+            try:
+                start(ctx)
+            except Exception as exc:  # the check does the work itself, and reports a failure
+                if debug:
+                    raise
+                log.debug("prefetch for %s failed: %s", check_id, describe_exception(exc))
     for check_id in ORDER:
         check = CHECKS[check_id]
         try:

@@ -19,8 +19,8 @@ ORDER = (
     verbatim_rows.CHECK_ID,
     targets.CHECK_ID,
     stored_values.CHECK_ID,
+    thresholds.CHECK_ID,  # before the leaves: it runs while their records are routed
     tree_leaves.CHECK_ID,
-    thresholds.CHECK_ID,
     small_groups.CHECK_ID,
     strings.CHECK_ID,
     per_record.CHECK_ID,

@@ -41,7 +41,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from modelprivacy.findings import Confidence, Criterion, Finding, Severity
-from modelprivacy.inspection._base import Context, group_path, plural, register
+from modelprivacy.inspection._base import PREFETCH, Context, group_path, plural, register
 from modelprivacy.inspection.walker import safe_getattr
 from modelprivacy.models.trees import Forest, TreeSpec
 
@@ -75,21 +75,70 @@ class _TreeRef:
 )
 def check(ctx: Context) -> Iterator[Finding]:
     """Find leaves with fewer than k training records."""
+    for key, trees, ensemble in _groups(ctx):
+        ctx.claimed[f"{key}.tree_"] = CHECK_ID
+        yield from _trees_finding(ctx, key, trees, ensemble)
+    yield from _hist_gradient_boosting(ctx)
+    yield from _library_forests(ctx)
+
+
+def _groups(ctx: Context) -> list[tuple[str, list[_TreeRef], Any]]:
+    """The scikit-learn trees by group (the members of one ensemble), with their ensemble."""
+    cached: list[tuple[str, list[_TreeRef], Any]] | None = ctx.cache.get("tree_groups")
+    if cached is not None:
+        return cached
     groups: dict[str, list[_TreeRef]] = defaultdict(list)
     for node in ctx.nodes:
         if node.attr == "tree_" and type(node.value).__name__ == "Tree":
             key = group_path(node.owner_path)
             groups[key].append(_TreeRef(node.owner, node.value, node.owner_path, len(groups[key])))
     by_path = {n.path: n.value for n in ctx.nodes}
+    out = []
     for key, trees in groups.items():
         ens_path = key[: key.rfind(".estimators_[*]")] if ".estimators_[*]" in key else None
         if key.startswith("estimators_[*]"):
             ens_path = ""
-        ensemble = by_path.get(ens_path) if ens_path is not None else None
-        ctx.claimed[f"{key}.tree_"] = CHECK_ID
-        yield from _trees_finding(ctx, key, trees, ensemble)
-    yield from _hist_gradient_boosting(ctx)
-    yield from _library_forests(ctx)
+        out.append((key, trees, by_path.get(ens_path) if ens_path is not None else None))
+    ctx.cache["tree_groups"] = out
+    return out
+
+
+def _start_routing(ctx: Context) -> None:
+    """Route the training records through the trees on a background thread.
+
+    Routing releases the GIL (scikit-learn's ``Tree.apply``), so it overlaps the
+    checks that run before this one. The forests (in-bag samples) and the trees'
+    float32 input are built here, on the calling thread; the thread only routes
+    and counts, and :func:`_trees_finding` takes its result (or its exception).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    if ctx.data is None:
+        return
+    routes: dict[str, Any] = {}
+    for key, trees, ensemble in _groups(ctx):
+        if not any(
+            bool((t.tree.n_node_samples[t.tree.children_left == -1] < ctx.k).any()) for t in trees
+        ):
+            continue
+        parts = _parts(ctx, trees)
+        if parts is None:
+            continue
+        for part in parts:
+            _float32_input(ctx, part.path)
+        routes[key] = (parts, _label_semantics(ensemble))
+    if not routes:
+        return
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="modelprivacy-route")
+    try:
+        ctx.cache["routes"] = {
+            key: pool.submit(_route, ctx, parts, labels) for key, (parts, labels) in routes.items()
+        }
+    finally:
+        pool.shutdown(wait=False)
+
+
+PREFETCH[CHECK_ID] = _start_routing
 
 
 def _label_semantics(ensemble: Any) -> bool:
@@ -231,7 +280,11 @@ def _trees_finding(
             evidence=evidence,
         )
         return
-    routed = None if parts is None else _route(ctx, parts, labels)
+    started = ctx.cache.get("routes", {}).get(key)
+    if started is not None and parts is not None:
+        routed = started.result()  # routed on the background thread (_start_routing)
+    else:
+        routed = None if parts is None else _route(ctx, parts, labels)
     if routed is None:
         yield ctx.finding(
             CHECK_ID,
