@@ -68,4 +68,4 @@ bench-sacro: $(STAMP) $(SACRO_VENV)/.installed
 	$(BIN)/python benchmarks/mia_gbdt.py --sacro-python $(SACRO_PY)
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SACRO_VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -107,6 +107,22 @@ print(time.perf_counter() - t0)
 """
 
 
+# A user's shape: a fresh interpreter, the file in the page cache, memory not yet
+# recycled by earlier loads. Times joblib.load, then one inspection with the data.
+FRESH_SHAPE = """
+import sys, time, joblib, numpy as np
+model_path, data_path = sys.argv[1], sys.argv[2]
+t0 = time.perf_counter()
+model = joblib.load(model_path)
+load_s = time.perf_counter() - t0
+import modelprivacy
+X, y = joblib.load(data_path)
+t0 = time.perf_counter()
+modelprivacy.inspect(model, X, y)
+print(load_s, time.perf_counter() - t0)
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--trees", type=int, default=500)
@@ -161,6 +177,22 @@ def main() -> None:
             return min(runs)
 
         cli_inside, cli_contained = cli_shape("here"), cli_shape("child")
+        data_path = Path(tmp) / "data.joblib"
+        joblib.dump((X, y), data_path)
+        fresh = [
+            [
+                float(v)
+                for v in subprocess.run(
+                    [sys.executable, "-c", FRESH_SHAPE, str(path), str(data_path)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout.split()
+            ]
+            for _ in range(args.repeat)
+        ]
+        fresh_load = min(f[0] for f in fresh)
+        fresh_inspect = min(f[1] for f in fresh)
         model = loaded
         nodata_s, r0 = timed(lambda: modelprivacy.inspect(model), args.repeat)
         data_s, r1 = timed(lambda: modelprivacy.inspect(model, X, y), args.repeat)
@@ -216,6 +248,9 @@ def main() -> None:
         "ratio_route_to_load": round(route_s / load_plain, 2),
         "ratio_inspect_without_data_to_load": round(nodata_s / load_plain, 2),
         "ratio_inspect_with_data_to_load": round(data_s / load_plain, 2),
+        "fresh_interpreter_load_joblib_s": round(fresh_load, 3),
+        "fresh_interpreter_inspect_with_data_s": round(fresh_inspect, 3),
+        "ratio_fresh_inspect_with_data_to_fresh_load": round(fresh_inspect / fresh_load, 2),
         "ratio_restricted_to_plain_load": round(load_safe / load_plain, 2),
         "load_previous_loader_s": round(load_old, 3) if load_old else None,
         "ratio_restricted_to_previous_loader": round(load_safe / load_old, 2) if load_old else None,
@@ -251,6 +286,8 @@ def main() -> None:
         f"| the plain pickle, restricted load | {pickle_safe:.3f} | {pickle_safe / load_plain:.2f} | |",
         f"| inspect, model only | {nodata_s:.3f} | {nodata_s / load_plain:.2f} | {mem['inspect_without_data']:.0f} |",
         f"| inspect, with the 32,561 training records | {data_s:.3f} | {data_s / load_plain:.2f} | {mem['inspect_with_data']:.0f} |",
+        f"| fresh interpreter (a user's shape): joblib.load | {fresh_load:.3f} | {fresh_load / load_plain:.2f} | |",
+        f"| fresh interpreter: the first inspection with the training records, after that load | {fresh_inspect:.3f} | {fresh_inspect / load_plain:.2f} | |",
         f"| route every tree's in-bag records (models.trees, {os.cpu_count()} threads) | {route_s:.3f} | {route_s / load_plain:.2f} | |",
         f"| of the inspection: route each record until it is found alone with its label | {settled_s:.3f} | {settled_s / load_plain:.2f} | |",
         "",
@@ -265,6 +302,14 @@ def main() -> None:
         f"{settled_routed:,} pairs ({settled_routed / routed:.0%}), most of them through the trees "
         "of the people who are never alone. The rest of the inspection with data is the model-only "
         "work (walk, thresholds) plus regenerating the 500 bootstrap samples and counting.",
+        "",
+        "Loads repeated in one process reuse the memory the previous load freed, so the warm "
+        f"joblib.load above ({load_plain:.3f} s) is faster than what a user pays: in a fresh "
+        f"interpreter with the file in the page cache it took {fresh_load:.3f} s, and the first "
+        f"inspection with the data there took {fresh_inspect:.3f} s "
+        f"({fresh_inspect / fresh_load:.2f}x that load; {data_s / load_plain:.2f}x the repeated "
+        "in-process load). The goal of the issue, inspection with the data within 2x the warm "
+        "load, is measured against the repeated in-process load.",
         "",
         "The restricted loader scans the whole opcode stream before anything runs, then unpickles "
         "in pure Python with checked calls and validates the object graph: "
