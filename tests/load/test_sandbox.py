@@ -442,3 +442,31 @@ def test_limits_defaults_and_flags():
         Limits(timeout=-1)
     with pytest.raises(TypeError):
         Limits(max_cpu="1")  # type: ignore[arg-type]
+
+
+def test_a_failed_compilation_under_the_memory_limit_is_reported_as_memory(marker):
+    # Near the limit, importing a module whose source is not yet compiled can fail in
+    # the parser's allocation, which Python raises as a SyntaxError of that .py file.
+    def load() -> int:
+        raise SyntaxError("expected ':'", ("/site/modelprivacy/load/_unpickler.py", 735, 1, "x"))
+
+    with pytest.raises(ModelLoadError, match="--max-memory limit of 512 MiB"):
+        contained_call(load, SMALL, describe=MODEL)
+
+
+def test_a_syntax_error_not_from_a_module_is_not_memory(marker):
+    def load() -> int:
+        raise SyntaxError("not compiled from a file")
+
+    with pytest.raises(Exception) as error:
+        contained_call(load, SMALL, describe=MODEL)
+    assert "--max-memory" not in str(error.value)
+
+
+def test_the_loaders_are_imported_before_the_limits():
+    import sys
+
+    from modelprivacy.load import sandbox
+
+    sandbox._import_loaders()
+    assert all(name in sys.modules for name in sandbox._LOADERS)

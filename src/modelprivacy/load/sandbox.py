@@ -729,6 +729,24 @@ def _arm(limits: Limits, undo: list[Callable[[], None]]) -> None:
         _arm_timer(limits.timeout, undo)
 
 
+#: Modules the phase imports lazily: imported before the limits, so that a tight
+#: ``--max-memory`` is reported as the limit, never as a failed compilation.
+_LOADERS = (
+    "modelprivacy.load._restricted",
+    "modelprivacy.load._unpickler",
+    "modelprivacy.load._prescan",
+    "modelprivacy.load.validate",
+)
+
+
+def _import_loaders() -> None:
+    import importlib
+
+    for name in _LOADERS:
+        with contextlib.suppress(ImportError):  # the import inside the phase reports it
+            importlib.import_module(name)
+
+
 @contextlib.contextmanager
 def load_phase(
     limits: Limits,
@@ -788,12 +806,20 @@ def load_phase(
     out_of_memory = False
     try:
         if armed:
+            _import_loaders()  # compiled here, not under the memory limit
             _arm(limits, undo)
         yield
     except MemoryError:
         out_of_memory = True
     except SystemError as exc:
         if not (armed and limits.max_memory is not None and allocation_failed(exc)):
+            raise
+        out_of_memory = True
+    except SyntaxError as exc:
+        # a module imported inside the phase whose parser's allocation failed: installed
+        # code compiles; nothing in a model or data file is ever compiled
+        filename = str(exc.filename or "")
+        if not (armed and limits.max_memory is not None and filename.endswith(".py")):
             raise
         out_of_memory = True
     finally:
