@@ -314,7 +314,7 @@ def inspect(
     errors: list[CheckError] = []
     for check_id in ORDER:
         start = PREFETCH.get(check_id)
-        if start is not None and data is not None:
+        if start is not None:
             try:
                 start(ctx)
             except Exception as exc:  # the check does the work itself, and reports a failure

@@ -1106,13 +1106,11 @@ def _threaded_draw(model: Any) -> Callable[[Any, np.random.RandomState], np.ndar
                 return np.asarray(generator.randint(0, n_samples, n_boot))
             return np.asarray(gen(seed, *args))
 
-        first = next(iter(model._get_estimators_indices()))
+        # the first two samples of the property, against the draw on one reseeded generator
         probe = np.random.RandomState(0)
-        if not np.array_equal(draw(estimators[0].random_state, probe), np.asarray(first)):
-            return None
-        if len(estimators) > 1:  # the reseeded generator, once more, against the property
-            second = list(itertools.islice(model._get_estimators_indices(), 2))[1]
-            if not np.array_equal(draw(estimators[1].random_state, probe), np.asarray(second)):
+        known = itertools.islice(model._get_estimators_indices(), 2)
+        for tree, sample in zip(estimators, known, strict=False):
+            if not np.array_equal(draw(tree.random_state, probe), np.asarray(sample)):
                 return None
         return draw
     except Exception:  # private API of another version: the public property

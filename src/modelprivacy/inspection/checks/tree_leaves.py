@@ -82,6 +82,14 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _library_forests(ctx)
 
 
+def _by_path(ctx: Context) -> dict[str, Any]:
+    """Every walked value by its path, built once per inspection."""
+    if "by_path" not in ctx.cache:
+        ctx.cache["by_path"] = {n.path: n.value for n in ctx.nodes}
+    by_path: dict[str, Any] = ctx.cache["by_path"]
+    return by_path
+
+
 def _groups(ctx: Context) -> list[tuple[str, list[_TreeRef], Any]]:
     """The scikit-learn trees by group (the members of one ensemble), with their ensemble."""
     cached: list[tuple[str, list[_TreeRef], Any]] | None = ctx.cache.get("tree_groups")
@@ -92,7 +100,7 @@ def _groups(ctx: Context) -> list[tuple[str, list[_TreeRef], Any]]:
         if node.attr == "tree_" and type(node.value).__name__ == "Tree":
             key = group_path(node.owner_path)
             groups[key].append(_TreeRef(node.owner, node.value, node.owner_path, len(groups[key])))
-    by_path = {n.path: n.value for n in ctx.nodes}
+    by_path = _by_path(ctx)
     out = []
     for key, trees in groups.items():
         ens_path = key[: key.rfind(".estimators_[*]")] if ".estimators_[*]" in key else None
@@ -117,9 +125,7 @@ def _start_routing(ctx: Context) -> None:
         return
     routes: dict[str, Any] = {}
     for key, trees, ensemble in _groups(ctx):
-        if not any(
-            bool((t.tree.n_node_samples[t.tree.children_left == -1] < ctx.k).any()) for t in trees
-        ):
+        if _leaf_counts(trees, ctx.k)[1] == 0:  # no small leaf: the check routes nothing
             continue
         parts = _parts(ctx, trees)
         if parts is None:
@@ -139,6 +145,22 @@ def _start_routing(ctx: Context) -> None:
 
 
 PREFETCH[CHECK_ID] = _start_routing
+
+
+def _leaf_counts(trees: list[_TreeRef], k: int) -> tuple[int, int, int]:
+    """Leaves, leaves of fewer than ``k`` records and leaves of one, over the trees.
+
+    From the model's own counts (``n_node_samples``), also without a representation.
+    """
+    n_leaves = n_small = n_single = 0
+    for ref in trees:
+        t = ref.tree
+        leaf = t.children_left == -1
+        size = t.n_node_samples[leaf]
+        n_leaves += int(leaf.sum())
+        n_small += int((size < k).sum())
+        n_single += int((size == 1).sum())
+    return n_leaves, n_small, n_single
 
 
 def _label_semantics(ensemble: Any) -> bool:
@@ -181,9 +203,7 @@ def tree_spec(
         The forest, the tree in it, and the path of the forest's model; None
         when the tree cannot be read.
     """
-    if "by_path" not in ctx.cache:
-        ctx.cache["by_path"] = {n.path: n.value for n in ctx.nodes}
-    by_path: dict[str, Any] = ctx.cache["by_path"]
+    by_path = _by_path(ctx)
     index: dict[int, dict[int, TreeSpec]] = ctx.cache.setdefault("tree_specs", {})
     cut = owner_path.rfind("estimators_[")
     if cut >= 0:
@@ -242,14 +262,7 @@ def _trees_finding(
 ) -> Iterator[Finding]:
     k = ctx.k
     parts = _parts(ctx, trees)
-    n_leaves = n_small = n_single = 0
-    for ref in trees:
-        t = ref.tree
-        leaf = t.children_left == -1
-        size = t.n_node_samples[leaf]  # the model's own counts, also without a representation
-        n_leaves += int(leaf.sum())
-        n_small += int((size < k).sum())
-        n_single += int((size == 1).sum())
+    n_leaves, n_small, n_single = _leaf_counts(trees, k)
     if n_small == 0:
         return
     owner = ensemble if ensemble is not None else trees[0].estimator
@@ -530,7 +543,7 @@ def _hist_gradient_boosting(ctx: Context) -> Iterator[Finding]:
     groups: dict[str, list[np.ndarray]] = defaultdict(list)
     owners: dict[str, Any] = {}
     owner_paths: dict[str, str] = {}
-    by_path = {n.path: n.value for n in ctx.nodes}
+    by_path = _by_path(ctx)
     for node in ctx.nodes:
         if (
             node.attr == "nodes"
