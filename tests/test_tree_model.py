@@ -353,3 +353,23 @@ def test_early_termination_names_exactly_the_people_full_routing_does(data, boot
     assert one.evidence["records_in_small_leaves"] == len(small)
     rest = by_title.get("People in small tree leaves")
     assert set(rest.records.ids if rest else ()) == small - alone
+
+
+@pytest.mark.parametrize("n_trees", [3, 12])
+def test_rows_routed_in_the_first_trees_leaf_order_keep_their_positions(data, n_trees):
+    """Routing reorders the rows (by the first tree's leaf from 8 trees on); every row keeps
+    its own position and leaf, in-bag or not."""
+    X, y = data
+    rf = RandomForestClassifier(n_estimators=n_trees, random_state=1).fit(X, y)
+    forest = forest_of(rf, n_rows=len(X))
+    seen = 0
+    for inbag in (True, False):
+        for i, rows, leaf in forest.leaves(X, inbag=inbag):
+            expected = np.flatnonzero(forest.trees[i].inbag_mask()) if inbag else np.arange(len(X))
+            assert np.array_equal(np.sort(rows), expected)
+            assert np.array_equal(leaf, rf.estimators_[i].apply(X[rows].astype(np.float32)))
+            seen += 1
+    assert seen == 2 * n_trees
+    order = np.lexsort(X.astype(np.float32).T[::-1])
+    first = forest._first_leaf(np.ascontiguousarray(X, dtype=np.float32), order)
+    assert np.array_equal(first, rf.estimators_[0].apply(X[order].astype(np.float32)))

@@ -70,6 +70,8 @@ LabelKind = Literal["classifier", "regressor", "none"]
 Adapter = Callable[[Any], "Forest"]
 
 _CHUNK = 32  # trees routed at a time (bounds the memory of leaf indices)
+# forests of at least this many trees route their rows in the order of the first tree's leaves
+_ORDER_BY_LEAF = 8
 # Ensembles whose leaf values are not the label: gradients, path lengths, embeddings.
 _NO_LABELS = ("GradientBoosting", "HistGradientBoosting", "IsolationForest", "RandomTreesEmbedding")
 
@@ -345,7 +347,9 @@ class Forest:
 
         Trees are routed in chunks on a thread pool (scikit-learn's
         ``Tree.apply`` releases the GIL); dense rows are routed in
-        lexicographic order, which keeps neighbouring rows on the same paths.
+        lexicographic order, grouped by the leaf they reach in the first tree
+        (for forests of 8 trees or more), which keeps neighbouring rows on the
+        same paths.
 
         Parameters
         ----------
@@ -385,6 +389,8 @@ class Forest:
         Xs = Xp
         if not sp.issparse(Xp) and n > 256 and Xp.shape[1]:
             order = np.lexsort(Xp.T[::-1])
+            if self.n_trees >= _ORDER_BY_LEAF:
+                order = order[np.argsort(self._first_leaf(Xp, order), kind="stable")]
             Xs = np.ascontiguousarray(Xp.take(order, axis=0))
         everyone = np.arange(n, dtype=np.int64) if order is None else order.astype(np.int64)
         if skip is not None and (skip.shape != (n,) or skip.dtype != bool):
@@ -431,6 +437,24 @@ class Forest:
                 chunk = range(start, min(start + _CHUNK, self.n_trees))
                 for i, (rows, out) in zip(chunk, pool.map(job, chunk), strict=True):
                     yield i, rows, out
+
+    def _first_leaf(self, Xp: np.ndarray, order: np.ndarray) -> np.ndarray:
+        """The leaf of the first tree for every row of ``Xp`` in ``order``, as a sort key.
+
+        Rows that share a leaf of one tree are alike on the features the
+        trees split on, so in that order consecutive rows follow the same
+        paths in the other trees too, and their nodes stay in the CPU cache:
+        routing a 500-tree forest of fully grown trees is about 1.4x faster
+        than in lexicographic order (``benchmarks/inspect_speed.py``).
+        """
+        spec = self.trees[0]
+        Xi = Xp.take(order, axis=0)
+        if spec.features is not None:
+            Xi = Xi.take(spec.features, axis=1)
+        try:
+            return np.asarray(spec.route(np.ascontiguousarray(Xi)), dtype=np.int64)
+        except Exception:  # an order only: routing proper reports what fails
+            return np.zeros(order.size, dtype=np.int64)
 
     def split_thresholds(self) -> dict[int, np.ndarray]:
         """The distinct split thresholds per input feature, over all trees.
