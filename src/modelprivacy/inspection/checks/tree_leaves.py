@@ -125,7 +125,7 @@ def _start_routing(ctx: Context) -> None:
         return
     routes: dict[str, Any] = {}
     for key, trees, ensemble in _groups(ctx):
-        if _leaf_counts(trees, ctx.k)[1] == 0:  # no small leaf: the check routes nothing
+        if _leaf_counts(ctx, key, trees)[1] == 0:  # no small leaf: the check routes nothing
             continue
         parts = _parts(ctx, trees)
         if parts is None:
@@ -147,20 +147,24 @@ def _start_routing(ctx: Context) -> None:
 PREFETCH[CHECK_ID] = _start_routing
 
 
-def _leaf_counts(trees: list[_TreeRef], k: int) -> tuple[int, int, int]:
-    """Leaves, leaves of fewer than ``k`` records and leaves of one, over the trees.
+def _leaf_counts(ctx: Context, key: str, trees: list[_TreeRef]) -> tuple[int, int, int]:
+    """Leaves, leaves of fewer than ``k`` records and leaves of one, over the trees of a group.
 
-    From the model's own counts (``n_node_samples``), also without a representation.
+    From the model's own counts (``n_node_samples``), also without a
+    representation; counted once per group (the prefetch and the check ask).
     """
-    n_leaves = n_small = n_single = 0
-    for ref in trees:
-        t = ref.tree
-        leaf = t.children_left == -1
-        size = t.n_node_samples[leaf]
-        n_leaves += int(leaf.sum())
-        n_small += int((size < k).sum())
-        n_single += int((size == 1).sum())
-    return n_leaves, n_small, n_single
+    cache: dict[str, tuple[int, int, int]] = ctx.cache.setdefault("leaf_counts", {})
+    if key not in cache:
+        k = ctx.k
+        n_leaves = n_small = n_single = 0
+        for ref in trees:
+            t = ref.tree
+            size = t.n_node_samples[t.children_left == -1]
+            n_leaves += int(size.size)
+            n_small += int(np.count_nonzero(size < k))
+            n_single += int(np.count_nonzero(size == 1))
+        cache[key] = (n_leaves, n_small, n_single)
+    return cache[key]
 
 
 def _label_semantics(ensemble: Any) -> bool:
@@ -262,7 +266,7 @@ def _trees_finding(
 ) -> Iterator[Finding]:
     k = ctx.k
     parts = _parts(ctx, trees)
-    n_leaves, n_small, n_single = _leaf_counts(trees, k)
+    n_leaves, n_small, n_single = _leaf_counts(ctx, key, trees)
     if n_small == 0:
         return
     owner = ensemble if ensemble is not None else trees[0].estimator
