@@ -205,6 +205,12 @@ def _lib() -> dict[str, tuple[type, ...]]:
             )
         ),
         "scorer": _classes(("sklearn.metrics._scorer", "_BaseScorer")),
+        "svm": _classes(("sklearn.svm._base", "BaseLibSVM")),
+        "hasher": _classes(
+            ("sklearn.feature_extraction.text", "HashingVectorizer"),
+            ("sklearn.feature_extraction._hash", "FeatureHasher"),
+        ),
+        "bspline": _classes(("scipy.interpolate._bsplines", "BSpline")),
         "vectorizer": _classes(("sklearn.feature_extraction.text", "_VectorizerMixin")),
         "function_transformer": _classes(
             ("sklearn.preprocessing._function_transformer", "FunctionTransformer")
@@ -406,6 +412,9 @@ def _compute_type_info(cls: type) -> _TypeInfo:
             "predictor",
             "hist_gb",
             "scorer",
+            "svm",
+            "hasher",
+            "bspline",
             "vectorizer",
             "function_transformer",
             "tree_ensemble",
@@ -935,6 +944,190 @@ def _bin_mapper_problem(est: Any, n_features: int | None) -> str | None:
             ):
                 return "a categorical split on a feature that the bin mapper treats as numeric"
     return None
+
+
+def _int_array(value: Any, ndim: int = 1) -> bool:
+    return isinstance(value, np.ndarray) and value.ndim == ndim and value.dtype.kind in "iu"
+
+
+def _libsvm_problem(d: dict[str, Any], impl: Any) -> str | None:
+    """Problems of a fitted libsvm model (SVC, NuSVC, SVR, NuSVR, OneClassSVM).
+
+    libsvm reads its support vectors, coefficients and intercepts by the
+    class counts in ``_n_support`` without bounds checks; scikit-learn only
+    checks their sum (and only for dense models).
+    """
+    n_support = d.get("_n_support")
+    if n_support is None:
+        return None  # not fitted
+    support = d.get("support_")
+    if not _int_array(n_support) or not _int_array(support):
+        return "its support-vector counts are not integer arrays"
+    assert isinstance(n_support, np.ndarray) and isinstance(support, np.ndarray)
+    n_sv = int(support.shape[0])
+    if n_support.size < 2 or bool((n_support < 0).any()) or bool((n_support > n_sv).any()):
+        return "its support-vector counts are out of range"
+    vectors = d.get("support_vectors_")
+    shape = getattr(vectors, "shape", None)
+    if not isinstance(shape, tuple) or len(shape) != 2 or shape[0] not in (0, n_sv):
+        return "its support vectors do not match their count"
+    fit_shape = d.get("shape_fit_")
+    if isinstance(fit_shape, tuple) and fit_shape and support.size:
+        rows = fit_shape[0]
+        if not isinstance(rows, (int, np.integer)) or support.min() < 0 or support.max() >= rows:
+            return "its support-vector indices lie outside the training rows"
+    classifier = impl in ("c_svc", "nu_svc")
+    if not classifier and impl not in ("epsilon_svr", "nu_svr", "one_class"):
+        return "it names an unknown libsvm implementation"
+    n_class = int(n_support.size) if classifier else 2
+    if classifier and int(n_support.sum()) != n_sv:
+        return "its support-vector counts do not add up to the support vectors"
+    if not classifier and n_support.size != 2:
+        return "its support-vector counts are out of range"
+    pairs = n_class * (n_class - 1) // 2
+    dual = d.get("_dual_coef_")
+    if getattr(dual, "shape", None) != (max(n_class - 1, 1), n_sv):
+        return "its dual coefficients do not match the support vectors"
+    intercept = d.get("_intercept_")
+    if not isinstance(intercept, np.ndarray) or intercept.shape != (pairs,):
+        return "its intercepts do not match the classes"
+    classes = d.get("classes_")
+    if classifier and classes is not None and len(classes) != n_class:
+        return "its classes do not match its support-vector counts"
+    for key in ("_probA", "_probB"):
+        prob = d.get(key)
+        if prob is not None and (
+            not isinstance(prob, np.ndarray) or prob.ndim != 1 or prob.size not in (0, pairs)
+        ):
+            return "its probability estimates do not match the classes"
+    return None
+
+
+def _hasher_problem(d: dict[str, Any]) -> str | None:
+    """A hashing vectorizer's ``n_features``: the hash is taken modulo it, in C."""
+    n = d.get("n_features")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= 2**31 - 1:
+        return f"its n_features is {_shown(n)}, not a number of columns from 1 to 2**31 - 1"
+    return None
+
+
+_DEFAULT_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+
+
+def _regex_problem(pattern: str) -> str | None:
+    """Why a regular expression could take super-linear time on a document, or None.
+
+    A static test: nested repeats (``(a+)+``, ``(?:.*?){1,40}``), back
+    references, more than three open-ended repeats, or more than 500
+    characters are refused. Python's ``re`` has no time limit, and a
+    vectorizer applies its ``token_pattern`` to every document.
+    """
+    if pattern == _DEFAULT_TOKEN_PATTERN:
+        return None
+    if len(pattern) > 500:
+        return "it is longer than 500 characters"
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern)
+        constants = _parser
+    except Exception as exc:  # an invalid pattern
+        return f"it is not a regular expression ({type(exc).__name__})"
+    repeats = {constants.MAX_REPEAT, constants.MIN_REPEAT}
+    if hasattr(constants, "POSSESSIVE_REPEAT"):
+        repeats.add(constants.POSSESSIVE_REPEAT)
+    open_ended = 0
+    stack: list[tuple[Any, bool]] = [(parsed, False)]
+    while stack:
+        items, inside = stack.pop()
+        for op, av in items:
+            if op in (constants.GROUPREF, constants.GROUPREF_EXISTS):
+                return "it has a back reference"
+            if op in repeats:
+                _low, high, sub = av
+                many = high == constants.MAXREPEAT or high > 1
+                if many and inside:
+                    return "it repeats a repeated part (nested quantifiers)"
+                if high == constants.MAXREPEAT:
+                    open_ended += 1
+                stack.append((sub, inside or many))
+            elif op is constants.SUBPATTERN:
+                stack.append((av[-1], inside))
+            elif op is constants.BRANCH:
+                stack.extend((branch, inside) for branch in av[1])
+            elif op in (constants.ASSERT, constants.ASSERT_NOT):
+                stack.append((av[1], inside))
+            elif op == getattr(constants, "ATOMIC_GROUP", None):
+                stack.append((av, inside))
+    if open_ended > 3:
+        return "it has more than three open-ended repeats"
+    return None
+
+
+def _vectorizer_problem(d: dict[str, Any]) -> str | None:
+    """A text vectorizer's ``token_pattern`` and vocabulary.
+
+    The vocabulary's column indices go into a sparse matrix of
+    ``len(vocabulary_)`` columns unchecked, so they must be exactly
+    ``0..n-1``; the token pattern must not backtrack without bound.
+    """
+    pattern = d.get("token_pattern")
+    if pattern is not None:
+        if type(pattern) is not str:
+            return f"its token_pattern is {_shown(pattern)}, not a string"
+        why = _regex_problem(pattern)
+        if why:
+            return (
+                f"its token_pattern could take unbounded time on a document ({why}); "
+                "refit with a simpler pattern"
+            )
+    for key in ("vocabulary_", "vocabulary"):
+        vocab = d.get(key)
+        if vocab is None or (key == "vocabulary" and not isinstance(vocab, dict)):
+            continue  # a list or set of terms is numbered by scikit-learn itself
+        if not isinstance(vocab, dict):
+            return f"its {key} is {_shown(vocab)}, not a mapping of terms to columns"
+        values = list(vocab.values())
+        if not all(type(v) in (int, np.int64, np.int32, np.intp) for v in values):
+            return f"its {key} maps terms to something other than column numbers"
+        cols = np.asarray(values, dtype=np.int64)
+        if cols.size and (
+            cols.min() != 0 or cols.max() != cols.size - 1 or np.unique(cols).size != cols.size
+        ):
+            return f"its {key} column numbers are not 0 to {cols.size - 1}, each once"
+    return None
+
+
+def _bspline_problem(d: dict[str, Any]) -> str | None:
+    """A ``scipy.interpolate.BSpline``: scipy's evaluation indexes its coefficients by its knots.
+
+    Evaluation reads ``c`` up to ``len(t) - k - 1`` rows without checking.
+    """
+    t, c, k = d.get("_t", d.get("t")), d.get("_c", d.get("c")), d.get("k")
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 0 <= k <= 100:
+        return "its degree is not an integer from 0 to 100"
+    if not isinstance(t, np.ndarray) or t.ndim != 1 or t.dtype.kind != "f":
+        return "its knots are not a 1-D float array"
+    if t.size < 2 * k + 2 or not bool(np.isfinite(t).all()) or bool((np.diff(t) < 0).any()):
+        return "its knots are too few, not finite or not in order"
+    if not isinstance(c, np.ndarray) or c.ndim < 1 or c.dtype.kind not in "fc":
+        return "its coefficients are not a float array"
+    if c.shape[0] < t.size - k - 1:
+        return "it has fewer coefficients than its knots need"
+    axis = d.get("axis", 0)
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)) or not 0 <= axis < c.ndim:
+        return "its axis is out of range"
+    asarray = d.get("_asarray", np.asarray)
+    name = _full_name(asarray) if _is_routine(asarray) else ""
+    if asarray is not np.asarray and name not in _BSPLINE_ASARRAY:
+        return "it converts its input with another function than numpy's asarray"
+    return None
+
+
+#: what scipy's BSpline keeps as ``_asarray`` (its array namespace's ``asarray``)
+_BSPLINE_ASARRAY = frozenset(
+    {"numpy.asarray", "scipy._lib.array_api_compat.numpy._aliases.asarray"}
+)
 
 
 def _sparse_problem(matrix: Any) -> str | None:
@@ -1624,6 +1817,20 @@ class _Validator:
                 self.check_hist_gradient_boosting(obj, d, path, bound)
             if "ebm" in info.specials:
                 self.check_ebm(d, path)
+            problem = None
+            if "svm" in info.specials:
+                problem = _libsvm_problem(d, d.get("_impl", _class_attribute(type(obj), "_impl")))
+            elif "hasher" in info.specials:
+                problem = _hasher_problem(d)
+            if problem is None and "vectorizer" in info.specials:
+                problem = _vectorizer_problem(d)
+            if problem:
+                what = f"an invalid {_type_name(type(obj))}"
+                raise self.corrupt(what, path, problem)
+        elif "bspline" in info.specials:
+            problem = _bspline_problem(d)
+            if problem:
+                raise self.corrupt("an invalid B-spline", path, problem)
         elif "predictor" in info.specials:
             self.check_arrays_in(d, path)
             problem = _predictor_problem(obj, bound)
