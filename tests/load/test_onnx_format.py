@@ -103,6 +103,31 @@ def test_external_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     _refused(tmp_path, model.SerializeToString(), capsys, "external data")
 
 
+def test_external_data_in_a_training_graph(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The graphs of ``training_info`` are checked like the inference graph."""
+    from onnx import TensorProto, helper
+
+    weight = helper.make_tensor("W", TensorProto.FLOAT, [3, 1], [0.0, 0.0, 0.0])
+    graph = helper.make_graph(
+        [helper.make_node("MatMul", ["X", "W"], ["Y"])],
+        "g",
+        [helper.make_tensor_value_info("X", TensorProto.FLOAT, [None, 3])],
+        [helper.make_tensor_value_info("Y", TensorProto.FLOAT, [None, 1])],
+        [weight],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    hidden = helper.make_tensor("H", TensorProto.FLOAT, [1], [0.0])
+    hidden.data_location = TensorProto.EXTERNAL
+    del hidden.float_data[:]
+    entry = hidden.external_data.add()
+    entry.key, entry.value = "location", "../../../../etc/passwd"
+    info = model.training_info.add()
+    info.initialization.CopyFrom(helper.make_graph([], "init", [], [], [hidden]))
+    _refused(tmp_path, model.SerializeToString(), capsys, "external data", "training")
+
+
 def test_unknown_domain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from onnx import TensorProto, helper
 

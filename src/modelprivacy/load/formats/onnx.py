@@ -200,6 +200,12 @@ def validate_proto(model: Any, subject: str) -> int:
         )
     n_nodes = 0
     stack: list[tuple[Any, int, str]] = [(model.graph, 0, "graph")]
+    # training graphs (ONNX training_info): no runtime here reads them, but their external
+    # data and operators get the same checks, whatever a future runtime does with them
+    for info in model.training_info:
+        for field in ("initialization", "algorithm"):
+            if info.HasField(field):
+                stack.append((getattr(info, field), 1, f"training {field} graph"))
     while stack:
         graph, depth, where = stack.pop()
         if depth > MAX_DEPTH:
