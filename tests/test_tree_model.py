@@ -370,6 +370,5 @@ def test_rows_routed_in_the_first_trees_leaf_order_keep_their_positions(data, n_
             assert np.array_equal(leaf, rf.estimators_[i].apply(X[rows].astype(np.float32)))
             seen += 1
     assert seen == 2 * n_trees
-    order = np.lexsort(X.astype(np.float32).T[::-1])
-    first = forest._first_leaf(np.ascontiguousarray(X, dtype=np.float32), order)
-    assert np.array_equal(first, rf.estimators_[0].apply(X[order].astype(np.float32)))
+    first = forest._first_leaf(np.ascontiguousarray(X, dtype=np.float32))
+    assert np.array_equal(first, rf.estimators_[0].apply(X.astype(np.float32)))

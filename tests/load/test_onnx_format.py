@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import pickle
 import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -84,14 +86,22 @@ def test_truncated(tmp_path: Path, capsys: pytest.CaptureFixture[str], fitted: t
     _refused(tmp_path, data[: len(data) // 2], capsys, "truncated")
 
 
-def test_external_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _external(name: str, shape: list[int], location: str) -> Any:
+    """A float tensor whose data lies in a file named by ``location``."""
     from onnx import TensorProto, helper
 
-    weight = helper.make_tensor("W", TensorProto.FLOAT, [3, 1], [0.0, 0.0, 0.0])
-    weight.data_location = TensorProto.EXTERNAL
-    del weight.float_data[:]
-    entry = weight.external_data.add()
-    entry.key, entry.value = "location", "../../etc/passwd"
+    tensor = helper.make_tensor(name, TensorProto.FLOAT, shape, [0.0] * math.prod(shape))
+    tensor.data_location = TensorProto.EXTERNAL
+    del tensor.float_data[:]
+    entry = tensor.external_data.add()
+    entry.key, entry.value = "location", location
+    return tensor
+
+
+def _matmul_model(weight: Any) -> Any:
+    """``Y = X @ W``, for three input columns."""
+    from onnx import TensorProto, helper
+
     graph = helper.make_graph(
         [helper.make_node("MatMul", ["X", "W"], ["Y"])],
         "g",
@@ -99,7 +109,11 @@ def test_external_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
         [helper.make_tensor_value_info("Y", TensorProto.FLOAT, [None, 1])],
         [weight],
     )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+
+
+def test_external_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    model = _matmul_model(_external("W", [3, 1], "../../etc/passwd"))
     _refused(tmp_path, model.SerializeToString(), capsys, "external data")
 
 
@@ -109,20 +123,8 @@ def test_external_data_in_a_training_graph(
     """The graphs of ``training_info`` are checked like the inference graph."""
     from onnx import TensorProto, helper
 
-    weight = helper.make_tensor("W", TensorProto.FLOAT, [3, 1], [0.0, 0.0, 0.0])
-    graph = helper.make_graph(
-        [helper.make_node("MatMul", ["X", "W"], ["Y"])],
-        "g",
-        [helper.make_tensor_value_info("X", TensorProto.FLOAT, [None, 3])],
-        [helper.make_tensor_value_info("Y", TensorProto.FLOAT, [None, 1])],
-        [weight],
-    )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
-    hidden = helper.make_tensor("H", TensorProto.FLOAT, [1], [0.0])
-    hidden.data_location = TensorProto.EXTERNAL
-    del hidden.float_data[:]
-    entry = hidden.external_data.add()
-    entry.key, entry.value = "location", "../../../../etc/passwd"
+    model = _matmul_model(helper.make_tensor("W", TensorProto.FLOAT, [3, 1], [0.0, 0.0, 0.0]))
+    hidden = _external("H", [1], "../../../../etc/passwd")
     info = model.training_info.add()
     info.initialization.CopyFrom(helper.make_graph([], "init", [], [], [hidden]))
     _refused(tmp_path, model.SerializeToString(), capsys, "external data", "training")
