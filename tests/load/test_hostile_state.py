@@ -194,3 +194,16 @@ def test_ordinary_token_patterns_and_vocabularies_load(tmp_path, pattern):
         12,
         2,
     )
+
+
+@pytest.mark.parametrize("model", [SVR(), OneClassSVM()], ids=lambda m: type(m).__name__)
+def test_regression_and_one_class_counts_are_not_read_so_not_checked(tmp_path, model):
+    """A sparse fit leaves their per-class counts uninitialised (libsvm reads them only for
+    classifiers): whatever they hold, a benign model loads."""
+    Xs = scipy.sparse.csr_matrix(X)
+    model.fit(Xs, None if isinstance(model, OneClassSVM) else X[:, 0])
+    model._n_support = np.array([10**9, -5], dtype=model._n_support.dtype)
+    loaded = load_model(_saved(tmp_path, model)).estimator
+    assert np.allclose(loaded.predict(Xs), model.predict(Xs))
+    model._n_support = np.zeros(3, dtype=model._n_support.dtype)
+    _refused(tmp_path, model, "out of range")

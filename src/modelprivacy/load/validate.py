@@ -946,8 +946,8 @@ def _bin_mapper_problem(est: Any, n_features: int | None) -> str | None:
     return None
 
 
-def _int_array(value: Any, ndim: int = 1) -> bool:
-    return isinstance(value, np.ndarray) and value.ndim == ndim and value.dtype.kind in "iu"
+def _int_array(value: Any) -> bool:
+    return isinstance(value, np.ndarray) and value.ndim == 1 and value.dtype.kind in "iu"
 
 
 def _libsvm_problem(d: dict[str, Any], impl: Any) -> str | None:
@@ -965,8 +965,6 @@ def _libsvm_problem(d: dict[str, Any], impl: Any) -> str | None:
         return "its support-vector counts are not integer arrays"
     assert isinstance(n_support, np.ndarray) and isinstance(support, np.ndarray)
     n_sv = int(support.shape[0])
-    if n_support.size < 2 or bool((n_support < 0).any()) or bool((n_support > n_sv).any()):
-        return "its support-vector counts are out of range"
     vectors = d.get("support_vectors_")
     shape = getattr(vectors, "shape", None)
     if not isinstance(shape, tuple) or len(shape) != 2 or shape[0] not in (0, n_sv):
@@ -974,16 +972,22 @@ def _libsvm_problem(d: dict[str, Any], impl: Any) -> str | None:
     fit_shape = d.get("shape_fit_")
     if isinstance(fit_shape, tuple) and fit_shape and support.size:
         rows = fit_shape[0]
-        if not isinstance(rows, (int, np.integer)) or support.min() < 0 or support.max() >= rows:
+        if not _in_range(rows, 0, 2**63 - 1) or support.min() < 0 or support.max() >= rows:
             return "its support-vector indices lie outside the training rows"
     classifier = impl in ("c_svc", "nu_svc")
     if not classifier and impl not in ("epsilon_svr", "nu_svr", "one_class"):
         return "it names an unknown libsvm implementation"
+    # libsvm reads the per-class counts of classifiers only; for regression and one-class
+    # models scikit-learn's sparse fit leaves them uninitialised, so only their size counts
+    if classifier and (
+        n_support.size < 2 or bool((n_support < 0).any()) or bool((n_support > n_sv).any())
+    ):
+        return "its support-vector counts are out of range"
+    if not classifier and n_support.size != 2:
+        return "its support-vector counts are out of range"
     n_class = int(n_support.size) if classifier else 2
     if classifier and int(n_support.sum()) != n_sv:
         return "its support-vector counts do not add up to the support vectors"
-    if not classifier and n_support.size != 2:
-        return "its support-vector counts are out of range"
     pairs = n_class * (n_class - 1) // 2
     dual = d.get("_dual_coef_")
     if getattr(dual, "shape", None) != (max(n_class - 1, 1), n_sv):
@@ -1006,7 +1010,7 @@ def _libsvm_problem(d: dict[str, Any], impl: Any) -> str | None:
 def _hasher_problem(d: dict[str, Any]) -> str | None:
     """A hashing vectorizer's ``n_features``: the hash is taken modulo it, in C."""
     n = d.get("n_features")
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= 2**31 - 1:
+    if not _in_range(n, 1, 2**31 - 1):
         return f"its n_features is {_shown(n)}, not a number of columns from 1 to 2**31 - 1"
     return None
 
@@ -1104,8 +1108,9 @@ def _bspline_problem(d: dict[str, Any]) -> str | None:
     Evaluation reads ``c`` up to ``len(t) - k - 1`` rows without checking.
     """
     t, c, k = d.get("_t", d.get("t")), d.get("_c", d.get("c")), d.get("k")
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 0 <= k <= 100:
+    if not _in_range(k, 0, 100):
         return "its degree is not an integer from 0 to 100"
+    k = int(k)  # type: ignore[arg-type]
     if not isinstance(t, np.ndarray) or t.ndim != 1 or t.dtype.kind != "f":
         return "its knots are not a 1-D float array"
     if t.size < 2 * k + 2 or not bool(np.isfinite(t).all()) or bool((np.diff(t) < 0).any()):
@@ -1115,7 +1120,7 @@ def _bspline_problem(d: dict[str, Any]) -> str | None:
     if c.shape[0] < t.size - k - 1:
         return "it has fewer coefficients than its knots need"
     axis = d.get("axis", 0)
-    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)) or not 0 <= axis < c.ndim:
+    if not _in_range(axis, 0, c.ndim - 1):
         return "its axis is out of range"
     asarray = d.get("_asarray", np.asarray)
     name = _full_name(asarray) if _is_routine(asarray) else ""
