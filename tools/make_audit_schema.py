@@ -348,6 +348,35 @@ def build_membership() -> dict[str, Any]:
                 "minimum": 0,
                 "description": "Records sent to a black-box function.",
             },
+            "k_choice": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["k", "budget_s", "fit_s", "estimated_s", "n_jobs", "limit", "reason"],
+                "description": "How a time budget (--budget, budget=) chose K: one reference fit was timed and K is the most fits (2 to 256) the budget pays for. Only when a budget was given; it holds measured times, so pass K itself (--reference-models) to reproduce a report.",
+                "properties": {
+                    "k": {"type": "integer", "minimum": 2, "maximum": 256},
+                    "budget_s": {"type": "number", "exclusiveMinimum": 0},
+                    "fit_s": {
+                        "type": "number",
+                        "minimum": 0,
+                        "description": "Seconds the timed reference fit took.",
+                    },
+                    "estimated_s": {
+                        "type": "number",
+                        "minimum": 0,
+                        "description": "Estimated seconds of the timed fit and the K fits.",
+                    },
+                    "n_jobs": {"type": "integer", "minimum": 1},
+                    "limit": {
+                        "enum": ["budget", "most", "fewest"],
+                        "description": "budget: one more fit would not fit it; most: 256, within it; fewest: 2, over it.",
+                    },
+                    "reason": {
+                        "type": "string",
+                        "description": "The K used and why, as the report says it.",
+                    },
+                },
+            },
             "n_members": {"type": "integer", "minimum": 0},
             "n_nonmembers": {"type": "integer", "minimum": 0},
             "n_train": {"type": ["integer", "null"], "minimum": 0},

@@ -48,6 +48,21 @@ def _k(text: str) -> int:
     return value
 
 
+def _budget(text: str) -> float:
+    """``--budget``: a positive, finite number of seconds."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a positive number of seconds, got {text!r}"
+        ) from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser.
 
@@ -326,9 +341,21 @@ def _add_data(
 
 
 def _add_parallel(p: argparse.ArgumentParser) -> None:
-    """``--reference-models``, ``--n-jobs`` and ``--backend``."""
+    """``--reference-models`` or ``--budget``, ``--n-jobs`` and ``--backend``."""
     p.add_argument(
-        "--reference-models", type=_k, default=8, help="reference models for membership (default 8)"
+        "--reference-models",
+        type=_k,
+        default=None,
+        metavar="K",
+        help="reference models for membership (2 to 256; default 8)",
+    )
+    p.add_argument(
+        "--budget",
+        type=_budget,
+        default=None,
+        metavar="SECONDS",
+        help="choose K instead: time one reference fit and fit as many (up to 256) as fit in "
+        "SECONDS on --n-jobs jobs; the report says which K and why (not with --reference-models)",
     )
     p.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")
     p.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
@@ -628,11 +655,28 @@ def _load_model(args: argparse.Namespace) -> Any:
     return loaded
 
 
+def _check_budget_options(args: argparse.Namespace) -> None:
+    """Refuse ``--budget`` with ``--reference-models`` (before anything is loaded)."""
+    if args.budget is not None and args.reference_models is not None:
+        raise ModelPrivacyError(
+            "--budget chooses the number of reference models: give --budget or "
+            "--reference-models, not both (--reference-models K pins K)"
+        )
+
+
+def _note_k_choice(result: Any) -> None:
+    """Say on stderr which K a ``--budget`` chose, and why."""
+    choice = getattr(result, "k_choice", None)
+    if choice is not None:
+        print(f"modelprivacy: note: {choice.reason}", file=sys.stderr)
+
+
 def _attack_membership(args: argparse.Namespace) -> int:
     from modelprivacy.attacks import membership_inference
     from modelprivacy.attacks.findings import membership_finding
     from modelprivacy.report.documents import MembershipReport
 
+    _check_budget_options(args)
     data = _load_inputs(args)
     ids = data.pop_ids(args.id_column)
     result = membership_inference(
@@ -648,7 +692,9 @@ def _attack_membership(args: argparse.Namespace) -> int:
         seed=args.seed,
         progress=_progress_bar("Reference models"),
         max_records=args.max_records,
+        budget=args.budget,
     )
+    _note_k_choice(result)
     finding = membership_finding(result, ids=ids)
     report = MembershipReport(
         result, finding, ids=tuple(ids) if ids is not None else None, source=str(args.model)
@@ -662,6 +708,7 @@ def _attack_membership(args: argparse.Namespace) -> int:
 def _audit(args: argparse.Namespace) -> int:
     from modelprivacy.auditing import audit
 
+    _check_budget_options(args)
     data = _load_inputs(args)
     progress = _step_progress()
     try:
@@ -684,9 +731,11 @@ def _audit(args: argparse.Namespace) -> int:
             seed=args.seed,
             progress=progress,
             debug=args.debug,
+            budget=args.budget,
         )
     finally:
         progress("", -1, -1)
+    _note_k_choice(result.membership)
     result = dataclasses.replace(
         result,
         source=str(args.model),

@@ -18,7 +18,14 @@ from modelprivacy.attacks.membership import (
     choose_rmia_offline_a,
     qmia_attack_scores,
 )
-from modelprivacy.attacks.reference import ReferenceSignals, fit_reference_models
+from modelprivacy.attacks.reference import (
+    BudgetError,
+    KChoice,
+    ReferenceSignals,
+    check_budget,
+    choose_k,
+    fit_reference_models,
+)
 from modelprivacy.attacks.target import DEFAULT_BATCH_SIZE, BlackBox, Target, as_query_model
 from modelprivacy.errors import DataError, ModelPrivacyError
 from modelprivacy.load.data import check_disjoint, concat_rows
@@ -334,6 +341,9 @@ class MembershipResult:
         Seconds spent fitting reference models, attacking and measuring, and
         on per-record exposure (not part of ``to_dict``: the same seed gives
         the same report).
+    k_choice : KChoice or None
+        How K was chosen from a time budget (``budget=``), with the measured
+        fit time and the sentence the reports show; None when K was given.
     """
 
     metrics: dict[str, AttackMetrics]
@@ -352,6 +362,7 @@ class MembershipResult:
     histogram: ScoreHistogram | None = field(default=None, repr=False)
     skipped_attacks: dict[str, str] = field(default_factory=dict)
     queries: int | None = None
+    k_choice: KChoice | None = field(default=None, compare=False)
 
     def member_positions(self) -> np.ndarray:
         """Row of each audited member in the training data (all rows unless sampled)."""
@@ -412,6 +423,8 @@ class MembershipResult:
             # names these keys for black boxes and models that cannot be refitted
             **({"skipped_attacks": dict(self.skipped_attacks)} if self.skipped_attacks else {}),
             **({"queries": self.queries} if self.queries is not None else {}),
+            # only when a time budget chose K: it holds a measured time
+            **({"k_choice": self.k_choice.to_dict()} if self.k_choice is not None else {}),
         }
 
 
@@ -507,7 +520,7 @@ def membership_inference(
     y_holdout: Any = None,
     population: Any = None,
     y_population: Any = None,
-    reference_models: int = 8,
+    reference_models: int | None = None,
     attacks: Sequence[str] | None = None,
     n_jobs: int | None = None,
     backend: str | None = None,
@@ -516,6 +529,7 @@ def membership_inference(
     progress: Callable[[int, int], None] | None = None,
     max_records: int | None = None,
     fit_budget: float | None = None,
+    budget: float | None = None,
 ) -> MembershipResult:
     """Test whether an attacker holding a person's record can tell they were in the training set.
 
@@ -545,8 +559,9 @@ def membership_inference(
     population, y_population : optional
         Extra population records: used to train reference models and as the
         population of the population attack; never audited.
-    reference_models : int, default=8
-        Number K of reference models (2 to 256).
+    reference_models : int, optional
+        Number K of reference models (2 to 256); 8 by default, or chosen by
+        ``budget``.
     attacks : sequence of str, optional
         Which attacks to run (default :data:`DEFAULT_ATTACKS`, plus
         ``svm_margin`` when the target is a binary kernel SVM).
@@ -574,6 +589,15 @@ def membership_inference(
         Wall-clock seconds each reference fit may take. By default the first
         may take 600 s and each later one 20 times as long as the first did,
         at least 60 s (see :func:`~modelprivacy.attacks.refit.reference_budget`).
+    budget : float, optional
+        Seconds for all the reference fits: one reference fit is timed and
+        K is the largest number of fits (2 to 256) that the rest of the
+        budget pays for on ``n_jobs`` jobs
+        (:func:`~modelprivacy.attacks.reference.choose_k`). The result's
+        ``k_choice`` says which K and why. The chosen K depends on the
+        measured time: to reproduce a result, pass its K as
+        ``reference_models`` (the same seed and K give the same result).
+        Not with ``reference_models``.
 
     Returns
     -------
@@ -582,6 +606,9 @@ def membership_inference(
 
     Raises
     ------
+    BudgetError
+        If ``budget`` is not a positive number of seconds, or comes with
+        ``reference_models``.
     RefitBudgetError
         If a reference fit did not finish within its budget.
     BlackBoxError
@@ -596,6 +623,13 @@ def membership_inference(
     and tree depth capped at what the fitted model shows. The changes that
     made a difference are listed in ``refit_notes``.
     """
+    if budget is not None:
+        check_budget(budget)
+        if reference_models is not None:
+            raise BudgetError(
+                "budget= chooses the number of reference models: pass budget or "
+                "reference_models, not both (reference_models=K pins K)"
+            )
     model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
     if train is None or holdout is None:
         raise DataError("membership inference needs the training data and a holdout of non-members")
@@ -638,6 +672,7 @@ def membership_inference(
     t0 = time.perf_counter()
     why_not = tgt.refit_reason()
     skipped: dict[str, str] = {}
+    k_choice: KChoice | None = None
     if why_not:
         # only the attacks that need nothing but the target's answers
         skipped = {a: why_not for a in chosen if a not in QUERY_ONLY_ATTACKS}
@@ -655,11 +690,25 @@ def membership_inference(
             np.zeros((0, eval_idx.size), dtype=bool), np.zeros((0, eval_idx.size))
         )
     else:
+        k = 8 if reference_models is None else reference_models
+        if budget is not None:
+            k_choice = choose_k(
+                tgt,
+                X_all,
+                y_all,
+                budget,
+                random_state=np.random.default_rng([seed, 3]),
+                n_jobs=n_jobs,
+                backend=backend,
+                eval_idx=None if exact else eval_idx,
+                fit_budget=fit_budget,
+            )
+            k = k_choice.k
         ref = fit_reference_models(
             tgt,
             X_all,
             y_all,
-            k=reference_models,
+            k=k,
             random_state=rng,
             n_jobs=n_jobs,
             backend=backend,
@@ -709,6 +758,7 @@ def membership_inference(
         refit_notes=ref.refit_notes,
         roc={name: roc_curve(s, is_member) for name, s in scores.items()},
         skipped_attacks=skipped,
+        k_choice=k_choice,
     )
     best = result.best(0.01).name
     result = dataclasses.replace(result, histogram=score_histogram(best, scores[best], is_member))

@@ -12,10 +12,17 @@ The models are cloned from a safe template of the target
 budget (:func:`~modelprivacy.attacks.refit.reference_budget`); the changes
 made to the file's hyperparameters that made a difference to the fits come
 back as :attr:`ReferenceSignals.refit_notes`.
+
+How many reference models to fit can be chosen from a time budget
+(:func:`choose_k`): one reference fit is timed, and K is the largest number
+of fits (from :data:`MIN_REFERENCE_MODELS` to :data:`MAX_REFERENCE_MODELS`)
+that the rest of the budget pays for, on the parallel jobs that
+:func:`fit_reference_models` would use.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,8 +34,27 @@ from joblib import Parallel, delayed, parallel_config
 from modelprivacy._threads import fit_threads, limited_threads
 from modelprivacy.attacks.refit import reference_budget
 from modelprivacy.attacks.target import Target
+from modelprivacy.errors import ModelPrivacyError
 
-__all__ = ["ReferenceSignals", "balanced_membership", "fit_reference_models"]
+__all__ = [
+    "MAX_REFERENCE_MODELS",
+    "MIN_REFERENCE_MODELS",
+    "BudgetError",
+    "KChoice",
+    "ReferenceSignals",
+    "balanced_membership",
+    "check_budget",
+    "choose_k",
+    "estimated_seconds",
+    "fit_reference_models",
+    "k_for_budget",
+]
+
+MIN_REFERENCE_MODELS = 2
+"""The fewest reference models the attacks need (every record IN one and OUT of one)."""
+
+MAX_REFERENCE_MODELS = 256
+"""The most reference models: the largest K a time budget chooses, and the largest allowed."""
 
 _WORKER_STARTUP_S = 2.0  # rough cost of starting loky workers and sending them the data
 _TRANSFER_BYTES_PER_S = 2e8  # pickling and memory-mapping the pooled data for the workers
@@ -115,20 +141,316 @@ def _fit_one(
     return target.signal(X_eval, y_eval, model=model), reached
 
 
-def _parallel_pays(rest_s: float, n_jobs: int, tasks: int, X: Any) -> bool:
+def _workers(n_jobs: int | None, tasks: int) -> int:
+    """The parallel jobs that ``tasks`` fits would run on."""
+    from joblib import effective_n_jobs
+
+    return max(1, min(effective_n_jobs(n_jobs), tasks))
+
+
+def _data_bytes(X: Any) -> float:
+    """The size of the pooled data, as sent to worker processes."""
+    nbytes = getattr(X, "nbytes", None)
+    if nbytes is None and hasattr(X, "memory_usage"):
+        nbytes = int(X.memory_usage(deep=True).sum())
+    return float(nbytes or 0)
+
+
+def _startup_s(data_bytes: float) -> float:
+    """Seconds to start worker processes and send them the pooled data (a rough estimate)."""
+    return _WORKER_STARTUP_S + data_bytes / _TRANSFER_BYTES_PER_S
+
+
+def _parallel_pays(rest_s: float, n_jobs: int, tasks: int, data_bytes: float) -> bool:
     """Whether worker processes would finish the remaining fits sooner than this process.
 
     Sequential: ``rest_s``. Parallel: starting the workers and sending them the
     data, plus ``rest_s / workers``.
     """
-    from joblib import effective_n_jobs
+    workers = _workers(n_jobs, tasks)
+    return rest_s * (1.0 - 1.0 / workers) > _startup_s(data_bytes)
 
-    workers = max(1, min(effective_n_jobs(n_jobs), tasks))
-    nbytes = getattr(X, "nbytes", None)
-    if nbytes is None and hasattr(X, "memory_usage"):
-        nbytes = int(X.memory_usage(deep=True).sum())
-    transfer_s = float(nbytes or 0) / _TRANSFER_BYTES_PER_S
-    return rest_s * (1.0 - 1.0 / workers) > _WORKER_STARTUP_S + transfer_s
+
+def _in_parallel(
+    rest_s: float,
+    n_jobs: int | None,
+    backend: str | None,
+    tasks: int,
+    data_bytes: Callable[[], float],
+) -> bool:
+    """Whether :func:`fit_reference_models` fits the models after the first in parallel."""
+    if n_jobs in (None, 1) or tasks < 1:
+        return False
+    assert n_jobs is not None
+    return backend not in (None, "loky") or _parallel_pays(rest_s, n_jobs, tasks, data_bytes())
+
+
+def estimated_seconds(
+    k: int,
+    fit_s: float,
+    *,
+    n_jobs: int | None = None,
+    backend: str | None = None,
+    data_bytes: float = 0.0,
+) -> tuple[float, int]:
+    """Wall-clock seconds :func:`fit_reference_models` would take for ``k`` fits of ``fit_s`` each.
+
+    It mirrors how the fits are run: the first in this process, the others
+    here as well unless worker processes finish them sooner (then about 2 s
+    of start-up and sending the data, plus one fit per job in turn).
+
+    Parameters
+    ----------
+    k : int
+        Number of reference models.
+    fit_s : float
+        Seconds one reference fit (with its signals) takes.
+    n_jobs : int, optional
+        Parallel jobs (joblib semantics).
+    backend : str, optional
+        The joblib backend ("threading" has no start-up cost).
+    data_bytes : float, default=0.0
+        Size of the pooled records, which sets the cost of sending them to workers.
+
+    Returns
+    -------
+    seconds : float
+        The estimate.
+    jobs : int
+        The parallel jobs the fits after the first would run on (1: in this process).
+    """
+    rest_s = fit_s * (k - 1)
+    if not _in_parallel(rest_s, n_jobs, backend, k - 1, lambda: data_bytes):
+        return fit_s * k, 1
+    jobs = _workers(n_jobs, k - 1)
+    startup = 0.0 if backend == "threading" else _startup_s(data_bytes)
+    return fit_s + startup + math.ceil((k - 1) / jobs) * fit_s, jobs
+
+
+class BudgetError(ModelPrivacyError, ValueError):
+    """A time budget for the reference models that cannot be used.
+
+    Not a positive, finite number of seconds, or given together with an
+    explicit number of reference models (the budget chooses it).
+    """
+
+
+def check_budget(budget: Any, name: str = "budget") -> float:
+    """The budget in seconds, or :class:`BudgetError` if it is not a positive finite number.
+
+    Parameters
+    ----------
+    budget : float
+        Seconds.
+    name : str, default="budget"
+        How the caller spells it, for the message (``"--budget"`` on the command line).
+
+    Returns
+    -------
+    float
+        The budget.
+
+    Raises
+    ------
+    BudgetError
+        If ``budget`` is not a real number, or is zero, negative, infinite or NaN.
+    """
+    if isinstance(budget, bool) or not isinstance(budget, (int, float, np.integer, np.floating)):
+        raise BudgetError(
+            f"The {name!r} parameter must be a positive number of seconds. Got {budget!r} instead."
+        )
+    value = float(budget)
+    if not (math.isfinite(value) and value > 0):
+        raise BudgetError(
+            f"The {name!r} parameter must be a positive number of seconds. Got {budget!r} instead."
+        )
+    return value
+
+
+def _seconds(x: float) -> str:
+    return f"{x:.0f}" if x >= 10 else f"{x:.2g}"
+
+
+@dataclass(frozen=True)
+class KChoice:
+    """How the number K of reference models was chosen from a time budget.
+
+    Attributes
+    ----------
+    k : int
+        The number of reference models chosen.
+    budget_s : float
+        The budget, in seconds (the timing fit included).
+    fit_s : float
+        Seconds the timed reference fit took (fit and signals), as measured.
+    estimated_s : float
+        Estimated seconds of everything the budget covers: the timed fit as
+        measured, then the ``k`` reference fits (:func:`estimated_seconds`)
+        and the set-up of each step (choosing the threads of this process).
+    n_jobs : int
+        The parallel jobs the fits were expected to run on (1: in this process).
+    limit : str
+        What set K: ``"budget"`` (one more fit would not fit it), ``"most"``
+        (:data:`MAX_REFERENCE_MODELS`, within the budget) or ``"fewest"``
+        (:data:`MIN_REFERENCE_MODELS`, which the budget does not pay for).
+    """
+
+    k: int
+    budget_s: float
+    fit_s: float
+    estimated_s: float
+    n_jobs: int = 1
+    limit: str = "budget"
+
+    @property
+    def reason(self) -> str:
+        """One sentence: the K used and why (shown in the reports)."""
+        head = {
+            "budget": f"K={self.k}",
+            "most": f"K={self.k}, the most allowed",
+            "fewest": f"K={self.k}, the fewest the attacks need",
+        }[self.limit]
+        jobs = f" on {self.n_jobs} parallel jobs" if self.n_jobs > 1 else ""
+        fits = f"with it, {self.k} fits{jobs} take about {_seconds(self.estimated_s)} s"
+        tail = {
+            "budget": f"{fits}, the most that fit the budget of {self.budget_s:g} s",
+            "most": f"{fits}, within the budget of {self.budget_s:g} s",
+            "fewest": f"{fits}, over the budget of {self.budget_s:g} s",
+        }[self.limit]
+        return f"{head}: a timed reference fit took {_seconds(self.fit_s)} s; {tail}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict."""
+        return {
+            "k": self.k,
+            "budget_s": self.budget_s,
+            "fit_s": self.fit_s,
+            "estimated_s": self.estimated_s,
+            "n_jobs": self.n_jobs,
+            "limit": self.limit,
+            "reason": self.reason,
+        }
+
+
+def k_for_budget(
+    budget_s: float,
+    fit_s: float,
+    *,
+    setup_s: float = 0.0,
+    n_jobs: int | None = None,
+    backend: str | None = None,
+    data_bytes: float = 0.0,
+) -> KChoice:
+    """The largest K whose fits fit what is left of the budget after one timed fit.
+
+    Parameters
+    ----------
+    budget_s : float
+        Seconds for the reference models, the timed fit included.
+    fit_s : float
+        Seconds the timed fit took.
+    setup_s : float, default=0.0
+        Seconds the timed step spent beyond the fit (choosing and limiting
+        the threads of this process); the reference fits spend it again.
+    n_jobs, backend, data_bytes
+        As for :func:`estimated_seconds`.
+
+    Returns
+    -------
+    KChoice
+        K between :data:`MIN_REFERENCE_MODELS` and :data:`MAX_REFERENCE_MODELS`.
+    """
+    spent = fit_s + 2.0 * setup_s
+    for k in range(MAX_REFERENCE_MODELS, MIN_REFERENCE_MODELS - 1, -1):
+        est, jobs = estimated_seconds(
+            k, fit_s, n_jobs=n_jobs, backend=backend, data_bytes=data_bytes
+        )
+        if spent + est <= budget_s:
+            limit = "most" if k == MAX_REFERENCE_MODELS else "budget"
+            return KChoice(k, budget_s, fit_s, spent + est, jobs, limit)
+    est, jobs = estimated_seconds(
+        MIN_REFERENCE_MODELS, fit_s, n_jobs=n_jobs, backend=backend, data_bytes=data_bytes
+    )
+    return KChoice(MIN_REFERENCE_MODELS, budget_s, fit_s, spent + est, jobs, "fewest")
+
+
+def choose_k(
+    target: Target,
+    X: Any,
+    y: Any,
+    budget: float,
+    *,
+    random_state: int | np.random.Generator | None = 0,
+    n_jobs: int | None = None,
+    backend: str | None = None,
+    eval_idx: np.ndarray | None = None,
+    fit_budget: float | None = None,
+) -> KChoice:
+    """Time one reference fit and choose the largest K that the rest of ``budget`` pays for.
+
+    Parameters
+    ----------
+    target : Target
+        The audited model.
+    X, y
+        The pooled records and labels, as for :func:`fit_reference_models`.
+    budget : float
+        Seconds for all the reference fits, this timed one included.
+    random_state : int, Generator or None, default=0
+        Seed of the timed fit's random half (its own stream: the K reference
+        models that follow are the same as without a budget).
+    n_jobs, backend
+        The parallel jobs and backend the reference models will be fitted with.
+    eval_idx : ndarray of int, optional
+        The records the reference models will score.
+    fit_budget : float, optional
+        The timed fit's own time limit (see :func:`fit_reference_models`).
+
+    Returns
+    -------
+    KChoice
+        K (from :data:`MIN_REFERENCE_MODELS` to :data:`MAX_REFERENCE_MODELS`)
+        and why.
+
+    Raises
+    ------
+    BudgetError
+        If ``budget`` is not a positive, finite number of seconds.
+
+    Notes
+    -----
+    The timed fit is one reference model (a clone fitted on a random half of
+    the pooled records, then scoring them) whose signals are not kept: the K
+    models are then fitted exactly as ``fit_reference_models(k=K)`` fits them,
+    so the same seed and the same K give the same result with or without a
+    budget. The chosen K depends on the measured time; pass K itself to pin it.
+    """
+    budget_s = check_budget(budget)
+    t_start = time.perf_counter()
+    rng = (
+        random_state
+        if isinstance(random_state, np.random.Generator)
+        else np.random.default_rng(random_state)
+    )
+    y = np.asarray(y)
+    inside = np.zeros(len(y), dtype=bool)
+    inside[rng.permutation(len(y))[: (len(y) + 1) // 2]] = True
+    X_eval = y_eval = None
+    if eval_idx is not None:
+        from sklearn.utils import _safe_indexing
+
+        eval_idx = np.asarray(eval_idx, dtype=np.int64)
+        X_eval, y_eval = _safe_indexing(X, eval_idx), y[eval_idx]
+    what = f"the timed reference model ({type(target.estimator).__name__})"
+    with limited_threads(fit_threads()):
+        t0 = time.perf_counter()
+        _fit_one(target, X, y, inside, X_eval, y_eval, reference_budget(None, fit_budget), what)
+        fit_s = time.perf_counter() - t0
+    setup_s = max(0.0, time.perf_counter() - t_start - fit_s)
+    size = _data_bytes(X) if n_jobs not in (None, 1) else 0.0
+    return k_for_budget(
+        budget_s, fit_s, setup_s=setup_s, n_jobs=n_jobs, backend=backend, data_bytes=size
+    )
 
 
 def fit_reference_models(
@@ -199,7 +521,10 @@ def fit_reference_models(
     RefitBudgetError
         If a reference fit did not finish within its budget.
     """
-    if not isinstance(k, (int, np.integer)) or not 2 <= k <= 256:
+    if (
+        not isinstance(k, (int, np.integer))
+        or not MIN_REFERENCE_MODELS <= k <= MAX_REFERENCE_MODELS
+    ):
         raise ValueError(
             f"The 'k' parameter of fit_reference_models must be an int in [2, 256]. Got {k!r} instead."
         )
@@ -241,9 +566,7 @@ def fit_reference_models(
     first_s = time.perf_counter() - t0
     rest_s = first_s * (int(k) - 1)
     budget = reference_budget(first_s, fit_budget)
-    if n_jobs in (None, 1) or (
-        backend in (None, "loky") and not _parallel_pays(rest_s, n_jobs, int(k) - 1, X)
-    ):
+    if not _in_parallel(rest_s, n_jobs, backend, int(k) - 1, lambda: _data_bytes(X)):
         with limited_threads(threads):
             for i, m in enumerate(membership[1:], start=1):
                 done(_fit_one(target, X, y, m, X_eval, y_eval, budget, what(i)))

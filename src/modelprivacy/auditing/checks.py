@@ -456,7 +456,7 @@ def membership(ctx: AuditContext) -> CheckOutput:
         y_holdout=d.holdout.y,
         population=pop.X if pop is not None else None,
         y_population=pop.y if pop is not None else None,
-        reference_models=o.get("reference_models", 8),
+        reference_models=o.get("reference_models"),
         n_jobs=o.get("n_jobs"),
         backend=o.get("backend"),
         seed=ctx.seed,
@@ -464,6 +464,7 @@ def membership(ctx: AuditContext) -> CheckOutput:
         progress=lambda done, total: ctx.step("reference models", done, total),
         max_records=o.get("max_records", 10_000),
         fit_budget=o.get("fit_budget"),
+        budget=o.get("budget"),
     )
     return CheckOutput(
         [membership_finding(result, ids=d.ids_array(), **_rating(ctx))], result=result

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from modelprivacy.auditing.coverage import THREAT_MODEL, CoverageRow, coverage, singling_out_gaps
 from modelprivacy.auditing.verdict import Thresholds, Verdict, decide
@@ -62,6 +62,8 @@ class AuditSettings(TypedDict):
     known_label: bool
     max_records: int | None
     thresholds: dict[str, float]
+    budget: NotRequired[float]
+    reference_models_choice: NotRequired[str]
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,7 @@ def audit(
     id_column: str | None = None,
     subject_column: str | None = None,
     k: int = 10,
-    reference_models: int = 8,
+    reference_models: int | None = None,
     n_jobs: int | None = None,
     backend: str | None = None,
     known_label: bool = True,
@@ -210,6 +212,7 @@ def audit(
     fit_budget: float | None = None,
     fit_fn: Callable[[Any, Any], Any] | None = None,
     debug: bool = False,
+    budget: float | None = None,
 ) -> AuditResult:
     """Audit one model: what it carries, whom it singles out, what attacks reveal; and a verdict.
 
@@ -250,8 +253,9 @@ def audit(
         Column naming the person of each record (several records per person).
     k : int, default=10
         Groups of fewer than ``k`` people single them out.
-    reference_models : int, default=8
-        K reference models for membership inference.
+    reference_models : int, optional
+        K reference models for membership inference (2 to 256); 8 by
+        default, or chosen by ``budget``.
     n_jobs : int, optional
         Parallel jobs for reference models.
     backend : str, optional
@@ -287,6 +291,13 @@ def audit(
     debug : bool, default=False
         Re-raise the exception of a check that fails; by default it is
         recorded in ``errors`` and the audit goes on.
+    budget : float, optional
+        Seconds for membership inference's reference fits: one fit is timed
+        and K is the largest number of fits (2 to 256) that the rest pays for
+        on ``n_jobs`` jobs. ``settings["reference_models"]`` is the K used and
+        ``settings["reference_models_choice"]`` says why. The chosen K depends
+        on the measured time: pass ``reference_models=K`` to pin it (the same
+        seed and K give the same audit). Not with ``reference_models``.
 
     Returns
     -------
@@ -301,6 +312,9 @@ def audit(
         With none or more than one of ``model``, ``predict_proba`` and
         ``predict``, or a black-box function that fails or answers what no
         attack can use on the first training records.
+    BudgetError
+        If ``budget`` is not a positive number of seconds, or comes with
+        ``reference_models``.
     """
     from modelprivacy import __version__
     from modelprivacy.attacks.target import NO_MODEL_OBJECT, BlackBox, as_query_model
@@ -310,6 +324,15 @@ def audit(
     from modelprivacy.load.model import load_model
     from modelprivacy.people import run_singling_out
 
+    if budget is not None:
+        from modelprivacy.attacks.reference import BudgetError, check_budget
+
+        check_budget(budget)
+        if reference_models is not None:
+            raise BudgetError(
+                "budget= chooses the number of reference models: pass budget or "
+                "reference_models, not both (reference_models=K pins K)"
+            )
     th = thresholds or Thresholds()
     t_start = time.perf_counter()
     model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
@@ -350,6 +373,7 @@ def audit(
             "max_records": max_records,
             "fit_budget": fit_budget,
             "fit_fn": fit_fn,
+            "budget": budget,
         },
         debug=debug,
         progress=progress,
@@ -458,9 +482,12 @@ def audit(
     versions = dict(inspection.versions)
     versions.setdefault("python", platform.python_version())
     versions.setdefault("modelprivacy", __version__)
+    k_used = 8 if reference_models is None else reference_models
+    if membership is not None and membership.k_choice is not None:
+        k_used = membership.k_choice.k
     settings: AuditSettings = {
         "k": k,
-        "reference_models": reference_models if membership is not None else None,
+        "reference_models": k_used if membership is not None else None,
         "seed": seed,
         "n_train": data.n_train,
         "n_holdout": data.holdout.n if data.holdout is not None else None,
@@ -473,6 +500,10 @@ def audit(
         "max_records": max_records,
         "thresholds": th.to_dict(),
     }
+    if budget is not None:
+        settings["budget"] = float(budget)
+        if membership is not None and membership.k_choice is not None:
+            settings["reference_models_choice"] = membership.k_choice.reason
     return AuditResult(
         source=source,
         model=black_box.name if black_box is not None else type(model).__name__,
