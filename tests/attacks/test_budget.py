@@ -132,8 +132,8 @@ def test_a_bigger_budget_fits_more_reference_models(iris):
     large = _membership(iris, budget=1.0, attacks=["lira_offline"])
     assert small.k == 2 and small.k_choice is not None and small.k_choice.limit == "fewest"
     assert large.k > small.k
-    # the reference models took about what the budget allowed (timed fit excluded)
-    assert large.timings["reference models"] < 1.0 + 0.5
+    # the reference fits (the timed one included) took about the budget: slack for a busy machine
+    assert large.timings["reference models"] < 2 * 1.0
 
 
 def test_budget_with_reference_models_is_refused(iris):
