@@ -46,17 +46,20 @@ one input per DataFrame column) take the columns of the same names.
 
 Tree ensembles (``TreeEnsembleClassifier``/``TreeEnsembleRegressor`` of
 ``ai.onnx.ml``, as skl2onnx writes scikit-learn's trees, forests and gradient
-boosting and onnxmltools LightGBM and XGBoost models) are read into the shared
-tree representation (:func:`onnx_forest`, registered as the adapter of
-:class:`OnnxModel`), after :func:`parse_tree_ensemble` has validated their
+boosting and onnxmltools LightGBM and XGBoost models, and the unified
+``TreeEnsemble`` of opset 5) are read into the shared tree representation
+(:func:`onnx_forest`, registered as the adapter of :class:`OnnxModel`), after
+:func:`parse_tree_ensemble` (:func:`parse_tree_ensemble5`) has validated their
 arrays. The file stores no row counts: the training data is routed through the
 trees in numpy, with each node's own comparison (``BRANCH_LEQ``, ``BRANCH_LT``,
-``BRANCH_GTE``, ``BRANCH_GT``; missing values as
-``nodes_missing_value_tracks_true`` says) in the precision onnxruntime uses
-(float32 for a float input), so a leaf holds the records onnxruntime sends
-there. Where the leaves are labels (a forest's class probabilities, a
-regressor's averaged predictions) a person alone in a leaf is given away with
-their label; a boosted binary model's leaf step gives it by its sign.
+``BRANCH_GTE``, ``BRANCH_GT``; ``BRANCH_EQ``, ``BRANCH_NEQ`` and
+``BRANCH_MEMBER`` of a ``TreeEnsemble``, whose boxes stay open on their
+feature; missing values as ``nodes_missing_value_tracks_true`` says) in the
+precision onnxruntime uses (float32 for a float input), so a leaf holds the
+records onnxruntime sends there. Where the leaves are labels (a forest's class
+probabilities, a regressor's averaged predictions) a person alone in a leaf is
+given away with their label; a boosted binary model's leaf step gives it by its
+sign.
 """
 
 from __future__ import annotations
@@ -92,6 +95,7 @@ __all__ = [
     "graph_data",
     "onnx_forest",
     "parse_tree_ensemble",
+    "parse_tree_ensemble5",
     "tree_ensembles",
 ]
 
@@ -825,8 +829,8 @@ def _walk(model: Any) -> Iterable[tuple[str, Any]]:
 
 # --------------------------------------------------------------------------- tree ensembles
 
-#: The ``ai.onnx.ml`` tree-ensemble operators whose trees are read.
-TREE_OPS = frozenset({"TreeEnsembleClassifier", "TreeEnsembleRegressor"})
+#: The ``ai.onnx.ml`` tree-ensemble operators whose trees are read (``TreeEnsemble``: opset 5).
+TREE_OPS = frozenset({"TreeEnsembleClassifier", "TreeEnsembleRegressor", "TreeEnsemble"})
 #: The most nodes (or leaf weights) one tree-ensemble node may list.
 MAX_TREE_NODES = 20_000_000
 #: The most trees one tree-ensemble node may hold.
@@ -836,7 +840,12 @@ MAX_TREE_DEPTH = 10_000
 _MAX_OUTPUTS = 100_000  # classes or targets
 _MAX_LEAF_CELLS = 50_000_000  # leaf values held densely (nodes x outputs, over all trees)
 
-_LEQ, _LT, _GTE, _GT, _EQ, _NEQ, _LEAF = range(7)
+_LEQ, _LT, _GTE, _GT, _EQ, _NEQ, _LEAF, _MEMBER = range(8)
+# TreeEnsemble (opset 5) codes its modes 0 BRANCH_LEQ ... 5 BRANCH_NEQ, 6 BRANCH_MEMBER
+_V5_MODES = np.asarray([_LEQ, _LT, _GTE, _GT, _EQ, _NEQ, _MEMBER], dtype=np.int8)
+_SET_MODES = (_EQ, _NEQ, _MEMBER)  # no threshold: a value or a set of values
+_V5_AGGREGATES = ("AVERAGE", "SUM", "MIN", "MAX")
+_V5_TRANSFORMS = ("NONE", "SOFTMAX", "LOGISTIC", "SOFTMAX_ZERO", "PROBIT")
 _MODE_CODES = {
     b"BRANCH_LEQ": _LEQ,
     b"BRANCH_LT": _LT,
@@ -868,7 +877,8 @@ class OnnxTree:
         the file; NaN at leaves).
     mode : ndarray of int8
         The comparison: ``BRANCH_LEQ`` 0, ``BRANCH_LT`` 1, ``BRANCH_GTE`` 2,
-        ``BRANCH_GT`` 3, ``BRANCH_EQ`` 4, ``BRANCH_NEQ`` 5, ``LEAF`` 6.
+        ``BRANCH_GT`` 3, ``BRANCH_EQ`` 4, ``BRANCH_NEQ`` 5, ``LEAF`` 6,
+        ``BRANCH_MEMBER`` 7 (``TreeEnsemble`` only).
     missing_true : ndarray of bool
         Whether a missing value takes the true child
         (``nodes_missing_value_tracks_true``).
@@ -880,6 +890,12 @@ class OnnxTree:
         The weights.
     depth : int
         Levels below the root.
+    members : ndarray of float64 or None
+        The distinct values of the tree's ``BRANCH_MEMBER`` sets, sorted (as
+        stored, float32 or float64); None without such splits.
+    member_keys : ndarray of int64 or None
+        Sorted ``node * members.size + position in members``: one per value of
+        each set (a value is in a node's set when its key is there).
     """
 
     true: np.ndarray
@@ -892,6 +908,8 @@ class OnnxTree:
     leaf_output: np.ndarray
     leaf_weight: np.ndarray
     depth: int
+    members: np.ndarray | None = None
+    member_keys: np.ndarray | None = None
 
     @property
     def n_nodes(self) -> int:
@@ -931,6 +949,11 @@ class TreeEnsemble:
     single_score : bool
         A two-class classifier whose weights all go to output 0: the score of
         the second class (onnxruntime's binary case).
+    precision : str or None
+        The type its comparisons are made in when the node fixes it
+        (``TreeEnsemble``: its ``nodes_splits``, which onnxruntime requires to
+        be of the input's type: ``"float32"``, ``"float64"`` or ``"float16"``);
+        None when the input's type decides.
     """
 
     index: int
@@ -942,6 +965,7 @@ class TreeEnsemble:
     aggregate: str
     base_values: np.ndarray
     single_score: bool
+    precision: str | None = None
 
     @property
     def n_trees(self) -> int:
@@ -1080,7 +1104,8 @@ def parse_tree_ensemble(node: Any, index: int) -> TreeEnsemble:
     output (class or target) the node has, and the sizes are bounded
     (:data:`MAX_TREE_NODES`, :data:`MAX_TREES`). A tree's root is its first
     node in the file, as onnxruntime takes it; nodes not reached from it are
-    left out.
+    left out. A ``TreeEnsemble`` node (opset 5) is read by
+    :func:`parse_tree_ensemble5`.
 
     Parameters
     ----------
@@ -1099,6 +1124,8 @@ def parse_tree_ensemble(node: Any, index: int) -> TreeEnsemble:
     MalformedTreesError
         With what is wrong, for a message.
     """
+    if node.op_type == "TreeEnsemble":
+        return parse_tree_ensemble5(node, index)
     attrs = {a.name: a for a in node.attribute}
     tree_ids = _int_list(attrs, "nodes_treeids")
     node_ids = _int_list(attrs, "nodes_nodeids")
@@ -1268,6 +1295,314 @@ def parse_tree_ensemble(node: Any, index: int) -> TreeEnsemble:
     )
 
 
+def _tensor(attrs: dict[str, Any], name: str, *, required: bool = True) -> np.ndarray | None:
+    """A tensor attribute as a flat array, its size bounded before it is decoded."""
+    from onnx import AttributeProto, TensorProto, numpy_helper
+
+    attr = _attribute(attrs, name, AttributeProto.TENSOR, "a tensor")
+    if attr is None:
+        if required:
+            raise MalformedTreesError(f"it has no {name}")
+        return None
+    t = attr.t
+    if t.data_location == TensorProto.EXTERNAL or len(t.external_data):
+        raise MalformedTreesError(f"its {name} refers to external data")
+    dims = [int(d) for d in t.dims]
+    if any(d < 0 for d in dims):
+        raise MalformedTreesError(f"its {name} has a negative dimension")
+    size = 1
+    for d in dims:
+        size *= d  # Python integers: no overflow
+    if size > MAX_TREE_NODES:
+        raise MalformedTreesError(f"its {name} holds more than {MAX_TREE_NODES:,} values")
+    try:
+        arr = numpy_helper.to_array(t)
+    except Exception as exc:
+        raise MalformedTreesError(
+            f"its {name} tensor cannot be decoded ({type(exc).__name__}: its data does not "
+            "match its type and shape)"
+        ) from None
+    return np.asarray(arr).reshape(-1)
+
+
+def _float_tensor(attrs: dict[str, Any], name: str, *, required: bool = True) -> np.ndarray | None:
+    arr = _tensor(attrs, name, required=required)
+    if arr is not None and arr.dtype not in (np.float16, np.float32, np.float64):
+        raise MalformedTreesError(f"its {name} is a {arr.dtype} tensor, not a float tensor")
+    return arr
+
+
+def _int_value(attrs: dict[str, Any], name: str, default: int | None) -> int:
+    from onnx import AttributeProto
+
+    attr = _attribute(attrs, name, AttributeProto.INT, "an integer")
+    if attr is None:
+        if default is None:
+            raise MalformedTreesError(f"it has no {name}")
+        return default
+    return int(attr.i)
+
+
+def _v5_members(modes: np.ndarray, attrs: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    """Per value of ``membership_values``, its BRANCH_MEMBER node, and the value.
+
+    The sets are listed in the order of the BRANCH_MEMBER nodes in
+    ``nodes_modes`` (as the operator's specification and onnxruntime read
+    them), each ended by a NaN.
+    """
+    member_nodes = np.flatnonzero(modes == _MEMBER)
+    values = _float_tensor(attrs, "membership_values", required=False)
+    if not member_nodes.size:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    if values is None:
+        raise MalformedTreesError("it has BRANCH_MEMBER nodes but no membership_values")
+    ends = np.flatnonzero(np.isnan(values))
+    if ends.size != member_nodes.size:
+        raise MalformedTreesError(
+            f"its membership_values hold {ends.size:,} NaN-ended sets for {member_nodes.size:,} "
+            "BRANCH_MEMBER nodes"
+        )
+    if ends[-1] != values.size - 1:
+        raise MalformedTreesError("its membership_values end with values after the last NaN")
+    set_of = np.searchsorted(ends, np.arange(values.size))  # the set each position is in
+    keep = ~np.isnan(values)
+    return member_nodes[set_of[keep]], values[keep].astype(np.float64)
+
+
+def parse_tree_ensemble5(node: Any, index: int) -> TreeEnsemble:
+    """Read and validate the trees of a ``TreeEnsemble`` node (``ai.onnx.ml`` opset 5).
+
+    The operator lists its interior nodes (``nodes_*``) apart from its leaves
+    (``leaf_*``, one weight and one target each); each node's true and false
+    child is a position among the nodes or, where ``nodes_trueleafs`` or
+    ``nodes_falseleafs`` says so, among the leaves; ``tree_roots`` gives each
+    tree's root. A root whose two children are the same leaf is a tree of one
+    leaf. Nothing is trusted: the arrays must have their lengths, every child,
+    root and target must be in range, modes, aggregate function and post
+    transform must be known codes, no node or leaf may be reached from two
+    branches and no root from any (so the trees have no cycle and share
+    nothing), trees are at most :data:`MAX_TREE_DEPTH` deep, comparison splits
+    are not NaN, leaf weights are finite, and ``membership_values`` holds one
+    NaN-ended set per ``BRANCH_MEMBER`` node (in the order of the nodes).
+    Nodes and leaves not reached from a root are left out.
+
+    Parameters
+    ----------
+    node : onnx.NodeProto
+        The node.
+    index : int
+        Its position in the graph.
+
+    Returns
+    -------
+    TreeEnsemble
+        Its trees, nodes numbered breadth first from each root, leaves
+        included; ``classes`` is None (a classifier puts an ``ArgMax`` after
+        the node), ``precision`` the type of ``nodes_splits``.
+
+    Raises
+    ------
+    MalformedTreesError
+        With what is wrong, for a message.
+    """
+    attrs = {a.name: a for a in node.attribute}
+    features = _int_list(attrs, "nodes_featureids")
+    true_ids = _int_list(attrs, "nodes_truenodeids")
+    false_ids = _int_list(attrs, "nodes_falsenodeids")
+    true_leaf = _int_list(attrs, "nodes_trueleafs")
+    false_leaf = _int_list(attrs, "nodes_falseleafs")
+    targets = _int_list(attrs, "leaf_targetids")
+    roots = _int_list(attrs, "tree_roots")
+    missing = _int_list(attrs, "nodes_missing_value_tracks_true", required=False)
+    splits = _float_tensor(attrs, "nodes_splits")
+    raw_modes = _tensor(attrs, "nodes_modes")
+    weights = _float_tensor(attrs, "leaf_weights")
+    assert features is not None and true_ids is not None and false_ids is not None
+    assert true_leaf is not None and false_leaf is not None and targets is not None
+    assert roots is not None and splits is not None and raw_modes is not None
+    assert weights is not None
+    n = features.size
+    if n == 0:
+        raise MalformedTreesError("it has no nodes")
+    if missing is None or missing.size == 0:
+        missing = np.zeros(n, dtype=np.int64)
+    named = {
+        "nodes_truenodeids": true_ids,
+        "nodes_falsenodeids": false_ids,
+        "nodes_trueleafs": true_leaf,
+        "nodes_falseleafs": false_leaf,
+        "nodes_splits": splits,
+        "nodes_modes": raw_modes,
+        "nodes_missing_value_tracks_true": missing,
+    }
+    for name, arr in named.items():
+        if arr.size != n:
+            raise MalformedTreesError(f"it lists {arr.size:,} {name} for {n:,} nodes_featureids")
+    n_leaves = targets.size
+    if n_leaves == 0:
+        raise MalformedTreesError("it has no leaves")
+    if weights.size != n_leaves:
+        raise MalformedTreesError(
+            f"it lists {weights.size:,} leaf_weights for {n_leaves:,} leaf_targetids"
+        )
+    if raw_modes.dtype.kind not in "iu":
+        raise MalformedTreesError(f"its nodes_modes is a {raw_modes.dtype} tensor, not integers")
+    bad = np.flatnonzero((raw_modes < 0) | (raw_modes > 6))
+    if bad.size:
+        raise MalformedTreesError(
+            f"node {int(bad[0])} has mode {int(raw_modes[bad[0]])}, which is not a TreeEnsemble "
+            "mode (0 BRANCH_LEQ to 6 BRANCH_MEMBER)"
+        )
+    modes = _V5_MODES[raw_modes.astype(np.int64)]
+    for name, flags in (("nodes_trueleafs", true_leaf), ("nodes_falseleafs", false_leaf)):
+        if ((flags != 0) & (flags != 1)).any():
+            raise MalformedTreesError(f"its {name} holds values other than 0 and 1")
+    if ((missing != 0) & (missing != 1)).any():
+        raise MalformedTreesError(
+            "its nodes_missing_value_tracks_true holds values other than 0 and 1"
+        )
+    n_outputs = _int_value(attrs, "n_targets", None)
+    if not 1 <= n_outputs <= _MAX_OUTPUTS:
+        raise MalformedTreesError(f"it has {n_outputs:,} targets (1 to {_MAX_OUTPUTS:,} allowed)")
+    if targets.min() < 0 or targets.max() >= n_outputs:
+        raise MalformedTreesError(f"a leaf goes to a target beyond its {n_outputs:,}")
+    if not np.isfinite(weights).all():
+        raise MalformedTreesError("a leaf weight is not finite")
+    aggregate = _int_value(attrs, "aggregate_function", 1)
+    post = _int_value(attrs, "post_transform", 0)
+    if not 0 <= aggregate < len(_V5_AGGREGATES):
+        raise MalformedTreesError(f"its aggregate_function {aggregate} is not 0 to 3")
+    if not 0 <= post < len(_V5_TRANSFORMS):
+        raise MalformedTreesError(f"its post_transform {post} is not 0 to 4")
+    n_trees = roots.size
+    if not 1 <= n_trees <= MAX_TREES:
+        raise MalformedTreesError(f"it has {n_trees:,} tree_roots (1 to {MAX_TREES:,} allowed)")
+    if roots.min() < 0 or roots.max() >= n:
+        raise MalformedTreesError(f"a tree root is not one of its {n:,} nodes")
+    if np.unique(roots).size != n_trees:
+        raise MalformedTreesError("two trees have the same root")
+    for name, ids, leaf in (
+        ("true", true_ids, true_leaf),
+        ("false", false_ids, false_leaf),
+    ):
+        bound = np.where(leaf == 1, n_leaves, n)
+        lost = np.flatnonzero((ids < 0) | (ids >= bound))
+        if lost.size:
+            at = int(lost[0])
+            what = "leaf" if leaf[at] else "node"
+            raise MalformedTreesError(
+                f"node {at} has a {name} child id {int(ids[at])} beyond its "
+                f"{int(bound[at]):,} {what}s"
+            )
+    single = np.zeros(n, dtype=bool)  # a root whose children are one leaf: a tree of one leaf
+    single[roots] = (
+        (true_leaf[roots] == 1) & (false_leaf[roots] == 1) & (true_ids[roots] == false_ids[roots])
+    )
+    branch = ~single
+    compared = branch & ~(modes == _MEMBER)
+    if np.isnan(splits[compared]).any():
+        at = int(np.flatnonzero(compared & np.isnan(splits))[0])
+        raise MalformedTreesError(f"node {at} compares with a NaN split")
+    if (features[branch] < 0).any():
+        raise MalformedTreesError("a split compares a negative feature id")
+    member_node, member_value = _v5_members(modes, attrs)
+
+    # one numbering for nodes (0..n-1) and leaves (n..n+n_leaves-1)
+    total = n + n_leaves
+    g_true = np.concatenate(
+        [np.where(true_leaf == 1, n + true_ids, true_ids), np.full(n_leaves, -1)]
+    )
+    g_false = np.concatenate(
+        [np.where(false_leaf == 1, n + false_ids, false_ids), np.full(n_leaves, -1)]
+    )
+    g_branch = np.concatenate([branch, np.zeros(n_leaves, dtype=bool)])
+    where = np.flatnonzero(branch)
+    lone = roots[single[roots]]
+    parents = np.bincount(
+        np.concatenate([g_true[where], g_false[where], g_true[lone]]), minlength=total
+    )
+    if (parents > 1).any():
+        at = int(np.flatnonzero(parents > 1)[0])
+        what = f"node {at}" if at < n else f"leaf {at - n}"
+        raise MalformedTreesError(
+            f"{what} is reached from two branches (or is both children of one split): the "
+            "nodes do not form trees"
+        )
+    if (parents[roots] > 0).any():
+        at = int(roots[np.flatnonzero(parents[roots] > 0)[0]])
+        raise MalformedTreesError(
+            f"the root node {at} is the child of a node: a cycle, or a tree inside another"
+        )
+    start = np.where(single[roots], g_true[roots], roots)
+    # breadth first: with one parent at most per node and leaf, none for a start, nothing is
+    # reached twice, so this ends
+    level_of = np.full(total, -1, dtype=np.int64)
+    tree_of = np.full(total, -1, dtype=np.int64)
+    frontier, tree, depth = start, np.arange(n_trees, dtype=np.int64), 0
+    while frontier.size:
+        if depth > MAX_TREE_DEPTH:
+            raise MalformedTreesError(f"a tree is deeper than {MAX_TREE_DEPTH:,} levels")
+        level_of[frontier] = depth
+        tree_of[frontier] = tree
+        is_split = g_branch[frontier]
+        split, tree = frontier[is_split], tree[is_split]
+        frontier = np.concatenate([g_true[split], g_false[split]])
+        tree = np.concatenate([tree, tree])
+        depth += 1
+    reached = np.flatnonzero(level_of >= 0)
+    order = reached[np.lexsort((level_of[reached], tree_of[reached]))]
+    starts = np.searchsorted(tree_of[order], np.arange(n_trees + 1))
+    local = np.full(total, -1, dtype=np.int64)
+    local[order] = np.arange(order.size) - starts[tree_of[order]]
+    feature = np.concatenate([features, np.full(n_leaves, -2, dtype=np.int64)])
+    threshold = np.concatenate([splits.astype(np.float64), np.full(n_leaves, np.nan)])
+    mode = np.concatenate([modes, np.full(n_leaves, _LEAF, dtype=np.int8)])
+    missing_true = np.concatenate([missing != 0, np.zeros(n_leaves, dtype=bool)])
+    member_tree = tree_of[member_node] if member_node.size else np.zeros(0, dtype=np.int64)
+    m_order = np.argsort(member_tree, kind="stable")
+    m_starts = np.searchsorted(member_tree[m_order], np.arange(n_trees + 1))
+    trees: list[OnnxTree] = []
+    for t in range(n_trees):
+        nodes = order[starts[t] : starts[t + 1]]
+        is_split = g_branch[nodes]
+        leaves = nodes[nodes >= n]
+        members = keys = None
+        sel = m_order[m_starts[t] : m_starts[t + 1]]
+        if sel.size:
+            members = np.unique(member_value[sel])
+            keys = np.sort(
+                local[member_node[sel]] * members.size + np.searchsorted(members, member_value[sel])
+            )
+        trees.append(
+            OnnxTree(
+                true=np.where(is_split, local[g_true[nodes]], -1),
+                false=np.where(is_split, local[g_false[nodes]], -1),
+                feature=np.where(is_split, feature[nodes], -2),
+                threshold=np.where(is_split, threshold[nodes], np.nan),
+                mode=mode[nodes],
+                missing_true=missing_true[nodes],
+                leaf_index=local[leaves],
+                leaf_output=targets[leaves - n],
+                leaf_weight=weights[leaves - n].astype(np.float64),
+                depth=int(level_of[nodes].max()),
+                members=members,
+                member_keys=keys,
+            )
+        )
+    return TreeEnsemble(
+        index=index,
+        op_type=node.op_type,
+        trees=trees,
+        n_outputs=n_outputs,
+        classes=None,
+        post_transform=_V5_TRANSFORMS[post],
+        aggregate=_V5_AGGREGATES[aggregate],
+        base_values=np.zeros(0),
+        single_score=False,
+        precision=str(splits.dtype),
+    )
+
+
 def tree_ensembles(proto: Any) -> list[TreeEnsemble]:
     """The validated tree ensembles of a model's main graph.
 
@@ -1279,8 +1614,8 @@ def tree_ensembles(proto: Any) -> list[TreeEnsemble]:
     Returns
     -------
     list of TreeEnsemble
-        One per ``TreeEnsembleClassifier``/``TreeEnsembleRegressor`` node of
-        the ``ai.onnx.ml`` domain, in graph order.
+        One per ``TreeEnsembleClassifier``/``TreeEnsembleRegressor``/``TreeEnsemble``
+        node of the ``ai.onnx.ml`` domain, in graph order.
 
     Raises
     ------
@@ -1311,16 +1646,45 @@ def _tree_spec(tree: OnnxTree, ensemble: TreeEnsemble, owner: Any, float32: bool
     at or below (below) the threshold, ``BRANCH_GT`` and ``BRANCH_GTE`` to their
     false child, so left is the true child of the first two and the false child
     of the others; ``BRANCH_LT`` and ``BRANCH_GTE`` compare strictly.
+
+    ``BRANCH_EQ``, ``BRANCH_NEQ`` and ``BRANCH_MEMBER`` (read from
+    ``TreeEnsemble`` nodes) test a value or a set of values, not a threshold:
+    left is their true child, their threshold in the :class:`TreeSpec` is NaN
+    (a box stays open on that feature, and MP-S104 reads no value there), and
+    routing tests equality in the comparison's precision. A missing value
+    takes the true child where the comparison holds for NaN (``BRANCH_NEQ``)
+    or ``nodes_missing_value_tracks_true`` says so, as onnxruntime does.
     """
     split = tree.true >= 0
-    below_is_true = np.isin(tree.mode, (_LEQ, _LT))
+    is_set = np.isin(tree.mode, _SET_MODES)
+    below_is_true = np.isin(tree.mode, (_LEQ, _LT)) | is_set
     strict = np.isin(tree.mode, (_LT, _GTE))
     left = np.where(split, np.where(below_is_true, tree.true, tree.false), -1)
     right = np.where(split, np.where(below_is_true, tree.false, tree.true), -1)
     missing_left = np.where(below_is_true, tree.missing_true, ~tree.missing_true)
+    missing_left |= tree.mode == _NEQ  # NaN != t holds
     feature = tree.feature
     threshold = tree.threshold
     depth = tree.depth
+    has_sets = bool((is_set & split).any())
+    mode = tree.mode
+    members, keys = tree.members, tree.member_keys
+
+    def set_test(cur: np.ndarray, x: np.ndarray, t: np.ndarray) -> np.ndarray:
+        """Whether ``x`` equals (EQ), differs from (NEQ) or is in the set of (MEMBER) node ``cur``."""
+        m = mode[cur]
+        out = np.where(m == _NEQ, x != t, x == t)
+        at = np.flatnonzero(m == _MEMBER)
+        if at.size:
+            hit = np.zeros(at.size, dtype=bool)
+            if members is not None and keys is not None and members.size:
+                xv = x[at].astype(np.float64)
+                pos = np.clip(np.searchsorted(members, xv), 0, members.size - 1)
+                key = cur[at] * members.size + pos
+                k = np.clip(np.searchsorted(keys, key), 0, keys.size - 1)
+                hit = (members[pos] == xv) & (keys[k] == key)
+            out[at] = hit
+        return out
 
     def route(X: np.ndarray) -> np.ndarray:
         """Route rows as onnxruntime does: the stored comparison, in the input's precision."""
@@ -1335,6 +1699,8 @@ def _tree_spec(tree: OnnxTree, ensemble: TreeEnsemble, owner: Any, float32: bool
             t = thr[cur]
             with np.errstate(invalid="ignore"):
                 below = np.where(strict[cur], x < t, x <= t)
+                if has_sets:
+                    below = np.where(is_set[cur], set_test(cur, x, t), below)
             go_left = np.where(np.isnan(x), missing_left[cur], below)
             at[active] = np.where(go_left, left[cur], right[cur])
         return at
@@ -1349,7 +1715,7 @@ def _tree_spec(tree: OnnxTree, ensemble: TreeEnsemble, owner: Any, float32: bool
         left=left,
         right=right,
         feature=feature,
-        threshold=threshold,
+        threshold=np.where(is_set, np.nan, threshold) if has_sets else threshold,
         n_node_samples=np.zeros(left.size, dtype=np.int64),  # not stored: counted by routing
         route=route,
         leaf_value=raw,
@@ -1450,8 +1816,9 @@ def onnx_forest(model: OnnxModel) -> Forest:
     NotATreeModelError
         When the graph holds no tree ensemble.
     UnsupportedTreesError
-        When it holds several, category splits (``BRANCH_EQ``/``BRANCH_NEQ``),
-        or malformed trees.
+        When it holds several, category splits (``BRANCH_EQ``/``BRANCH_NEQ``
+        of the older operators), float16 comparisons, more leaf values than
+        it can hold densely (nodes times outputs), or malformed trees.
     """
     try:
         found = model.tree_ensembles()
@@ -1459,8 +1826,8 @@ def onnx_forest(model: OnnxModel) -> Forest:
         raise UnsupportedTreesError(f"this ONNX model's trees cannot be read: {exc}") from None
     if not found:
         raise NotATreeModelError(
-            "this ONNX graph holds no tree ensemble (TreeEnsembleClassifier or "
-            "TreeEnsembleRegressor of ai.onnx.ml)"
+            "this ONNX graph holds no tree ensemble (TreeEnsembleClassifier, "
+            "TreeEnsembleRegressor or TreeEnsemble of ai.onnx.ml)"
         )
     if len(found) > 1:
         raise UnsupportedTreesError(
@@ -1469,14 +1836,27 @@ def onnx_forest(model: OnnxModel) -> Forest:
         )
     ensemble = found[0]
     for tree in ensemble.trees:
-        if np.isin(tree.mode, (_EQ, _NEQ)).any():
+        if ensemble.op_type != "TreeEnsemble" and np.isin(tree.mode, (_EQ, _NEQ)).any():
             raise UnsupportedTreesError(
                 "this ONNX tree ensemble has BRANCH_EQ or BRANCH_NEQ splits (categories, as "
                 "onnxmltools writes LightGBM's categorical splits): they are not thresholds"
             )
+    cells = sum(t.n_nodes for t in ensemble.trees) * ensemble.n_outputs
+    if cells > _MAX_LEAF_CELLS:
+        raise UnsupportedTreesError(
+            f"this ONNX tree ensemble would hold {cells:,} leaf values (nodes x outputs), more "
+            f"than the {_MAX_LEAF_CELLS:,} the tree checks read"
+        )
+    if ensemble.precision == "float16":
+        raise UnsupportedTreesError(
+            "this ONNX TreeEnsemble compares float16 values, which the tree checks do not "
+            "route (float32 and float64 only)"
+        )
     node = model.proto.graph.node[ensemble.index]
     elem = _direct_input(model, node.input[0]) if node.input else None
-    float32 = elem != 11  # a double input is compared in float64
+    # a TreeEnsemble's splits have the input's type; otherwise a double input compares in float64
+    precision = ensemble.precision or ("float64" if elem == 11 else "float32")
+    float32 = precision != "float64"
     n_cols = max((int(t.feature.max(initial=-1)) for t in ensemble.trees), default=-1) + 1
     path = f"{node.op_type}[{ensemble.index}]"
 
@@ -1542,7 +1922,7 @@ def onnx_forest(model: OnnxModel) -> Forest:
             assert raw is not None
             return np.where(raw[leaves, 0] > 0, pair[1], pair[0])
 
-    return Forest(
+    forest = Forest(
         trees,
         path,
         labels,
@@ -1554,6 +1934,12 @@ def onnx_forest(model: OnnxModel) -> Forest:
         raw_input=elem is None,
         leaf_label=leaf_label,
     )
+    if any(np.isin(t.mode[t.true >= 0], _SET_MODES).any() for t in ensemble.trees):
+        forest.notes.append(
+            "BRANCH_EQ, BRANCH_NEQ and BRANCH_MEMBER splits test values or sets of values, "
+            "not thresholds: they are routed, but their boxes are open on those features"
+        )
+    return forest
 
 
 @register_adapter(f"{__name__}.OnnxModel")

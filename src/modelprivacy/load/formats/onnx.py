@@ -26,14 +26,18 @@ sees them, and refuses:
   operators of their own;
 - graphs beyond the size bounds (:data:`MAX_NODES` nodes in all,
   :data:`MAX_DEPTH` levels of subgraphs);
-- tree ensembles (``TreeEnsembleClassifier``/``TreeEnsembleRegressor`` of the
-  main graph) whose arrays do not describe trees: node arrays of different
-  lengths, a child or leaf-weight id that names no node of its tree, a node
-  that is the child of two splits or a root that is a child (a cycle), trees
-  deeper than :data:`~modelprivacy.models.onnx.MAX_TREE_DEPTH`, or more nodes
-  or trees than :data:`~modelprivacy.models.onnx.MAX_TREE_NODES` and
+- tree ensembles (``TreeEnsembleClassifier``/``TreeEnsembleRegressor``, and
+  ``TreeEnsemble`` of opset 5, of the main graph) whose arrays do not describe
+  trees: node arrays of different lengths, a child or leaf-weight id that
+  names no node of its tree (for ``TreeEnsemble``: a child, root or target
+  out of range, an unknown mode, NaN splits, leaf weights that are not
+  finite, membership sets that do not match its ``BRANCH_MEMBER`` nodes), a
+  node that is the child of two splits or a root that is a child (a cycle),
+  trees deeper than :data:`~modelprivacy.models.onnx.MAX_TREE_DEPTH`, or more
+  nodes or trees than :data:`~modelprivacy.models.onnx.MAX_TREE_NODES` and
   :data:`~modelprivacy.models.onnx.MAX_TREES` (see
-  :func:`~modelprivacy.models.onnx.parse_tree_ensemble`). The tree checks
+  :func:`~modelprivacy.models.onnx.parse_tree_ensemble` and
+  :func:`~modelprivacy.models.onnx.parse_tree_ensemble5`). The tree checks
   route records through these trees in numpy, so they are validated before
   anything reads them.
 
