@@ -351,7 +351,16 @@ def build_membership() -> dict[str, Any]:
             "k_choice": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["k", "budget_s", "fit_s", "estimated_s", "n_jobs", "limit", "reason"],
+                "required": [
+                    "k",
+                    "budget_s",
+                    "fit_s",
+                    "estimated_s",
+                    "n_jobs",
+                    "limit",
+                    "timed",
+                    "reason",
+                ],
                 "description": "How a time budget (--budget, budget=) chose K: one reference fit was timed and K is the most fits (2 to 256) the budget pays for. Only when a budget was given; it holds measured times, so pass K itself (--reference-models) to reproduce a report.",
                 "properties": {
                     "k": {"type": "integer", "minimum": 2, "maximum": 256},
@@ -359,12 +368,17 @@ def build_membership() -> dict[str, Any]:
                     "fit_s": {
                         "type": "number",
                         "minimum": 0,
-                        "description": "Seconds the timed reference fit took.",
+                        "description": "Seconds a reference fit took: the faster of the timed fits.",
+                    },
+                    "timed": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "description": "Reference fits timed (2 when the first took under a twentieth of the budget).",
                     },
                     "estimated_s": {
                         "type": "number",
                         "minimum": 0,
-                        "description": "Estimated seconds of the timed fit and the K fits.",
+                        "description": "Estimated seconds of the timed fits and the K fits.",
                     },
                     "n_jobs": {"type": "integer", "minimum": 1},
                     "limit": {

@@ -354,7 +354,7 @@ def _add_parallel(p: argparse.ArgumentParser) -> None:
         type=_budget,
         default=None,
         metavar="SECONDS",
-        help="choose K instead: time one reference fit and fit as many (up to 256) as fit in "
+        help="choose K instead: time a reference fit and fit as many (up to 256) as fit in "
         "SECONDS on --n-jobs jobs; the report says which K and why (not with --reference-models)",
     )
     p.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")

@@ -82,6 +82,12 @@ def test_the_reason_states_k_and_why():
     )
     assert "over the budget of 1 s" in fewest.reason
     assert json.loads(json.dumps(c.to_dict()))["reason"] == c.reason
+    two = k_for_budget(1.0, 0.01, timed_s=0.05, timed=2)
+    # both timed fits are paid from the budget; the faster sets the pace
+    assert two.k == 95 and two.timed == 2 and two.to_dict()["timed"] == 2
+    assert two.reason.startswith(
+        "K=95: the faster of 2 timed reference fits took 0.01 s; with them, 95 fits take about 1 s"
+    )
 
 
 def test_parallel_jobs_buy_more_models_when_fits_are_slow():
@@ -132,6 +138,8 @@ def test_a_bigger_budget_fits_more_reference_models(iris):
     large = _membership(iris, budget=1.0, attacks=["lira_offline"])
     assert small.k == 2 and small.k_choice is not None and small.k_choice.limit == "fewest"
     assert large.k > small.k
+    # a fit that takes well under a twentieth of the budget is timed twice, the first once
+    assert small.k_choice.timed == 1 and large.k_choice.timed == 2
     # the reference fits (the timed one included) took about the budget: slack for a busy machine
     assert large.timings["reference models"] < 2 * 1.0
 

@@ -590,9 +590,9 @@ def membership_inference(
         may take 600 s and each later one 20 times as long as the first did,
         at least 60 s (see :func:`~modelprivacy.attacks.refit.reference_budget`).
     budget : float, optional
-        Seconds for all the reference fits: one reference fit is timed and
-        K is the largest number of fits (2 to 256) that the rest of the
-        budget pays for on ``n_jobs`` jobs
+        Seconds for all the reference fits: a reference fit is timed (two
+        when the first is quick) and K is the largest number of fits (2 to
+        256) that the rest of the budget pays for on ``n_jobs`` jobs
         (:func:`~modelprivacy.attacks.reference.choose_k`). The result's
         ``k_choice`` says which K and why. The chosen K depends on the
         measured time: to reproduce a result, pass its K as

@@ -292,8 +292,8 @@ def audit(
         Re-raise the exception of a check that fails; by default it is
         recorded in ``errors`` and the audit goes on.
     budget : float, optional
-        Seconds for membership inference's reference fits: one fit is timed
-        and K is the largest number of fits (2 to 256) that the rest pays for
+        Seconds for membership inference's reference fits: a fit is timed
+        (two when the first is quick) and K is the largest number of fits (2 to 256) that the rest pays for
         on ``n_jobs`` jobs. ``settings["reference_models"]`` is the K used and
         ``settings["reference_models_choice"]`` says why. The chosen K depends
         on the measured time: pass ``reference_models=K`` to pin it (the same
