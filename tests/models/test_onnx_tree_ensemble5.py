@@ -148,11 +148,12 @@ def _raw_score(model: OnnxModel, X: np.ndarray) -> np.ndarray:
 
 def _runtimes(proto: Any, X: np.ndarray, reference: bool = True) -> list[np.ndarray]:
     feed = {"X": X}
-    out = [
-        ort.InferenceSession(proto.SerializeToString(), providers=["CPUExecutionProvider"]).run(
-            None, feed
-        )[0]
-    ]
+    options = ort.SessionOptions()
+    options.log_severity_level = 4  # refusals come as exceptions
+    session = ort.InferenceSession(
+        proto.SerializeToString(), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    out = [session.run(None, feed)[0]]
     if reference:
         out.append(ReferenceEvaluator(proto).run(None, feed)[0])
     return out
@@ -565,6 +566,10 @@ def test_membership_values_must_match_the_member_nodes(
     _refused(
         tmp_path, capsys, _changed(small, nodes_modes=members, membership_values=tail), "after"
     )
+    empty = helper.make_tensor("v", TensorProto.FLOAT, [3], [1.0, np.nan, np.nan])
+    _refused(
+        tmp_path, capsys, _changed(small, nodes_modes=members, membership_values=empty), "empty"
+    )
 
 
 def test_very_deep_tree_is_refused_quickly(
@@ -628,3 +633,75 @@ def test_too_many_leaf_values_are_not_held(
     assert sum(t.n_nodes for t in ensemble.trees) * _MAX_OUTPUTS > _MAX_LEAF_CELLS
     with pytest.raises(UnsupportedTreesError, match="leaf values"):
         forest_of(model)
+
+
+def test_random_corruptions_load_or_are_refused(tmp_path: Path, small: dict[str, Any]) -> None:
+    """Seeded corruptions of the integer lists: each file loads and routes, or is refused.
+
+    Where it loads and onnxruntime runs it too, the leaves give onnxruntime's output.
+    """
+    rng = np.random.default_rng(11)
+    names = [k for k, v in small.items() if isinstance(v, list)]
+    rows = np.random.default_rng(12).normal(size=(50, 3)).astype(np.float32)
+    outcomes = {"loaded": 0, "refused": 0}
+    for trial in range(150):
+        attrs = dict(small)
+        for name in rng.choice(names, size=int(rng.integers(1, 3)), replace=False):
+            values = list(attrs[name])
+            at = int(rng.integers(len(values)))
+            values[at] = int(rng.choice([-1, 0, 1, 2, len(values), values[at] + 1, 2**40]))
+            attrs[name] = values
+        path = _save(tmp_path, _graph(attrs, 3), f"c{trial}.onnx")
+        try:
+            loaded = load_model(path, contain=False)
+        except ModelLoadError as exc:
+            assert "\n" not in str(exc)
+            outcomes["refused"] += 1
+            continue
+        outcomes["loaded"] += 1
+        try:  # a feature id beyond the input is refused when the data is routed
+            forest = forest_of(loaded.estimator)
+            routed = list(forest.leaves(rows, inbag=False, workers=1))
+        except UnsupportedTreesError as exc:
+            assert "\n" not in str(exc)
+            continue
+        for i, _, leaf in routed:
+            assert (forest.trees[i].left[leaf] < 0).all()
+        try:
+            (theirs,) = _runtimes(_graph(attrs, 3), rows, reference=False)
+        except Exception:  # onnxruntime refuses some files that load (its own checks)
+            continue
+        np.testing.assert_allclose(_raw_score(loaded.estimator, rows), theirs, rtol=1e-5, atol=1e-6)
+        outcomes["matched"] = outcomes.get("matched", 0) + 1
+    assert outcomes["refused"] > 0 and outcomes.get("matched", 0) > 0, outcomes
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_value_and_set_splits_route_as_onnxruntime(seed: int) -> None:
+    """A fully grown tree on small whole numbers, a third of its splits made EQ, NEQ or MEMBER."""
+    from sklearn.tree import DecisionTreeRegressor
+
+    rng = np.random.default_rng(seed)
+    X = rng.integers(0, 6, size=(300, 3)).astype(np.float64)
+    tree = DecisionTreeRegressor(random_state=seed).fit(X, rng.normal(size=300))
+    attrs = _sklearn_trees(tree, seed, _regressor_value)
+    n = len(attrs["nodes_featureids"])
+    modes = onnx.numpy_helper.to_array(attrs["nodes_modes"]).copy()
+    splits = onnx.numpy_helper.to_array(attrs["nodes_splits"]).copy()
+    change = rng.random(n) < 1 / 3
+    modes[change] = rng.integers(4, 7, size=int(change.sum()))
+    splits[change & (modes != 6)] = rng.integers(0, 6, size=int((change & (modes != 6)).sum()))
+    sets: list[float] = []
+    for _ in range(int((modes == 6).sum())):  # sets of 1 to 3 values, 0.0 among them at times
+        sets.extend(rng.choice(6, size=int(rng.integers(1, 4)), replace=False).tolist())
+        sets.append(np.nan)
+    attrs["nodes_modes"] = helper.make_tensor("m", TensorProto.UINT8, [n], modes)
+    attrs["nodes_splits"] = helper.make_tensor("s", TensorProto.FLOAT, [n], splits)
+    attrs["nodes_missing_value_tracks_true"] = rng.integers(0, 2, size=n).tolist()
+    if sets:
+        attrs["membership_values"] = helper.make_tensor("v", TensorProto.FLOAT, [len(sets)], sets)
+    proto = _graph(attrs, 3)
+    rows = rng.integers(-1, 7, size=(400, 3)).astype(np.float32)
+    rows[rng.random(rows.shape) < 0.1] = np.nan
+    (theirs,) = _runtimes(proto, rows, reference=False)
+    np.testing.assert_allclose(_raw_score(OnnxModel(proto), rows), theirs, rtol=1e-6)

@@ -1348,7 +1348,7 @@ def _v5_members(modes: np.ndarray, attrs: dict[str, Any]) -> tuple[np.ndarray, n
 
     The sets are listed in the order of the BRANCH_MEMBER nodes in
     ``nodes_modes`` (as the operator's specification and onnxruntime read
-    them), each ended by a NaN.
+    them), each ended by a NaN; none may be empty (onnxruntime refuses them).
     """
     member_nodes = np.flatnonzero(modes == _MEMBER)
     values = _float_tensor(attrs, "membership_values", required=False)
@@ -1364,6 +1364,8 @@ def _v5_members(modes: np.ndarray, attrs: dict[str, Any]) -> tuple[np.ndarray, n
         )
     if ends[-1] != values.size - 1:
         raise MalformedTreesError("its membership_values end with values after the last NaN")
+    if (np.diff(ends, prepend=-1) == 1).any():  # onnxruntime refuses such a node too
+        raise MalformedTreesError("its membership_values hold an empty set")
     set_of = np.searchsorted(ends, np.arange(values.size))  # the set each position is in
     keep = ~np.isnan(values)
     return member_nodes[set_of[keep]], values[keep].astype(np.float64)
@@ -1383,7 +1385,8 @@ def parse_tree_ensemble5(node: Any, index: int) -> TreeEnsemble:
     branches and no root from any (so the trees have no cycle and share
     nothing), trees are at most :data:`MAX_TREE_DEPTH` deep, comparison splits
     are not NaN, leaf weights are finite, and ``membership_values`` holds one
-    NaN-ended set per ``BRANCH_MEMBER`` node (in the order of the nodes).
+    NaN-ended set, not empty, per ``BRANCH_MEMBER`` node (in the order of the
+    nodes).
     Nodes and leaves not reached from a root are left out.
 
     Parameters
