@@ -393,6 +393,8 @@ def test_inspection_of_the_file_finds_the_people_alone(
         assert mine["records_in_small_leaves"] == sk["records_in_small_leaves"], name
         if name != "classifier":  # regressors' leaves are their targets, as in scikit-learn
             assert mine["label_recovered"] == sk["label_recovered"] > 0, name
+            stored = [f.path for f in ours.findings if f.check_id == "MP-S108"]
+            assert stored == ["TreeEnsemble[0].leaf_weights_"], name
         boxes = leaf_boxes(loaded.estimator, X, labels)
         expected = leaf_boxes(est, X, labels)
         for field in ("small_leaf_trees", "alone_trees", "singled_out"):
