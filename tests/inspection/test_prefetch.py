@@ -68,3 +68,58 @@ def test_no_background_work_without_data(forest, monkeypatch):
     monkeypatch.setattr(tree_leaves, "_route", lambda *a, **k: calls.append(a))
     modelprivacy.inspect(model)
     assert calls == []
+
+
+def _forest_threads(monkeypatch) -> list[str]:
+    from modelprivacy.models import trees
+
+    threads: list[str] = []
+    build = trees.forest_of
+
+    def spy(*args, **kw):
+        threads.append(threading.current_thread().name)
+        return build(*args, **kw)
+
+    monkeypatch.setattr(trees, "forest_of", spy)
+    return threads
+
+
+@pytest.mark.parametrize("in_pipeline", [False, True], ids=["forest", "pipeline"])
+def test_the_forest_matched_while_the_model_is_walked_gives_the_same_findings(
+    forest, monkeypatch, in_pipeline
+):
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from modelprivacy.inspection import runner
+
+    model, X, y = forest
+    if in_pipeline:
+        model = make_pipeline(
+            StandardScaler(), RandomForestClassifier(n_estimators=20, random_state=1)
+        )
+        model.fit(X, y)
+    threads = _forest_threads(monkeypatch)
+    early = modelprivacy.inspect(model, X, y)
+    assert threads and threads[0].startswith("modelprivacy-forest")
+    monkeypatch.setattr(runner, "_EARLY_FOREST", False)
+    threads.clear()
+    late = modelprivacy.inspect(model, X, y)
+    assert threads and not any(t.startswith("modelprivacy-forest") for t in threads)
+    assert _summary(early) == _summary(late)
+    s105 = [f for f in early.findings if f.check_id == "MP-S105" and f.records.count]
+    assert s105 and s105[0].confidence.value == "high"  # matched: in-bag samples regenerated
+
+
+def test_a_forest_that_fails_to_build_in_the_background_is_the_check_s_error(forest, monkeypatch):
+    from modelprivacy.models import trees
+
+    model, X, y = forest
+
+    def broken(*args, **kw):
+        raise RuntimeError("forest broke")
+
+    monkeypatch.setattr(trees, "forest_of", broken)
+    result = modelprivacy.inspect(model, X, y)
+    assert "MP-S105" in {e.check_id for e in result.errors}
+    assert any("forest broke" in e.message for e in result.errors)

@@ -227,6 +227,8 @@ class Context:
     claimed: dict[str, str] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
     forests: dict[int, Any] = field(default_factory=dict)
+    #: forests being built on a background thread (:func:`start_forest`), by ``id``
+    pending_forests: dict[int, tuple[Any, Any]] = field(default_factory=dict)
 
     def forest(self, estimator: Any) -> Any:
         """The :class:`~modelprivacy.models.trees.Forest` of a tree model, built once.
@@ -245,6 +247,15 @@ class Context:
             None when it is not a tree model the package can read.
         """
         key = id(estimator)
+        if key not in self.forests and key in self.pending_forests:
+            from modelprivacy.errors import ModelPrivacyError
+
+            held, future = self.pending_forests.pop(key)
+            try:
+                built = future.result()
+            except ModelPrivacyError:
+                built = None
+            self.forests[key] = (held, built)
         if key not in self.forests:
             from modelprivacy.errors import ModelPrivacyError
             from modelprivacy.models.trees import forest_of, is_tree_model
@@ -257,6 +268,20 @@ class Context:
                     forest = None
             self.forests[key] = (estimator, forest)
         return self.forests[key][1]
+
+    def start_forest(self, estimator: Any, future: Any) -> None:
+        """Register a forest being built elsewhere; :meth:`forest` waits for it.
+
+        Parameters
+        ----------
+        estimator : object
+            The tree model.
+        future : concurrent.futures.Future
+            Its :func:`~modelprivacy.models.trees.forest_of` result, matched to
+            the data (an exception of the build is raised where the forest is
+            asked for, as if it were built there).
+        """
+        self.pending_forests[id(estimator)] = (estimator, future)
 
     @property
     def n_train(self) -> int | None:

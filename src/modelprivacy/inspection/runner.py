@@ -210,6 +210,41 @@ def check_columns(estimator: Any, X: Any, where: str = "training") -> None:
             )
 
 
+#: Build the forest of a tree model on a background thread while the model is walked
+_EARLY_FOREST = True
+
+
+def _start_forest(estimator: Any, data: TrainingData | None) -> tuple[Any, Any] | None:
+    """Start matching the forest of the model (or of a Pipeline's last step) to the data.
+
+    Regenerating a bagging forest's in-bag samples is most of that work, and
+    numpy draws them without the GIL: started before the walk, it overlaps
+    the walk and the first checks. Returns ``(tree model, future)`` or None.
+    """
+    if data is None or not _EARLY_FOREST:
+        return None
+    from concurrent.futures import ThreadPoolExecutor
+
+    from modelprivacy.models.trees import forest_of, is_tree_model
+
+    model = estimator
+    steps = safe_getattr(estimator, "steps")
+    if type(estimator).__name__ == "Pipeline" and isinstance(steps, list) and steps:
+        last = steps[-1]
+        model = last[1] if isinstance(last, tuple) and len(last) == 2 else None
+    try:
+        if model is None or not is_tree_model(model):
+            return None
+    except Exception:  # the check asks again and reports
+        return None
+    n = data.n
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="modelprivacy-forest")
+    try:
+        return model, pool.submit(forest_of, model, n)
+    finally:
+        pool.shutdown(wait=False)
+
+
 def inspect(
     model: Any,
     X: Any = None,
@@ -302,6 +337,7 @@ def inspect(
             DataError,
             "pass the data exactly as it went into fit",
         ) from exc
+    early = _start_forest(estimator, data)
     notes: list[tuple[str, str]] = []
     try:
         nodes = list(walk(estimator, notes))
@@ -310,6 +346,8 @@ def inspect(
     except Exception as exc:  # walk contains its failures; this is the last line of defence
         raise as_privacy_error(exc, "the model could not be walked") from exc
     ctx = Context(root=estimator, nodes=nodes, data=data, k=int(k), show_values=show_values)
+    if early is not None:
+        ctx.start_forest(*early)
     findings: list[Finding] = []
     errors: list[CheckError] = []
     for check_id in ORDER:

@@ -403,11 +403,12 @@ class Forest:
             rows = everyone
             mask = spec.inbag_mask() if inbag else None
             keep: np.ndarray | None = None
-            if mask is not None:
-                keep = mask if order is None else mask[order]
-            if skip is not None:
-                todo = ~skip if order is None else ~skip[order]
-                keep = todo if keep is None else keep & todo
+            if skip is not None:  # combined first, then put in the rows' order once
+                keep = ~skip if mask is None else mask & ~skip
+            elif mask is not None:
+                keep = mask
+            if keep is not None and order is not None:
+                keep = keep[order]
             dense = not sp.issparse(Xi)
             if keep is not None:
                 # take by positions: boolean indexing of rows is several times slower
@@ -480,7 +481,9 @@ def split_thresholds(
     Parameters
     ----------
     features, thresholds : list of ndarray
-        Per tree, the feature and threshold of each split node.
+        Per tree, the feature and threshold of each split node. Nodes of a
+        negative feature (scikit-learn's leaves, ``-2``) are dropped, so a
+        tree's arrays can be given whole.
 
     Returns
     -------
@@ -493,12 +496,25 @@ def split_thresholds(
     t = np.concatenate(thresholds).astype(np.float64, copy=False)
     if not f.size:
         return {}
-    counts = np.bincount(f)
-    wanted = [int(j) for j in np.flatnonzero(counts)]
+    # negative features (leaves) are shifted to the first keys and left out of the pieces:
+    # cheaper than masking every node out
+    shift = max(0, -int(f.min()))
+    key = f + shift if shift else f
+    counts = np.bincount(key)
+    wanted = [int(j) for j in np.flatnonzero(counts[shift:])]
     if counts.size <= 2**16:  # a stable sort of 16-bit keys is a radix sort: linear
-        by_feature = t[np.argsort(f.astype(np.uint16), kind="stable")]
+        small = key.astype(np.uint16)
+        del key
+        order = np.argsort(small, kind="stable")
+        del small
         ends = np.cumsum(counts)
-        pieces = {j: by_feature[ends[j] - counts[j] : ends[j]] for j in wanted}
+        start = int(ends[shift - 1]) if shift else 0
+        by_feature = t[order[start:]]  # the splits only, by feature
+        del order
+        pieces = {
+            j: by_feature[ends[j + shift] - counts[j + shift] - start : ends[j + shift] - start]
+            for j in wanted
+        }
     else:
         pieces = {j: t[f == j] for j in wanted}
 

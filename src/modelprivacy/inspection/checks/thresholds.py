@@ -96,11 +96,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 thr_list.append(np.asarray(t.threshold[split], dtype=np.float64))
                 continue
             spec = found[1]
-            split = spec.left >= 0
-            # thresholds on the tree's own columns (a bagging member sees a subset)
-            feats_list.append(spec.feature[split])
-            thr_list.append(spec.threshold[split])
-            pending[key] += int(np.count_nonzero(split))
+            # thresholds on the tree's own columns (a bagging member sees a subset); every
+            # node, as stored: leaves hold feature -2 in scikit-learn, which split_thresholds
+            # drops once for all trees (a mask per tree costs more than the whole merge)
+            feats_list.append(spec.feature)
+            thr_list.append(spec.threshold)
+            pending[key] += (spec.n_nodes - 1) // 2  # splits: the tree is a full binary one
             if pending[key] >= max(_MERGE, 2 * distinct[key]):  # bounded memory
                 merged = split_thresholds(feats_list, thr_list)
                 feats_list[:] = [np.full(v.size, j, dtype=np.int64) for j, v in merged.items()]
@@ -173,7 +174,7 @@ def _finding(
     # thresholds that are training values themselves: HistGradientBoosting's bin thresholds,
     # XGBoost's split conditions (hist)
     hgb = key.endswith("bin_thresholds_") or library == "xgboost"
-    n_thresholds = {j: np.unique(np.concatenate(v)) for j, v in per_feature.items()}
+    n_thresholds = {j: _distinct(v) for j, v in per_feature.items()}
     X_in = None
     if ctx.data is not None:
         # a booster with categorical features bins its preprocessor's output, whose columns
@@ -302,6 +303,15 @@ def _finding(
             "code_columns_skipped": n_codes,
         },
     )
+
+
+def _distinct(pieces: list[np.ndarray]) -> np.ndarray:
+    """The sorted distinct values of some arrays (one that already is, as it is)."""
+    if len(pieces) == 1:
+        v = pieces[0]
+        if v.ndim == 1 and v.dtype == np.float64 and bool(np.all(v[1:] > v[:-1])):
+            return v
+    return np.unique(np.concatenate(pieces))
 
 
 def _codes_note(n_codes: int) -> str:

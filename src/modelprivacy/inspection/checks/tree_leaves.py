@@ -157,12 +157,15 @@ def _leaf_counts(ctx: Context, key: str, trees: list[_TreeRef]) -> tuple[int, in
     if key not in cache:
         k = ctx.k
         n_leaves = n_small = n_single = 0
+        ones: dict[int, int] = ctx.cache.setdefault("leaves_of_one", {})
         for ref in trees:
             t = ref.tree
             size = t.n_node_samples[t.children_left == -1]
             n_leaves += int(size.size)
             n_small += int(np.count_nonzero(size < k))
-            n_single += int(np.count_nonzero(size == 1))
+            single = int(np.count_nonzero(size == 1))
+            n_single += single
+            ones[id(t)] = single  # for the routing's count of pairs (a pass over the nodes)
         cache[key] = (n_leaves, n_small, n_single)
     return cache[key]
 
@@ -485,8 +488,12 @@ def _route(
             if hit is not None:
                 recovered[hit] = True
         if exact:
+            ones: dict[int, int] = ctx.cache.get("leaves_of_one", {})
             pairs += sum(
-                int(np.count_nonzero(s.n_node_samples[s.is_leaf] == 1)) for s in part.specs
+                ones[id(s.source)]
+                if id(s.source) in ones
+                else int(np.count_nonzero(s.n_node_samples[s.is_leaf] == 1))
+                for s in part.specs
             )
     return alone, small, recovered, pairs
 
