@@ -25,10 +25,13 @@ browser:
 	{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; } || \
 	echo "warning: could not install chromium (apt-get as root); the browser test is skipped locally and fails under CI"
 
+# Tests run on TEST_JOBS worker processes (pytest-xdist), each test file on one worker so that
+# its module fixtures are built once.
+TEST_JOBS ?= 2
 test: $(STAMP) browser
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools
