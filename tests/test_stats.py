@@ -166,6 +166,9 @@ def test_tpr_at_fpr_interval_fields_and_json():
     assert res.resolvable and res.n_nonmembers == 500
     assert res.fpr_interval.contains(res.fpr_achieved)
     assert res.interval == Interval(res.value, res.low, res.high, 0.95)
+    # continuous scores: no tie straddles the target
+    assert res.resolved and res.tie is None
+    assert res.to_dict()["resolved"] is True and res.to_dict()["tie"] is None
     json.dumps(res.to_dict(), allow_nan=False)
     # too few non-members for 0.1%: only the zero-FP threshold qualifies
     small = tpr_at_fpr_interval(m, n, fpr=0.001)

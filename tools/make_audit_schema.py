@@ -239,6 +239,57 @@ def build_membership() -> dict[str, Any]:
             "delta": {"type": "number"},
         },
     }
+    defs["fpr_tie"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "A tie of scores that straddles the target FPR: no threshold splits it, so the TPR at the target is not measured (never broken at random or by record order).",
+        "required": [
+            "score",
+            "members",
+            "nonmembers",
+            "fpr_below",
+            "fpr_above",
+            "tpr_below",
+            "tpr_above",
+        ],
+        "properties": {
+            "score": _NUMBER_OR_NULL,
+            "members": {"type": "integer", "minimum": 1},
+            "nonmembers": {"type": "integer", "minimum": 2},
+            "fpr_below": {
+                "type": "number",
+                "description": "FPR flagging every record above the tie.",
+            },
+            "fpr_above": {"type": "number", "description": "FPR flagging the tie too."},
+            "tpr_below": {"type": "number"},
+            "tpr_above": {"type": "number"},
+        },
+    }
+    defs["tpr_at_fpr"] = {
+        "type": "object",
+        "description": "TprAtFpr.to_dict(): the TPR of the best threshold with FPR at most 'fpr' (achieved: 'fpr_achieved'). When 'resolved' is false a tie straddles the target ('tie') and 'value' is the TPR at 'fpr_achieved', not at 'fpr'.",
+        "required": ["value", "low", "high", "level", "resolved", "tie"],
+        "properties": {
+            "value": _NUMBER_OR_NULL,
+            "low": _NUMBER_OR_NULL,
+            "high": _NUMBER_OR_NULL,
+            "level": {"type": "number"},
+            "fpr": {"type": "number"},
+            "fpr_achieved": {"type": "number"},
+            "fpr_interval": {"$ref": "#/$defs/interval"},
+            "threshold": _NUMBER_OR_NULL,
+            "tp": {"type": "integer", "minimum": 0},
+            "n_members": {"type": "integer", "minimum": 0},
+            "fp": {"type": "integer", "minimum": 0},
+            "n_nonmembers": {"type": "integer", "minimum": 0},
+            "resolvable": {"type": "boolean"},
+            "resolved": {
+                "type": "boolean",
+                "description": "False when a tie of scores straddles the target FPR and the best threshold above it reaches less than half of it.",
+            },
+            "tie": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/fpr_tie"}]},
+        },
+    }
     defs["attack_metrics"] = {
         "type": "object",
         "additionalProperties": False,
@@ -249,7 +300,7 @@ def build_membership() -> dict[str, Any]:
             "tpr_at_fpr": {
                 "type": "object",
                 "description": "TPR at a fixed FPR ('0.001', '0.01', '0.1') with its Clopper-Pearson interval.",
-                "additionalProperties": {"$ref": "#/$defs/interval"},
+                "additionalProperties": {"$ref": "#/$defs/tpr_at_fpr"},
             },
             "resolvable": {"type": "object", "additionalProperties": {"type": "boolean"}},
             "advantage": _NUMBER_OR_NULL,

@@ -37,14 +37,16 @@ import dataclasses
 import math
 import numbers
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import stats as _sps
 
 __all__ = [
+    "TIE_RESOLUTION",
     "EpsilonLowerBound",
+    "FprTie",
     "Interval",
     "TprAtFpr",
     "advantage",
@@ -152,6 +154,77 @@ class Interval:
         return f"{self.value:.4g} [{self.low:.4g}, {self.high:.4g}]"
 
 
+#: A target FPR that falls inside a tie is resolved when the best threshold
+#: above the tie reaches at least this share of the target (see
+#: :func:`tpr_at_fpr_interval`).
+TIE_RESOLUTION = 0.5
+
+
+def _rate(x: float) -> str:
+    """A rate as a percentage, with one more digit below 1%."""
+    return f"{x:.1%}" if x == 0.0 or x >= 0.01 else f"{x:.2%}"
+
+
+@dataclass(frozen=True)
+class FprTie:
+    """A tie of scores across a target FPR that no threshold can split.
+
+    Flagging ``score >= score`` takes the whole tie or none of it: the
+    operating points on either side have FPR ``fpr_below`` and ``fpr_above``
+    and the target lies strictly between them. The TPR at the target is then
+    not measured by these scores: a deterministic threshold reaches
+    ``tpr_below`` (at an FPR far under the target) or ``tpr_above`` (above it),
+    and anything in between would need the tie broken at random or by record
+    order.
+
+    Parameters
+    ----------
+    score : float
+        The tied score.
+    members, nonmembers : int
+        How many members and non-members share it.
+    fpr_below, fpr_above : float
+        The FPR of flagging every record scored above the tie, and of
+        flagging the tie too.
+    tpr_below, tpr_above : float
+        The TPR at the same two thresholds.
+    """
+
+    score: float
+    members: int
+    nonmembers: int
+    fpr_below: float
+    fpr_above: float
+    tpr_below: float
+    tpr_above: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict.
+
+        Returns
+        -------
+        dict
+            All fields; a non-finite ``score`` becomes ``None``.
+        """
+        return {
+            "score": _json_float(self.score),
+            "members": int(self.members),
+            "nonmembers": int(self.nonmembers),
+            "fpr_below": float(self.fpr_below),
+            "fpr_above": float(self.fpr_above),
+            "tpr_below": float(self.tpr_below),
+            "tpr_above": float(self.tpr_above),
+        }
+
+    def __str__(self) -> str:
+        return (
+            f"a tie of {self.members:,} member{'s' if self.members != 1 else ''} and "
+            f"{self.nonmembers:,} non-member{'s' if self.nonmembers != 1 else ''} spans "
+            f"{_rate(self.fpr_below)} to {_rate(self.fpr_above)} FPR and "
+            f"{_rate(self.tpr_below)} to {_rate(self.tpr_above)} TPR"
+        )
+
+
 @dataclass(frozen=True)
 class TprAtFpr:
     """TPR at a fixed target FPR, with its Clopper-Pearson interval.
@@ -186,6 +259,9 @@ class TprAtFpr:
         Whether the non-members were enough to resolve ``fpr`` (see
         :func:`resolvable_fpr`). When False, the TPR is really the TPR at
         zero false positives: conservative, but not the figure asked for.
+    tie : FprTie or None, default=None
+        The tie of scores that straddles ``fpr`` when it leaves the target
+        unresolved (see :attr:`resolved`); ``None`` otherwise.
     """
 
     value: float
@@ -201,6 +277,17 @@ class TprAtFpr:
     fp: int
     n_nonmembers: int
     resolvable: bool
+    tie: FprTie | None = None
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the scores resolve the target FPR (no tie straddles it).
+
+        When False, ``value`` is the TPR at ``fpr_achieved``, far below the
+        target, and not the TPR at ``fpr``: report it as unresolved, with
+        :attr:`tie`.
+        """
+        return self.tie is None
 
     @property
     def interval(self) -> Interval:
@@ -213,8 +300,9 @@ class TprAtFpr:
         Returns
         -------
         dict
-            All fields; ``fpr_interval`` as a nested dict and a non-finite
-            ``threshold`` as ``None``.
+            All fields; ``fpr_interval`` and ``tie`` as nested dicts (``tie``
+            ``None`` when the target is resolved), ``resolved`` (see
+            :attr:`resolved`) and a non-finite ``threshold`` as ``None``.
         """
         return {
             "value": _json_float(self.value),
@@ -230,6 +318,8 @@ class TprAtFpr:
             "fp": int(self.fp),
             "n_nonmembers": int(self.n_nonmembers),
             "resolvable": bool(self.resolvable),
+            "resolved": self.resolved,
+            "tie": None if self.tie is None else self.tie.to_dict(),
         }
 
 
@@ -654,13 +744,68 @@ def _tpr_at_fpr_index(
     return int(np.searchsorted(fp, _max_count(fpr, n_nonmembers), side="right")) - 1
 
 
-def tpr_at_fpr(scores_members: ArrayLike, scores_nonmembers: ArrayLike, fpr: float) -> float:
+def _straddling_tie(
+    tp: NDArray[np.int64],
+    fp: NDArray[np.int64],
+    thresholds: FloatArray,
+    i: int,
+    n_members: int,
+    n_nonmembers: int,
+    fpr: float,
+) -> FprTie | None:
+    """The tie just below ROC point ``i`` when it leaves ``fpr`` unresolved, else ``None``.
+
+    Point ``i`` is the last with FPR ``<= fpr``; the next step is one
+    distinct score, so it is the tie that straddles the target. The target
+    is unresolved when that tie holds members (so the TPR at the target
+    depends on how it would be split) and point ``i`` uses fewer than
+    :data:`TIE_RESOLUTION` of the false positives the target allows. With no
+    tied non-members the next step adds one false positive, so point ``i``
+    uses them all and the target is resolved.
+    """
+    allowed = _max_count(fpr, n_nonmembers)
+    if i + 1 >= tp.size or int(tp[i + 1]) == int(tp[i]):
+        return None
+    if int(fp[i]) >= TIE_RESOLUTION * allowed:
+        return None
+    return FprTie(
+        score=float(thresholds[i + 1]),
+        members=int(tp[i + 1] - tp[i]),
+        nonmembers=int(fp[i + 1] - fp[i]),
+        fpr_below=int(fp[i]) / n_nonmembers,
+        fpr_above=int(fp[i + 1]) / n_nonmembers,
+        tpr_below=int(tp[i]) / n_members,
+        tpr_above=int(tp[i + 1]) / n_members,
+    )
+
+
+@overload
+def tpr_at_fpr(
+    scores_members: ArrayLike,
+    scores_nonmembers: ArrayLike,
+    fpr: float,
+    *,
+    strict: Literal[False] = ...,
+) -> float: ...
+
+
+@overload
+def tpr_at_fpr(
+    scores_members: ArrayLike, scores_nonmembers: ArrayLike, fpr: float, *, strict: bool
+) -> float | None: ...
+
+
+def tpr_at_fpr(
+    scores_members: ArrayLike, scores_nonmembers: ArrayLike, fpr: float, *, strict: bool = False
+) -> float | None:
     """TPR of the best threshold whose empirical FPR is at most ``fpr``.
 
     Conservative: only thresholds actually observed are used, with no
     interpolation across the target (no randomised classifier mixing two
     thresholds), so the reported TPR is achieved at an FPR ``<= fpr`` on
-    these non-members.
+    these non-members. Ties are never broken: when a tie of scores
+    straddles the target, that TPR may be measured far below it (see
+    :func:`tpr_at_fpr_interval`, whose ``resolved`` says so, and ``strict``).
 
     Parameters
     ----------
@@ -670,12 +815,16 @@ def tpr_at_fpr(scores_members: ArrayLike, scores_nonmembers: ArrayLike, fpr: flo
         Attack scores of the non-members.
     fpr : float
         The target false-positive rate, in (0, 1).
+    strict : bool, default=False
+        Return ``None`` instead of a number when a tie of scores leaves the
+        target unresolved (:attr:`TprAtFpr.resolved` is False).
 
     Returns
     -------
-    float
+    float or None
         The largest TPR over thresholds with ``fp / n_nonmembers <= fpr``;
-        0.0 when only flagging nobody stays within the target.
+        0.0 when only flagging nobody stays within the target; ``None``
+        with ``strict=True`` when the target is unresolved.
 
     Raises
     ------
@@ -690,8 +839,11 @@ def tpr_at_fpr(scores_members: ArrayLike, scores_nonmembers: ArrayLike, fpr: flo
     """
     fpr = _check_open_unit(fpr, "fpr", "tpr_at_fpr")
     m, n = _check_pair(scores_members, scores_nonmembers, "tpr_at_fpr")
-    tp, fp, _ = _roc_counts(m, n)
-    return float(tp[_tpr_at_fpr_index(tp, fp, n.size, fpr)] / m.size)
+    tp, fp, thresholds = _roc_counts(m, n)
+    i = _tpr_at_fpr_index(tp, fp, n.size, fpr)
+    if strict and _straddling_tie(tp, fp, thresholds, i, m.size, n.size, fpr) is not None:
+        return None
+    return float(tp[i] / m.size)
 
 
 def resolvable_fpr(n_nonmembers: int, fpr: float) -> bool:
@@ -751,6 +903,18 @@ def tpr_at_fpr_interval(
     treats the threshold as fixed, so it does not include the uncertainty of
     the threshold's FPR, which is reported separately (``fpr_interval``).
 
+    Ties are never broken. When one tied score holds members and non-members
+    on both sides of the target (its non-members take the FPR from below to
+    above ``fpr``), no threshold reaches the target: the best one above the
+    tie may flag far fewer records than the target allows. The result then
+    says the target is unresolved (``resolved`` False) and carries the tie
+    (``tie``: its members and non-members, the FPR and TPR just above and
+    just below it) whenever that threshold's FPR is under
+    :data:`TIE_RESOLUTION` (half) of the target; ``value`` is still the TPR
+    of that threshold, at ``fpr_achieved``, never a TPR invented by
+    splitting the tie at random or by record order. A tie without members
+    does not change the TPR on either side and leaves the target resolved.
+
     Parameters
     ----------
     scores_members : array-like of shape (n_members,)
@@ -766,8 +930,8 @@ def tpr_at_fpr_interval(
     -------
     TprAtFpr
         The TPR with its interval (``value``, ``low``, ``high``), the
-        threshold, the counts, the achieved FPR with its interval and
-        ``resolvable`` (see :func:`resolvable_fpr`).
+        threshold, the counts, the achieved FPR with its interval,
+        ``resolvable`` (see :func:`resolvable_fpr`) and ``tie`` (see above).
 
     Raises
     ------
@@ -795,6 +959,7 @@ def tpr_at_fpr_interval(
         fp=k_fp,
         n_nonmembers=n.size,
         resolvable=resolvable_fpr(n.size, fpr),
+        tie=_straddling_tie(tp, fp, thresholds, i, m.size, n.size, fpr),
     )
 
 

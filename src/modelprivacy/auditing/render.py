@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from modelprivacy._text import printable
 from modelprivacy.auditing.verdict import LINKABILITY_TEST
+from modelprivacy.report.membership import TIE_HEADING, UNRESOLVED, fpr_label, tie_note, tpr_cell
 
 if TYPE_CHECKING:
     from modelprivacy.auditing.core import AuditResult
@@ -63,8 +64,9 @@ def stored_rows_card(result: AuditResult) -> dict[str, Any] | None:
         ``title`` and ``reason``. Otherwise ``ran`` True and formatted strings
         (no computation left to the renderer): ``title``,
         ``meaning``, ``row`` (the table cells, as for the black-box attacks),
-        ``tprs`` (TPR at 0.1%, 1%, 10% FPR with Clopper-Pearson intervals),
-        ``auc``, ``found``, ``arrays``, ``severity``, ``check_id``,
+        ``tprs`` (TPR at 0.1%, 1%, 10% FPR with Clopper-Pearson intervals,
+        or "unresolved" with the tie of scores that straddles that FPR),
+        ``ties`` (one note per unresolved TPR), ``auc``, ``found``, ``arrays``, ``severity``, ``check_id``,
         ``description``, ``detail`` (the description after the sentence of
         ``meaning``) and ``remedy``.
     """
@@ -86,12 +88,19 @@ def stored_rows_card(result: AuditResult) -> dict[str, Any] | None:
     tprs = []
     for fpr in _FPRS:
         t = m.tpr_at_fpr[fpr]
+        resolvable = bool(m.resolvable[fpr])
         tprs.append(
             {
-                "fpr": f"{fpr:.1%}".replace(".0%", "%"),
-                "value": _pct(t.value) + ("" if m.resolvable[fpr] else "*"),
-                "interval": f"{_pct(t.value)} [{_pct(t.low)}, {_pct(t.high)}]",
-                "resolvable": bool(m.resolvable[fpr]),
+                "fpr": fpr_label(fpr),
+                "value": _pct(t.value) + ("" if resolvable else "*")
+                if t.resolved
+                else tpr_cell(t, resolvable),
+                "interval": f"{_pct(t.value)} [{_pct(t.low)}, {_pct(t.high)}]"
+                if t.resolved
+                else f"{UNRESOLVED} ({t.tie})",
+                "resolvable": resolvable,
+                "resolved": t.resolved,
+                "tie": None if t.resolved else tie_note(STORED_ROWS_ROW, fpr, t),
             }
         )
     auc = f"{m.auc.value:.3f} [{m.auc.low:.3f}, {m.auc.high:.3f}]"
@@ -113,6 +122,7 @@ def stored_rows_card(result: AuditResult) -> dict[str, Any] | None:
             f"{m.epsilon.low:.2f}",
         ],
         "starred": any(not t["resolvable"] for t in tprs),
+        "ties": [t["tie"] for t in tprs if t["tie"] is not None],
         "scope": (
             f"{r.n_members:,} members, {r.n_nonmembers:,} non-members, {r.n_stored:,} stored rows, "
             f"no reference models, seed {r.seed}"
@@ -171,6 +181,10 @@ def _stored_rows_terminal(result: AuditResult, width: int = 110) -> str:
     console.print(table)
     if card["starred"]:
         console.print("* too few non-members to resolve this FPR", markup=False)
+    if card["ties"]:
+        console.print(TIE_HEADING, markup=False, highlight=False)
+        for note in card["ties"]:
+            console.print(f"- {note}", markup=False, highlight=False)
     console.print(card["found"], markup=False, highlight=False)
     if card["severity"]:
         console.print(
@@ -208,6 +222,9 @@ def _stored_rows_markdown(result: AuditResult) -> str:
     ]
     if card["starred"]:
         out += ["\\* too few non-members to resolve this FPR.", ""]
+    if card["ties"]:
+        out += [markdown_text(TIE_HEADING), ""]
+        out += [f"- {markdown_text(n)}" for n in card["ties"]] + [""]
     out += [markdown_text(card["found"]), ""]
     out += [
         f"- {_code(a['path'])} ({markdown_text(a['estimator'])}): {a['rows']} rows, {a['space']}"

@@ -29,10 +29,11 @@ from markupsafe import Markup
 from modelprivacy.auditing.render import stored_rows_card
 from modelprivacy.auditing.verdict import LINKABILITY_TEST
 from modelprivacy.findings import Criterion, Finding, Severity
-from modelprivacy.report.membership import REFIT_HEADING, refit_notes
+from modelprivacy.report.membership import REFIT_HEADING, UNRESOLVED, refit_notes
 
 if TYPE_CHECKING:
     from modelprivacy.auditing.core import AuditResult
+    from modelprivacy.stats import TprAtFpr
 
 __all__ = ["SECTIONS", "docs_appendix", "render_html"]
 
@@ -319,6 +320,19 @@ def _singling(result: AuditResult) -> dict[str, Any]:
     return out
 
 
+def _tpr_text(t: TprAtFpr) -> str:
+    """A TPR cell: the rate with its interval, or "unresolved" with the tie that straddles it.
+
+    The tie's sentence wraps under the word (numeric cells do not wrap), so
+    that the table keeps its width.
+    """
+    if t.resolved:
+        return _iv(t)
+    return Markup(
+        '{}<span class="mp-desc" style="display:block;white-space:normal;width:12em;margin-left:auto">{}</span>'
+    ).format(UNRESOLVED, f"({t.tie})")
+
+
 def _membership(result: AuditResult) -> dict[str, Any] | None:
     from modelprivacy.report import plots
 
@@ -330,7 +344,7 @@ def _membership(result: AuditResult) -> dict[str, Any] | None:
     for name, a in m.metrics.items():
         tprs = [
             {
-                "text": _iv(a.tpr_at_fpr[f]) if f in a.tpr_at_fpr else "n/a",
+                "text": _tpr_text(a.tpr_at_fpr[f]) if f in a.tpr_at_fpr else "n/a",
                 "resolvable": bool(a.resolvable.get(f, False)),
             }
             for f in _FPRS

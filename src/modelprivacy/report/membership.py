@@ -1,8 +1,9 @@
 """Membership-inference reports: a terminal table and Markdown for pull requests.
 
 Both show, per attack, AUC with its interval, TPR at 0.1%, 1% and 10% FPR
-(marked when there are too few non-members to resolve that rate), the
-advantage and the empirical epsilon lower bound; then who is exposed (the most
+(marked when there are too few non-members to resolve that rate, and shown as
+"unresolved", with the tie of scores that straddles it, when no threshold
+reaches that rate), the advantage and the empirical epsilon lower bound; then who is exposed (the most
 vulnerable members by record ID), whether unusual people are more exposed, and
 the attack's power per class. Raw values never appear: only counts, rates and
 record IDs.
@@ -16,8 +17,20 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from modelprivacy.attacks.api import MembershipResult
     from modelprivacy.findings import Finding
+    from modelprivacy.stats import TprAtFpr
 
-__all__ = ["REFIT_HEADING", "membership_markdown", "membership_terminal", "refit_notes"]
+__all__ = [
+    "REFIT_HEADING",
+    "TIE_HEADING",
+    "UNRESOLVED",
+    "fpr_label",
+    "membership_markdown",
+    "membership_terminal",
+    "refit_notes",
+    "tie_note",
+    "tie_notes",
+    "tpr_cell",
+]
 
 _FPRS = (0.001, 0.01, 0.1)
 _HEADER = (
@@ -31,6 +44,75 @@ _HEADER = (
 )
 
 
+UNRESOLVED = "unresolved"
+"""The TPR cell of a target FPR that a tie of scores straddles."""
+
+
+def fpr_label(fpr: float) -> str:
+    """``0.01`` as ``"1%"``, ``0.001`` as ``"0.1%"``."""
+    return f"{fpr:.1%}".replace(".0%", "%")
+
+
+def tpr_cell(t: TprAtFpr, resolvable: bool, mark: str = "\u2020") -> str:
+    """The TPR of a table cell: the rate, starred when too few non-members, or unresolved.
+
+    Parameters
+    ----------
+    t : TprAtFpr
+        The TPR at one FPR.
+    resolvable : bool
+        Whether there were enough non-members for that FPR.
+    mark : str, default="\u2020"
+        Appended to "unresolved", pointing to the note that names the tie.
+
+    Returns
+    -------
+    str
+        ``"4.2%"``, ``"0.0%*"`` or ``"unresolved\u2020"``.
+    """
+    if not t.resolved:
+        return UNRESOLVED + mark
+    return f"{t.value:.1%}" + ("" if resolvable else "*")
+
+
+def tie_note(name: str, fpr: float, t: TprAtFpr) -> str:
+    """The sentence that says why the TPR of attack ``name`` at ``fpr`` is unresolved.
+
+    Parameters
+    ----------
+    name : str
+        The attack.
+    fpr : float
+        The target FPR.
+    t : TprAtFpr
+        Its TPR, with ``tie`` set.
+
+    Returns
+    -------
+    str
+        E.g. ``"loss, TPR at 1% FPR: unresolved (a tie of 197 members and 75
+        non-members spans 0.0% to 1.6% FPR and 0.0% to 4.2% TPR)."``
+    """
+    return f"{name}, TPR at {fpr_label(fpr)} FPR: {UNRESOLVED} ({t.tie})."
+
+
+def tie_notes(result: MembershipResult) -> list[str]:
+    """One :func:`tie_note` per unresolved TPR cell, in table order."""
+    return [
+        tie_note(name, f, m.tpr_at_fpr[f])
+        for name, m in result.metrics.items()
+        for f in _FPRS
+        if not m.tpr_at_fpr[f].resolved
+    ]
+
+
+TIE_HEADING = (
+    "\u2020 no threshold reaches this FPR: a tie of scores straddles it, and ties are never "
+    "broken at random or by record order."
+)
+"""The line above the tie notes, in every report format."""
+
+
 def _starred(result: MembershipResult) -> bool:
     """Whether any TPR cell carries the star of an FPR too small to resolve."""
     return any(not m.resolvable[f] for m in result.metrics.values() for f in _FPRS)
@@ -39,7 +121,7 @@ def _starred(result: MembershipResult) -> bool:
 def _rows(result: MembershipResult) -> list[list[str]]:
     rows = []
     for name, m in result.metrics.items():
-        cells = [f"{m.tpr_at_fpr[f].value:.1%}" + ("" if m.resolvable[f] else "*") for f in _FPRS]
+        cells = [tpr_cell(m.tpr_at_fpr[f], m.resolvable[f]) for f in _FPRS]
         rows.append(
             [
                 name,
@@ -141,6 +223,11 @@ def membership_terminal(
     console.print(table)
     if _starred(result):
         console.print("* too few non-members to resolve this FPR")
+    ties = tie_notes(result)
+    if ties:
+        console.print(TIE_HEADING, markup=False, highlight=False)
+        for note in ties:
+            console.print(f"- {note}", markup=False, highlight=False)
     for line in _exposure_lines(result, ids):
         console.print(line, markup=False, highlight=False)
     notes = refit_notes(result)
@@ -194,6 +281,9 @@ def membership_markdown(
     ]
     out += [markdown_row(row) for row in _rows(result)]
     out += ["", "\\* too few non-members to resolve this FPR.", ""] if _starred(result) else [""]
+    ties = tie_notes(result)
+    if ties:
+        out += [markdown_text(TIE_HEADING), ""] + [f"- {markdown_text(n)}" for n in ties] + [""]
     out += [f"- {line}" for line in _exposure_lines(result, ids)]
     notes = refit_notes(result) if show_refit_notes else ()
     if notes:
