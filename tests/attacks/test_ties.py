@@ -219,3 +219,69 @@ def test_audit_reports_show_the_unresolved_tpr_in_every_format(digits):
         assert "unresolved\u2020" in text and "loss, TPR at 1% FPR: unresolved" in text, fmt
     doc = json.loads(result.render("json"))
     assert doc["membership"]["attacks"]["loss"]["tpr_at_fpr"]["0.01"]["resolved"] is False
+
+
+# ------------------------------------------------ a finer signal from the model
+
+
+def test_leaf_proba_smooths_the_training_counts_of_each_leaf(digits):
+    from modelprivacy.attacks.target import leaf_proba
+
+    X_tr, y_tr, X_ho, _ = digits
+    tree = DecisionTreeClassifier(random_state=0).fit(X_tr, y_tr)
+    p = leaf_proba(tree, X_ho)
+    leaf = tree.apply(X_ho)
+    size = tree.tree_.n_node_samples[leaf]
+    counts = np.rint(tree.tree_.value[leaf, 0, :] * size[:, None])
+    np.testing.assert_allclose(p, (counts + 0.1) / (size[:, None] + 1.0))
+    np.testing.assert_allclose(p.sum(axis=1), 1.0)
+    # the same class as predict_proba, with the leaf's size in the confidence
+    assert np.array_equal(p.argmax(axis=1), tree.predict_proba(X_ho).argmax(axis=1))
+    from modelprivacy.errors import ModelPrivacyError
+
+    with pytest.raises(ModelPrivacyError, match="tree classifier"):
+        leaf_proba(LogisticRegression(), X_ho)
+    with pytest.raises(ModelPrivacyError, match="positive"):
+        leaf_proba(tree, X_ho, prior=0.0)
+
+
+def test_leaf_counts_break_a_grown_trees_ties_deterministically(digits):
+    from modelprivacy.attacks.target import Target
+
+    X_tr, y_tr, X_ho, y_ho = digits
+    X_all, y_all = np.r_[X_tr, X_ho], np.r_[y_tr, y_ho]
+    tree = DecisionTreeClassifier(random_state=0).fit(X_tr, y_tr)
+    plain = Target(tree).signal(X_all, y_all)
+    leaf = Target(tree, leaf_counts=True).signal(X_all, y_all)
+    assert np.unique(plain).size == 2 and np.unique(leaf).size > 30
+    np.testing.assert_array_equal(leaf, Target(tree, leaf_counts=True).signal(X_all, y_all))
+    # another model keeps its usual signal
+    lr = LogisticRegression(max_iter=2000).fit(X_tr, y_tr)
+    np.testing.assert_array_equal(
+        Target(lr, leaf_counts=True).signal(X_ho, y_ho), Target(lr).signal(X_ho, y_ho)
+    )
+
+
+def test_leaf_counts_resolve_the_grown_trees_tpr_at_one_percent():
+    # benchmarks/tree_ties.py, split 1, K=8: predict_proba leaves 1% FPR inside a tie
+    from modelprivacy.attacks.membership import attack_scores, choose_rmia_offline_a
+    from modelprivacy.attacks.reference import fit_reference_models
+    from modelprivacy.attacks.target import Target
+
+    X, y = load_digits(return_X_y=True)
+    order = np.random.default_rng(1).permutation(len(y))
+    tr, ho = order[: len(y) // 2], order[len(y) // 2 :]
+    tree = DecisionTreeClassifier(random_state=0).fit(X[tr], y[tr])
+    X_all, y_all = np.r_[X[tr], X[ho]], np.r_[y[tr], y[ho]]
+    member = np.r_[np.ones(len(tr), dtype=bool), np.zeros(len(ho), dtype=bool)]
+    out = {}
+    for leaf_counts in (False, True):
+        tgt = Target(tree, leaf_counts=leaf_counts)
+        ref = fit_reference_models(tgt, X_all, y_all, k=8, random_state=np.random.default_rng(1))
+        s = attack_scores(
+            "rmia_offline", tgt.signal(X_all, y_all), ref, None, a=choose_rmia_offline_a(ref)
+        )
+        out[leaf_counts] = (np.unique(s).size, tpr_at_fpr_interval(s[member], s[~member], 0.01))
+    (n_plain, plain), (n_leaf, leaf) = out[False], out[True]
+    assert n_plain <= 12 and not plain.resolved
+    assert n_leaf > 1000 and leaf.resolved and leaf.value > 0.0

@@ -36,6 +36,7 @@ __all__ = [
     "BlackBoxError",
     "Target",
     "as_query_model",
+    "leaf_proba",
     "logit_signal",
     "query",
 ]
@@ -73,6 +74,70 @@ def logit_signal(proba: np.ndarray, label_index: np.ndarray) -> np.ndarray:
     log_rest = logsumexp(others, axis=1)
     # 1 - p_y computed from the other classes keeps precision when p_y ~ 1
     return np.asarray(log_py - log_rest)
+
+
+def _is_tree_classifier(model: Any) -> bool:
+    """Whether ``model`` is a fitted single-output scikit-learn tree classifier."""
+    tree = getattr(model, "tree_", None)
+    return (
+        tree is not None
+        and callable(getattr(model, "apply", None))
+        and getattr(model, "n_outputs_", 1) == 1
+        and getattr(model, "classes_", None) is not None
+        and hasattr(tree, "value")
+        and hasattr(tree, "weighted_n_node_samples")
+    )
+
+
+def leaf_proba(model: Any, X: Any, prior: float = 1.0) -> np.ndarray:
+    """Class probabilities of a tree from the training counts of each record's leaf, smoothed.
+
+    A fully grown tree answers 0 or 1 for every record in a pure leaf, so
+    its probabilities tie across most records. The leaf also stores how many
+    training records (weighted) of each class reached it; smoothing those
+    counts towards the uniform distribution with ``prior`` pseudo-records,
+    ``(count + prior / n_classes) / (leaf size + prior)``, keeps the model's
+    answer where the leaf is large and tells a leaf of one record from a leaf
+    of fifty. The result is deterministic and comes from the model alone
+    (white-box: the fitted tree's leaf counts), so the ties it breaks are
+    broken by the model, never at random or by record order.
+
+    Parameters
+    ----------
+    model : DecisionTreeClassifier or ExtraTreeClassifier
+        A fitted single-output scikit-learn tree classifier.
+    X : array-like
+        Records, as the model takes them.
+    prior : float, default=1.0
+        Pseudo-records added to every leaf, spread evenly over the classes.
+
+    Returns
+    -------
+    ndarray of shape (n, n_classes)
+        Probabilities in the order of ``model.classes_``.
+
+    Raises
+    ------
+    ModelPrivacyError
+        If ``model`` is not a fitted single-output tree classifier or
+        ``prior`` is not positive.
+    """
+    if not _is_tree_classifier(model):
+        raise ModelPrivacyError(
+            f"leaf counts need a fitted single-output scikit-learn tree classifier; got a "
+            f"{type(model).__name__}"
+        )
+    if not isinstance(prior, int | float) or not prior > 0:
+        raise ModelPrivacyError(f"the leaf-count prior must be a positive number; got {prior!r}")
+    tree = model.tree_
+    leaf = np.asarray(model.apply(X))
+    value = np.asarray(tree.value, dtype=np.float64)[leaf, 0, :]
+    # tree_.value holds class fractions (scikit-learn >= 1.4) or weighted counts (older)
+    total = value.sum(axis=1, keepdims=True)
+    size = np.asarray(tree.weighted_n_node_samples, dtype=np.float64)[leaf][:, None]
+    counts = value / np.maximum(total, _TINY) * size
+    n_classes = counts.shape[1]
+    return np.asarray((counts + prior / n_classes) / (size + prior))
 
 
 _CHUNK_ROWS = 2000  # below this many rows per thread, one call is cheaper
@@ -544,11 +609,19 @@ class Target:
         What the attack may query; inferred from the estimator by default
         (probabilities if it has ``predict_proba``, else decision scores, else
         labels; ``regression`` for regressors).
+    leaf_counts : bool, default=False
+        For a scikit-learn tree classifier answering probabilities (the
+        target and each reference model alike), take the signal from the
+        smoothed training counts of the record's leaf (:func:`leaf_proba`)
+        instead of ``predict_proba``: white-box, deterministic, and it breaks
+        the ties of a fully grown tree's 0/1 probabilities. Other models keep
+        the usual signal.
     """
 
     estimator: Any
     fit_fn: Callable[[Any, Any], Any] | None = None
     output: Output | None = None
+    leaf_counts: bool = False
     classes: np.ndarray | None = field(default=None, init=False)
     _plan: RefitPlan | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -617,6 +690,8 @@ class Target:
             return (query(m.predict, X) == y).astype(np.float64)
         idx = self.label_index(y)
         if self.output == "proba":
+            if self.leaf_counts and _is_tree_classifier(m):
+                return logit_signal(self._aligned(m, leaf_proba(m, X)), idx)
             return logit_signal(self._aligned_proba(m, X), idx)
         scores = np.asarray(query(m.decision_function, X), dtype=np.float64)
         if scores.ndim == 1:  # binary: the margin towards the true label
@@ -663,7 +738,10 @@ class Target:
 
     def _aligned_proba(self, model: Any, X: Any) -> np.ndarray:
         """Probabilities in the target's class order (a reference model may lack a rare class)."""
-        proba = np.asarray(query(model.predict_proba, X), dtype=np.float64)
+        return self._aligned(model, np.asarray(query(model.predict_proba, X), dtype=np.float64))
+
+    def _aligned(self, model: Any, proba: np.ndarray) -> np.ndarray:
+        """``proba`` (in ``model.classes_`` order) in the target's class order."""
         assert self.classes is not None
         own = np.asarray(getattr(model, "classes_", self.classes))
         if own.shape == self.classes.shape and np.all(own == self.classes):
