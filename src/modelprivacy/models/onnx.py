@@ -92,6 +92,7 @@ __all__ = [
     "OnnxNode",
     "OnnxTree",
     "TreeEnsemble",
+    "ensemble_forest",
     "graph_data",
     "onnx_forest",
     "parse_tree_ensemble",
@@ -225,6 +226,32 @@ class _TfIdfView(OnnxNode):
         return model.run_to(output, docs)
 
 
+class _TreeView(OnnxNode):
+    """A tree-ensemble node; its trees are read on their own when a graph holds several."""
+
+    __slots__ = ("_model",)
+
+    def __init__(self, index: int, domain: str, model: OnnxModel) -> None:
+        super().__init__(index, domain)
+        self._model = model
+
+    def forest(self) -> Forest:
+        """The node's trees (:func:`ensemble_forest`); several per graph are read one by one.
+
+        Raises
+        ------
+        NotATreeModelError
+            When the graph holds one tree ensemble: the model is read whole
+            (:func:`onnx_forest`), so its trees are not read twice.
+        """
+        model = self._model
+        if len(_ensembles(model)) < 2:
+            raise NotATreeModelError(
+                "this ONNX graph holds one tree ensemble, read with the whole model"
+            )
+        return ensemble_forest(model, self.index)
+
+
 _KNOWN_OPS = (
     "SVMClassifier",
     "SVMRegressor",
@@ -259,6 +286,10 @@ _VIEWS: dict[str, type[OnnxNode]] = {
     op: type(op, (OnnxNode,), {"__module__": __name__, "op_type": op, "__doc__": OnnxNode.__doc__})
     for op in _KNOWN_OPS
 }
+for _op in ("TreeEnsembleClassifier", "TreeEnsembleRegressor", "TreeEnsemble"):
+    _VIEWS[_op] = type(
+        _op, (_TreeView,), {"__module__": __name__, "op_type": _op, "__doc__": _TreeView.__doc__}
+    )
 _VIEWS["TfIdfVectorizer"] = type(
     "TfIdfVectorizer",
     (_TfIdfView,),
@@ -577,6 +608,8 @@ def _view(index: int, node: Any, model: OnnxModel) -> OnnxNode:
     cls = _VIEWS.get(node.op_type, OnnxNode)
     if issubclass(cls, _TfIdfView):
         return cls(index, node.domain, model, node.output[0])
+    if issubclass(cls, _TreeView):
+        return cls(index, node.domain, model)
     return cls(index, node.domain)
 
 
@@ -854,6 +887,7 @@ _MODE_CODES = {
     b"BRANCH_EQ": _EQ,
     b"BRANCH_NEQ": _NEQ,
     b"LEAF": _LEAF,
+    b"BRANCH_MEMBER": _MEMBER,  # refused by the older operators, with a message that says why
 }
 
 
@@ -896,6 +930,11 @@ class OnnxTree:
     member_keys : ndarray of int64 or None
         Sorted ``node * members.size + position in members``: one per value of
         each set (a value is in a node's set when its key is there).
+    missing_true64 : ndarray of bool or None
+        The missing-value flags onnxruntime reads when it compares in float64,
+        where they differ from :attr:`missing_true` (a chain of ``BRANCH_EQ``
+        splits read as one set: see :func:`parse_tree_ensemble`); None when
+        they do not.
     """
 
     true: np.ndarray
@@ -910,6 +949,7 @@ class OnnxTree:
     depth: int
     members: np.ndarray | None = None
     member_keys: np.ndarray | None = None
+    missing_true64: np.ndarray | None = None
 
     @property
     def n_nodes(self) -> int:
@@ -1094,6 +1134,116 @@ class _Ids:
         return np.where(ok, self.order[pos], -1)
 
 
+def _eq_chains(
+    modes: np.ndarray,
+    features: np.ndarray,
+    values: np.ndarray,
+    true: np.ndarray,
+    false: np.ndarray,
+    missing: np.ndarray,
+    roots: np.ndarray,
+    where: np.ndarray,
+) -> tuple[np.ndarray, ...] | None:
+    """Chains of ``BRANCH_EQ`` splits that share their true child, read as one set split each.
+
+    The older operators have no set split, so onnxmltools writes LightGBM's
+    category set ``x in {a, b, c}`` as the chain ``x == a``, else ``x == b``,
+    else ``x == c``, each sending its true branch to the same node: the nodes
+    form a graph, not a tree. A split ``B`` is absorbed into ``A`` when ``A``
+    is a ``BRANCH_EQ`` split whose false child is ``B``, ``B`` is a
+    ``BRANCH_EQ`` split on the same feature with the same true child, ``B`` is
+    no root and no other split's child. The chain's first split becomes a
+    ``BRANCH_MEMBER`` split on the chain's values (NaN values left out: they
+    equal nothing), with the last split's false child.
+
+    A missing value goes where onnxruntime (1.32) sends it, measured on
+    chains with every pattern of ``nodes_missing_value_tracks_true``: it
+    reads each run of consecutive splits on whole numbers 1 to 32 (1 to 64
+    when it compares in float64) as one set, whose flag is its first split's,
+    and every other split on its own; a NaN takes the true child when the
+    flag of any run or lone split says so. (onnxmltools copies one flag to
+    every split of a chain, so its exports route alike under any reading.)
+
+    Returns
+    -------
+    tuple or None
+        None without such chains; else the new modes, false children,
+        missing flags (comparing in float32, and in float64), the set of each
+        value (its chain's first split) and the value, and which splits were
+        absorbed.
+
+    Raises
+    ------
+    MalformedTreesError
+        When the chains form a cycle.
+    """
+    n = modes.size
+    eq = np.zeros(n, dtype=bool)
+    eq[where] = modes[where] == _EQ
+    heads = np.flatnonzero(eq)
+    if not heads.size:
+        return None
+    parents = np.bincount(np.concatenate([true[where], false[where]]), minlength=n)
+    is_root = np.zeros(n, dtype=bool)
+    is_root[roots] = True
+    nxt = false[heads]
+    joins = (
+        eq[nxt]
+        & (nxt != heads)
+        & (features[nxt] == features[heads])
+        & (true[nxt] == true[heads])
+        & (parents[nxt] == 1)
+        & ~is_root[nxt]
+    )
+    if not joins.any():
+        return None
+    into = np.full(n, -1, dtype=np.int64)  # the split each absorbed split joins
+    into[nxt[joins]] = heads[joins]
+    absorbed = into >= 0
+    head = np.where(absorbed, into, np.arange(n, dtype=np.int64))
+    for _ in range(int(np.ceil(np.log2(n + 1))) + 1):  # pointer doubling: chains of any length
+        head = head[head]
+    if absorbed[head].any():
+        raise MalformedTreesError("its BRANCH_EQ splits form a cycle through their false children")
+    in_chain = absorbed | np.isin(np.arange(n), into[absorbed])
+    chain = np.flatnonzero(in_chain)
+    ends = chain[~absorbed[false[chain]]]  # the last split of each chain
+    new_false = false.copy()
+    new_false[head[ends]] = false[ends]
+    # onnxruntime's runs: a split on a whole number 1 to 32 (64 in float64) after one joins its set
+    before = np.where(absorbed, into, 0)
+    flags = []
+    for precise, top in ((values.astype(np.float32).astype(np.float64), 32), (values, 64)):
+        with np.errstate(invalid="ignore"):
+            small = (precise == np.floor(precise)) & (precise >= 1) & (precise <= top)
+        run_head = chain[~absorbed[chain] | ~small[chain] | ~small[before[chain]]]
+        new_missing = missing.copy()
+        new_missing[head[chain]] = 0
+        new_missing[head[run_head[missing[run_head] != 0]]] = 1
+        flags.append(new_missing)
+    new_modes = modes.copy()
+    new_modes[head[chain]] = _MEMBER
+    keep = ~np.isnan(values[chain])
+    return (
+        new_modes,
+        new_false,
+        flags[0],
+        flags[1],
+        head[chain][keep],
+        values[chain][keep],
+        absorbed,
+    )
+
+
+def _member_keys(nodes: np.ndarray, values: np.ndarray) -> tuple[np.ndarray | None, ...]:
+    """The sorted distinct values of a tree's sets and the keys of :class:`OnnxTree`."""
+    if not nodes.size:
+        return None, None
+    members = np.unique(values)
+    keys = np.sort(nodes * members.size + np.searchsorted(members, values))
+    return members, keys
+
+
 def parse_tree_ensemble(node: Any, index: int) -> TreeEnsemble:
     """Read and validate the trees of a ``TreeEnsembleClassifier``/``TreeEnsembleRegressor`` node.
 
@@ -1104,7 +1254,13 @@ def parse_tree_ensemble(node: Any, index: int) -> TreeEnsemble:
     output (class or target) the node has, and the sizes are bounded
     (:data:`MAX_TREE_NODES`, :data:`MAX_TREES`). A tree's root is its first
     node in the file, as onnxruntime takes it; nodes not reached from it are
-    left out. A ``TreeEnsemble`` node (opset 5) is read by
+    left out. ``BRANCH_EQ`` and ``BRANCH_NEQ`` splits are read as the others;
+    a chain of ``BRANCH_EQ`` splits on one feature that send their true
+    branch to one node (how onnxmltools writes a LightGBM category set) is
+    read as one ``BRANCH_MEMBER`` split, so that the nodes form a tree (see
+    :func:`_eq_chains`); any other node reached from two splits is refused.
+    ``BRANCH_MEMBER`` itself is a mode of ``TreeEnsemble`` only, and refused
+    here. A ``TreeEnsemble`` node (opset 5) is read by
     :func:`parse_tree_ensemble5`.
 
     Parameters
@@ -1153,6 +1309,11 @@ def parse_tree_ensemble(node: Any, index: int) -> TreeEnsemble:
         if arr.size != n:
             raise MalformedTreesError(f"it lists {arr.size:,} {name} for {n:,} nodes_treeids")
     modes = _modes(attrs, n)
+    if (modes == _MEMBER).any():
+        raise MalformedTreesError(
+            "it has a node of mode BRANCH_MEMBER, a mode of the opset-5 TreeEnsemble only "
+            "(the older operators have no membership sets)"
+        )
     ids = _Ids(tree_ids, node_ids)
     n_trees = ids.trees.size
     if n_trees > MAX_TREES:
@@ -1175,6 +1336,14 @@ def parse_tree_ensemble(node: Any, index: int) -> TreeEnsemble:
         child[where] = found
     roots = np.full(n_trees, n, dtype=np.int64)
     np.minimum.at(roots, ids.tree_of, np.arange(n, dtype=np.int64))
+    sets = _eq_chains(modes, features, values, true, false, missing, roots, where)
+    if sets is not None:  # chains of BRANCH_EQ splits on one feature, each now one set split
+        modes, false, missing, missing64, member_node, member_value, absorbed = sets
+        branch = branch & ~absorbed
+        where = np.flatnonzero(branch)
+    else:
+        member_node, member_value = np.zeros(0, dtype=np.int64), np.zeros(0)
+        missing64 = None
     parents = np.bincount(np.concatenate([true[where], false[where]]), minlength=n)
     if (parents > 1).any():
         at = int(np.flatnonzero(parents > 1)[0])
@@ -1263,23 +1432,35 @@ def parse_tree_ensemble(node: Any, index: int) -> TreeEnsemble:
     w_tree_of = ids.tree_of[leaf_at][keep]
     w_order = np.argsort(w_tree_of, kind="stable")
     w_starts = np.searchsorted(w_tree_of[w_order], np.arange(n_trees + 1))
+    reached_set = local[member_node] >= 0
+    member_node, member_value = member_node[reached_set], member_value[reached_set]
+    member_tree = ids.tree_of[member_node]
+    m_order = np.argsort(member_tree, kind="stable")
+    m_starts = np.searchsorted(member_tree[m_order], np.arange(n_trees + 1))
     trees: list[OnnxTree] = []
     for t in range(n_trees):
         nodes = order[starts[t] : starts[t + 1]]
         is_split = branch[nodes]
         sel = w_order[w_starts[t] : w_starts[t + 1]]
+        members, keys = _member_keys(
+            local[member_node[m_order[m_starts[t] : m_starts[t + 1]]]],
+            member_value[m_order[m_starts[t] : m_starts[t + 1]]],
+        )
         trees.append(
             OnnxTree(
                 true=np.where(is_split, local[true[nodes]], -1),
                 false=np.where(is_split, local[false[nodes]], -1),
                 feature=np.where(is_split, features[nodes], -2),
-                threshold=np.where(is_split, values[nodes], np.nan),
+                threshold=np.where(is_split & (modes[nodes] != _MEMBER), values[nodes], np.nan),
                 mode=modes[nodes],
                 missing_true=missing[nodes] != 0,
                 leaf_index=w_at[sel],
                 leaf_output=w_out[sel],
                 leaf_weight=w_val[sel],
                 depth=int(level_of[nodes].max()),
+                members=members,
+                member_keys=keys,
+                missing_true64=None if missing64 is None else missing64[nodes] != 0,
             )
         )
     return TreeEnsemble(
@@ -1664,7 +1845,8 @@ def _tree_spec(tree: OnnxTree, ensemble: TreeEnsemble, owner: Any, float32: bool
     strict = np.isin(tree.mode, (_LT, _GTE))
     left = np.where(split, np.where(below_is_true, tree.true, tree.false), -1)
     right = np.where(split, np.where(below_is_true, tree.false, tree.true), -1)
-    missing_left = np.where(below_is_true, tree.missing_true, ~tree.missing_true)
+    tracks = tree.missing_true if float32 or tree.missing_true64 is None else tree.missing_true64
+    missing_left = np.where(below_is_true, tracks, ~tracks)
     missing_left |= tree.mode == _NEQ  # NaN != t holds
     feature = tree.feature
     threshold = tree.threshold
@@ -1819,31 +2001,68 @@ def onnx_forest(model: OnnxModel) -> Forest:
     NotATreeModelError
         When the graph holds no tree ensemble.
     UnsupportedTreesError
-        When it holds several, category splits (``BRANCH_EQ``/``BRANCH_NEQ``
-        of the older operators), float16 comparisons, more leaf values than
-        it can hold densely (nodes times outputs), or malformed trees.
+        When it holds several (the inspection then reads each at its own
+        path, through the walk's view of the node: :func:`ensemble_forest`),
+        float16 comparisons, more leaf values than it can hold densely
+        (nodes times outputs), or malformed trees.
     """
-    try:
-        found = model.tree_ensembles()
-    except MalformedTreesError as exc:
-        raise UnsupportedTreesError(f"this ONNX model's trees cannot be read: {exc}") from None
+    found = _ensembles(model)
     if not found:
         raise NotATreeModelError(
             "this ONNX graph holds no tree ensemble (TreeEnsembleClassifier, "
             "TreeEnsembleRegressor or TreeEnsemble of ai.onnx.ml)"
         )
     if len(found) > 1:
+        graph = model.proto.graph
+        names = ", ".join(f"{graph.node[e.index].op_type}[{e.index}]" for e in found[:4])
         raise UnsupportedTreesError(
-            f"this ONNX graph holds {len(found)} tree ensembles; the tree checks read graphs "
-            "with one"
+            f"this ONNX graph holds {len(found)} tree ensembles ({names}"
+            f"{', ...' if len(found) > 4 else ''}); the inspection reads each at its own path, "
+            "but one set of trees is needed here (leaf boxes are drawn for graphs with one)"
         )
-    ensemble = found[0]
-    for tree in ensemble.trees:
-        if ensemble.op_type != "TreeEnsemble" and np.isin(tree.mode, (_EQ, _NEQ)).any():
-            raise UnsupportedTreesError(
-                "this ONNX tree ensemble has BRANCH_EQ or BRANCH_NEQ splits (categories, as "
-                "onnxmltools writes LightGBM's categorical splits): they are not thresholds"
-            )
+    return _ensemble_forest(model, found[0])
+
+
+def ensemble_forest(model: OnnxModel, index: int) -> Forest:
+    """The trees of one tree-ensemble node of a graph, on the shared representation.
+
+    Parameters
+    ----------
+    model : OnnxModel
+        The model.
+    index : int
+        The node's position in the graph.
+
+    Returns
+    -------
+    Forest
+        As :func:`onnx_forest` for a graph with that ensemble only, at the
+        path ``trees`` inside the walk's view of the node (findings name
+        ``<OpType>[<index>].trees``).
+
+    Raises
+    ------
+    NotATreeModelError
+        When that node is no tree ensemble.
+    UnsupportedTreesError
+        As :func:`onnx_forest`.
+    """
+    for ensemble in _ensembles(model):
+        if ensemble.index == index:
+            forest = _ensemble_forest(model, ensemble)
+            forest.path = "trees"
+            return forest
+    raise NotATreeModelError(f"node {index} of this ONNX graph is no tree ensemble")
+
+
+def _ensembles(model: OnnxModel) -> list[TreeEnsemble]:
+    try:
+        return model.tree_ensembles()
+    except MalformedTreesError as exc:
+        raise UnsupportedTreesError(f"this ONNX model's trees cannot be read: {exc}") from None
+
+
+def _ensemble_forest(model: OnnxModel, ensemble: TreeEnsemble) -> Forest:
     cells = sum(t.n_nodes for t in ensemble.trees) * ensemble.n_outputs
     if cells > _MAX_LEAF_CELLS:
         raise UnsupportedTreesError(
@@ -1939,8 +2158,16 @@ def onnx_forest(model: OnnxModel) -> Forest:
     )
     if any(np.isin(t.mode[t.true >= 0], _SET_MODES).any() for t in ensemble.trees):
         forest.notes.append(
-            "BRANCH_EQ, BRANCH_NEQ and BRANCH_MEMBER splits test values or sets of values, "
-            "not thresholds: they are routed, but their boxes are open on those features"
+            "BRANCH_EQ, BRANCH_NEQ and BRANCH_MEMBER splits test values or sets of values "
+            "(categories), not thresholds: they are routed as onnxruntime routes them, but "
+            "their boxes are open on those features and they locate no value for MP-S104"
+            + (
+                "; chains of BRANCH_EQ splits on one feature that share their true branch "
+                "(onnxmltools' category sets) are read as one set split each"
+                if ensemble.op_type != "TreeEnsemble"
+                and any((t.mode == _MEMBER).any() for t in ensemble.trees)
+                else ""
+            )
         )
     return forest
 
@@ -1948,3 +2175,8 @@ def onnx_forest(model: OnnxModel) -> Forest:
 @register_adapter(f"{__name__}.OnnxModel")
 def _onnx_trees(model: Any) -> Forest:
     return onnx_forest(model)
+
+
+@register_adapter(f"{__name__}._TreeView")
+def _node_trees(view: Any) -> Forest:
+    return view.forest()
