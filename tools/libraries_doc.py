@@ -2,7 +2,8 @@
 
 Every module ``modelprivacy.models.<library>`` declares ``STORES``, a tuple of
 :class:`modelprivacy.models._registry.Stored`; this script renders one table
-per library. ``tests/models/test_libraries_doc.py`` fails when the committed
+per library, with the module's ``STORES_NOTE`` (if any) as a paragraph under
+its table. ``tests/models/test_libraries_doc.py`` fails when the committed
 page differs from what this script writes, when a declared check ID is not in
 the catalogue, or when a declared test file does not exist.
 
@@ -58,6 +59,16 @@ def stores(module: str) -> tuple[Any, ...] | None:
     return getattr(mod, "STORES", None)
 
 
+def note(module: str) -> str | None:
+    """The ``STORES_NOTE`` of ``modelprivacy.models.<module>``: a paragraph under its table."""
+    try:
+        mod = importlib.import_module(f"modelprivacy.models.{module}")
+    except ModuleNotFoundError:
+        return None
+    text = getattr(mod, "STORES_NOTE", None)
+    return text if isinstance(text, str) and text else None
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -82,6 +93,9 @@ def render() -> str:
                 f"| `{_cell(s.what)}` | {_cell(s.where)} | {_cell(s.reveals)} | {check} | "
                 f"`{_cell(s.test)}` |\n"
             )
+        under = note(module)
+        if under:
+            parts.append(f"\n{under}\n")
     return "".join(parts)
 
 

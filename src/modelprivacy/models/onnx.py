@@ -52,14 +52,23 @@ boosting and onnxmltools LightGBM and XGBoost models, and the unified
 :func:`parse_tree_ensemble` (:func:`parse_tree_ensemble5`) has validated their
 arrays. The file stores no row counts: the training data is routed through the
 trees in numpy, with each node's own comparison (``BRANCH_LEQ``, ``BRANCH_LT``,
-``BRANCH_GTE``, ``BRANCH_GT``; ``BRANCH_EQ``, ``BRANCH_NEQ`` and
-``BRANCH_MEMBER`` of a ``TreeEnsemble``, whose boxes stay open on their
-feature; missing values as ``nodes_missing_value_tracks_true`` says) in the
-precision onnxruntime uses (float32 for a float input), so a leaf holds the
-records onnxruntime sends there. Where the leaves are labels (a forest's class
-probabilities, a regressor's averaged predictions) a person alone in a leaf is
-given away with their label; a boosted binary model's leaf step gives it by its
-sign.
+``BRANCH_GTE``, ``BRANCH_GT``; ``BRANCH_EQ``, ``BRANCH_NEQ`` and, in a
+``TreeEnsemble``, ``BRANCH_MEMBER``, whose boxes stay open on their feature;
+missing values as ``nodes_missing_value_tracks_true`` says) in the precision
+onnxruntime uses (float32 for a float input), so a leaf holds the records
+onnxruntime sends there. onnxmltools writes a LightGBM category set for the
+older operators as a chain of ``BRANCH_EQ`` splits that share their true
+branch; such a chain is read as one set split (onnxruntime reads it so too),
+so the trees keep LightGBM's leaves. Where the leaves are labels (a forest's
+class probabilities, a regressor's averaged predictions) a person alone in a
+leaf is given away with their label; a boosted binary model's leaf step gives
+it by its sign.
+
+A graph with several tree ensembles (skl2onnx's export of a voting ensemble of
+forests, or two regressors whose outputs are added) has no one set of trees:
+:func:`onnx_forest` refuses it (leaf boxes need one), and the walk's view of
+each ensemble node is read instead (:func:`ensemble_forest`), so the tree
+checks report each at ``<OpType>[<index>].trees``.
 """
 
 from __future__ import annotations
@@ -132,14 +141,17 @@ STORES = (
     ),
     Stored(
         "target_weights",
-        "TreeEnsembleRegressor leaves",
+        "TreeEnsembleRegressor leaves (leaf_weights of TreeEnsemble, opset 5)",
         "training targets, reproduced by the leaves of one row",
         "MP-S108",
         "tests/inspection/test_onnx.py",
     ),
     Stored(
         "tree structure (nodes_truenodeids, nodes_falsenodeids, nodes_modes)",
-        "TreeEnsembleClassifier and TreeEnsembleRegressor nodes (skl2onnx, onnxmltools)",
+        "TreeEnsembleClassifier and TreeEnsembleRegressor nodes (skl2onnx, onnxmltools); "
+        "TreeEnsemble of opset 5 (nodes_trueleafs, tree_roots; BRANCH_EQ, NEQ and MEMBER "
+        "routed, their boxes open); the older operators' BRANCH_EQ and NEQ too, onnxmltools' "
+        "chains of BRANCH_EQ (LightGBM category sets) read as one set each",
         "no row counts, but routing the training data finds the people alone in a leaf, as "
         "many as in the model before export; a lone person's label from the leaf's "
         "class_weights (forests and trees), target (skl2onnx regressors) or step's sign "
@@ -148,7 +160,7 @@ STORES = (
         "tests/models/test_onnx_trees.py",
     ),
     Stored(
-        "nodes_values",
+        "nodes_values (nodes_splits of TreeEnsemble)",
         "every split of a tree ensemble",
         "float32 thresholds: midpoints of adjacent training values (scikit-learn, LightGBM), "
         "training values themselves (XGBoost's hist)",
@@ -171,6 +183,18 @@ STORES = (
     ),
 )
 
+
+#: Printed under the ONNX table of ``docs/libraries.md``.
+STORES_NOTE = (
+    "Graphs with the unified `TreeEnsemble` operator (ai.onnx.ml opset 5) get the same tree "
+    "checks. Value and set splits (BRANCH_EQ, BRANCH_NEQ, BRANCH_MEMBER) are routed as "
+    "onnxruntime routes them, in the older operators too, where onnxmltools writes a LightGBM "
+    "category set as a chain of BRANCH_EQ splits sharing one branch (read as one set), but "
+    "have no threshold for MP-S104 or MP-S110; float16 trees are not routed. A graph with "
+    "several tree ensembles (skl2onnx's export of a voting ensemble of forests) has each "
+    "checked at its own path (`TreeEnsembleClassifier[0].trees`, ...); MP-S110 draws leaf "
+    "boxes for graphs with one."
+)
 
 _MAX_THREADS = 4
 # onnx TensorProto element types -> numpy dtypes of inputs

@@ -29,10 +29,13 @@ sees them, and refuses:
 - tree ensembles (``TreeEnsembleClassifier``/``TreeEnsembleRegressor``, and
   ``TreeEnsemble`` of opset 5, of the main graph) whose arrays do not describe
   trees: node arrays of different lengths, a child or leaf-weight id that
-  names no node of its tree (for ``TreeEnsemble``: a child, root or target
-  out of range, an unknown mode, NaN splits, leaf weights that are not
-  finite, membership sets that do not match its ``BRANCH_MEMBER`` nodes), a
-  node that is the child of two splits or a root that is a child (a cycle),
+  names no node of its tree, an unknown mode (``BRANCH_MEMBER`` in the older
+  operators, which have no sets), (for ``TreeEnsemble``: a child, root or
+  target out of range, NaN splits, leaf weights that are not finite,
+  membership sets that do not match its ``BRANCH_MEMBER`` nodes), a node that
+  is the child of two splits (except the chains of ``BRANCH_EQ`` splits on
+  one feature that onnxmltools writes for a category set, read as one set
+  split) or a root that is a child (a cycle),
   trees deeper than :data:`~modelprivacy.models.onnx.MAX_TREE_DEPTH`, or more
   nodes or trees than :data:`~modelprivacy.models.onnx.MAX_TREE_NODES` and
   :data:`~modelprivacy.models.onnx.MAX_TREES` (see
