@@ -188,6 +188,17 @@ def test_shallow_tree_reports_show_unresolved_and_the_tie(shallow_tree):
     assert cell["resolved"] is False and cell["tie"]["members"] == tie.members
 
 
+def test_the_membership_finding_says_unresolved_and_rates_on_the_threshold_above(shallow_tree):
+    from modelprivacy.attacks.findings import membership_finding
+
+    t = shallow_tree.metrics["loss"].tpr_at_fpr[0.01]
+    text = membership_finding(shallow_tree).description
+    assert "TPR at 1% FPR unresolved" in text
+    assert f"a tie of {t.tie.members:,} members and {t.tie.nonmembers:,} non-members" in text
+    assert f"at {t.fpr_achieved:.1%} FPR" in text
+    assert f"TPR {t.value:.1%} [" in text and "] at 1% FPR" not in text
+
+
 def test_model_without_ties_gets_its_number(digits):
     result = _run(LogisticRegression(max_iter=2000), digits)
     t = result.metrics["loss"].tpr_at_fpr[0.01]
@@ -197,6 +208,10 @@ def test_model_without_ties_gets_its_number(digits):
     doc = json.loads(result.render("json"))
     jsonschema.validate(doc, json.loads(SCHEMA.read_text()))
     assert doc["attacks"]["loss"]["tpr_at_fpr"]["0.01"]["resolved"] is True
+    from modelprivacy.attacks.findings import membership_finding
+
+    described = membership_finding(result).description
+    assert "unresolved" not in described and "at 1% FPR (95% Clopper-Pearson)" in described
 
 
 def test_audit_reports_show_the_unresolved_tpr_in_every_format(digits):

@@ -218,12 +218,23 @@ def membership_finding(
         if resolvable
         else f" ({result.n_nonmembers:,} non-members cannot resolve 1% FPR precisely)"
     )
+    if tpr.tie is None:
+        tpr_text = f"TPR {tpr.value:.1%} [{tpr.low:.1%}, {tpr.high:.1%}] at 1% FPR{note} (95% Clopper-Pearson)"
+    else:  # a tie of scores straddles 1% FPR: no threshold measures the TPR there
+        tie = tpr.tie
+        tpr_text = (
+            f"TPR at 1% FPR unresolved: a tie of {tie.members:,} members and "
+            f"{tie.nonmembers:,} non-members spans {tie.fpr_below:.1%} to {tie.fpr_above:.1%} FPR "
+            f"({tie.tpr_below:.1%} to {tie.tpr_above:.1%} TPR), and the ratings use the threshold "
+            f"above it: TPR {tpr.value:.1%} [{tpr.low:.1%}, {tpr.high:.1%}] at "
+            f"{tpr.fpr_achieved:.1%} FPR (95% Clopper-Pearson)"
+        )
     eps_point = "unbounded" if eps.value is None else f"{eps.value:.2f}"
     refs = f"{result.k} reference models" if result.k else "no reference models"
     description = (
         f"The strongest of {len(result.metrics)} attacks ({best.name}, {refs}) tells "
         f"members from non-members with AUC {best.auc.value:.3f} [{best.auc.low:.3f}, {best.auc.high:.3f}] and "
-        f"TPR {tpr.value:.1%} [{tpr.low:.1%}, {tpr.high:.1%}] at 1% FPR{note} (95% Clopper-Pearson); "
+        f"{tpr_text}; "
         f"empirical epsilon lower bound {eps.low:.2f} at 95% (point estimate {eps_point}). "
         f"At the 1%-FPR threshold, of {result.n_members:,} members {chance.phrase()} "
         f"(the threshold flags {chance.fpr:.1%} of non-members; beyond chance = flagged minus "
