@@ -369,7 +369,7 @@ def test_chain_missing_values_route_as_onnxruntime(values: list[float], double: 
 
     k = len(values)
     rows = np.asarray(
-        [[v] for v in [*values, 4.0, 0.0, -1.0, 2.5, np.nan]],
+        [[v] for v in [*values, 4.0, 0.0, -0.0, -1.0, 2.5, 33.0, 65.0, 1e10, np.inf, np.nan]],
         dtype=np.float64 if double else np.float32,
     )
     for flags in itertools.product([0, 1], repeat=k):
