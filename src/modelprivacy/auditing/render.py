@@ -370,6 +370,9 @@ def _markdown(result: AuditResult) -> str:
         + ", ".join(f"{k} {v}" for k, v in result.versions.items())
         + ".\n"
     )
+    if s.get("reference_models_choice"):
+        text += f"\nK from the time budget: {markdown_text(str(s['reference_models_choice']))}\n"
+
     if result.inspection.load_notes:
         text += "\nReset while loading the file:\n\n" + "".join(
             f"- {markdown_text(n)}\n" for n in result.inspection.load_notes

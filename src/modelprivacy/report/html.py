@@ -517,6 +517,8 @@ def _method(result: AuditResult) -> dict[str, Any]:
     labels = {
         "k": "k (smallest group that does not single people out)",
         "reference_models": "K (reference models)",
+        "budget": "time budget of the reference fits (seconds)",
+        "reference_models_choice": "why this K",
         "seed": "seed",
         "n_train": "training records",
         "n_holdout": "holdout records (non-members)",

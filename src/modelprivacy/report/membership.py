@@ -221,6 +221,10 @@ def membership_terminal(
     buf = StringIO()
     console = Console(file=buf, width=width, color_system=None)
     console.print(table)
+    if result.k_choice is not None:
+        console.print(
+            f"K from the time budget: {result.k_choice.reason}", markup=False, highlight=False
+        )
     if _starred(result):
         console.print("* too few non-members to resolve this FPR")
     ties = tie_notes(result)
@@ -274,7 +278,12 @@ def membership_markdown(
         f"**{finding.severity.value.upper()}**: {finding.description}",
         "",
         f"{result.n_members:,} members, {result.n_nonmembers:,} non-members, {result.k} reference models, "
-        f"seed {result.seed}.",
+        f"seed {result.seed}."
+        + (
+            f" K from the time budget: {markdown_text(result.k_choice.reason)}"
+            if result.k_choice is not None
+            else ""
+        ),
         "",
         markdown_row(_HEADER),
         "|---|" + "---:|" * (len(_HEADER) - 1),
