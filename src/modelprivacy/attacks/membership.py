@@ -254,13 +254,26 @@ def choose_rmia_offline_a(
 
     if ref.k < 3:
         return 1.0
+    # What _rmia(ref.signals[j], others, None, online=False, a) computes, with the parts
+    # that do not depend on ``a`` computed once per model: the same numbers. RMIA's score
+    # is the rank of the record's ratio among all ratios, a strictly increasing function
+    # of the ratio, so the AUC of the ratios is the AUC of the scores (the same counts).
+    probs = _probability(ref.signals)
+    per_target = []
+    for j in range(min(n_targets, ref.k)):
+        others = np.delete(np.arange(ref.k), j)
+        out = ~ref.membership[others]
+        mean_out = np.where(out, probs[others], 0.0).sum(axis=0) / np.maximum(out.sum(axis=0), 1)
+        per_target.append((j, others, mean_out))
     best_a, best_auc = 1.0, -np.inf
     for a in grid:
         aucs = []
-        for j in range(min(n_targets, ref.k)):
-            others = np.delete(np.arange(ref.k), j)
-            sub = ReferenceSignals(ref.membership[others], ref.signals[others])
-            scores = _rmia(ref.signals[j], sub, None, online=False, a=float(a))
+        for j, others, mean_out in per_target:
+            p_ref = 0.5 * ((1 + float(a)) * mean_out + (1 - float(a)))
+            scores = probs[j] / np.maximum(p_ref, 1e-300)
+            if np.isnan(scores).any():  # ranks are not increasing in NaN ratios: rank them
+                sub = ReferenceSignals(ref.membership[others], ref.signals[others])
+                scores = _rmia(ref.signals[j], sub, None, online=False, a=float(a))
             member = ref.membership[j]
             aucs.append(auc(scores[member], scores[~member]))
         mean_auc = float(np.mean(aucs))
