@@ -529,7 +529,10 @@ def _roc_counts(
     """
     m = np.sort(members)
     n = np.sort(nonmembers)
-    distinct = np.unique(np.concatenate([m, n]))[::-1]
+    # the distinct scores, as np.unique gives them: a stable sort merges the two sorted
+    # runs in linear time (np.unique would sort the concatenation from scratch)
+    both = np.sort(np.concatenate([m, n]), kind="stable")
+    distinct = both[np.concatenate([[True], both[1:] != both[:-1]])][::-1]
     tp = m.size - np.searchsorted(m, distinct, side="left")
     fp = n.size - np.searchsorted(n, distinct, side="left")
     zero = np.zeros(1, dtype=np.int64)
@@ -941,25 +944,36 @@ def tpr_at_fpr_interval(
     fpr = _check_open_unit(fpr, "fpr", "tpr_at_fpr_interval")
     level = _check_open_unit(level, "level", "tpr_at_fpr_interval")
     m, n = _check_pair(scores_members, scores_nonmembers, "tpr_at_fpr_interval")
-    tp, fp, thresholds = _roc_counts(m, n)
-    i = _tpr_at_fpr_index(tp, fp, n.size, fpr)
+    return _tpr_at_fpr_from_counts(_roc_counts(m, n), m.size, n.size, fpr, level)
+
+
+def _tpr_at_fpr_from_counts(
+    counts: tuple[NDArray[np.int64], NDArray[np.int64], FloatArray],
+    n_members: int,
+    n_nonmembers: int,
+    fpr: float,
+    level: float,
+) -> TprAtFpr:
+    """:func:`tpr_at_fpr_interval` from the counts of :func:`_roc_counts` (checked inputs)."""
+    tp, fp, thresholds = counts
+    i = _tpr_at_fpr_index(tp, fp, n_nonmembers, fpr)
     k_tp, k_fp = int(tp[i]), int(fp[i])
-    tpr_ci = clopper_pearson(k_tp, m.size, level)
+    tpr_ci = clopper_pearson(k_tp, n_members, level)
     return TprAtFpr(
         value=tpr_ci.value,
         low=tpr_ci.low,
         high=tpr_ci.high,
         level=level,
         fpr=fpr,
-        fpr_achieved=k_fp / n.size,
-        fpr_interval=clopper_pearson(k_fp, n.size, level),
+        fpr_achieved=k_fp / n_nonmembers,
+        fpr_interval=clopper_pearson(k_fp, n_nonmembers, level),
         threshold=float(thresholds[i]),
         tp=k_tp,
-        n_members=m.size,
+        n_members=n_members,
         fp=k_fp,
-        n_nonmembers=n.size,
-        resolvable=resolvable_fpr(n.size, fpr),
-        tie=_straddling_tie(tp, fp, thresholds, i, m.size, n.size, fpr),
+        n_nonmembers=n_nonmembers,
+        resolvable=resolvable_fpr(n_nonmembers, fpr),
+        tie=_straddling_tie(tp, fp, thresholds, i, n_members, n_nonmembers, fpr),
     )
 
 
@@ -991,7 +1005,12 @@ def advantage(scores_members: ArrayLike, scores_nonmembers: ArrayLike) -> float:
     """
     m, n = _check_pair(scores_members, scores_nonmembers, "advantage")
     tp, fp, _ = _roc_counts(m, n)
-    return float(np.max(tp / m.size - fp / n.size))
+    return _advantage_from_counts(tp, fp)
+
+
+def _advantage_from_counts(tp: NDArray[np.int64], fp: NDArray[np.int64]) -> float:
+    """:func:`advantage` from the counts of :func:`_roc_counts`."""
+    return float(np.max(tp / int(tp[-1]) - fp / int(fp[-1])))
 
 
 def balanced_accuracy(scores_members: ArrayLike, scores_nonmembers: ArrayLike) -> float:

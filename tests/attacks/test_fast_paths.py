@@ -9,6 +9,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 
 from modelprivacy import stats
+from modelprivacy.attacks.api import FPRS, evaluate
 from modelprivacy.attacks.exposure import outlierness
 from modelprivacy.attacks.membership import attack_scores, choose_rmia_offline_a
 from modelprivacy.attacks.reference import ReferenceSignals
@@ -58,3 +59,37 @@ def test_rmia_offline_a_is_the_one_the_plain_search_chooses(seed: int) -> None:
     signals[:, :10] = 40.0
     ref = ReferenceSignals(membership, signals)
     assert choose_rmia_offline_a(ref) == _choose_a_plainly(ref)
+
+
+def _scores(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Members' and non-members' scores with ties, infinities and signed zeros."""
+    rng = np.random.default_rng(seed)
+    m = rng.normal(0.3, 1.0, size=int(rng.integers(1, 400)))
+    n = rng.normal(0.0, 1.0, size=int(rng.integers(1, 400)))
+    if seed % 2:
+        m, n = np.round(m, 1), np.round(n, 1)
+    m[: seed % 3] = np.inf
+    n[: seed % 4] = -np.inf
+    if seed % 5 == 0:
+        m[-1], n[-1] = -0.0, 0.0
+    return m, n
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_roc_counts_match_a_plain_count_at_every_distinct_score(seed: int) -> None:
+    m, n = _scores(seed)
+    tp, fp, thresholds = stats._roc_counts(m, n)
+    distinct = np.unique(np.concatenate([m, n]))[::-1]
+    np.testing.assert_array_equal(thresholds, np.r_[np.inf, distinct])
+    np.testing.assert_array_equal(tp, [0, *[(m >= t).sum() for t in distinct]])
+    np.testing.assert_array_equal(fp, [0, *[(n >= t).sum() for t in distinct]])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_evaluate_gives_the_public_statistics(seed: int) -> None:
+    m, n = _scores(seed)
+    got = evaluate("loss", m, n, np.random.default_rng(seed))
+    for f in FPRS:
+        assert got.tpr_at_fpr[f] == stats.tpr_at_fpr_interval(m, n, fpr=f)
+    assert got.advantage == stats.advantage(m, n)
+    assert got.auc == stats.auc_interval_delong(m, n)
