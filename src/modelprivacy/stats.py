@@ -529,12 +529,17 @@ def _roc_counts(
     """
     m = np.sort(members)
     n = np.sort(nonmembers)
-    # the distinct scores, as np.unique gives them: a stable sort merges the two sorted
-    # runs in linear time (np.unique would sort the concatenation from scratch)
-    both = np.sort(np.concatenate([m, n]), kind="stable")
-    distinct = both[np.concatenate([[True], both[1:] != both[:-1]])][::-1]
-    tp = m.size - np.searchsorted(m, distinct, side="left")
-    fp = n.size - np.searchsorted(n, distinct, side="left")
+    # A stable sort merges the two sorted runs in linear time (np.unique would sort the
+    # concatenation from scratch). Counting the members and non-members below the first
+    # of each distinct score gives what searching each distinct score in m and n gives.
+    both = np.concatenate([m, n])
+    order = np.argsort(both, kind="stable")
+    merged = both[order]
+    first = np.flatnonzero(np.concatenate([[True], merged[1:] != merged[:-1]]))[::-1]
+    members_below = np.concatenate([[0], np.cumsum(order < m.size)])[first]
+    distinct = merged[first]
+    tp = m.size - members_below
+    fp = n.size - (first - members_below)
     zero = np.zeros(1, dtype=np.int64)
     return (
         np.concatenate([zero, tp.astype(np.int64)]),
