@@ -2,8 +2,13 @@
 
 - ``.cbm`` starts with the magic ``CBM1`` and the 32-bit little-endian size
   of the model core (a FlatBuffers table), which must fit inside the file;
-  :func:`check_cbm` checks that much as data (the rest of the format is
-  CatBoost's own FlatBuffers schema, whose verifier CatBoost runs).
+  :func:`check_cbm` checks that much as data, then reads the trees table
+  of the FlatBuffers core with bounds-checked reads: tree start offsets the
+  running sum of the tree sizes, the sizes adding up to ``TreeSplits``, split
+  indices inside the binary features, and for oblivious trees ``2**depth``
+  leaf values per dimension and leaf weights (CatBoost's own verifier checks
+  the layout, not these; a tampered start offset loads and then crashes an
+  export of the model).
 - JSON is parsed with :mod:`json` and validated by :func:`check_json`: the
   ``features_info`` arrays, and for each of the ``oblivious_trees`` its splits
   (feature indices in range), ``leaf_values`` (``2**depth`` times the
@@ -80,6 +85,103 @@ def check_cbm(data: bytes | bytearray) -> None:
     (core,) = struct.unpack("<I", bytes(data[4:8]))
     if core < 8 or core > len(data) - 8:
         raise FormatError(f"its model core declares {core:,} bytes, the file has {len(data) - 8:,}")
+    _check_trees(_Flat(bytes(data[8 : 8 + core])))
+
+
+class _Flat:
+    """Bounds-checked reads of a FlatBuffers buffer (tables, scalars, vectors of 32-bit items)."""
+
+    def __init__(self, buf: bytes) -> None:
+        self.buf = buf
+
+    def _u32(self, at: int, what: str) -> int:
+        if not 0 <= at <= len(self.buf) - 4:
+            raise FormatError(f"its {what} lies outside the model core")
+        return int(struct.unpack_from("<I", self.buf, at)[0])
+
+    def field(self, table: int, index: int, what: str) -> int | None:
+        """The position of field ``index`` of the table at ``table``, or None when absent."""
+        vtable = table - struct.unpack("<i", struct.pack("<I", self._u32(table, what)))[0]
+        if not 0 <= vtable <= len(self.buf) - 4:
+            raise FormatError(f"its {what} has a vtable outside the model core")
+        (size,) = struct.unpack_from("<H", self.buf, vtable)
+        if vtable + 4 + 2 * index + 2 > min(vtable + size, len(self.buf)):
+            return None
+        (offset,) = struct.unpack_from("<H", self.buf, vtable + 4 + 2 * index)
+        return table + offset if offset else None
+
+    def table(self, at: int, what: str) -> int:
+        return at + self._u32(at, what)
+
+    def ints(self, at: int | None, what: str, *, signed: bool = True) -> list[int]:
+        """The vector of 32-bit integers whose offset is at ``at`` (empty when absent)."""
+        if at is None:
+            return []
+        start = at + self._u32(at, what)
+        n = self._u32(start, what)
+        if n > (len(self.buf) - start - 4) // 4:
+            raise FormatError(f"its {what} declares {n:,} items beyond the model core")
+        return list(struct.unpack_from(f"<{n}{'i' if signed else 'I'}", self.buf, start + 4))
+
+    def length(self, at: int | None, what: str, item: int) -> int:
+        """The item count of the vector whose offset is at ``at`` (0 when absent)."""
+        if at is None:
+            return 0
+        start = at + self._u32(at, what)
+        n = self._u32(start, what)
+        if n > (len(self.buf) - start - 4) // item:
+            raise FormatError(f"its {what} declares {n:,} items beyond the model core")
+        return n
+
+
+# Fields of CatBoost's TModelTrees table (catboost/libs/model/flatbuffers/model.fbs).
+_APPROX_DIMENSION, _TREE_SPLITS, _TREE_SIZES, _TREE_STARTS = 0, 1, 2, 3
+_LEAF_VALUES, _LEAF_WEIGHTS, _STEP_NODES, _NODE_TO_LEAF, _REPACKED_BINS = 8, 9, 10, 11, 17
+
+
+def _check_trees(flat: _Flat) -> None:
+    """The trees of a ``.cbm`` core: sizes, start offsets, split indices and leaf counts.
+
+    CatBoost's own FlatBuffers verifier checks the layout, not that the trees
+    index inside their arrays: a tree start offset beyond ``TreeSplits`` loads,
+    and exporting the model then reads out of bounds (SIGSEGV).
+    """
+    root = flat.table(0, "root table")
+    at = flat.field(root, 1, "model core")
+    if at is None:
+        raise FormatError("it has no trees")
+    trees = flat.table(at, "trees table")
+    dim_at = flat.field(trees, _APPROX_DIMENSION, "trees table")
+    dimension = 1 if dim_at is None else flat._u32(dim_at, "approx dimension")
+    if not 1 <= dimension <= 1_000_000:
+        raise FormatError(f"its approx dimension {dimension:,} is outside 1..1,000,000")
+    splits = flat.ints(flat.field(trees, _TREE_SPLITS, "trees table"), "TreeSplits")
+    sizes = flat.ints(flat.field(trees, _TREE_SIZES, "trees table"), "TreeSizes")
+    starts = flat.ints(flat.field(trees, _TREE_STARTS, "trees table"), "TreeStartOffsets")
+    if len(starts) != len(sizes):
+        raise FormatError(f"it has {len(starts)} tree start offsets for {len(sizes)} trees")
+    position = 0
+    for i, (size, start) in enumerate(zip(sizes, starts, strict=True)):
+        if size < 0 or start != position:
+            raise FormatError(f"tree {i} has the size {size} at the offset {start}")
+        position += size
+    if position != len(splits):
+        raise FormatError(f"its trees' sizes add up to {position}, not its {len(splits)} splits")
+    n_bins = flat.length(flat.field(trees, _REPACKED_BINS, "trees table"), "RepackedBins", 4)
+    if splits and (min(splits) < 0 or (n_bins and max(splits) >= n_bins)):
+        raise FormatError(f"a tree splits on a binary feature outside 0..{n_bins - 1}")
+    n_steps = flat.length(flat.field(trees, _STEP_NODES, "trees table"), "step nodes", 4)
+    if n_steps:  # non-symmetric trees: the leaf map is CatBoost's to check
+        return
+    if any(size > MAX_DEPTH for size in sizes):
+        raise FormatError(f"an oblivious tree is more than {MAX_DEPTH} deep")
+    leaves = sum(2**size for size in sizes)
+    values = flat.length(flat.field(trees, _LEAF_VALUES, "trees table"), "LeafValues", 8)
+    if values != leaves * dimension:
+        raise FormatError(f"it has {values:,} leaf values for {leaves:,} leaves of {dimension}")
+    weights = flat.length(flat.field(trees, _LEAF_WEIGHTS, "trees table"), "LeafWeights", 8)
+    if weights not in (0, leaves):
+        raise FormatError(f"it has {weights:,} leaf weights for {leaves:,} leaves")
 
 
 def check_json(doc: Any) -> None:
@@ -198,8 +300,10 @@ def _load_with(
             model.load_model(blob=bytes(data))
         else:
             load_json_copy(model, data)
-    except _catboost_error(cb) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "CatBoostError"
+    except (_catboost_error(cb), ValueError) as exc:
+        # a tampered .cbm can load with metadata that CatBoost's Python side then fails to
+        # decode (UnicodeDecodeError, JSONDecodeError: both ValueErrors)
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise load_error(subject, fmt.title, f"CatBoost refused it ({first[:160]})") from None
     set_feature_count(model)
     if doc is not None:

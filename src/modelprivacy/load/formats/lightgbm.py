@@ -134,8 +134,25 @@ def _fields(lines: list[str], what: str) -> dict[str, str]:
     return fields
 
 
+#: The objectives LightGBM writes into a model (``objective=<name> <options>``) and their aliases:
+#: any other name makes LightGBM print a fatal error to the standard error stream before raising.
+_OBJECTIVES = frozenset(
+    {
+        "regression", "regression_l2", "l2", "mean_squared_error", "mse", "l2_root",
+        "root_mean_squared_error", "rmse", "regression_l1", "l1", "mean_absolute_error", "mae",
+        "huber", "fair", "poisson", "quantile", "mape", "mean_absolute_percentage_error",
+        "gamma", "tweedie", "binary", "multiclass", "softmax", "multiclassova",
+        "multiclass_ova", "ova", "ovr", "cross_entropy", "xentropy", "cross_entropy_lambda",
+        "xentlambda", "lambdarank", "rank_xendcg", "xendcg", "xe_ndcg", "xe_ndcg_mart",
+        "xendcg_mart", "custom", "none", "null", "na",
+    }
+)  # fmt: skip
+
+
 def _tree(fields: dict[str, str], what: str, n_features: int) -> int:
     leaves = _int(fields, "num_leaves", what, 1, MAX_NODES)
+    if "shrinkage" in fields:
+        _numbers(fields["shrinkage"], f"{what}'s shrinkage", False)
     n_cat = _int(fields, "num_cat", what, 0, MAX_NODES) if "num_cat" in fields else 0
     internal = leaves - 1
     arrays: dict[str, list[Any]] = {}
@@ -232,6 +249,9 @@ def check_model_text(text: str) -> None:
     n_features = _int(header, "max_feature_idx", "the header", 0, MAX_FEATURES - 1) + 1
     _int(header, "num_class", "the header", 1, 10**6)
     per_iteration = _int(header, "num_tree_per_iteration", "the header", 1, 10**6)
+    objective = header.get("objective", "").split(" ")[0]
+    if objective and objective not in _OBJECTIVES:
+        raise FormatError(f"the header names the unknown objective {objective[:40]!r}")
     for key in ("feature_names", "feature_infos"):
         if key in header and len(header[key].split(" ")) != n_features:
             raise FormatError(
