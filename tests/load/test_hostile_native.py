@@ -691,6 +691,19 @@ HOSTILE: dict[str, Any] = {
     ),
     "lgb pandas_categorical not a list": ("lgb.txt", lambda b: _lgb_pandas(b, '{"a": 1}')),
     "lgb pandas_categorical bad json": ("lgb.txt", lambda b: _lgb_pandas(b, "[[")),
+    # found by seeded byte flips: LightGBM's parser of the parameters section read out of bounds
+    "lgb parameter line broken in two": (
+        "lgb.txt",
+        lambda b: b.replace(b"[max_bin: 255]", b"[max_bi\n: 255]", 1),
+    ),
+    "lgb parameter line without brackets": (
+        "lgb.txt",
+        lambda b: b.replace(b"[max_bin: 255]", b"max_bin", 1),
+    ),
+    "lgb parameters not closed": (
+        "lgb.txt",
+        lambda b: b.replace(b"end of parameters", b"", 1),
+    ),
     "lgb NUL byte": ("lgb.txt", lambda b: b.replace(b"version=", b"version=\x00", 1)),
     "lgb cat_boundaries beyond": (
         "lgbcat.txt",

@@ -221,6 +221,25 @@ def _tree(fields: dict[str, str], what: str, n_features: int) -> int:
     return leaves
 
 
+def _check_parameters(tail: str) -> None:
+    """Every line of the ``parameters:`` section ``[key: value]``, the section closed.
+
+    LightGBM parses this section again in ``Booster.__init__``
+    (``LGBM_BoosterGetLoadedParam``); a line broken in two (``[max_bi`` and
+    ``: 255]``) makes that parser read out of bounds (SIGSEGV).
+    """
+    start = tail.find("\nparameters:\n")
+    if start < 0:
+        return
+    close = tail.find("\nend of parameters", start)
+    if close < 0:
+        raise FormatError("its parameters section has no 'end of parameters' line")
+    lines = tail[start + len("\nparameters:\n") : close].split("\n")
+    for line in lines:
+        if line and not _PARAMETER_LINE.fullmatch(line):
+            raise FormatError(f"its parameters hold the line {line[:40]!r}, not [key: value]")
+
+
 def check_model_text(text: str) -> None:
     """Validate a LightGBM text model.
 
@@ -287,6 +306,7 @@ def check_model_text(text: str) -> None:
         if total > MAX_NODES:
             raise FormatError(f"the trees have more than {MAX_NODES:,} leaves")
     tail = text[end:]
+    _check_parameters(tail)
     marker = tail.rfind("\npandas_categorical:")
     if marker >= 0:
         value = tail[marker + len("\npandas_categorical:") :].split("\n", 1)[0]
