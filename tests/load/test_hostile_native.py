@@ -704,6 +704,11 @@ HOSTILE: dict[str, Any] = {
         "lgb.txt",
         lambda b: b.replace(b"end of parameters", b"", 1),
     ),
+    # LightGBM writes this value back unquoted in its parameters JSON, which then does not parse
+    "lgb categorical_feature parameter not a number": (
+        "lgbcat.txt",
+        lambda b: b.replace(b"[categorical_feature: 6]", b"[categorical_feature: M]", 1),
+    ),
     "lgb NUL byte": ("lgb.txt", lambda b: b.replace(b"version=", b"version=\x00", 1)),
     "lgb cat_boundaries beyond": (
         "lgbcat.txt",

@@ -393,8 +393,10 @@ def _load(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
     try:
         with single_threaded(lgb):
             booster = lgb.Booster(model_str=text)
-    except lgb.basic.LightGBMError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "LightGBMError"
+    except (lgb.basic.LightGBMError, ValueError) as exc:
+        # ValueError: LightGBM writes the parameters back as JSON that Python's parser refuses
+        # when a value in the file is not what its type expects (JSONDecodeError)
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise load_error(subject, TEXT.title, f"LightGBM refused it ({first[:160]})") from None
     notes = safe_parameters(booster.params) if isinstance(booster.params, dict) else []
     return booster, tuple(notes)
