@@ -878,3 +878,17 @@ def test_cbm_tree_tampering_is_refused_before_catboost(
     with pytest.raises(ModelLoadError, match="cannot be loaded safely") as info:
         load_model(path, contain=False)
     assert expected in str(info.value) and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("value", ["abc", "", "[0.5,x]", "[]"])
+def test_xgboost_base_score_that_is_not_a_number_is_named(value: str, tmp_path: Path) -> None:
+    from modelprivacy.errors import ModelLoadError
+    from modelprivacy.load import load_model
+
+    X, y = _data()
+    booster = xgb.XGBClassifier(n_estimators=2, max_depth=2, n_jobs=1, random_state=0).fit(X, y)
+    booster.get_booster().save_model(tmp_path / "m.json")
+    path = tmp_path / "bad.json"
+    path.write_bytes(_xgb_edit((tmp_path / "m.json").read_bytes(), _param("base_score", value)))
+    with pytest.raises(ModelLoadError, match=r"base_score .* is not a number"):
+        load_model(path, contain=False)

@@ -415,6 +415,26 @@ def _gbtree(model: Any, num_feature: int, n_groups: int, where: str) -> int:
     return num_trees
 
 
+def _base_score(value: Any) -> None:
+    """``base_score`` a number, or text of one or of a bracketed list of them (XGBoost 3).
+
+    XGBoost refuses other text itself, but with a message that carries its build's
+    time stamp and source path; this one names the field.
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return
+    if not isinstance(value, str) or len(value) > 10_000_000:
+        raise FormatError("base_score is not a number")
+    text = value.strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1]
+    try:
+        for part in text.split(","):
+            float(part)
+    except ValueError:
+        raise FormatError(f"base_score {value[:40]!r} is not a number") from None
+
+
 def check_model(doc: Any) -> None:
     """Validate an XGBoost model document (the parsed JSON or UBJSON).
 
@@ -438,6 +458,7 @@ def check_model(doc: Any) -> None:
     num_feature = as_int(param.get("num_feature"), "num_feature", 0, MAX_FEATURES)
     num_class = as_int(param.get("num_class", 0), "num_class", 0, _MAX_CLASSES)
     num_target = as_int(param.get("num_target", 1), "num_target", 1, _MAX_CLASSES)
+    _base_score(param.get("base_score", "0.5"))
     for key in ("feature_names", "feature_types"):
         names = as_list(learner.get(key, []), key)
         if names and len(names) != num_feature:
