@@ -30,6 +30,7 @@ lightgbm = pytest.importorskip("lightgbm")
 onnxmltools = pytest.importorskip("onnxmltools")
 skl2onnx = pytest.importorskip("skl2onnx")
 
+from _onnx_routing import raw_score  # noqa: E402
 from onnx import TensorProto, helper  # noqa: E402
 
 from modelprivacy.errors import ModelLoadError  # noqa: E402
@@ -88,23 +89,6 @@ def _lightgbm(kind: str, X: np.ndarray, labels: np.ndarray) -> tuple[Any, Any]:
     return est, proto
 
 
-def _raw_score(model: OnnxModel, X: np.ndarray) -> np.ndarray:
-    """The ensemble's aggregate (before any post transform), from the numpy routing."""
-    forest = forest_of(model)
-    (ensemble,) = model.tree_ensembles()
-    total = np.zeros((X.shape[0], ensemble.n_outputs))
-    for i, rows, leaf in forest.leaves(X, inbag=False, workers=1):
-        raw = forest.trees[i].leaf_value
-        assert raw is not None
-        total[rows] += raw[leaf]
-    if ensemble.aggregate == "AVERAGE":
-        total /= ensemble.n_trees
-    base = ensemble.base_values
-    if base.size:
-        total[:, : base.size] += base
-    return total
-
-
 def _session(proto: Any) -> Any:
     options = ort.SessionOptions()
     options.log_severity_level = 4  # refusals come as exceptions
@@ -141,7 +125,7 @@ def test_lightgbm_category_sets_route_as_onnxruntime(
     forest = forest_of(model)
     assert any("one set split" in note for note in forest.notes)
     rows = _probe_rows(X, 1)
-    score = _raw_score(model, rows)[:, 0]
+    score = raw_score(model, rows)[:, 0]
     theirs = model.run(rows)
     if kind == "classifier":
         np.testing.assert_allclose(1.0 / (1.0 + np.exp(-score)), theirs[1][:, 1], atol=1e-6)
@@ -346,7 +330,7 @@ def test_random_value_splits_and_chains_route_as_onnxruntime(seed: int) -> None:
     rows[rng.random(rows.shape) < 0.15] = np.nan
     rows = rows if double else rows.astype(np.float32)
     theirs = _session(proto).run(None, {"X": rows})[0][:, 0]
-    np.testing.assert_allclose(_raw_score(model, rows)[:, 0], theirs, rtol=1e-6)
+    np.testing.assert_allclose(raw_score(model, rows)[:, 0], theirs, rtol=1e-6)
     (ensemble,) = model.tree_ensembles()
     if any("BRANCH_EQ" in t["modes"] for t in trees):
         assert any((t.mode == 4).any() or (t.mode == _MEMBER).any() for t in ensemble.trees)
@@ -388,7 +372,7 @@ def test_chain_missing_values_route_as_onnxruntime(values: list[float], double: 
         (ensemble,) = model.tree_ensembles()
         (only,) = ensemble.trees
         assert only.n_nodes == 3 and only.mode[0] == _MEMBER  # one set split, two leaves
-        ours = _raw_score(model, rows)[:, 0]
+        ours = raw_score(model, rows)[:, 0]
         np.testing.assert_array_equal(
             ours, _session(proto).run(None, {"X": rows})[0][:, 0], err_msg=str(flags)
         )

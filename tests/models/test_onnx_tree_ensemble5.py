@@ -25,6 +25,7 @@ import modelprivacy
 onnx = pytest.importorskip("onnx")
 ort = pytest.importorskip("onnxruntime")
 
+from _onnx_routing import raw_score  # noqa: E402
 from onnx import TensorProto, helper  # noqa: E402
 from onnx.reference import ReferenceEvaluator  # noqa: E402
 
@@ -132,20 +133,6 @@ def _save(tmp_path: Path, proto: Any, name: str = "trees.onnx") -> Path:
     return path
 
 
-def _raw_score(model: OnnxModel, X: np.ndarray) -> np.ndarray:
-    """The ensemble's output rebuilt from the leaves the numpy routing finds."""
-    forest = forest_of(model)
-    (ensemble,) = model.tree_ensembles()
-    total = np.zeros((X.shape[0], ensemble.n_outputs))
-    for i, rows, leaf in forest.leaves(X, inbag=False, workers=1):
-        raw = forest.trees[i].leaf_value
-        assert raw is not None
-        total[rows] += raw[leaf]
-    if ensemble.aggregate == "AVERAGE":
-        total /= ensemble.n_trees
-    return total
-
-
 def _runtimes(proto: Any, X: np.ndarray, reference: bool = True) -> list[np.ndarray]:
     feed = {"X": X}
     options = ort.SessionOptions()
@@ -205,7 +192,7 @@ def test_routing_matches_reference_onnxruntime_and_sklearn(
         forest = forest_of(model)
         assert forest.kind == "onnx" and forest.path == "TreeEnsemble[0]" and forest.float32
         assert forest.n_trees == len(getattr(est, "estimators_", [est]))
-        ours = _raw_score(model, rows)
+        ours = raw_score(model, rows)
         for theirs in _runtimes(proto, rows):
             np.testing.assert_allclose(ours, theirs, rtol=1e-5, atol=1e-6, err_msg=name)
         # the same leaves as scikit-learn's, tree by tree (their order differs)
@@ -226,7 +213,7 @@ def test_missing_values_follow_the_flag(data: tuple[np.ndarray, np.ndarray, np.n
     holes = X.astype(np.float32)
     holes[::3, 0] = np.nan
     holes[1::4, 2] = np.nan
-    ours = _raw_score(OnnxModel(proto), holes)
+    ours = raw_score(OnnxModel(proto), holes)
     for theirs in _runtimes(proto, holes):
         np.testing.assert_allclose(ours, theirs, rtol=1e-5, atol=1e-6)
 
@@ -257,8 +244,8 @@ def test_double_trees_compare_in_float64(data: tuple[np.ndarray, np.ndarray, np.
     edge[:, f] = [t, np.nextafter(t, np.inf)] * 2  # float32 would round both alike
     rows = np.concatenate([X, edge])
     for theirs in _runtimes(proto, rows):
-        np.testing.assert_allclose(_raw_score(model, rows), theirs, rtol=1e-9)
-    ours = _raw_score(model, rows)[:, 0]
+        np.testing.assert_allclose(raw_score(model, rows), theirs, rtol=1e-9)
+    ours = raw_score(model, rows)[:, 0]
     np.testing.assert_allclose(ours[: X.shape[0]], tree.predict(X), rtol=1e-9)
     assert ours[-4] != ours[-3]  # the threshold and 1 ulp above it part in float64
 
@@ -318,7 +305,7 @@ def test_value_and_set_splits_route_as_onnxruntime(missing: list[int] | None) ->
     proto = _set_tree([0.0, 2.5, 9.0, np.nan, 1.0, 3.0, np.nan], missing)
     model = OnnxModel(proto)
     rows = _grid()
-    ours = _raw_score(model, rows)
+    ours = raw_score(model, rows)
     (theirs,) = _runtimes(proto, rows, reference=False)
     np.testing.assert_array_equal(ours, theirs)
     assert np.unique(ours).size >= 6  # every leaf is reached
@@ -339,7 +326,7 @@ def test_set_splits_agree_with_the_reference_where_it_follows_the_spec() -> None
     rows = _grid()
     rows = rows[~np.isnan(rows).any(axis=1)]
     np.testing.assert_array_equal(
-        _raw_score(OnnxModel(spec), rows), ReferenceEvaluator(swapped).run(None, {"X": rows})[0]
+        raw_score(OnnxModel(spec), rows), ReferenceEvaluator(swapped).run(None, {"X": rows})[0]
     )
 
 
@@ -365,7 +352,7 @@ def test_tree_of_one_leaf_and_several_targets() -> None:
     assert [t.n_nodes for t in ensemble.trees] == [5, 1]
     rows = np.asarray([[0, 0], [0, 2], [1, 1], [np.nan, np.nan]], dtype=np.float32)
     (theirs,) = _runtimes(proto, rows, reference=False)
-    np.testing.assert_array_equal(_raw_score(model, rows), theirs)
+    np.testing.assert_array_equal(raw_score(model, rows), theirs)
 
 
 def _counts(result: Any, check: str) -> dict[str, Any]:
@@ -673,7 +660,7 @@ def test_random_corruptions_load_or_are_refused(tmp_path: Path, small: dict[str,
             (theirs,) = _runtimes(_graph(attrs, 3), rows, reference=False)
         except Exception:  # onnxruntime refuses some files that load (its own checks)
             continue
-        np.testing.assert_allclose(_raw_score(loaded.estimator, rows), theirs, rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(raw_score(loaded.estimator, rows), theirs, rtol=1e-5, atol=1e-6)
         outcomes["matched"] = outcomes.get("matched", 0) + 1
     assert outcomes["refused"] > 0 and outcomes.get("matched", 0) > 0, outcomes
 
@@ -706,4 +693,4 @@ def test_random_value_and_set_splits_route_as_onnxruntime(seed: int) -> None:
     rows = rng.integers(-1, 7, size=(400, 3)).astype(np.float32)
     rows[rng.random(rows.shape) < 0.1] = np.nan
     (theirs,) = _runtimes(proto, rows, reference=False)
-    np.testing.assert_allclose(_raw_score(OnnxModel(proto), rows), theirs, rtol=1e-6)
+    np.testing.assert_allclose(raw_score(OnnxModel(proto), rows), theirs, rtol=1e-6)

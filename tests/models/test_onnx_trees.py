@@ -20,6 +20,8 @@ import modelprivacy
 pytest.importorskip("onnxruntime")
 skl2onnx = pytest.importorskip("skl2onnx")
 
+from _onnx_routing import raw_score  # noqa: E402
+
 from modelprivacy.load import load_model  # noqa: E402
 from modelprivacy.models.onnx import OnnxModel  # noqa: E402
 from modelprivacy.models.trees import (  # noqa: E402
@@ -64,23 +66,6 @@ def data() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return X, y, target
 
 
-def _raw_score(model: OnnxModel, X: np.ndarray) -> np.ndarray:
-    """The ensemble's aggregate (before any post transform), from the numpy routing."""
-    forest = forest_of(model)
-    (ensemble,) = model.tree_ensembles()
-    total = np.zeros((X.shape[0], ensemble.n_outputs))
-    for i, rows, leaf in forest.leaves(X, inbag=False, workers=1):
-        raw = forest.trees[i].leaf_value
-        assert raw is not None
-        total[rows] += raw[leaf]
-    if ensemble.aggregate == "AVERAGE":
-        total /= ensemble.n_trees
-    base = ensemble.base_values
-    if base.size:
-        total[:, : base.size] += base
-    return total
-
-
 def _models(X: np.ndarray, y: np.ndarray, target: np.ndarray) -> list[tuple[str, Any, Any]]:
     from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
     from sklearn.tree import DecisionTreeRegressor
@@ -119,7 +104,7 @@ def test_routing_rebuilds_onnxruntime_output(
         forest = forest_of(model)
         assert forest.kind == "onnx" and forest.path.startswith("TreeEnsemble")
         rows = holes if name in ("lightgbm", "xgboost") else X
-        score = _raw_score(model, rows)
+        score = raw_score(model, rows)
         if how == "proba":
             ours = score[:, 0]  # a binary forest stores the second class's score only
             theirs = model.predict_proba(rows)[:, 1]
@@ -181,13 +166,13 @@ def test_double_input_is_compared_in_float64(
     model = OnnxModel(_as_double(_export(tree, X), tree))
     forest = forest_of(model)
     assert not forest.float32
-    np.testing.assert_allclose(_raw_score(model, X)[:, 0], model.predict(X), rtol=1e-6)
+    np.testing.assert_allclose(raw_score(model, X)[:, 0], model.predict(X), rtol=1e-6)
     # right at a threshold, and one float64 ulp above it (float32 would round both alike)
     t = float(tree.tree_.threshold[0])
     f = int(tree.tree_.feature[0])
     edge = np.repeat(X[:1], 2, axis=0)
     edge[:, f] = [t, np.nextafter(t, np.inf)]
-    np.testing.assert_allclose(_raw_score(model, edge)[:, 0], model.predict(edge), rtol=1e-6)
+    np.testing.assert_allclose(raw_score(model, edge)[:, 0], model.predict(edge), rtol=1e-6)
 
 
 def test_leaf_boxes_agree_with_scikit_learn(

@@ -19,10 +19,9 @@ from modelprivacy.attacks.membership import (
     qmia_attack_scores,
 )
 from modelprivacy.attacks.reference import (
-    BudgetError,
     KChoice,
     ReferenceSignals,
-    check_budget,
+    check_budget_choice,
     choose_k,
     fit_reference_models,
 )
@@ -627,13 +626,7 @@ def membership_inference(
     and tree depth capped at what the fitted model shows. The changes that
     made a difference are listed in ``refit_notes``.
     """
-    if budget is not None:
-        check_budget(budget)
-        if reference_models is not None:
-            raise BudgetError(
-                "budget= chooses the number of reference models: pass budget or "
-                "reference_models, not both (reference_models=K pins K)"
-            )
+    check_budget_choice(budget, reference_models)
     model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
     if train is None or holdout is None:
         raise DataError("membership inference needs the training data and a holdout of non-members")

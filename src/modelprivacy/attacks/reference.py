@@ -45,6 +45,7 @@ __all__ = [
     "ReferenceSignals",
     "balanced_membership",
     "check_budget",
+    "check_budget_choice",
     "choose_k",
     "estimated_seconds",
     "fit_reference_models",
@@ -235,6 +236,31 @@ class BudgetError(ModelPrivacyError, ValueError):
     Not a positive, finite number of seconds, or given together with an
     explicit number of reference models (the budget chooses it).
     """
+
+
+def check_budget_choice(budget: Any, reference_models: Any) -> None:
+    """Check the API's ``budget=`` and that it is not given with ``reference_models=``.
+
+    Parameters
+    ----------
+    budget : float or None
+        Seconds for the reference fits (None: no budget).
+    reference_models : int or None
+        K, when the caller pins it.
+
+    Raises
+    ------
+    BudgetError
+        If the budget is not a positive finite number, or both are given.
+    """
+    if budget is None:
+        return
+    check_budget(budget)
+    if reference_models is not None:
+        raise BudgetError(
+            "budget= chooses the number of reference models: pass budget or "
+            "reference_models, not both (reference_models=K pins K)"
+        )
 
 
 def check_budget(budget: Any, name: str = "budget") -> float:

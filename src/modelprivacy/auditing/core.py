@@ -325,14 +325,9 @@ def audit(
     from modelprivacy.people import run_singling_out
 
     if budget is not None:
-        from modelprivacy.attacks.reference import BudgetError, check_budget
+        from modelprivacy.attacks.reference import check_budget_choice
 
-        check_budget(budget)
-        if reference_models is not None:
-            raise BudgetError(
-                "budget= chooses the number of reference models: pass budget or "
-                "reference_models, not both (reference_models=K pins K)"
-            )
+        check_budget_choice(budget, reference_models)
     th = thresholds or Thresholds()
     t_start = time.perf_counter()
     model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
