@@ -38,6 +38,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from modelprivacy._text import printable
 from modelprivacy.load.formats import NativeFormat, register_format, require
 from modelprivacy.load.formats._checks import (
     MAX_FEATURES,
@@ -380,6 +381,67 @@ def single_threaded(lgb: Any) -> Iterator[None]:
         setter(ctypes.c_int(-1))
 
 
+class _Collected:
+    """A LightGBM logger that keeps the lines instead of printing them."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def info(self, msg: Any) -> None:
+        self.lines.append(str(msg))
+
+    def warning(self, msg: Any) -> None:
+        self.lines.append(str(msg))
+
+
+@contextlib.contextmanager
+def quiet_log(lgb: Any) -> Iterator[_Collected]:
+    """Keep LightGBM's own log lines out of the output while it reads a file.
+
+    LightGBM prints its warnings through Python (``print``: to standard
+    output, where they corrupt a JSON report) and its fatal errors with
+    ``fprintf`` to file descriptor 2, before raising the error that says the
+    same. The warnings are collected (the caller makes notes of them). Inside
+    a contained child, which runs no other thread while it loads, descriptor 2
+    points at ``/dev/null`` meanwhile, so a refusal is the one line of the
+    error message; outside one the descriptors are left alone.
+    """
+    import sys
+
+    from modelprivacy.load.sandbox import in_contained_child
+
+    basic = lgb.basic
+    saved = (
+        getattr(basic, "_LOGGER", None),
+        getattr(basic, "_INFO_METHOD_NAME", "info"),
+        getattr(basic, "_WARNING_METHOD_NAME", "warning"),
+    )
+    collected = _Collected()
+    swapped = False
+    with contextlib.suppress(Exception):
+        lgb.register_logger(collected)
+        swapped = True
+    fd2: int | None = None
+    if in_contained_child():
+        try:
+            sys.stderr.flush()
+            fd2 = os.dup(2)
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 2)
+            os.close(null)
+        except OSError:
+            fd2 = None
+    try:
+        yield collected
+    finally:
+        if fd2 is not None:
+            os.dup2(fd2, 2)
+            os.close(fd2)
+        if swapped and saved[0] is not None:
+            with contextlib.suppress(Exception):
+                lgb.register_logger(*saved)
+
+
 def _load(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
     try:
         text = data.decode("utf-8")
@@ -391,7 +453,7 @@ def _load(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
         raise load_error(subject, TEXT.title, str(exc)) from None
     lgb = require(TEXT, subject)
     try:
-        with single_threaded(lgb):
+        with single_threaded(lgb), quiet_log(lgb) as log:
             booster = lgb.Booster(model_str=text)
     except (lgb.basic.LightGBMError, ValueError) as exc:
         # ValueError: LightGBM writes the parameters back as JSON that Python's parser refuses
@@ -399,6 +461,11 @@ def _load(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise load_error(subject, TEXT.title, f"LightGBM refused it ({first[:160]})") from None
     notes = safe_parameters(booster.params) if isinstance(booster.params, dict) else []
+    notes += [
+        f"LightGBM said while reading it: {printable(line.strip(), 200)}"
+        for line in dict.fromkeys(log.lines)
+        if line.strip()
+    ][:10]
     return booster, tuple(notes)
 
 
