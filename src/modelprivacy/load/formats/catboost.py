@@ -168,11 +168,17 @@ def _check_trees(flat: _Flat) -> None:
     if position != len(splits):
         raise FormatError(f"its trees' sizes add up to {position}, not its {len(splits)} splits")
     n_bins = flat.length(flat.field(trees, _REPACKED_BINS, "trees table"), "RepackedBins", 4)
-    if splits and (min(splits) < 0 or (n_bins and max(splits) >= n_bins)):
+    if splits and min(splits) < 0:
         raise FormatError(f"a tree splits on a binary feature outside 0..{n_bins - 1}")
     n_steps = flat.length(flat.field(trees, _STEP_NODES, "trees table"), "step nodes", 4)
-    if n_steps:  # non-symmetric trees: the leaf map is CatBoost's to check
+    if n_steps:
+        # non-symmetric trees: the leaf map is CatBoost's to check, and so is the upper bound of
+        # their splits, which index beyond RepackedBins in files CatBoost itself writes (333
+        # against 307 bins in a Depthwise model whose leaves were merged, loaded and predicted
+        # with by CatBoost)
         return
+    if splits and n_bins and max(splits) >= n_bins:
+        raise FormatError(f"a tree splits on a binary feature outside 0..{n_bins - 1}")
     if any(size > MAX_DEPTH for size in sizes):
         raise FormatError(f"an oblivious tree is more than {MAX_DEPTH} deep")
     leaves = sum(2**size for size in sizes)
