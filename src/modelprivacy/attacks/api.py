@@ -19,6 +19,7 @@ from modelprivacy.attacks.membership import (
     qmia_attack_scores,
 )
 from modelprivacy.attacks.reference import (
+    DEFAULT_REFERENCE_MODELS,
     KChoice,
     ReferenceSignals,
     check_budget_choice,
@@ -687,7 +688,7 @@ def membership_inference(
             np.zeros((0, eval_idx.size), dtype=bool), np.zeros((0, eval_idx.size))
         )
     else:
-        k = 8 if reference_models is None else reference_models
+        k = DEFAULT_REFERENCE_MODELS if reference_models is None else reference_models
         if budget is not None:
             k_choice = choose_k(
                 tgt,

@@ -221,13 +221,10 @@ def membership_finding(
     if tpr.tie is None:
         tpr_text = f"TPR {tpr.value:.1%} [{tpr.low:.1%}, {tpr.high:.1%}] at 1% FPR{note} (95% Clopper-Pearson)"
     else:  # a tie of scores straddles 1% FPR: no threshold measures the TPR there
-        tie = tpr.tie
         tpr_text = (
-            f"TPR at 1% FPR unresolved: a tie of {tie.members:,} members and "
-            f"{tie.nonmembers:,} non-members spans {tie.fpr_below:.1%} to {tie.fpr_above:.1%} FPR "
-            f"({tie.tpr_below:.1%} to {tie.tpr_above:.1%} TPR), and the ratings use the threshold "
-            f"above it: TPR {tpr.value:.1%} [{tpr.low:.1%}, {tpr.high:.1%}] at "
-            f"{tpr.fpr_achieved:.1%} FPR (95% Clopper-Pearson)"
+            f"TPR at 1% FPR unresolved: {tpr.tie}, and the ratings use the threshold above it: "
+            f"TPR {tpr.value:.1%} [{tpr.low:.1%}, {tpr.high:.1%}] at {tpr.fpr_achieved:.1%} FPR "
+            "(95% Clopper-Pearson)"
         )
     eps_point = "unbounded" if eps.value is None else f"{eps.value:.2f}"
     refs = f"{result.k} reference models" if result.k else "no reference models"

@@ -38,6 +38,7 @@ from modelprivacy.attacks.target import Target
 from modelprivacy.errors import ModelPrivacyError
 
 __all__ = [
+    "DEFAULT_REFERENCE_MODELS",
     "MAX_REFERENCE_MODELS",
     "MIN_REFERENCE_MODELS",
     "BudgetError",
@@ -57,6 +58,9 @@ MIN_REFERENCE_MODELS = 2
 
 MAX_REFERENCE_MODELS = 256
 """The most reference models: the largest K a time budget chooses, and the largest allowed."""
+
+DEFAULT_REFERENCE_MODELS = 8
+"""K when neither ``reference_models`` nor a time budget gives it."""
 
 _WORKER_STARTUP_S = 2.0  # rough cost of starting loky workers and sending them the data
 _TRANSFER_BYTES_PER_S = 2e8  # pickling and memory-mapping the pooled data for the workers

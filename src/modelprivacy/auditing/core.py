@@ -317,6 +317,7 @@ def audit(
         ``reference_models``.
     """
     from modelprivacy import __version__
+    from modelprivacy.attacks.reference import DEFAULT_REFERENCE_MODELS, check_budget_choice
     from modelprivacy.attacks.target import NO_MODEL_OBJECT, BlackBox, as_query_model
     from modelprivacy.auditing.checks import AUDIT_CHECKS, AuditContext, Input, run_check
     from modelprivacy.inspection.runner import inspect
@@ -324,10 +325,7 @@ def audit(
     from modelprivacy.load.model import load_model
     from modelprivacy.people import run_singling_out
 
-    if budget is not None:
-        from modelprivacy.attacks.reference import check_budget_choice
-
-        check_budget_choice(budget, reference_models)
+    check_budget_choice(budget, reference_models)
     th = thresholds or Thresholds()
     t_start = time.perf_counter()
     model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
@@ -477,7 +475,7 @@ def audit(
     versions = dict(inspection.versions)
     versions.setdefault("python", platform.python_version())
     versions.setdefault("modelprivacy", __version__)
-    k_used = 8 if reference_models is None else reference_models
+    k_used = DEFAULT_REFERENCE_MODELS if reference_models is None else reference_models
     if membership is not None and membership.k_choice is not None:
         k_used = membership.k_choice.k
     settings: AuditSettings = {

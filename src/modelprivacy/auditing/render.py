@@ -92,9 +92,7 @@ def stored_rows_card(result: AuditResult) -> dict[str, Any] | None:
         tprs.append(
             {
                 "fpr": fpr_label(fpr),
-                "value": _pct(t.value) + ("" if resolvable else "*")
-                if t.resolved
-                else tpr_cell(t, resolvable),
+                "value": tpr_cell(t, resolvable),
                 "interval": f"{_pct(t.value)} [{_pct(t.low)}, {_pct(t.high)}]"
                 if t.resolved
                 else f"{UNRESOLVED} ({t.tie})",
@@ -372,7 +370,6 @@ def _markdown(result: AuditResult) -> str:
     )
     if s.get("reference_models_choice"):
         text += f"\nK from the time budget: {markdown_text(str(s['reference_models_choice']))}\n"
-
     if result.inspection.load_notes:
         text += "\nReset while loading the file:\n\n" + "".join(
             f"- {markdown_text(n)}\n" for n in result.inspection.load_notes
