@@ -195,6 +195,22 @@ def _probability(signals: np.ndarray) -> np.ndarray:
     return np.asarray(expit(signals))
 
 
+def _ratio(p_target: np.ndarray, p_ref: np.ndarray) -> np.ndarray:
+    """RMIA's likelihood ratio ``Pr(x | theta) / Pr(x)``."""
+    return p_target / np.maximum(p_ref, 1e-300)
+
+
+def _mean_out(probs: np.ndarray, membership: np.ndarray) -> np.ndarray:
+    """Per record, the mean probability over the reference models it was OUT of."""
+    out = ~membership
+    return np.where(out, probs, 0.0).sum(axis=0) / np.maximum(out.sum(axis=0), 1)
+
+
+def _offline_reference(mean_out: np.ndarray, a: float) -> np.ndarray:
+    """Offline RMIA's ``Pr(x)``: the OUT mean scaled by ``a`` toward what IN models would give."""
+    return 0.5 * ((1 + a) * mean_out + (1 - a))
+
+
 def _rmia_scores(
     p_target: np.ndarray,
     p_ref_x: np.ndarray,
@@ -203,8 +219,8 @@ def _rmia_scores(
     gamma: float = 1.0,
 ) -> np.ndarray:
     """Share of population records z with ratio(x) / ratio(z) > gamma, by sorting."""
-    ratio_x = p_target / np.maximum(p_ref_x, 1e-300)
-    ratio_z = np.sort(p_target_z / np.maximum(p_ref_z, 1e-300))
+    ratio_x = _ratio(p_target, p_ref_x)
+    ratio_z = np.sort(_ratio(p_target_z, p_ref_z))
     return np.searchsorted(ratio_z, ratio_x / gamma, side="left") / max(len(ratio_z), 1)
 
 
@@ -215,9 +231,7 @@ def _rmia(
     if online:
         p_ref = probs.mean(axis=0)
     else:
-        out = ~ref.membership
-        mean_out = np.where(out, probs, 0.0).sum(axis=0) / np.maximum(out.sum(axis=0), 1)
-        p_ref = 0.5 * ((1 + a) * mean_out + (1 - a))
+        p_ref = _offline_reference(_mean_out(probs, ref.membership), a)
     p_target = _probability(target)
     # population records z: their target and reference probabilities; by default
     # all pooled records serve (membership of z is unknown to the attacker)
@@ -262,15 +276,12 @@ def choose_rmia_offline_a(
     per_target = []
     for j in range(min(n_targets, ref.k)):
         others = np.delete(np.arange(ref.k), j)
-        out = ~ref.membership[others]
-        mean_out = np.where(out, probs[others], 0.0).sum(axis=0) / np.maximum(out.sum(axis=0), 1)
-        per_target.append((j, others, mean_out))
+        per_target.append((j, others, _mean_out(probs[others], ref.membership[others])))
     best_a, best_auc = 1.0, -np.inf
     for a in grid:
         aucs = []
         for j, others, mean_out in per_target:
-            p_ref = 0.5 * ((1 + float(a)) * mean_out + (1 - float(a)))
-            scores = probs[j] / np.maximum(p_ref, 1e-300)
+            scores = _ratio(probs[j], _offline_reference(mean_out, float(a)))
             if np.isnan(scores).any():  # ranks are not increasing in NaN ratios: rank them
                 sub = ReferenceSignals(ref.membership[others], ref.signals[others])
                 scores = _rmia(ref.signals[j], sub, None, online=False, a=float(a))
