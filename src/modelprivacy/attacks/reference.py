@@ -287,16 +287,31 @@ def check_budget(budget: Any, name: str = "budget") -> float:
     BudgetError
         If ``budget`` is not a real number, or is zero, negative, infinite or NaN.
     """
-    if isinstance(budget, bool) or not isinstance(budget, (int, float, np.integer, np.floating)):
+    number = not isinstance(budget, bool) and isinstance(
+        budget, (int, float, np.integer, np.floating)
+    )
+    if not number or not (math.isfinite(float(budget)) and float(budget) > 0):
         raise BudgetError(
             f"The {name!r} parameter must be a positive number of seconds. Got {budget!r} instead."
         )
-    value = float(budget)
-    if not (math.isfinite(value) and value > 0):
-        raise BudgetError(
-            f"The {name!r} parameter must be a positive number of seconds. Got {budget!r} instead."
-        )
-    return value
+    return float(budget)
+
+
+def _generator(random_state: int | np.random.Generator | None) -> np.random.Generator:
+    """The generator given, or one seeded with ``random_state``."""
+    if isinstance(random_state, np.random.Generator):
+        return random_state
+    return np.random.default_rng(random_state)
+
+
+def _eval_rows(X: Any, y: np.ndarray, eval_idx: np.ndarray | None) -> tuple[Any, Any]:
+    """The records and labels the reference models score (``None, None``: all of them)."""
+    if eval_idx is None:
+        return None, None
+    from sklearn.utils import _safe_indexing
+
+    idx = np.asarray(eval_idx, dtype=np.int64)
+    return _safe_indexing(X, idx), y[idx]
 
 
 def _seconds(x: float) -> str:
@@ -481,18 +496,9 @@ def choose_k(
     """
     budget_s = check_budget(budget)
     t_start = time.perf_counter()
-    rng = (
-        random_state
-        if isinstance(random_state, np.random.Generator)
-        else np.random.default_rng(random_state)
-    )
+    rng = _generator(random_state)
     y = np.asarray(y)
-    X_eval = y_eval = None
-    if eval_idx is not None:
-        from sklearn.utils import _safe_indexing
-
-        eval_idx = np.asarray(eval_idx, dtype=np.int64)
-        X_eval, y_eval = _safe_indexing(X, eval_idx), y[eval_idx]
+    X_eval, y_eval = _eval_rows(X, y, eval_idx)
     what = f"the timed reference model ({type(target.estimator).__name__})"
     times: list[float] = []
     with limited_threads(fit_threads()):
@@ -593,19 +599,10 @@ def fit_reference_models(
         raise ValueError(
             f"The 'k' parameter of fit_reference_models must be an int in [2, 256]. Got {k!r} instead."
         )
-    rng = (
-        random_state
-        if isinstance(random_state, np.random.Generator)
-        else np.random.default_rng(random_state)
-    )
+    rng = _generator(random_state)
     y = np.asarray(y)
     membership = balanced_membership(len(y), int(k), rng)
-    X_eval = y_eval = None
-    if eval_idx is not None:
-        from sklearn.utils import _safe_indexing
-
-        eval_idx = np.asarray(eval_idx, dtype=np.int64)
-        X_eval, y_eval = _safe_indexing(X, eval_idx), y[eval_idx]
+    X_eval, y_eval = _eval_rows(X, y, eval_idx)
     rows: list[np.ndarray] = []
     reached: list[tuple[bool, ...]] = []
 
