@@ -1268,6 +1268,13 @@ def _member_keys(nodes: np.ndarray, values: np.ndarray) -> tuple[np.ndarray | No
     return members, keys
 
 
+def _same_lengths(named: dict[str, np.ndarray], n: int, of: str) -> None:
+    """Refuse an attribute array whose length is not ``n``, the length of ``of``."""
+    for name, arr in named.items():
+        if arr.size != n:
+            raise MalformedTreesError(f"it lists {arr.size:,} {name} for {n:,} {of}")
+
+
 def parse_tree_ensemble(node: Any, index: int) -> TreeEnsemble:
     """Read and validate the trees of a ``TreeEnsembleClassifier``/``TreeEnsembleRegressor`` node.
 
@@ -1329,9 +1336,7 @@ def parse_tree_ensemble(node: Any, index: int) -> TreeEnsemble:
         "nodes_values": values,
         "nodes_missing_value_tracks_true": missing,
     }
-    for name, arr in named.items():
-        if arr.size != n:
-            raise MalformedTreesError(f"it lists {arr.size:,} {name} for {n:,} nodes_treeids")
+    _same_lengths(named, n, "nodes_treeids")
     modes = _modes(attrs, n)
     if (modes == _MEMBER).any():
         raise MalformedTreesError(
@@ -1643,16 +1648,11 @@ def parse_tree_ensemble5(node: Any, index: int) -> TreeEnsemble:
         "nodes_modes": raw_modes,
         "nodes_missing_value_tracks_true": missing,
     }
-    for name, arr in named.items():
-        if arr.size != n:
-            raise MalformedTreesError(f"it lists {arr.size:,} {name} for {n:,} nodes_featureids")
+    _same_lengths(named, n, "nodes_featureids")
     n_leaves = targets.size
     if n_leaves == 0:
         raise MalformedTreesError("it has no leaves")
-    if weights.size != n_leaves:
-        raise MalformedTreesError(
-            f"it lists {weights.size:,} leaf_weights for {n_leaves:,} leaf_targetids"
-        )
+    _same_lengths({"leaf_weights": weights}, n_leaves, "leaf_targetids")
     if raw_modes.dtype.kind not in "iu":
         raise MalformedTreesError(f"its nodes_modes is a {raw_modes.dtype} tensor, not integers")
     bad = np.flatnonzero((raw_modes < 0) | (raw_modes > 6))
