@@ -5,8 +5,10 @@
   :func:`check_cbm` checks that much as data, then reads the trees table
   of the FlatBuffers core with bounds-checked reads: tree start offsets the
   running sum of the tree sizes, the sizes adding up to ``TreeSplits``, split
-  indices inside the binary features, and for oblivious trees ``2**depth``
-  leaf values per dimension and leaf weights (CatBoost's own verifier checks
+  indices not negative, and for oblivious trees split indices inside the
+  binary features and ``2**depth`` leaf values per dimension and leaf weights
+  (non-symmetric trees leave their upper bound and leaf map to CatBoost, whose
+  own files index beyond ``RepackedBins`` there; CatBoost's own verifier checks
   the layout, not these; a tampered start offset loads and then crashes an
   export of the model).
 - JSON is parsed with :mod:`json` and validated by :func:`check_json`: the
@@ -113,25 +115,24 @@ class _Flat:
     def table(self, at: int, what: str) -> int:
         return at + self._u32(at, what)
 
-    def ints(self, at: int | None, what: str, *, signed: bool = True) -> list[int]:
-        """The vector of 32-bit integers whose offset is at ``at`` (empty when absent)."""
-        if at is None:
-            return []
-        start = at + self._u32(at, what)
-        n = self._u32(start, what)
-        if n > (len(self.buf) - start - 4) // 4:
-            raise FormatError(f"its {what} declares {n:,} items beyond the model core")
-        return list(struct.unpack_from(f"<{n}{'i' if signed else 'I'}", self.buf, start + 4))
-
-    def length(self, at: int | None, what: str, item: int) -> int:
-        """The item count of the vector whose offset is at ``at`` (0 when absent)."""
-        if at is None:
-            return 0
+    def _vector(self, at: int, what: str, item: int) -> tuple[int, int]:
+        """Where the vector whose offset is at ``at`` starts, and its item count, checked."""
         start = at + self._u32(at, what)
         n = self._u32(start, what)
         if n > (len(self.buf) - start - 4) // item:
             raise FormatError(f"its {what} declares {n:,} items beyond the model core")
-        return n
+        return start, n
+
+    def ints(self, at: int | None, what: str, *, signed: bool = True) -> list[int]:
+        """The vector of 32-bit integers whose offset is at ``at`` (empty when absent)."""
+        if at is None:
+            return []
+        start, n = self._vector(at, what, 4)
+        return list(struct.unpack_from(f"<{n}{'i' if signed else 'I'}", self.buf, start + 4))
+
+    def length(self, at: int | None, what: str, item: int) -> int:
+        """The item count of the vector whose offset is at ``at`` (0 when absent)."""
+        return 0 if at is None else self._vector(at, what, item)[1]
 
 
 # Fields of CatBoost's TModelTrees table (catboost/libs/model/flatbuffers/model.fbs).
