@@ -266,6 +266,17 @@ def test_deep_trees_get_every_check(
         assert message in str(err.value)
 
 
+def _as_float32(doc: Any) -> Any:
+    """``doc`` with every float rounded to float32, as XGBoost stores its numbers."""
+    if isinstance(doc, dict):
+        return {k: _as_float32(v) for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [_as_float32(v) for v in doc]
+    if isinstance(doc, float):
+        return float(np.float32(doc))
+    return doc
+
+
 @pytest.mark.parametrize("suffix", [".json", ".ubj"])
 def test_a_json_file_of_this_xgboost_is_not_dumped_again(tmp_path: Path, suffix: str) -> None:
     rng = np.random.default_rng(2)
@@ -274,11 +285,12 @@ def test_a_json_file_of_this_xgboost_is_not_dumped_again(tmp_path: Path, suffix:
     path = tmp_path / f"m{suffix}"
     model.get_booster().save_model(str(path))
     booster = modelprivacy.load_model(path, contain=False).estimator
-    if suffix == ".json":  # the file's own JSON, parsed once: what save_raw("json") gives
-        assert booster in adapter._JSON
+    assert booster in adapter._JSON  # the file's own document, parsed once
+    if suffix == ".json":  # what save_raw("json") gives
         assert adapter._JSON[booster] == _doc(booster)
-    else:  # UBJSON keeps float32 exactly, JSON shortest decimals: dumped as JSON on first use
-        assert booster not in adapter._JSON
-    assert adapter.model_json(booster) == _doc(booster)
+    else:  # UBJSON keeps float32 exactly, JSON the shortest decimals of the same float32
+        assert _as_float32(adapter._JSON[booster]) == _as_float32(_doc(booster))
+        assert adapter._JSON[booster] != _doc(booster)  # not a dump: the numbers differ
+    assert adapter.model_json(booster) is adapter._JSON[booster]
     assert not fmt._written_by({"version": [1, 7, 6]}, xgboost.__version__)
     assert not fmt._written_by({"version": [3, 2, 0]}, "3.2.0rc1")

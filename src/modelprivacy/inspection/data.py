@@ -182,10 +182,15 @@ class RowIndex:
         m = self.matrix.astype(np.float32) if self.float32 else np.ascontiguousarray(self.matrix)
         m = np.ascontiguousarray(m)
         self.rows = {}
-        for i, row in enumerate(m):
-            if np.isnan(row).all() or not row.any():
-                continue  # an empty or all-zero row identifies nobody
-            self.rows.setdefault(row.tobytes(), []).append(i)
+        if m.ndim != 2 or not m.size:
+            return
+        # an empty (all NaN) or all-zero row identifies nobody (NaN counts as non-zero)
+        keep = np.flatnonzero(~(np.isnan(m).all(axis=1) | ~m.any(axis=1)))
+        raw = np.ascontiguousarray(m[keep]).tobytes()
+        width = m.shape[1] * m.itemsize
+        rows = self.rows
+        for j, i in enumerate(keep.tolist()):
+            rows.setdefault(raw[j * width : (j + 1) * width], []).append(i)
 
     def match(self, stored: np.ndarray) -> tuple[int, np.ndarray]:
         """Count stored rows equal to training rows.

@@ -913,6 +913,7 @@ def _catboost(model: Any) -> Forest:
         prepare_input=codes.prepare,
         expected_root=lambda n: (n, ""),  # leaf weights count every training row
         raw_input=True,  # codes its category columns itself
+        routed_together=True,  # one predict(pred_leaf) call for all trees
     )
     forest.leaf_label = _leaf_label(model, trees, leaf_nodes, cache, scale, bias, dimension)
     return forest

@@ -15,9 +15,12 @@ every feature over the training rows (or every category value), and
 ``pandas_categorical``: every category of every pandas category column, used
 in a split or not.
 
-The trees are read from ``Booster.dump_model()`` (the model's own JSON, parsed
-as data) into :class:`~modelprivacy.models.trees.TreeSpec` arrays: internal
-node ``i`` is node ``i``, leaf ``j`` is node ``num_leaves - 1 + j``. Records are
+The trees are read from the model's text (``Booster.model_to_string()``, as
+:func:`~modelprivacy.load.formats.lightgbm.check_model_text` validates and
+reads it; a text validated by the loader is not read twice) into
+:class:`~modelprivacy.models.trees.TreeSpec` arrays: internal node ``i`` is
+node ``i``, leaf ``j`` is node ``num_leaves - 1 + j``. ``Booster.dump_model()``
+gives the same trees as JSON, at about ten times the cost. Records are
 routed by LightGBM itself (``predict(pred_leaf=True)`` one iteration at a
 time), so missing values, zero-as-missing and categorical splits follow the
 model's own semantics exactly.
@@ -40,6 +43,8 @@ import numpy as np
 
 from modelprivacy._text import printable
 from modelprivacy.errors import ModelPrivacyError, NotFittedModelError
+from modelprivacy.load.formats._checks import FormatError
+from modelprivacy.load.formats.lightgbm import ModelText, parse_model_text
 from modelprivacy.models._native import NativeModel, Task, allowed_params
 from modelprivacy.models._registry import Stored, register_estimator, register_walk_hook
 from modelprivacy.models.trees import Forest, TreeSpec, register_adapter
@@ -49,9 +54,9 @@ __all__ = [
     "LightGBMModel",
     "as_estimator",
     "booster_of",
-    "dump_of",
     "feature_ranges",
     "pandas_categories",
+    "text_of",
 ]
 
 #: What LightGBM files store about the training data (``docs/libraries.md`` is generated from it).
@@ -105,7 +110,7 @@ STORES = (
 #: Name of the walk hook's attribute holding the stored minimum and maximum of every feature.
 FEATURE_INFOS = "feature_infos"
 _MAX_NODES = 1 << 24  # a tree of more nodes than this is not read
-_DUMPS: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+_TEXTS: weakref.WeakKeyDictionary[Any, ModelText] = weakref.WeakKeyDictionary()
 
 
 def booster_of(model: Any) -> Any:
@@ -139,8 +144,8 @@ def booster_of(model: Any) -> Any:
     return booster
 
 
-def dump_of(booster: Any) -> dict[str, Any]:
-    """The model's JSON dump, computed once per booster.
+def text_of(booster: Any) -> ModelText:
+    """The model's text as read and validated, once per booster.
 
     Parameters
     ----------
@@ -149,47 +154,85 @@ def dump_of(booster: Any) -> dict[str, Any]:
 
     Returns
     -------
-    dict
-        ``Booster.dump_model()``.
+    ModelText
+        The header, the trees' arrays and the pandas categories of
+        ``booster.model_to_string()`` (not written again for a text the
+        loader validated lately).
+
+    Raises
+    ------
+    ValueError
+        LightGBM's own text of the model does not validate.
     """
     try:
-        return _DUMPS[booster]
+        return _TEXTS[booster]
     except (KeyError, TypeError):
         pass
-    dump = booster.dump_model()
+    try:
+        parsed = parse_model_text(booster.model_to_string())
+    except FormatError as exc:
+        raise ValueError(f"this LightGBM model's own text does not read back: {exc}") from None
     with contextlib.suppress(TypeError):  # cached beside the booster, never on it
-        _DUMPS[booster] = dump
-    return dump
+        _TEXTS[booster] = parsed
+    return parsed
 
 
-def feature_ranges(dump: dict[str, Any]) -> np.ndarray | None:
+def adopt_text(booster: Any, parsed: ModelText) -> None:
+    """Remember ``parsed`` as the text of ``booster``, which was built from it.
+
+    Parameters
+    ----------
+    booster : lightgbm.Booster
+        The booster the loader built from the validated text.
+    parsed : ModelText
+        What validation read from that text.
+    """
+    with contextlib.suppress(TypeError):
+        _TEXTS[booster] = parsed
+
+
+def _infos(parsed: ModelText) -> list[str] | None:
+    """``feature_infos``, one entry per feature: ``[min:max]``, ``a:b:c`` (categories), ``none``."""
+    infos = parsed.header.get("feature_infos")
+    names = parsed.header.get("feature_names")
+    if infos is None or names is None:
+        return None
+    out = infos.split(" ")
+    return out if out and len(out) == len(names.split(" ")) else None
+
+
+def _is_categorical(info: str) -> bool:
+    return info != "none" and not info.startswith("[")
+
+
+def feature_ranges(parsed: ModelText) -> np.ndarray | None:
     """The stored minimum and maximum of every numeric feature, as a ``(2, d)`` array.
 
     Parameters
     ----------
-    dump : dict
-        ``Booster.dump_model()``.
+    parsed : ModelText
+        The model's text (:func:`text_of`).
 
     Returns
     -------
     ndarray or None
         Row 0 the minima, row 1 the maxima, NaN for categorical features (or
-        features without a range); None when the dump has none.
+        features without a range, ``none``); None when the model has none.
     """
-    infos = dump.get("feature_infos")
-    names = dump.get("feature_names")
-    if not isinstance(infos, dict) or not isinstance(names, list) or not names:
+    infos = _infos(parsed)
+    if not infos:
         return None
-    out = np.full((2, len(names)), np.nan)
-    for j, name in enumerate(names):
-        info = infos.get(name)
-        if not isinstance(info, dict) or info.get("values"):
-            continue  # a categorical feature lists its values instead
-        lo, hi = info.get("min_value"), info.get("max_value")
-        if not (isinstance(lo, (int, float)) and isinstance(hi, (int, float))):
+    out = np.full((2, len(infos)), np.nan)
+    for j, info in enumerate(infos):
+        if not (info.startswith("[") and info.endswith("]")):
+            continue  # "none", or a categorical feature's values
+        lo_text, sep, hi_text = info[1:-1].partition(":")
+        try:
+            lo, hi = float(lo_text), float(hi_text)
+        except ValueError:
             continue
-        if math.isfinite(lo) and math.isfinite(hi):
-            out[0, j], out[1, j] = float(lo), float(hi)
+        if sep and math.isfinite(lo) and math.isfinite(hi):
+            out[0, j], out[1, j] = lo, hi
     return out if np.isfinite(out).any() else None
 
 
@@ -257,10 +300,11 @@ def _tree_spec(
     owner: Any,
     cache: _LeafCache,
 ) -> TreeSpec:
-    """One tree of the dump as node arrays; routed by the booster itself."""
+    """One tree of the model's text as node arrays; routed by the booster itself."""
     num_leaves = int(info.get("num_leaves", 1))
     if not 1 <= num_leaves <= _MAX_NODES:
         raise ValueError(f"a LightGBM tree declares {num_leaves} leaves")
+    internal = num_leaves - 1
     n_nodes = 2 * num_leaves - 1
     left = np.full(n_nodes, -1, dtype=np.int64)
     right = np.full(n_nodes, -1, dtype=np.int64)
@@ -268,37 +312,35 @@ def _tree_spec(
     threshold = np.full(n_nodes, np.nan)
     count = np.zeros(n_nodes, dtype=np.int64)
     value = np.zeros(n_nodes)
-    categorical = np.zeros(n_nodes, dtype=bool)
 
-    def node_id(d: dict[str, Any]) -> int:
-        if "leaf_index" in d or "split_index" not in d:
-            return num_leaves - 1 + int(d.get("leaf_index", 0))
-        return int(d["split_index"])
+    def array(key: str, size: int, dtype: Any) -> np.ndarray | None:
+        values = info.get(key)
+        if values is None or len(values) != size:
+            return None
+        return np.asarray(values, dtype=dtype)
 
-    stack = [info["tree_structure"]]
-    seen = 0
-    while stack:  # iterative: the depth of a tree cannot overflow the stack
-        d = stack.pop()
-        seen += 1
-        if seen > n_nodes:
-            raise ValueError("a LightGBM tree has more nodes than its leaves allow")
-        i = node_id(d)
-        if not 0 <= i < n_nodes:
-            raise ValueError(f"a LightGBM tree node index {i} is out of range")
-        if "split_index" in d:
-            lc, rc = d["left_child"], d["right_child"]
-            left[i], right[i] = node_id(lc), node_id(rc)
-            feature[i] = int(d["split_feature"])
-            if d.get("decision_type") == "<=":
-                threshold[i] = float(d["threshold"])
-            else:  # "==": a set of categories, not a threshold
-                categorical[i] = True
-            count[i] = int(d.get("internal_count", 0))
-            value[i] = float(d.get("internal_value", 0.0))
-            stack.extend((rc, lc))
-        else:
-            count[i] = int(d.get("leaf_count", 0))
-            value[i] = float(d.get("leaf_value", 0.0))
+    if internal:
+        lc = array("left_child", internal, np.int64)
+        rc = array("right_child", internal, np.int64)
+        split = array("split_feature", internal, np.int64)
+        thr = array("threshold", internal, np.float64)
+        decision = array("decision_type", internal, np.int64)
+        if lc is None or rc is None or split is None or thr is None or decision is None:
+            raise ValueError("a LightGBM tree lacks the arrays of its splits")
+        # a child c < 0 is leaf ~c, node internal + ~c
+        left[:internal] = np.where(lc >= 0, lc, internal + ~lc)
+        right[:internal] = np.where(rc >= 0, rc, internal + ~rc)
+        feature[:internal] = split
+        # decision_type bit 0: a set of categories (no threshold); else x <= threshold
+        threshold[:internal] = np.where(decision & 1, np.nan, thr)
+        for key, into in (("internal_count", count), ("internal_value", value)):
+            stored = array(key, internal, into.dtype)
+            if stored is not None:
+                into[:internal] = stored
+    for key, into in (("leaf_count", count), ("leaf_value", value)):
+        stored = array(key, num_leaves, into.dtype)
+        if stored is not None:
+            into[internal:] = stored
 
     offset = num_leaves - 1
 
@@ -349,12 +391,12 @@ def _expected_root(params: dict[str, Any]) -> Any:
 def _lightgbm(model: Any) -> Forest:
     """Read the trees of a LightGBM booster or scikit-learn wrapper."""
     booster = booster_of(model)
-    dump = dump_of(booster)
-    per_iteration = max(int(dump.get("num_tree_per_iteration", 1)), 1)
+    parsed = text_of(booster)
+    per_iteration = _header_int(parsed, "num_tree_per_iteration")
     cache = _LeafCache(booster, per_iteration)
     trees = [
         _tree_spec(info, booster, i // per_iteration, i % per_iteration, model, cache)
-        for i, info in enumerate(dump.get("tree_info", []))
+        for i, info in enumerate(parsed.trees)
     ]
     params = dict(getattr(booster, "params", {}) or {})
     forest = Forest(
@@ -364,13 +406,14 @@ def _lightgbm(model: Any) -> Forest:
         float32=False,
         kind="lightgbm",
         model=model,
-        prepare_input=_prepare_for(booster, dump),
+        prepare_input=_prepare_for(booster, parsed),
         expected_root=_expected_root(params),
+        routed_together=True,  # one predict(pred_leaf) call for all trees
     )
-    forest.leaf_label = _binary_sign(model, dump, trees)
+    forest.leaf_label = _binary_sign(model, parsed, trees)
     # pandas category columns: coded as LightGBM codes them, from the data as given
     forest.raw_input = (
-        pandas_categories(dump, getattr(booster, "pandas_categorical", None)) is not None
+        pandas_categories(parsed, getattr(booster, "pandas_categorical", None)) is not None
     )
     if any(np.isnan(t.threshold[t.left >= 0]).any() for t in trees):
         forest.notes.append(
@@ -380,7 +423,20 @@ def _lightgbm(model: Any) -> Forest:
     return forest
 
 
-def _binary_sign(model: Any, dump: dict[str, Any], trees: list[TreeSpec]) -> Any:
+def _header_int(parsed: ModelText, key: str) -> int:
+    """A count of the header (``num_class``, ``num_tree_per_iteration``), at least 1."""
+    try:
+        return max(int(parsed.header.get(key, "1").strip()), 1)
+    except ValueError:
+        return 1
+
+
+def _objective(parsed: ModelText) -> str:
+    """The objective's name (``objective=binary sigmoid:1`` gives ``binary``)."""
+    return parsed.header.get("objective", "").strip().split(" ", 1)[0]
+
+
+def _binary_sign(model: Any, parsed: ModelText, trees: list[TreeSpec]) -> Any:
     """What a leaf of one row says of its label, for a binary objective; else None.
 
     A leaf's value is its rows' Newton step ``-sum(g) / (sum(h) + lambda)``
@@ -388,8 +444,8 @@ def _binary_sign(model: Any, dump: dict[str, Any], trees: list[TreeSpec]) -> Any
     exactly when the label is the positive class. The first tree is left out,
     as LightGBM adds the initial score (``boost_from_average``) to its leaves.
     """
-    objective = str(dump.get("objective", "")).split(" ", 1)[0]
-    if objective not in ("binary", "cross_entropy") or int(dump.get("num_class", 1)) != 1:
+    objective = _objective(parsed)
+    if objective not in ("binary", "cross_entropy") or _header_int(parsed, "num_class") != 1:
         return None
     classes = getattr(model, "classes_", None)
     pair = np.asarray(classes) if classes is not None and len(classes) == 2 else np.array([0, 1])
@@ -407,14 +463,14 @@ def _binary_sign(model: Any, dump: dict[str, Any], trees: list[TreeSpec]) -> Any
     return said
 
 
-def _prepare_for(booster: Any, dump: dict[str, Any]) -> Any:
+def _prepare_for(booster: Any, parsed: ModelText) -> Any:
     """The input as LightGBM compares it, pandas category columns coded as LightGBM codes them.
 
     A frame's category (or text) columns become the position of each value in
     the model's ``pandas_categorical``, NaN for a missing or unseen value, as
     LightGBM's own pandas conversion does; a numeric matrix routes the same.
     """
-    cats = pandas_categories(dump, getattr(booster, "pandas_categorical", None))
+    cats = pandas_categories(parsed, getattr(booster, "pandas_categorical", None))
 
     def prepare(X: Any) -> Any:
         import pandas as pd
@@ -461,18 +517,18 @@ def _prepare(X: Any) -> Any:
 @register_walk_hook("lightgbm.basic.Booster")
 def _walk_booster(booster: Any) -> Iterable[tuple[str, Any]]:
     """What a booster's model string holds beyond its ``__dict__``: the features' ranges."""
-    dump = dump_of(booster)
+    parsed = text_of(booster)
     out: list[tuple[str, Any]] = []
-    ranges = feature_ranges(dump)
+    ranges = feature_ranges(parsed)
     if ranges is not None:
         out.append((FEATURE_INFOS, ranges))
-    categories = pandas_categories(dump, getattr(booster, "pandas_categorical", None))
+    categories = pandas_categories(parsed, getattr(booster, "pandas_categorical", None))
     if categories is not None:
         out.append(("categories_", categories))
     return out
 
 
-def pandas_categories(dump: dict[str, Any], stored: Any) -> list[np.ndarray] | None:
+def pandas_categories(parsed: ModelText, stored: Any) -> list[np.ndarray] | None:
     """``pandas_categorical`` as one array of categories per feature, like an encoder's ``categories_``.
 
     LightGBM keeps every category of every pandas category column, used in a
@@ -482,8 +538,8 @@ def pandas_categories(dump: dict[str, Any], stored: Any) -> list[np.ndarray] | N
 
     Parameters
     ----------
-    dump : dict
-        ``Booster.dump_model()``.
+    parsed : ModelText
+        The model's text (:func:`text_of`).
     stored : list or None
         ``Booster.pandas_categorical``.
 
@@ -493,12 +549,10 @@ def pandas_categories(dump: dict[str, Any], stored: Any) -> list[np.ndarray] | N
         One array per feature; None without categories, or when their number
         does not match the categorical features.
     """
-    infos, names = dump.get("feature_infos"), dump.get("feature_names")
-    if not isinstance(stored, list) or not stored or not isinstance(infos, dict):
+    infos = _infos(parsed)
+    if not isinstance(stored, list) or not stored or not infos:
         return None
-    if not isinstance(names, list):
-        return None
-    categorical = [isinstance(infos.get(n), dict) and bool(infos[n].get("values")) for n in names]
+    categorical = [_is_categorical(info) for info in infos]
     if sum(categorical) != len(stored) or not all(isinstance(c, list) for c in stored):
         return None
     it = iter(stored)
@@ -635,10 +689,10 @@ def as_estimator(booster: Any) -> LightGBMModel:
     ModelPrivacyError
         For a ranking objective, or one this tool does not know.
     """
-    dump = dump_of(booster)
-    objective = str(dump.get("objective", "")).split(" ", 1)[0]
+    parsed = text_of(booster)
+    objective = _objective(parsed)
     objective = _ALIASES.get(objective, objective)
-    num_class = int(dump.get("num_class", 1) or 1)
+    num_class = _header_int(parsed, "num_class")
     task: Task
     if objective == "binary":
         task, n_classes = "binary", 2
@@ -657,7 +711,7 @@ def as_estimator(booster: Any) -> LightGBMModel:
     params["objective"] = objective
     if task == "multiclass":
         params["num_class"] = n_classes
-    per_iteration = max(int(dump.get("num_tree_per_iteration", 1) or 1), 1)
+    per_iteration = _header_int(parsed, "num_tree_per_iteration")
     rounds = max(int(booster.current_iteration()), 1)
     if rounds * per_iteration > MAX_REFIT_TREES:
         notes.append(

@@ -263,6 +263,13 @@ class Forest:
         ``prepare_input`` takes the model's input as given (a DataFrame with
         category columns) and codes it as numbers the trees route; callers
         pass it the raw input, not a numeric conversion of their own.
+    routed_together : bool
+        The trees' ``route`` asks the model's own library for the leaves of
+        every tree in one call, kept for the input it was given (XGBoost,
+        LightGBM, CatBoost). :meth:`leaves` then passes every tree the same
+        input, in the caller's row order: the lexicographic order that keeps
+        scikit-learn's trees in the CPU cache would be a second input, routed
+        through all trees again.
     """
 
     trees: list[TreeSpec]
@@ -283,6 +290,7 @@ class Forest:
     expected_root: Callable[[int], tuple[int, str]] | None = None
     leaf_label: Callable[[int, np.ndarray], np.ndarray | None] | None = None
     raw_input: bool = False
+    routed_together: bool = False
 
     @property
     def n_trees(self) -> int:
@@ -387,7 +395,7 @@ class Forest:
         n = Xp.shape[0]
         order: np.ndarray | None = None
         Xs = Xp
-        if not sp.issparse(Xp) and n > 256 and Xp.shape[1]:
+        if not sp.issparse(Xp) and n > 256 and Xp.shape[1] and not self.routed_together:
             keys = list(Xp.T[::-1])
             if self.n_trees >= _ORDER_BY_LEAF:
                 keys.append(self._first_leaf(Xp))  # lexsort's last key sorts first

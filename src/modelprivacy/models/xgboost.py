@@ -246,6 +246,7 @@ def _xgboost(model: Any) -> Forest:
         leaf_label=said if binary else None,
         # pandas category columns: coded as XGBoost codes them, from the data as given
         raw_input=categorical,
+        routed_together=True,  # one predict(pred_leaf) call for all trees
     )
     if any(np.isnan(t.threshold[t.left >= 0]).any() for t in trees):
         forest.notes.append(
@@ -281,9 +282,10 @@ class _LeafCache:
                 out = self.booster.predict(
                     xgboost.DMatrix(X, missing=np.nan), pred_leaf=True, validate_features=False
                 )
-                leaves = np.asarray(out).reshape(X.shape[0], -1).astype(np.int32)
+                # one row per tree: each tree's leaves are read as one contiguous block
+                leaves = np.ascontiguousarray(np.asarray(out).reshape(X.shape[0], -1).T, np.int32)
                 self.entries = [*self.entries[1 - self.SIZE :], (X, leaves)]
-            return leaves[:, index].astype(np.int64)
+        return leaves[index].astype(np.int64)
 
 
 def _tree_spec(

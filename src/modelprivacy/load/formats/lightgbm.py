@@ -35,7 +35,10 @@ import itertools
 import json
 import os
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from modelprivacy._text import printable
@@ -48,7 +51,14 @@ from modelprivacy.load.formats._checks import (
     load_error,
 )
 
-__all__ = ["FILE_PARAMETERS", "check_model_text", "safe_parameters", "single_threaded"]
+__all__ = [
+    "FILE_PARAMETERS",
+    "ModelText",
+    "check_model_text",
+    "parse_model_text",
+    "safe_parameters",
+    "single_threaded",
+]
 
 #: Parameters whose value LightGBM opens as a file (training, refit, data loading).
 FILE_PARAMETERS = frozenset(
@@ -99,13 +109,17 @@ def _detect(data: bytes) -> bool:
 
 
 def _numbers(text: str, what: str, integer: bool) -> list[Any]:
-    out: list[Any] = []
-    for token in text.split():
+    tokens = text.split()
+    try:  # the whole line at C speed; token by token only to name the bad one
+        return list(map(int if integer else float, tokens))
+    except ValueError:
+        pass
+    for token in tokens:
         try:
-            out.append(int(token) if integer else float(token))
+            int(token) if integer else float(token)
         except ValueError:
             raise FormatError(f"{what} holds {token[:30]!r}, not a number") from None
-    return out
+    raise AssertionError("unreachable: a token failed to convert only once")
 
 
 def _int(fields: dict[str, str], key: str, what: str, low: int, high: int) -> int:
@@ -150,13 +164,37 @@ _OBJECTIVES = frozenset(
 )  # fmt: skip
 
 
-def _tree(fields: dict[str, str], what: str, n_features: int) -> int:
+@dataclass(frozen=True, eq=False)
+class ModelText:
+    """A LightGBM text model as :func:`check_model_text` validated it.
+
+    Attributes
+    ----------
+    header : dict of str to str
+        The header's ``key=value`` lines (``objective``, ``num_class``,
+        ``feature_names``, ``feature_infos``...), values as written.
+    trees : tuple of dict
+        One dict per tree: ``num_leaves`` (int) and the arrays the tree
+        block holds, as lists of numbers (``split_feature``, ``threshold``,
+        ``decision_type``, ``left_child``, ``right_child``, ``internal_value``,
+        ``internal_count``, ``leaf_value``, ``leaf_count``...). A child ``c < 0``
+        is leaf ``~c``.
+    pandas_categorical : list or None
+        The ``pandas_categorical`` line, parsed as JSON.
+    """
+
+    header: dict[str, str]
+    trees: tuple[dict[str, Any], ...]
+    pandas_categorical: list[Any] | None
+
+
+def _tree(fields: dict[str, str], what: str, n_features: int) -> dict[str, Any]:
     leaves = _int(fields, "num_leaves", what, 1, MAX_NODES)
     if "shrinkage" in fields:
         _numbers(fields["shrinkage"], f"{what}'s shrinkage", False)
     n_cat = _int(fields, "num_cat", what, 0, MAX_NODES) if "num_cat" in fields else 0
     internal = leaves - 1
-    arrays: dict[str, list[Any]] = {}
+    arrays: dict[str, Any] = {}
     for key in _INTERNAL + _LEAF:
         if key not in fields:
             if key in ("leaf_value",) or (
@@ -172,8 +210,9 @@ def _tree(fields: dict[str, str], what: str, n_features: int) -> int:
         if len(values) != expected and not (key == "leaf_weight" and not values):
             raise FormatError(f"{what} has {len(values)} {key} values instead of {expected}")
         arrays[key] = values
+    arrays["num_leaves"] = leaves
     if not internal:
-        return 1
+        return arrays
     left, right = arrays["left_child"], arrays["right_child"]
     check_binary_tree(left, right, what, is_leaf=lambda node, child: child < 0)
     reached = bytearray(leaves)
@@ -219,7 +258,7 @@ def _tree(fields: dict[str, str], what: str, n_features: int) -> int:
             raise FormatError(f"{what} has linear leaves whose arrays do not match num_features")
         if any(not 0 <= f < n_features for f in used):
             raise FormatError(f"{what} has a linear leaf feature out of range")
-    return leaves
+    return arrays
 
 
 def _check_parameters(tail: str) -> None:
@@ -241,7 +280,40 @@ def _check_parameters(tail: str) -> None:
             raise FormatError(f"its parameters hold the line {line[:40]!r}, not [key: value]")
 
 
-def check_model_text(text: str) -> None:
+#: The last texts validated, with what was read from them: a booster built from one of them
+#: (a file's, or a pickle's model string) is read again by the tree adapter without a parse.
+_RECENT: OrderedDict[str, ModelText] = OrderedDict()
+_RECENT_SIZE = 2
+_RECENT_LOCK = threading.Lock()
+
+
+def parse_model_text(text: str) -> ModelText:
+    """What :func:`check_model_text` reads from ``text``, reused for a text validated lately.
+
+    Parameters
+    ----------
+    text : str
+        The whole model, as ``Booster.model_to_string`` writes it.
+
+    Returns
+    -------
+    ModelText
+        The header, the trees' arrays and the pandas categories.
+
+    Raises
+    ------
+    FormatError
+        With a short description of the first problem found.
+    """
+    with _RECENT_LOCK:
+        known = _RECENT.get(text)
+        if known is not None:
+            _RECENT.move_to_end(text)
+            return known
+    return check_model_text(text)
+
+
+def check_model_text(text: str) -> ModelText:
     """Validate a LightGBM text model.
 
     Parameters
@@ -249,11 +321,18 @@ def check_model_text(text: str) -> None:
     text : str
         The whole model, as ``Booster.model_to_string`` writes it.
 
+    Returns
+    -------
+    ModelText
+        What was read: the header, every tree's arrays and the pandas
+        categories (kept for :func:`parse_model_text` too).
+
     Raises
     ------
     FormatError
         With a short description of the first problem found.
     """
+    given = text
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     if "\x00" in text:
@@ -280,7 +359,11 @@ def check_model_text(text: str) -> None:
     if end < 0:
         raise FormatError("it has no 'end of trees' line")
     blocks_text = text[first + 1 : end + 1] if first >= 0 else ""
-    starts = [m.start() for m in re.finditer(r"^Tree=", blocks_text, flags=re.MULTILINE)]
+    starts = [0] if blocks_text.startswith("Tree=") else []  # every line starting "Tree="
+    at = blocks_text.find("\nTree=")
+    while at >= 0:
+        starts.append(at + 1)
+        at = blocks_text.find("\nTree=", at + 1)
     if "tree_sizes" in header:
         sizes = _numbers(header["tree_sizes"], "tree_sizes", True)
         if len(sizes) != len(starts):
@@ -298,17 +381,20 @@ def check_model_text(text: str) -> None:
             f"{len(starts)} trees are not a multiple of {per_iteration} per iteration"
         )
     total = 0
+    trees: list[dict[str, Any]] = []
     for i, start in enumerate(starts):
         stop = starts[i + 1] if i + 1 < len(starts) else len(blocks_text)
         lines = blocks_text[start:stop].split("\n")
         if lines[0] != f"Tree={i}":
             raise FormatError(f"tree {i} is headed {lines[0][:30]!r}")
-        total += _tree(_fields(lines[1:], f"tree {i}"), f"tree {i}", n_features)
+        trees.append(_tree(_fields(lines[1:], f"tree {i}"), f"tree {i}", n_features))
+        total += trees[-1]["num_leaves"]
         if total > MAX_NODES:
             raise FormatError(f"the trees have more than {MAX_NODES:,} leaves")
     tail = text[end:]
     _check_parameters(tail)
     marker = tail.rfind("\npandas_categorical:")
+    cats = None
     if marker >= 0:
         value = tail[marker + len("\npandas_categorical:") :].split("\n", 1)[0]
         try:
@@ -317,6 +403,13 @@ def check_model_text(text: str) -> None:
             raise FormatError("pandas_categorical is not valid JSON") from None
         if cats is not None and not isinstance(cats, list):
             raise FormatError("pandas_categorical is not a list")
+    parsed = ModelText(header=header, trees=tuple(trees), pandas_categorical=cats)
+    with _RECENT_LOCK:
+        _RECENT[given] = parsed
+        _RECENT.move_to_end(given)
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    return parsed
 
 
 def safe_parameters(params: dict[str, Any], *, max_threads: int | None = None) -> list[str]:
@@ -448,7 +541,7 @@ def _load(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
     except UnicodeDecodeError as exc:
         raise load_error(subject, TEXT.title, f"it is not UTF-8 text (byte {exc.start})") from None
     try:
-        check_model_text(text)
+        parsed = check_model_text(text)
     except FormatError as exc:
         raise load_error(subject, TEXT.title, str(exc)) from None
     lgb = require(TEXT, subject)
@@ -460,6 +553,9 @@ def _load(data: bytes, subject: str) -> tuple[Any, tuple[str, ...]]:
         # when a value in the file is not what its type expects (JSONDecodeError)
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise load_error(subject, TEXT.title, f"LightGBM refused it ({first[:160]})") from None
+    from modelprivacy.models.lightgbm import adopt_text
+
+    adopt_text(booster, parsed)  # the trees are read from this text, not from a dump
     notes = safe_parameters(booster.params) if isinstance(booster.params, dict) else []
     notes += [
         f"LightGBM said while reading it: {printable(line.strip(), 200)}"

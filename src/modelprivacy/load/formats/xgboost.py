@@ -535,8 +535,9 @@ def _load(data: bytes, subject: str, fmt: NativeFormat, doc: Any) -> tuple[Any, 
     except xgb.core.XGBoostError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "XGBoostError"
         raise load_error(subject, fmt.title, f"XGBoost refused it ({first[:160]})") from None
-    if fmt is JSON and _written_by(doc, xgb.__version__):
-        # the file is what this XGBoost writes again: no second dump and parse of the model
+    if _written_by(doc, xgb.__version__):
+        # the file is what this XGBoost writes again (as JSON, or the same document as
+        # UBJSON, where numbers are the float32 values themselves): no dump and parse
         from modelprivacy.models.xgboost import adopt_json
 
         adopt_json(booster, doc)
