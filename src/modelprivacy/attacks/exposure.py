@@ -121,7 +121,8 @@ class Exposure:
         Rows of the training data of the most vulnerable members, most
         vulnerable first (up to 20).
     outlierness : ndarray or None
-        Per audited record.
+        Per audited record: NaN for the non-members, whose outlierness the
+        audit does not measure.
     spearman : float or None
         Correlation of outlierness and vulnerability among members.
     outlier_exposure : tuple or None
