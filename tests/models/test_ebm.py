@@ -378,15 +378,24 @@ def test_sanitized_ebm_keeps_no_extreme_small_bin_or_rare_category(people):
         np.testing.assert_array_equal(counts, model.bin_weights_[t].reshape(-1))
     after = modelprivacy.inspect(model, X)
     assert not _serious(after, "MP-S103") and not _serious(after, "MP-S106")
-    # MP-S104 is reduced, not gone: cuts between whole-number ages one apart stay midpoints
-    [s104_before], [s104_after] = _by_check(before, "MP-S104"), _by_check(after, "MP-S104")
-    assert s104_after.evidence["rare_values"] < s104_before.evidence["rare_values"] / 10
-    assert s104_after.evidence["unique_values"] < s104_before.evidence["unique_values"] / 100
-    # a column with no located value is left out of the evidence
-    income = s104_after.evidence["columns"].get("income", {"located_values": 0})
-    assert income["located_values"] <= 2
+    # MP-S104 is gone: every cut point lies strictly between the two adjacent training values
+    # it separated (the data is binned as before) and is not their midpoint (ages 41 and 42:
+    # 41.4, not 41.5)
+    [s104_before] = _by_check(before, "MP-S104")
     assert s104_before.evidence["columns"]["income"]["located_values"] > 100
-    assert OUTLIER_ROW not in set(s104_after.records.ids)
+    assert not _by_check(after, "MP-S104")
+    for j, name in enumerate(X.columns):
+        if model.feature_types_in_[j] != "continuous":
+            continue
+        values = np.unique(X[name].to_numpy(dtype=float))
+        mids = values[:-1] / 2 + values[1:] / 2
+        for cuts in model.bins_[j]:
+            at = np.searchsorted(values, cuts)  # the first value above each cut
+            assert ((at > 0) & (at < values.size)).all(), name
+            assert (values[at - 1] < cuts).all() and (cuts < values[at]).all(), name
+            assert (np.abs(cuts - mids[at - 1]) > np.spacing(mids[at - 1])).all(), name
+    [moved] = [a for a in result.actions if a.kind == "clip"]
+    assert "moved" in moved.what and "still the midpoint" not in moved.what
     saved = pickle.dumps(model)
     assert b"Zyxwvutsrq" not in saved and np.float64(987_654.32).tobytes() not in saved
     # predictions: merged bins take the weighted average of their scores, so the mean score
@@ -467,8 +476,14 @@ def test_cut_points_move_to_the_shortest_decimal_between_two_values():
 
     assert round_between(49_987.13, 50_012.55) == 50_000.0
     assert round_between(53_112.0, 987_654.32) == 500_000.0
-    assert round_between(41.0, 42.0) == 41.5  # whole numbers one apart: only the midpoint
+    # the shortest decimal inside is the midpoint, which gives both values away: its neighbour
+    assert round_between(41.0, 42.0) == 41.4
+    assert round_between(0.1, 0.2) == 0.14
+    assert round_between(-3.0, -2.0) == -2.6  # the neighbour below the midpoint -2.5 in value
     assert 0.1234 < round_between(0.1234, 0.1235) < 0.1235
+    assert round_between(0.1234, 0.1235) != 0.1234 / 2 + 0.1235 / 2
+    tiny = np.nextafter(1.0, 2.0)  # 1 and the next double: nothing but them, no midpoint either
+    assert round_between(1.0, np.nextafter(tiny, 2.0)) == tiny
 
 
 # --------------------------------------------------------------------------

@@ -28,15 +28,16 @@ what it stores besides, and its bins themselves, give training records away
    binned as the EBM bins it), else read from ``bin_weights_`` when those are
    whole numbers (without sample weights).
 3. With the training data, every cut point left is moved to the shortest
-   decimal strictly between the two training values it separates (instead of
-   their exact midpoint, MP-S104), so the training data is binned exactly as
-   before and the cut points no longer rebuild the column's values.
+   decimal strictly between the two training values it separates other than
+   their exact midpoint (MP-S104; 41.4 between the ages 41 and 42), so the
+   training data is binned exactly as before and the cut points no longer
+   rebuild the column's values.
 
 What remains is said in the actions: bins of missing values that hold fewer
 than ``k`` records (no cut point separates them, so they cannot be merged:
-refused), and cut points that still lie next to a value of fewer than ``k``
-records (two whole numbers one apart have no decimal between them shorter
-than their midpoint).
+refused), and cut points that still lie on the midpoint of two values one of
+which fewer than ``k`` records hold (only when the two values are a few ulps
+apart, so that no other number lies between them).
 """
 
 from __future__ import annotations
@@ -100,7 +101,12 @@ class MergeReport:
 
 
 def round_between(lo: float, hi: float) -> float:
-    """The number of fewest significant digits strictly between ``lo`` and ``hi``.
+    """The number of fewest significant digits strictly between ``lo`` and ``hi``, not their midpoint.
+
+    The midpoint of two values gives both away when one of them is known (or
+    when they are whole numbers one apart): where the shortest decimal inside
+    is the midpoint itself (41.5 between 41 and 42), its neighbour at the same
+    precision below (41.4), or above, is taken instead.
 
     Parameters
     ----------
@@ -111,13 +117,30 @@ def round_between(lo: float, hi: float) -> float:
     -------
     float
         ``lo < value < hi``: the midpoint rounded to the fewest significant
-        digits that stay inside, the exact midpoint when none does.
+        digits that stay inside and differ from it; the exact midpoint only
+        when no such number exists (``lo`` and ``hi`` a few ulps apart).
     """
+    import math
+    from decimal import Decimal
+
     mid = lo / 2.0 + hi / 2.0
+    tolerance = math.ulp(mid)  # MP-S104 finds midpoints to 1 ulp: 0.15 is 0.1 and 0.2's
+
+    def off(value: float) -> bool:
+        return lo < value < hi and abs(value - mid) > tolerance
+
     for digits in range(1, 18):
-        value = float(f"{mid:.{digits}g}")
-        if lo < value < hi:
+        text = f"{mid:.{digits}g}"
+        value = float(text)
+        if not lo < value < hi:
+            continue
+        if off(value):
             return value
+        near = Decimal(text)
+        step = Decimal(1).scaleb(near.adjusted() - digits + 1)
+        for other in (float(near - step), float(near + step)):
+            if off(other):
+                return other
     return mid
 
 
@@ -574,7 +597,7 @@ class EBMBinsRule(Rule):
                 changed = True
                 left = (
                     f"; {rare:,} cut point(s) are still the midpoint of two adjacent training "
-                    f"values one of which fewer than {ctx.k} records hold (no shorter decimal "
+                    f"values one of which fewer than {ctx.k} records hold (no other number "
                     "lies between them)"
                     if rare
                     else ""
@@ -583,8 +606,8 @@ class EBMBinsRule(Rule):
                     self.name,
                     ctx.where("bins_"),
                     f"moved {moved:,} cut point(s) from the midpoint of two adjacent training "
-                    "values to the shortest decimal between them (the training data is binned "
-                    f"as before){left}",
+                    "values to the shortest other decimal between them (the training data is "
+                    f"binned as before){left}",
                     "clip",
                 )
         return RuleOutcome(changed=changed)
