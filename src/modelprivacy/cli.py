@@ -211,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--reference-models", type=_k, default=8, help="reference models for the re-audit"
     )
     z.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")
+    _add_backend(z)
     z.add_argument(
         "--report", type=Path, help="write the before/after report here instead of stdout"
     )
@@ -358,7 +359,37 @@ def _add_parallel(p: argparse.ArgumentParser) -> None:
         "SECONDS on --n-jobs jobs; the report says which K and why (not with --reference-models)",
     )
     p.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")
-    p.add_argument("--backend", default=None, help="joblib backend (loky, threading, dask, ray)")
+    _add_backend(p)
+
+
+def _backend(text: str) -> str:
+    """``--backend``: one of the backends reference models can be fitted on."""
+    from modelprivacy.attacks.cluster import BackendError, check_backend
+
+    try:
+        check_backend(text, reach=False)
+    except BackendError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _add_backend(p: argparse.ArgumentParser) -> None:
+    """``--backend`` and ``--scheduler``: where the reference models are fitted."""
+    p.add_argument(
+        "--backend",
+        type=_backend,
+        default=None,
+        help="where the reference models after the first are fitted: loky (worker processes), "
+        "threading, or dask (one task per model, on --scheduler or on a local cluster of worker "
+        "processes); without --n-jobs, every core",
+    )
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="a running Dask scheduler (tcp://HOST:PORT) to fit the reference models on "
+        "(implies --backend dask)",
+    )
 
 
 MODEL_FILE_HELP = (
@@ -664,6 +695,13 @@ def _check_budget_options(args: argparse.Namespace) -> None:
         )
 
 
+def _check_backend_options(args: argparse.Namespace) -> None:
+    """Refuse a backend or Dask scheduler that cannot be used (before anything is loaded)."""
+    from modelprivacy.attacks.cluster import check_backend
+
+    check_backend(args.backend, args.scheduler)
+
+
 def _note_k_choice(result: Any) -> None:
     """Say on stderr which K a ``--budget`` chose, and why."""
     choice = getattr(result, "k_choice", None)
@@ -677,6 +715,7 @@ def _attack_membership(args: argparse.Namespace) -> int:
     from modelprivacy.report.documents import MembershipReport
 
     _check_budget_options(args)
+    _check_backend_options(args)
     data = _load_inputs(args)
     ids = data.pop_ids(args.id_column)
     result = membership_inference(
@@ -689,6 +728,7 @@ def _attack_membership(args: argparse.Namespace) -> int:
         attacks=args.attacks,
         n_jobs=args.n_jobs,
         backend=args.backend,
+        scheduler=args.scheduler,
         seed=args.seed,
         progress=_progress_bar("Reference models"),
         max_records=args.max_records,
@@ -709,6 +749,7 @@ def _audit(args: argparse.Namespace) -> int:
     from modelprivacy.auditing import audit
 
     _check_budget_options(args)
+    _check_backend_options(args)
     data = _load_inputs(args)
     progress = _step_progress()
     try:
@@ -725,6 +766,7 @@ def _audit(args: argparse.Namespace) -> int:
             reference_models=args.reference_models,
             n_jobs=args.n_jobs,
             backend=args.backend,
+            scheduler=args.scheduler,
             known_label=not args.no_label,
             max_records=None if args.all_records else args.max_records,
             show_values=args.show_values,
@@ -753,6 +795,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _sanitize(args: argparse.Namespace) -> int:
     from modelprivacy._text import printable
+    from modelprivacy.attacks.cluster import reference_backend
     from modelprivacy.sanitizing import save_model
     from modelprivacy.sanitizing.prove import sanitize_and_audit
 
@@ -760,9 +803,15 @@ def _sanitize(args: argparse.Namespace) -> int:
         raise ModelPrivacyError("--holdout needs --train: give the training data too")
     if args.train is not None and args.target is None:
         raise ModelPrivacyError("--train needs --target: name the label column")
+    _check_backend_options(args)
     data = _load_inputs(args, extra_outputs=[args.report])
     inputs = [args.model, args.train, args.holdout]
-    with _status("Sanitising and auditing before and after ..."):
+    # both audits (before and after) fit their reference models on the backend asked for,
+    # one Dask cluster for the two
+    with (
+        reference_backend(args.backend, args.scheduler, args.n_jobs),
+        _status("Sanitising and auditing before and after ..."),
+    ):
         report = sanitize_and_audit(
             data.model,
             data.train,

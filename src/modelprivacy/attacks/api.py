@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from modelprivacy.attacks.cluster import reference_backend
 from modelprivacy.attacks.exposure import Exposure, exposure, outlierness
 from modelprivacy.attacks.membership import (
     ATTACKS,
@@ -336,7 +337,10 @@ class MembershipResult:
         What was changed in the model's hyperparameters before the reference
         models were fitted, where it made a difference (a cache directory
         reset, random states turned into seeds, work capped at what the
-        fitted model shows; see :mod:`modelprivacy.attacks.refit`).
+        fitted model shows; see :mod:`modelprivacy.attacks.refit`); last,
+        when parallel fits were asked for (a backend or ``n_jobs``), where the
+        reference models ran
+        (:attr:`~modelprivacy.attacks.reference.ReferenceSignals.placement`).
     timings : dict
         Seconds spent fitting reference models, attacking and measuring, and
         on per-record exposure (not part of ``to_dict``: the same seed gives
@@ -534,6 +538,7 @@ def membership_inference(
     max_records: int | None = None,
     fit_budget: float | None = None,
     budget: float | None = None,
+    scheduler: Any = None,
 ) -> MembershipResult:
     """Test whether an attacker holding a person's record can tell they were in the training set.
 
@@ -570,9 +575,14 @@ def membership_inference(
         Which attacks to run (default :data:`DEFAULT_ATTACKS`, plus
         ``svm_margin`` when the target is a binary kernel SVM).
     n_jobs : int, optional
-        Parallel jobs for the reference models.
-    backend : str, optional
-        joblib backend ("loky" by default; "threading", "dask", "ray", ...).
+        Parallel jobs for the reference models (with a backend and no
+        ``n_jobs``: every core; for a local Dask cluster, its worker processes).
+    backend : {"loky", "threading", "dask"}, optional
+        Where the reference models after the first are fitted: joblib's loky
+        worker processes or threads, or Dask, one task per model, on
+        ``scheduler`` or on a local cluster of worker processes started for
+        the call (see :func:`~modelprivacy.attacks.reference.fit_reference_models`).
+        The result's ``refit_notes`` say where they ran.
     seed : int, default=0
         Seeds the reference halves, the bootstrap and the threshold split.
     fit_fn : callable, optional
@@ -602,6 +612,9 @@ def membership_inference(
         measured time: to reproduce a result, pass its K as
         ``reference_models`` (the same seed and K give the same result).
         Not with ``reference_models``.
+    scheduler : str or distributed.Client, optional
+        The Dask scheduler's address (``tcp://HOST:PORT``) or a connected
+        Client, for ``backend="dask"`` (the default backend when it is given).
 
     Returns
     -------
@@ -617,6 +630,9 @@ def membership_inference(
         If a reference fit did not finish within its budget.
     BlackBoxError
         If the black-box function fails or answers what no attack can use.
+    BackendError
+        For an unknown backend, a missing ``distributed`` package or a Dask
+        scheduler that does not answer (checked before anything is fitted).
 
     Notes
     -----
@@ -628,6 +644,55 @@ def membership_inference(
     made a difference are listed in ``refit_notes``.
     """
     check_budget_choice(budget, reference_models)
+    with reference_backend(backend, scheduler, n_jobs):
+        return _membership_inference(
+            model,
+            train,
+            holdout,
+            predict_proba=predict_proba,
+            predict=predict,
+            classes=classes,
+            batch_size=batch_size,
+            target=target,
+            y_train=y_train,
+            y_holdout=y_holdout,
+            population=population,
+            y_population=y_population,
+            reference_models=reference_models,
+            attacks=attacks,
+            seed=seed,
+            fit_fn=fit_fn,
+            progress=progress,
+            max_records=max_records,
+            fit_budget=fit_budget,
+            budget=budget,
+        )
+
+
+def _membership_inference(
+    model: Any,
+    train: Any,
+    holdout: Any,
+    *,
+    predict_proba: Callable[[Any], Any] | None,
+    predict: Callable[[Any], Any] | None,
+    classes: Any,
+    batch_size: int,
+    target: str | None,
+    y_train: Any,
+    y_holdout: Any,
+    population: Any,
+    y_population: Any,
+    reference_models: int | None,
+    attacks: Sequence[str] | None,
+    seed: int,
+    fit_fn: Callable[[Any, Any], Any] | None,
+    progress: Callable[[int, int], None] | None,
+    max_records: int | None,
+    fit_budget: float | None,
+    budget: float | None,
+) -> MembershipResult:
+    """:func:`membership_inference` inside its ``reference_backend`` block."""
     model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
     if train is None or holdout is None:
         raise DataError("membership inference needs the training data and a holdout of non-members")
@@ -696,8 +761,6 @@ def membership_inference(
                 y_all,
                 budget,
                 random_state=np.random.default_rng([seed, 3]),
-                n_jobs=n_jobs,
-                backend=backend,
                 eval_idx=None if exact else eval_idx,
                 fit_budget=fit_budget,
             )
@@ -708,8 +771,6 @@ def membership_inference(
             y_all,
             k=k,
             random_state=rng,
-            n_jobs=n_jobs,
-            backend=backend,
             progress=progress,
             eval_idx=None if exact else eval_idx,
             fit_budget=fit_budget,
@@ -753,7 +814,7 @@ def membership_inference(
         member_index=sel_m,
         n_train=n_m,
         n_holdout=n_n,
-        refit_notes=ref.refit_notes,
+        refit_notes=(*ref.refit_notes, ref.placement) if ref.placement else ref.refit_notes,
         roc={name: roc_curve(s, is_member) for name, s in scores.items()},
         skipped_attacks=skipped,
         k_choice=k_choice,

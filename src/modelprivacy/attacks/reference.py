@@ -3,9 +3,10 @@
 Every audited record is IN the training half of about half of the K reference
 models and OUT of the rest (a balanced design: exactly K/2 each when K is even),
 so every record has both IN and OUT signals for LiRA and RMIA. The models are
-trained once, in parallel through joblib (any backend: loky locally, Dask or
-Ray on a cluster), and their signals on every pooled record are kept; the
-models themselves are not.
+trained once, in this process, on joblib's loky or threading workers, or on
+a Dask cluster, one task per model (:mod:`modelprivacy.attacks.cluster`), and
+their signals on every pooled record are kept; the models themselves are not.
+Where they ran is :attr:`ReferenceSignals.placement`, which the reports show.
 
 The models are cloned from a safe template of the target
 (:func:`~modelprivacy.attacks.refit.plan_refit`) and every fit has a time
@@ -33,6 +34,7 @@ import numpy as np
 from joblib import Parallel, delayed, parallel_config
 
 from modelprivacy._threads import fit_threads, limited_threads
+from modelprivacy.attacks.cluster import ReferenceBackend, reference_backend
 from modelprivacy.attacks.refit import reference_budget
 from modelprivacy.attacks.target import Target
 from modelprivacy.errors import ModelPrivacyError
@@ -87,12 +89,18 @@ class ReferenceSignals:
         probability (which LiRA clips at ``p`` in ``[1e-16, 1 - 1e-16]``, as
         the reference implementations do); None for margins, correctness and
         squared errors, which are used as they are.
+    placement : str
+        Where the models were fitted, when parallel fits were asked for
+        (a backend or ``n_jobs``): one sentence, e.g. ``"reference models: 1
+        fitted in this process, 7 on a local Dask cluster (2 worker
+        processes), one task each"``; empty otherwise.
     """
 
     membership: np.ndarray
     signals: np.ndarray
     refit_notes: tuple[str, ...] = ()
     signal: str | None = None
+    placement: str = ""
 
     @property
     def k(self) -> int:
@@ -146,6 +154,21 @@ def _fit_one(
     if X_eval is None or y_eval is None:
         return target.signal(X, y, model=model), reached
     return target.signal(X_eval, y_eval, model=model), reached
+
+
+def _fit_row(
+    target: Target,
+    X: Any,
+    y: np.ndarray,
+    membership: np.ndarray,
+    X_eval: Any,
+    y_eval: np.ndarray | None,
+    budget: tuple[float, str],
+    i: int,
+    what: str,
+) -> tuple[np.ndarray, tuple[bool, ...]]:
+    """:func:`_fit_one` for row ``i`` of ``membership``: one task on a Dask worker."""
+    return _fit_one(target, X, y, membership[i], X_eval, y_eval, budget, what)
 
 
 def _workers(n_jobs: int | None, tasks: int) -> int:
@@ -451,6 +474,7 @@ def choose_k(
     backend: str | None = None,
     eval_idx: np.ndarray | None = None,
     fit_budget: float | None = None,
+    scheduler: Any = None,
 ) -> KChoice:
     """Time a reference fit and choose the largest K that the rest of ``budget`` pays for.
 
@@ -465,8 +489,10 @@ def choose_k(
     random_state : int, Generator or None, default=0
         Seed of the timed fit's random half (its own stream: the K reference
         models that follow are the same as without a budget).
-    n_jobs, backend
-        The parallel jobs and backend the reference models will be fitted with.
+    n_jobs, backend, scheduler
+        The parallel jobs, backend and Dask scheduler the reference models
+        will be fitted with (see :func:`fit_reference_models`); on Dask, the
+        jobs are the workers' threads.
     eval_idx : ndarray of int, optional
         The records the reference models will score.
     fit_budget : float, optional
@@ -511,6 +537,9 @@ def choose_k(
             _fit_one(target, X, y, inside, X_eval, y_eval, reference_budget(None, fit_budget), what)
             times.append(time.perf_counter() - t0)
     setup_s = max(0.0, time.perf_counter() - t_start - sum(times))
+    with reference_backend(backend, scheduler, n_jobs) as run:
+        backend = run.backend
+        n_jobs = run.cluster.slots if run.cluster is not None else run.n_jobs
     size = _data_bytes(X) if n_jobs not in (None, 1) else 0.0
     return k_for_budget(
         budget_s,
@@ -536,6 +565,7 @@ def fit_reference_models(
     progress: Callable[[int, int], None] | None = None,
     eval_idx: np.ndarray | None = None,
     fit_budget: float | None = None,
+    scheduler: Any = None,
 ) -> ReferenceSignals:
     """Fit ``k`` reference models on random halves of ``(X, y)`` and score every record.
 
@@ -552,9 +582,15 @@ def fit_reference_models(
     random_state : int, Generator or None, default=0
         Seed of the random halves; the same seed gives the same signals.
     n_jobs : int, optional
-        Parallel jobs (joblib semantics; ``-1`` uses all cores).
-    backend : str, optional
-        A joblib backend name ("loky", "threading", "dask", "ray", ...).
+        Parallel jobs (joblib semantics; ``-1`` uses all cores). With a
+        backend and no ``n_jobs``, all cores; for a local Dask cluster, its
+        worker processes.
+    backend : {"loky", "threading", "dask"}, optional
+        Where the fits after the first run (see
+        :func:`~modelprivacy.attacks.cluster.reference_backend`, whose
+        enclosing block gives the default). ``"dask"`` fits one task per
+        model on the scheduler ``scheduler``, or on a local cluster of worker
+        processes started for the call.
     progress : callable, optional
         Called as ``progress(done, k)`` after each model.
     eval_idx : ndarray of int, optional
@@ -566,9 +602,18 @@ def fit_reference_models(
         fit may take :data:`~modelprivacy.attacks.refit.FIRST_FIT_BUDGET_S`
         (600 s) and each later one 20 times as long as the first did, at
         least 60 s (:func:`~modelprivacy.attacks.refit.reference_budget`).
+    scheduler : str or distributed.Client, optional
+        The Dask scheduler's address (``tcp://HOST:PORT``) or a connected
+        Client, for the ``"dask"`` backend (the default when only it is given).
 
     Notes
     -----
+    On Dask, the target and the pooled data are scattered to the workers
+    once and each model after the first is one task (its fit keeps
+    scikit-learn's own parallelism inside the worker); a task whose worker
+    dies is run again on another. The results are assembled in model order,
+    so they are the same as in this process for the same seed.
+
     The first model is fitted in this process and timed; unless worker
     processes would finish the others sooner (the time saved by spreading the
     fits must exceed about 2 s of start-up plus sending them the data), they
@@ -591,6 +636,9 @@ def fit_reference_models(
     ------
     RefitBudgetError
         If a reference fit did not finish within its budget.
+    BackendError
+        For a backend or scheduler that cannot be used (see
+        :func:`~modelprivacy.attacks.cluster.check_backend`).
     """
     if (
         not isinstance(k, (int, np.integer))
@@ -603,56 +651,101 @@ def fit_reference_models(
     y = np.asarray(y)
     membership = balanced_membership(len(y), int(k), rng)
     X_eval, y_eval = _eval_rows(X, y, eval_idx)
-    rows: list[np.ndarray] = []
-    reached: list[tuple[bool, ...]] = []
+    rows: list[np.ndarray | None] = [None] * int(k)
+    reached: list[tuple[bool, ...]] = [()] * int(k)
+    finished = 0
 
-    def done(result: tuple[np.ndarray, tuple[bool, ...]]) -> None:
-        rows.append(result[0])
-        reached.append(result[1])
+    def done(i: int, result: tuple[np.ndarray, tuple[bool, ...]]) -> None:
+        nonlocal finished
+        rows[i], reached[i] = result
+        finished += 1
         if progress is not None:
-            progress(len(rows), int(k))
+            progress(finished, int(k))
 
     def what(i: int) -> str:
         return f"reference model {i + 1} of {int(k)} ({type(target.estimator).__name__})"
 
-    # The first model is fitted here and timed: when the rest would take less than
-    # starting worker processes costs, they are fitted here too (same results).
-    # Fits in this process leave the cores that other tasks use now to them
-    # (OpenMP threads on busy cores wait for each other); worker processes get
-    # their share of cores from joblib.
-    threads = fit_threads()
-    budget = reference_budget(None, fit_budget)
-    t0 = time.perf_counter()
-    with limited_threads(threads):
-        done(_fit_one(target, X, y, membership[0], X_eval, y_eval, budget, what(0)))
-    first_s = time.perf_counter() - t0
-    rest_s = first_s * (int(k) - 1)
-    budget = reference_budget(first_s, fit_budget)
-    if not _in_parallel(rest_s, n_jobs, backend, int(k) - 1, lambda: _data_bytes(X)):
+    with reference_backend(backend, scheduler, n_jobs) as run:
+        # The first model is fitted here and timed: when the rest would take less than
+        # starting worker processes costs, they are fitted here too (same results).
+        # Fits in this process leave the cores that other tasks use now to them
+        # (OpenMP threads on busy cores wait for each other); worker processes get
+        # their share of cores from joblib, and Dask workers from their own settings.
+        threads = fit_threads()
+        budget = reference_budget(None, fit_budget)
+        t0 = time.perf_counter()
         with limited_threads(threads):
-            for i, m in enumerate(membership[1:], start=1):
-                done(_fit_one(target, X, y, m, X_eval, y_eval, budget, what(i)))
-    else:
-        config = {
-            key: value
-            for key, value in (("backend", backend), ("n_jobs", n_jobs))
-            if value is not None
-        }
-        with parallel_config(**config):
-            parallel = Parallel(return_as="generator")
-            jobs = (
-                delayed(_fit_one)(target, X, y, m, X_eval, y_eval, budget, what(i))
-                for i, m in enumerate(membership[1:], start=1)
-            )
-            for result in parallel(jobs):
-                done(result)
+            done(0, _fit_one(target, X, y, membership[0], X_eval, y_eval, budget, what(0)))
+        first_s = time.perf_counter() - t0
+        budget = reference_budget(first_s, fit_budget)
+        placement = _fit_rest(
+            run, target, X, y, membership, X_eval, y_eval, budget, what, done, threads, first_s
+        )
     if eval_idx is not None:
         membership = membership[:, eval_idx]
     plan = target.refit_plan()
     notes = plan.report(reached) if plan is not None else ()
     return ReferenceSignals(
         membership=membership,
-        signals=np.vstack(rows),
+        signals=np.vstack(rows),  # type: ignore[arg-type]  # every row is filled
         refit_notes=notes,
         signal="logit" if target.output == "proba" else None,
+        placement=placement,
     )
+
+
+def _fit_rest(
+    run: ReferenceBackend,
+    target: Target,
+    X: Any,
+    y: np.ndarray,
+    membership: np.ndarray,
+    X_eval: Any,
+    y_eval: np.ndarray | None,
+    budget: tuple[float, str],
+    what: Callable[[int], str],
+    done: Callable[[int, tuple[np.ndarray, tuple[bool, ...]]], None],
+    threads: int | None,
+    first_s: float,
+) -> str:
+    """Fit the models after the first where ``run`` says; where they ran (or ``""``)."""
+    k = len(membership)
+    rest = range(1, k)
+    head = "reference models: 1 fitted in this process (timed)"
+    if run.cluster is not None:
+        run.cluster.map(
+            _fit_row,
+            (target, X, y, membership, X_eval, y_eval),
+            [(budget, i, what(i)) for i in rest],
+            done=lambda j, result: done(j + 1, result),
+        )
+        return f"{head}, {k - 1} on {run.cluster.where()}, one task each"
+    rest_s = first_s * (k - 1)
+    if not _in_parallel(rest_s, run.n_jobs, run.backend, k - 1, lambda: _data_bytes(X)):
+        with limited_threads(threads):
+            for i in rest:
+                done(i, _fit_one(target, X, y, membership[i], X_eval, y_eval, budget, what(i)))
+        if not run.parallel:
+            return ""
+        jobs = _workers(run.n_jobs, k - 1)
+        return (
+            f"reference models: all {k} fitted in this process; the first took "
+            f"{_seconds(first_s)} s, too quick for {jobs} worker processes to pay for starting "
+            f"them and sending them the data (about {_seconds(_startup_s(_data_bytes(X)))} s)"
+        )
+    config: dict[str, Any] = {"n_jobs": run.n_jobs}
+    if run.backend is not None:  # else joblib's default (loky), or the caller's parallel_config
+        config["backend"] = run.backend
+    with parallel_config(**config):
+        parallel = Parallel(return_as="generator")
+        calls = (
+            delayed(_fit_one)(target, X, y, membership[i], X_eval, y_eval, budget, what(i))
+            for i in rest
+        )
+        for i, result in zip(rest, parallel(calls), strict=True):
+            done(i, result)
+    workers = _workers(run.n_jobs, k - 1)
+    kind = {"threading": "threads", "loky": "loky worker processes"}.get(
+        run.backend or "", "joblib workers"
+    )
+    return f"{head}, {k - 1} on {workers} {kind}"

@@ -213,6 +213,7 @@ def audit(
     fit_fn: Callable[[Any, Any], Any] | None = None,
     debug: bool = False,
     budget: float | None = None,
+    scheduler: Any = None,
 ) -> AuditResult:
     """Audit one model: what it carries, whom it singles out, what attacks reveal; and a verdict.
 
@@ -257,9 +258,14 @@ def audit(
         K reference models for membership inference (2 to 256); 8 by
         default, or chosen by ``budget``.
     n_jobs : int, optional
-        Parallel jobs for reference models.
-    backend : str, optional
-        joblib backend.
+        Parallel jobs for reference models (with a backend and no ``n_jobs``:
+        every core; for a local Dask cluster, its worker processes).
+    backend : {"loky", "threading", "dask"}, optional
+        Where the reference models after the first are fitted: joblib's loky
+        worker processes or threads, or Dask, one task per model, on
+        ``scheduler`` or on a local cluster of worker processes started for
+        the audit. The membership result's ``refit_notes`` (the report's
+        method section) say where they ran.
     known_label : bool, default=True
         Whether the attribute-inference attacker knows the person's label.
     max_records : int or None, default=10000
@@ -298,6 +304,9 @@ def audit(
         ``settings["reference_models_choice"]`` says why. The chosen K depends
         on the measured time: pass ``reference_models=K`` to pin it (the same
         seed and K give the same audit). Not with ``reference_models``.
+    scheduler : str or distributed.Client, optional
+        The Dask scheduler's address (``tcp://HOST:PORT``) or a connected
+        Client, for ``backend="dask"`` (the default backend when it is given).
 
     Returns
     -------
@@ -315,8 +324,12 @@ def audit(
     BudgetError
         If ``budget`` is not a positive number of seconds, or comes with
         ``reference_models``.
+    BackendError
+        For an unknown backend, a missing ``distributed`` package or a Dask
+        scheduler that does not answer (checked before the model is loaded).
     """
     from modelprivacy import __version__
+    from modelprivacy.attacks.cluster import check_backend, reference_backend
     from modelprivacy.attacks.reference import DEFAULT_REFERENCE_MODELS, check_budget_choice
     from modelprivacy.attacks.target import NO_MODEL_OBJECT, BlackBox, as_query_model
     from modelprivacy.auditing.checks import AUDIT_CHECKS, AuditContext, Input, run_check
@@ -326,6 +339,7 @@ def audit(
     from modelprivacy.people import run_singling_out
 
     check_budget_choice(budget, reference_models)
+    check_backend(backend, scheduler)
     th = thresholds or Thresholds()
     t_start = time.perf_counter()
     model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
@@ -371,19 +385,21 @@ def audit(
         debug=debug,
         progress=progress,
     )
-    # the attacks: membership (black box, then the stored-rows lookup) and attribute inference
-    for check_id in ("MP-L201", "MP-L202", "MP-I301"):
-        spec = AUDIT_CHECKS[check_id]
-        if check_id == "MP-L201":
-            # a model that cannot be refitted still gets the attacks that need only queries;
-            # membership_inference says which reference attacks it skipped, and why
-            spec = dataclasses.replace(
-                spec, requires=tuple(i for i in spec.requires if i is not Input.REFIT)
-            )
-        if black_box is not None and check_id == "MP-L202":
-            ctx.skipped.append(Skipped(spec.title, NO_MODEL_OBJECT, check_id=check_id))
-            continue
-        run_check(spec, ctx)
+    # the attacks: membership (black box, then the stored-rows lookup) and attribute inference;
+    # the reference models of membership inference are fitted on the backend asked for
+    with reference_backend(backend, scheduler, n_jobs):
+        for check_id in ("MP-L201", "MP-L202", "MP-I301"):
+            spec = AUDIT_CHECKS[check_id]
+            if check_id == "MP-L201":
+                # a model that cannot be refitted still gets the attacks that need only queries;
+                # membership_inference says which reference attacks it skipped, and why
+                spec = dataclasses.replace(
+                    spec, requires=tuple(i for i in spec.requires if i is not Input.REFIT)
+                )
+            if black_box is not None and check_id == "MP-L202":
+                ctx.skipped.append(Skipped(spec.title, NO_MODEL_OBJECT, check_id=check_id))
+                continue
+            run_check(spec, ctx)
     attack_findings = ctx.findings()
     # the inspection, leaf boxes and the exposure table
     t0 = time.perf_counter()
