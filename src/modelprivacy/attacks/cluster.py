@@ -321,7 +321,7 @@ class DaskCluster:
             A module-level function (workers import it).
         shared : sequence
             Arguments every task takes: scattered to the workers once (every
-            worker gets a copy).
+            worker gets a copy); None is passed as it is.
         tasks : sequence of tuple
             Each task's own (small) arguments.
         done : callable, optional
@@ -340,12 +340,16 @@ class DaskCluster:
         distributed = _distributed()
         client = self.client
         run = uuid.uuid4().hex[:8]
-        data = client.scatter(list(shared), broadcast=True, hash=False) if shared else []
+        sent = [i for i, value in enumerate(shared) if value is not None]
+        data = client.scatter([shared[i] for i in sent], broadcast=True, hash=False) if sent else []
+        inputs = list(shared)
+        for i, future in zip(sent, data, strict=True):
+            inputs[i] = future
         futures = [
             client.submit(
                 _call,
                 fn,
-                *data,
+                *inputs,
                 *args,
                 key=f"{_TASK_NAME}-{i + 1}-{run}",
                 pure=False,
