@@ -367,7 +367,7 @@ def _backend(text: str) -> str:
     from modelprivacy.attacks.cluster import BackendError, check_backend
 
     try:
-        check_backend(text, reach=False)
+        check_backend(text, reach=False, installed=False)  # the package: one clean line later
     except BackendError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return text

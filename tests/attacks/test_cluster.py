@@ -225,6 +225,19 @@ def test_cli_unknown_or_unsupported_backend_exits_2(tmp_path, capsys, backend, m
     assert message in capsys.readouterr().err
 
 
+def test_cli_without_the_distributed_package_names_the_extra(tmp_path, capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
+    code = main([*_files(tmp_path), "--backend", "dask"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip() == (
+        "modelprivacy: error: the 'dask' backend needs the distributed package, which is not "
+        'installed: pip install "modelprivacy[dask]"'
+    )
+
+
 def test_api_refuses_a_scheduler_with_another_backend():
     with pytest.raises(BackendError, match="the scheduler is for the 'dask' backend"):
         check_backend("loky", "tcp://127.0.0.1:8786")

@@ -145,7 +145,9 @@ def _check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
         raise _unreachable(address, exc.strerror or type(exc).__name__) from None
 
 
-def check_backend(backend: Any, scheduler: Any = None, *, reach: bool = True) -> str | None:
+def check_backend(
+    backend: Any, scheduler: Any = None, *, reach: bool = True, installed: bool = True
+) -> str | None:
     """The backend to use, or :class:`BackendError` if it cannot be used.
 
     Parameters
@@ -158,6 +160,8 @@ def check_backend(backend: Any, scheduler: Any = None, *, reach: bool = True) ->
     reach : bool, default=True
         Check that something answers at the scheduler's address (a TCP
         connection of at most :data:`CONNECT_TIMEOUT_S` seconds).
+    installed : bool, default=True
+        Check that ``distributed`` is installed, for ``"dask"``.
 
     Returns
     -------
@@ -193,7 +197,7 @@ def check_backend(backend: Any, scheduler: Any = None, *, reach: bool = True) ->
             )
         backend = "dask"
     if backend == "dask":
-        if importlib.util.find_spec("distributed") is None:
+        if installed and importlib.util.find_spec("distributed") is None:
             _distributed()  # raises, naming the install command
         if reach and isinstance(scheduler, str):
             _check_reachable(scheduler)
@@ -262,6 +266,7 @@ class DaskCluster:
         self._client: Any = scheduler if _is_client(scheduler) else None
         self._cluster: Any = None
         self._owned = self._client is None
+        self._log_level: int | None = None
 
     @property
     def client(self) -> Any:
@@ -272,6 +277,11 @@ class DaskCluster:
 
     def _connect(self) -> Any:
         distributed = _distributed()
+        # distributed logs at INFO (dask's configuration); its messages go no lower than the
+        # root logger's level (the command line's ERROR, unless --debug) while the cluster is open
+        logger = logging.getLogger("distributed")
+        self._log_level = logger.level
+        logger.setLevel(max(logger.getEffectiveLevel(), logging.getLogger().getEffectiveLevel()))
         if self.scheduler is None:
             workers = _local_workers(self.n_jobs)
             self._cluster = distributed.LocalCluster(
@@ -382,6 +392,9 @@ class DaskCluster:
             client.close()
         if cluster is not None:
             cluster.close()
+        if self._log_level is not None:
+            logging.getLogger("distributed").setLevel(self._log_level)
+            self._log_level = None
 
 
 @dataclass(frozen=True)
