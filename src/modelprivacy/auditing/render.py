@@ -15,6 +15,7 @@ from io import StringIO
 from typing import TYPE_CHECKING, Any
 
 from modelprivacy._text import printable
+from modelprivacy.auditing.share import SHARE_HEADING, may_i_share
 from modelprivacy.auditing.verdict import LINKABILITY_TEST
 from modelprivacy.report.membership import TIE_HEADING, UNRESOLVED, fpr_label, tie_note, tpr_cell
 
@@ -306,6 +307,14 @@ def _terminal(result: AuditResult, width: int = 110) -> str:
     buf = StringIO()
     console = Console(file=buf, width=width, color_system=None)
     v = result.verdict
+    share = may_i_share(result)
+    console.print(SHARE_HEADING.upper(), markup=False, highlight=False)
+    console.print(share.answer, markup=False, highlight=False)
+    for line in share.lines:
+        evidence = f" [{', '.join(line.evidence)}]" if line.evidence else ""
+        console.print(f"- {line.question}: {line.answer}{evidence}", markup=False, highlight=False)
+    console.print(share.disclaimer, markup=False, highlight=False)
+    console.print()
     console.print(f"VERDICT: {v.overall.upper()}", markup=False, highlight=False)
     console.print(v.explanation, markup=False, highlight=False)
     t = Table(title="Risk per criterion")
@@ -345,8 +354,21 @@ def _markdown(result: AuditResult) -> str:
     from modelprivacy.report.membership import REFIT_HEADING, refit_notes
 
     v = result.verdict
+    share = may_i_share(result)
     out = [
         f"# Privacy audit: {result.source}",
+        "",
+        f"## {SHARE_HEADING}",
+        "",
+        f"**{markdown_text(share.answer)}**",
+        "",
+    ]
+    for line in share.lines:
+        evidence = f" ({', '.join(f'`{c}`' for c in line.evidence)})" if line.evidence else ""
+        out.append(f"- **{line.question}.** {markdown_text(line.answer)}{evidence}")
+    out += [
+        "",
+        f"*{markdown_text(share.disclaimer)}*",
         "",
         f"**Verdict: {v.overall}.** {v.explanation}",
         "",

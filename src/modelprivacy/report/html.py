@@ -27,6 +27,7 @@ import jinja2
 from markupsafe import Markup
 
 from modelprivacy.auditing.render import stored_rows_card
+from modelprivacy.auditing.share import SHARE_HEADING, may_i_share
 from modelprivacy.auditing.verdict import LINKABILITY_TEST
 from modelprivacy.findings import Criterion, Finding, Severity
 from modelprivacy.report.membership import REFIT_HEADING, UNRESOLVED, refit_notes
@@ -39,6 +40,7 @@ __all__ = ["SECTIONS", "docs_appendix", "render_html"]
 
 #: ``(id, heading)`` of the report's sections, in order.
 SECTIONS: tuple[tuple[str, str], ...] = (
+    ("share", "May I share it?"),
     ("verdict", "Verdict"),
     ("criteria", "Risk per criterion"),
     ("stores", "What the model stores"),
@@ -572,6 +574,8 @@ def _context(result: AuditResult) -> dict[str, Any]:
         "tone": tone,
         "headline": _HEADLINE[tone],
         "explanation": v.explanation,
+        "share": may_i_share(result),
+        "share_heading": SHARE_HEADING,
         "n_findings": len(result.findings),
         "criteria": _criteria(result),
         "sections": SECTIONS,
