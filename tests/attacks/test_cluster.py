@@ -238,6 +238,18 @@ def test_cli_without_the_distributed_package_names_the_extra(tmp_path, capsys, m
     )
 
 
+def test_a_budget_on_dask_counts_the_tasks_and_the_cluster(cluster, data):
+    from modelprivacy.attacks.reference import choose_k, estimated_seconds
+
+    # running workers: no start-up, about 25 ms per task, two tasks at a time
+    seconds, jobs = estimated_seconds(11, 1.0, n_jobs=2, backend="dask")
+    assert jobs == 2 and seconds == pytest.approx(1.0 + 5 * 1.025)
+    _, client = cluster
+    target, X, y = data
+    choice = choose_k(target, X, y, 30.0, scheduler=client)
+    assert choice.n_jobs == 2 and choice.k == 256  # quick fits: the most allowed
+
+
 def test_api_refuses_a_scheduler_with_another_backend():
     with pytest.raises(BackendError, match="the scheduler is for the 'dask' backend"):
         check_backend("loky", "tcp://127.0.0.1:8786")

@@ -67,6 +67,7 @@ DEFAULT_REFERENCE_MODELS = 8
 _WORKER_STARTUP_S = 2.0  # rough cost of starting loky workers and sending them the data
 _TRANSFER_BYTES_PER_S = 2e8  # pickling and memory-mapping the pooled data for the workers
 _SECOND_TIMED_FIT = 20  # time a second fit when the first took less than budget / 20
+_DASK_TASK_S = 0.025  # scheduling one task on a Dask worker and returning its signals (2 cores)
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,8 @@ def estimated_seconds(
     n_jobs : int, optional
         Parallel jobs (joblib semantics).
     backend : str, optional
-        The joblib backend ("threading" has no start-up cost).
+        The backend ("threading" has no start-up cost; "dask" sends the data
+        to running workers and adds about 25 ms per task).
     data_bytes : float, default=0.0
         Size of the pooled records, which sets the cost of sending them to workers.
 
@@ -253,6 +255,9 @@ def estimated_seconds(
     if not _in_parallel(rest_s, n_jobs, backend, k - 1, lambda: data_bytes):
         return fit_s * k, 1
     jobs = _workers(n_jobs, k - 1)
+    if backend == "dask":  # the workers are running: scatter the data, then one task per fit
+        startup, task_s = data_bytes / _TRANSFER_BYTES_PER_S, fit_s + _DASK_TASK_S
+        return fit_s + startup + math.ceil((k - 1) / jobs) * task_s, jobs
     startup = 0.0 if backend == "threading" else _startup_s(data_bytes)
     return fit_s + startup + math.ceil((k - 1) / jobs) * fit_s, jobs
 
@@ -519,6 +524,13 @@ def choose_k(
     models are then fitted exactly as ``fit_reference_models(k=K)`` fits them,
     so the same seed and the same K give the same result with or without a
     budget. The chosen K depends on the measured time; pass K itself to pin it.
+
+    On Dask the cluster is connected to (or a local one started) after the
+    timed fits, to count its workers, and that time is paid from the budget
+    too; call it inside a
+    :func:`~modelprivacy.attacks.cluster.reference_backend` block (as
+    :func:`~modelprivacy.attacks.api.membership_inference` does) so that the
+    reference fits use the same cluster.
     """
     budget_s = check_budget(budget)
     t_start = time.perf_counter()
@@ -537,14 +549,18 @@ def choose_k(
             _fit_one(target, X, y, inside, X_eval, y_eval, reference_budget(None, fit_budget), what)
             times.append(time.perf_counter() - t0)
     setup_s = max(0.0, time.perf_counter() - t_start - sum(times))
+    t0 = time.perf_counter()
     with reference_backend(backend, scheduler, n_jobs) as run:
         backend = run.backend
+        # the jobs of a Dask cluster are its workers' threads: connecting to it (or starting
+        # a local one) is paid from the budget
         n_jobs = run.cluster.slots if run.cluster is not None else run.n_jobs
+    cluster_s = time.perf_counter() - t0 if run.cluster is not None else 0.0
     size = _data_bytes(X) if n_jobs not in (None, 1) else 0.0
     return k_for_budget(
         budget_s,
         min(times),
-        timed_s=sum(times),
+        timed_s=sum(times) + cluster_s,
         timed=len(times),
         setup_s=setup_s,
         n_jobs=n_jobs,
