@@ -48,8 +48,9 @@ def cluster():
 @pytest.fixture(scope="module")
 def data():
     X, y = make_classification(400, 8, n_informative=4, random_state=0)
-    model = RandomForestClassifier(n_estimators=10, random_state=0).fit(X[:200], y[:200])
-    return Target(model), X, y
+    # n_jobs=2: the forest's own joblib calls stay inside the worker (no task of their own)
+    model = RandomForestClassifier(n_estimators=10, n_jobs=2, random_state=0)
+    return Target(model.fit(X[:200], y[:200])), X, y
 
 
 class _Graphs(SchedulerPlugin):
@@ -223,6 +224,15 @@ def test_cli_unknown_or_unsupported_backend_exits_2(tmp_path, capsys, backend, m
         main([*_files(tmp_path), "--backend", backend])
     assert exc.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_cli_sanitize_takes_the_backend_options(tmp_path, capsys):
+    args = _files(tmp_path)[2:9]  # the model, --train, --holdout and --target
+    out = str(tmp_path / "safer.skops")
+    code = main(["sanitize", *args, "-o", out, "--scheduler", f"tcp://127.0.0.1:{_free_port()}"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "cannot reach the Dask scheduler" in err and not (tmp_path / "safer.skops").exists()
 
 
 def test_cli_without_the_distributed_package_names_the_extra(tmp_path, capsys, monkeypatch):
