@@ -36,7 +36,7 @@ from modelprivacy.errors import (
 
 if TYPE_CHECKING:
     from modelprivacy.attacks import attribute_inference, membership_inference
-    from modelprivacy.auditing import AuditResult, Thresholds, Verdict, audit
+    from modelprivacy.auditing import AuditResult, Thresholds, Verdict, audit, may_i_share
     from modelprivacy.findings import (
         CheckError,
         Confidence,
@@ -75,6 +75,7 @@ _LAZY: dict[str, str] = {
     "audit": "modelprivacy.auditing",
     "inspect": "modelprivacy.inspection.runner",
     "load_model": "modelprivacy.load.model",
+    "may_i_share": "modelprivacy.auditing",
     "membership_inference": "modelprivacy.attacks",
     "sanitize": "modelprivacy.sanitizing",
     "save_model": "modelprivacy.sanitizing",
@@ -107,6 +108,7 @@ __all__ = [
     "audit",
     "inspect",
     "load_model",
+    "may_i_share",
     "membership_inference",
     "sanitize",
     "save_model",

@@ -7,6 +7,7 @@ of EDPB Opinion 28/2024 and the threat model).
 
 from modelprivacy.auditing.core import AuditResult, audit
 from modelprivacy.auditing.coverage import THREAT_MODEL, CoverageRow
+from modelprivacy.auditing.share import ShareAnswer, ShareLine, may_i_share
 from modelprivacy.auditing.verdict import (
     NO_EVIDENCE,
     NOT_ANONYMOUS,
@@ -24,7 +25,10 @@ __all__ = [
     "AuditResult",
     "CoverageRow",
     "CriterionVerdict",
+    "ShareAnswer",
+    "ShareLine",
     "Thresholds",
     "Verdict",
     "audit",
+    "may_i_share",
 ]
