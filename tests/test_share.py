@@ -1,4 +1,4 @@
-""""May I share this model?": the checklist that opens every audit report, pinned for three models.
+""" "May I share this model?": the checklist that opens every audit report, pinned for three models.
 
 A k-NN stores its training rows (personal data, a compiled form of the data
 set, a reproduction of its records), a default forest singles people out in
