@@ -92,9 +92,9 @@ def outlierness(
     R, _ = numeric_matrix(X_reference)
     if A is None or R is None or A.shape[1] != R.shape[1] or len(R) < 2:
         return None
-    A, R = np.nan_to_num(A), np.nan_to_num(R)
-    if len(R) > max_reference:
+    if len(R) > max_reference:  # sampled first: the copies below are of the sample only
         R = R[np.random.default_rng(seed).choice(len(R), size=max_reference, replace=False)]
+    A, R = _finite(A), _finite(R)
     scaler = StandardScaler().fit(R)
     k = min(n_neighbors, len(R))
     nn = NearestNeighbors(n_neighbors=k).fit(scaler.transform(R))
@@ -107,6 +107,11 @@ def outlierness(
     else:
         dist, _ = nn.kneighbors(queries)
     return np.asarray(dist.mean(axis=1))
+
+
+def _finite(M: np.ndarray) -> np.ndarray:
+    """``M`` with NaN and infinities replaced as ``np.nan_to_num`` does; ``M`` itself if finite."""
+    return M if np.isfinite(M).all() else np.nan_to_num(M)
 
 
 @dataclass(frozen=True)
