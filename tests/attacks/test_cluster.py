@@ -260,6 +260,26 @@ def test_a_budget_on_dask_counts_the_tasks_and_the_cluster(cluster, data):
     assert choice.n_jobs == 2 and choice.k == 256  # quick fits: the most allowed
 
 
+def test_a_scheduler_without_workers_is_refused_instead_of_waiting(data, monkeypatch):
+    import logging
+
+    from modelprivacy.attacks import cluster as cluster_module
+
+    monkeypatch.setattr(cluster_module, "CONNECT_TIMEOUT_S", 1.0)
+    target, X, y = data
+    empty = distributed.LocalCluster(
+        n_workers=0,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+        silence_logs=logging.ERROR,
+    )
+    try:
+        with pytest.raises(BackendError, match="has no workers: start some"):
+            fit_reference_models(target, X, y, k=3, scheduler=empty.scheduler_address)
+    finally:
+        empty.close()
+
+
 def test_api_refuses_a_scheduler_with_another_backend():
     with pytest.raises(BackendError, match="the scheduler is for the 'dask' backend"):
         check_backend("loky", "tcp://127.0.0.1:8786")

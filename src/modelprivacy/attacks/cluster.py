@@ -296,17 +296,27 @@ class DaskCluster:
         address = str(self.scheduler)
         _check_reachable(address)
         try:
-            return distributed.Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+            client = distributed.Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
         except (OSError, TimeoutError) as exc:
             raise _unreachable(address, f"{type(exc).__name__}: {exc}") from None
+        try:  # tasks sent to a scheduler without workers would wait for ever
+            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
+        except TimeoutError:
+            client.close()
+            raise BackendError(
+                f"the Dask scheduler at {address} has no workers: start some (`dask worker "
+                f"{address}` on each machine), or give no scheduler to start a local cluster"
+            ) from None
+        return client
 
-    def _workers(self) -> dict[str, Any]:
-        return dict(self.client.scheduler_info(n_workers=-1).get("workers", {}))
+    def _workers(self) -> dict[str, int]:
+        """Threads of every worker, by address."""
+        return {str(w): int(n) for w, n in self.client.nthreads().items()}
 
     @property
     def slots(self) -> int:
         """Tasks the workers run at once (their threads together; at least 1)."""
-        return max(1, sum(int(w.get("nthreads", 1)) for w in self._workers().values()))
+        return max(1, sum(self._workers().values()))
 
     def where(self) -> str:
         """Where tasks run, for the report: the scheduler's address, or a local cluster."""
