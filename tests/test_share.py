@@ -1,4 +1,4 @@
-""" "May I share this model?": the checklist that opens every audit report, pinned for three models.
+"""The "May I share this model?" checklist that opens every audit report, pinned for three models.
 
 A k-NN stores its training rows (personal data, a compiled form of the data
 set, a reproduction of its records), a default forest singles people out in
@@ -140,3 +140,23 @@ def test_the_checklist_opens_every_report(knn, fmt):
         assert line.question in text
     assert "compiled form of the data set" in " ".join(text.split())
     assert "not legal advice" in text
+
+
+def test_the_json_report_carries_the_checklist_and_validates(knn, regularised):
+    import json
+    from importlib.resources import files
+
+    import jsonschema
+
+    schema = json.loads((files("modelprivacy.report") / "schema" / "audit.schema.json").read_text())
+    for result in (knn, regularised):
+        doc = json.loads(result.render("json"))
+        jsonschema.validate(doc, schema)
+        assert doc["may_i_share"] == may_i_share(result).to_dict()
+        assert [line["question"] for line in doc["may_i_share"]["lines"]] == [
+            "GDPR status",
+            "Confidentiality",
+            "Rights in the data set",
+            "What to do next",
+        ]
+    assert "MP-S101" in json.loads(knn.render("json"))["may_i_share"]["lines"][1]["evidence"]

@@ -78,6 +78,7 @@ def build() -> dict[str, Any]:
             "kind",
             "source",
             "model",
+            "may_i_share",
             "verdict",
             "findings",
             "membership",
@@ -97,6 +98,42 @@ def build() -> dict[str, Any]:
             "kind": {"const": "audit"},
             "source": {"type": "string"},
             "model": {"type": "string"},
+            "may_i_share": {
+                "type": "object",
+                "description": "'May I share this model?' (modelprivacy.may_i_share): the short answer and a checklist of the GDPR status (decided by the tests, as far as they go), confidentiality and rights in the data set (informed, not decided) and what to do next, each line with the check IDs behind it. Not legal advice.",
+                "additionalProperties": False,
+                "required": ["answer", "lines", "disclaimer"],
+                "properties": {
+                    "answer": {"type": "string"},
+                    "disclaimer": {"type": "string"},
+                    "lines": {
+                        "type": "array",
+                        "minItems": 4,
+                        "maxItems": 4,
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["question", "answer", "evidence", "decided"],
+                            "properties": {
+                                "question": {
+                                    "enum": [
+                                        "GDPR status",
+                                        "Confidentiality",
+                                        "Rights in the data set",
+                                        "What to do next",
+                                    ]
+                                },
+                                "answer": {"type": "string"},
+                                "evidence": {
+                                    "type": "array",
+                                    "items": {"type": "string", "pattern": "^MP-[A-Z][0-9]{3}$"},
+                                },
+                                "decided": {"type": "boolean"},
+                            },
+                        },
+                    },
+                },
+            },
             "verdict": {
                 "type": "object",
                 "additionalProperties": False,

@@ -143,11 +143,14 @@ class AuditResult:
 
         Timings are left out so that the same seed gives the same report.
         """
+        from modelprivacy.auditing.share import may_i_share
+
         return {
             "schema_version": SCHEMA_VERSION,
             "kind": "audit",
             "source": self.source,
             "model": self.model,
+            "may_i_share": may_i_share(self).to_dict(),
             "verdict": self.verdict.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
             "membership": self._membership_dict(),

@@ -1,4 +1,4 @@
-""" "May I share it?": the audit's answer in plain words, for the data owner who asks.
+"""The audit's answer to "may I share it?", in plain words for the data owner who asks.
 
 The person who asks whether a model may be shared gets risk levels from the
 verdict, but not an answer to the question as they asked it. This module puts

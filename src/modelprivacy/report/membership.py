@@ -176,7 +176,7 @@ def _exposure_lines(result: MembershipResult, ids: Any = None) -> list[str]:
     return lines
 
 
-REFIT_HEADING = "Reference models were refitted with safer hyperparameters than the model's own:"
+REFIT_HEADING = "How the reference models were fitted (what differs from the model's own fit, and where they ran):"
 """The line above the refit notes, in every report format."""
 
 
