@@ -212,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     z.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")
     _add_backend(z)
+    _add_cache(z)
     z.add_argument(
         "--report", type=Path, help="write the before/after report here instead of stdout"
     )
@@ -360,6 +361,54 @@ def _add_parallel(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--n-jobs", type=int, default=None, help="parallel jobs (-1: all cores)")
     _add_backend(p)
+    _add_cache(p)
+
+
+def _add_cache(p: argparse.ArgumentParser) -> None:
+    """``--cache DIR`` or ``--no-cache``: where the reference models' signals are kept."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="keep and reuse the reference models' signals (scores, never records) in DIR "
+        "(default: $MODELPRIVACY_CACHE_DIR or ~/.cache/modelprivacy/reference-models)",
+    )
+    group.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="fit the reference models afresh and keep nothing",
+    )
+
+
+def _cache_option(args: argparse.Namespace) -> Any:
+    """The ``cache=`` of ``--cache``/``--no-cache``: False, a directory, or None (the default)."""
+    return False if args.no_cache else args.cache
+
+
+def _check_cache_options(args: argparse.Namespace) -> None:
+    """Refuse a ``--cache`` that names a file (before anything is loaded)."""
+    from modelprivacy._text import printable
+
+    if args.cache is not None and args.cache.exists() and not args.cache.is_dir():
+        raise ModelPrivacyError(
+            f"--cache {printable(str(args.cache), 200)} is a file: name a directory for the "
+            "reference-model cache, or pass --no-cache"
+        )
+
+
+@contextlib.contextmanager
+def _cache_block(args: argparse.Namespace) -> Iterator[None]:
+    """The reference-model cache of a command, and a note on stderr when it was read from."""
+    from modelprivacy._text import printable
+    from modelprivacy.attacks.cache import reference_cache
+
+    with reference_cache(_cache_option(args)) as cache:
+        yield
+    if cache is not None and cache.hits:
+        where = printable(str(cache.directory), 200)
+        print(f"modelprivacy: note: reference models: read from the cache {where}", file=sys.stderr)
 
 
 def _backend(text: str) -> str:
@@ -710,15 +759,32 @@ def _note_k_choice(result: Any) -> None:
 
 
 def _attack_membership(args: argparse.Namespace) -> int:
-    from modelprivacy.attacks import membership_inference
     from modelprivacy.attacks.findings import membership_finding
     from modelprivacy.report.documents import MembershipReport
 
     _check_budget_options(args)
     _check_backend_options(args)
+    _check_cache_options(args)
     data = _load_inputs(args)
     ids = data.pop_ids(args.id_column)
-    result = membership_inference(
+    with _cache_block(args):
+        result = _membership(args, data)
+    _note_k_choice(result)
+    finding = membership_finding(result, ids=ids)
+    report = MembershipReport(
+        result, finding, ids=tuple(ids) if ids is not None else None, source=str(args.model)
+    )
+    text = report.render(args.format)
+    _emit(text, args.output)
+    print(f"membership inference: {finding.severity.value}; {finding.description}", file=sys.stderr)
+    return EXIT_FINDINGS if finding.severity >= Severity.parse(args.fail_on) else EXIT_OK
+
+
+def _membership(args: argparse.Namespace, data: _Inputs) -> Any:
+    """``attack membership``'s call of :func:`~modelprivacy.attacks.membership_inference`."""
+    from modelprivacy.attacks import membership_inference
+
+    return membership_inference(
         data.model,
         data.train,
         data.holdout,
@@ -734,15 +800,6 @@ def _attack_membership(args: argparse.Namespace) -> int:
         max_records=args.max_records,
         budget=args.budget,
     )
-    _note_k_choice(result)
-    finding = membership_finding(result, ids=ids)
-    report = MembershipReport(
-        result, finding, ids=tuple(ids) if ids is not None else None, source=str(args.model)
-    )
-    text = report.render(args.format)
-    _emit(text, args.output)
-    print(f"membership inference: {finding.severity.value}; {finding.description}", file=sys.stderr)
-    return EXIT_FINDINGS if finding.severity >= Severity.parse(args.fail_on) else EXIT_OK
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -750,31 +807,33 @@ def _audit(args: argparse.Namespace) -> int:
 
     _check_budget_options(args)
     _check_backend_options(args)
+    _check_cache_options(args)
     data = _load_inputs(args)
     progress = _step_progress()
     try:
-        result = audit(
-            data.model,
-            data.train,
-            data.holdout,
-            target=args.target,
-            population=data.population,
-            sensitive=args.sensitive,
-            id_column=args.id_column,
-            subject_column=args.subject_column,
-            k=args.k,
-            reference_models=args.reference_models,
-            n_jobs=args.n_jobs,
-            backend=args.backend,
-            scheduler=args.scheduler,
-            known_label=not args.no_label,
-            max_records=None if args.all_records else args.max_records,
-            show_values=args.show_values,
-            seed=args.seed,
-            progress=progress,
-            debug=args.debug,
-            budget=args.budget,
-        )
+        with _cache_block(args):
+            result = audit(
+                data.model,
+                data.train,
+                data.holdout,
+                target=args.target,
+                population=data.population,
+                sensitive=args.sensitive,
+                id_column=args.id_column,
+                subject_column=args.subject_column,
+                k=args.k,
+                reference_models=args.reference_models,
+                n_jobs=args.n_jobs,
+                backend=args.backend,
+                scheduler=args.scheduler,
+                known_label=not args.no_label,
+                max_records=None if args.all_records else args.max_records,
+                show_values=args.show_values,
+                seed=args.seed,
+                progress=progress,
+                debug=args.debug,
+                budget=args.budget,
+            )
     finally:
         progress("", -1, -1)
     _note_k_choice(result.membership)
@@ -804,12 +863,14 @@ def _sanitize(args: argparse.Namespace) -> int:
     if args.train is not None and args.target is None:
         raise ModelPrivacyError("--train needs --target: name the label column")
     _check_backend_options(args)
+    _check_cache_options(args)
     data = _load_inputs(args, extra_outputs=[args.report])
     inputs = [args.model, args.train, args.holdout]
     # both audits (before and after) fit their reference models on the backend asked for,
     # one Dask cluster for the two
     with (
         reference_backend(args.backend, args.scheduler, args.n_jobs),
+        _cache_block(args),
         _status("Sanitising and auditing before and after ..."),
     ):
         report = sanitize_and_audit(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from modelprivacy.attacks.cache import reference_cache
 from modelprivacy.attacks.cluster import reference_backend
 from modelprivacy.attacks.exposure import Exposure, exposure, outlierness
 from modelprivacy.attacks.membership import (
@@ -348,6 +349,10 @@ class MembershipResult:
     k_choice : KChoice or None
         How K was chosen from a time budget (``budget=``), with the measured
         fit time and the sentence the reports show; None when K was given.
+    from_cache : bool
+        Whether the reference models' signals were read from the cache
+        (:mod:`modelprivacy.attacks.cache`) instead of fitted (not part of
+        ``to_dict``: a hit gives the same report as the fits).
     """
 
     metrics: dict[str, AttackMetrics]
@@ -367,6 +372,7 @@ class MembershipResult:
     skipped_attacks: dict[str, str] = field(default_factory=dict)
     queries: int | None = None
     k_choice: KChoice | None = field(default=None, compare=False)
+    from_cache: bool = field(default=False, repr=False, compare=False)
 
     def member_positions(self) -> np.ndarray:
         """Row of each audited member in the training data (all rows unless sampled)."""
@@ -539,6 +545,7 @@ def membership_inference(
     fit_budget: float | None = None,
     budget: float | None = None,
     scheduler: Any = None,
+    cache: Any = None,
 ) -> MembershipResult:
     """Test whether an attacker holding a person's record can tell they were in the training set.
 
@@ -615,6 +622,13 @@ def membership_inference(
     scheduler : str or distributed.Client, optional
         The Dask scheduler's address (``tcp://HOST:PORT``) or a connected
         Client, for ``backend="dask"`` (the default backend when it is given).
+    cache : None, False, str or Path, default=None
+        Where the reference models' signals are kept and reused
+        (:mod:`modelprivacy.attacks.cache`): None for the enclosing
+        :func:`~modelprivacy.attacks.cache.reference_cache` block's, else the
+        default directory (``$MODELPRIVACY_CACHE_DIR`` or the user's cache
+        directory); False for no cache; or a directory. A hit fits no
+        reference model and gives the same result (``from_cache`` says so).
 
     Returns
     -------
@@ -644,7 +658,7 @@ def membership_inference(
     made a difference are listed in ``refit_notes``.
     """
     check_budget_choice(budget, reference_models)
-    with reference_backend(backend, scheduler, n_jobs):
+    with reference_backend(backend, scheduler, n_jobs), reference_cache(cache):
         return _membership_inference(
             model,
             train,
@@ -818,6 +832,7 @@ def _membership_inference(
         roc={name: roc_curve(s, is_member) for name, s in scores.items()},
         skipped_attacks=skipped,
         k_choice=k_choice,
+        from_cache=ref.cached,
     )
     best = result.best(0.01).name
     result = dataclasses.replace(result, histogram=score_histogram(best, scores[best], is_member))

@@ -27,8 +27,8 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from joblib import Parallel, delayed, parallel_config
@@ -38,6 +38,9 @@ from modelprivacy.attacks.cluster import ReferenceBackend, reference_backend
 from modelprivacy.attacks.refit import reference_budget
 from modelprivacy.attacks.target import Target
 from modelprivacy.errors import ModelPrivacyError
+
+if TYPE_CHECKING:
+    from modelprivacy.attacks.cache import ReferenceCache
 
 __all__ = [
     "DEFAULT_REFERENCE_MODELS",
@@ -53,6 +56,7 @@ __all__ = [
     "estimated_seconds",
     "fit_reference_models",
     "k_for_budget",
+    "reference_fits",
 ]
 
 MIN_REFERENCE_MODELS = 2
@@ -94,7 +98,12 @@ class ReferenceSignals:
         Where the models were fitted, when parallel fits were asked for
         (a backend or ``n_jobs``): one sentence, e.g. ``"reference models: 1
         fitted in this process, 7 on a local Dask cluster (2 worker
-        processes), one task each"``; empty otherwise.
+        processes), one task each"``; empty otherwise. Read from the
+        cache, it is where the cached models ran.
+    cached : bool
+        Whether the signals were read from the reference-model cache
+        (:mod:`modelprivacy.attacks.cache`) instead of fitted; not part of
+        any report, which is the same either way.
     """
 
     membership: np.ndarray
@@ -102,6 +111,7 @@ class ReferenceSignals:
     refit_notes: tuple[str, ...] = ()
     signal: str | None = None
     placement: str = ""
+    cached: bool = field(default=False, compare=False)
 
     @property
     def k(self) -> int:
@@ -134,6 +144,18 @@ def balanced_membership(n: int, k: int, rng: np.random.Generator) -> np.ndarray:
     return rng.permuted(base, axis=0)
 
 
+_FITS = [0]  # reference fits (fit and signals) run in this process
+
+
+def reference_fits() -> int:
+    """Reference models fitted in this process so far (worker processes' fits not counted).
+
+    The timed fits of :func:`choose_k` count too. For tests and diagnostics:
+    a reference-model cache hit fits none.
+    """
+    return _FITS[0]
+
+
 def _fit_one(
     target: Target,
     X: Any,
@@ -147,6 +169,7 @@ def _fit_one(
     """Fit one reference model; its signals, and which refit changes it reached."""
     from sklearn.utils import _safe_indexing
 
+    _FITS[0] += 1
     idx = np.flatnonzero(inside)
     seconds, how = budget if budget is not None else (None, "")
     model = target.fit_clone(_safe_indexing(X, idx), y[idx], budget=seconds, what=what, how=how)
@@ -582,6 +605,7 @@ def fit_reference_models(
     eval_idx: np.ndarray | None = None,
     fit_budget: float | None = None,
     scheduler: Any = None,
+    cache: ReferenceCache | bool | None = None,
 ) -> ReferenceSignals:
     """Fit ``k`` reference models on random halves of ``(X, y)`` and score every record.
 
@@ -621,6 +645,13 @@ def fit_reference_models(
     scheduler : str or distributed.Client, optional
         The Dask scheduler's address (``tcp://HOST:PORT``) or a connected
         Client, for the ``"dask"`` backend (the default when only it is given).
+    cache : ReferenceCache or False, optional
+        Where to read and keep the signals
+        (:class:`~modelprivacy.attacks.cache.ReferenceCache`): by default the
+        enclosing :func:`~modelprivacy.attacks.cache.reference_cache` block's,
+        none outside one; False for none. A hit fits nothing and returns the
+        stored signals (``cached=True``), the same as the fits would give; only
+        fits that all finished are stored.
 
     Notes
     -----
@@ -666,6 +697,14 @@ def fit_reference_models(
     rng = _generator(random_state)
     y = np.asarray(y)
     membership = balanced_membership(len(y), int(k), rng)
+    store, key = _cache_entry(cache, target, X, y, membership, eval_idx)
+    if store is not None and key is not None:
+        hit = store.load(key)
+        expected = membership if eval_idx is None else membership[:, eval_idx]
+        if hit is not None and np.array_equal(hit.membership, expected):
+            if progress is not None:
+                progress(int(k), int(k))
+            return hit
     X_eval, y_eval = _eval_rows(X, y, eval_idx)
     rows: list[np.ndarray | None] = [None] * int(k)
     reached: list[tuple[bool, ...]] = [()] * int(k)
@@ -701,13 +740,37 @@ def fit_reference_models(
         membership = membership[:, eval_idx]
     plan = target.refit_plan()
     notes = plan.report(reached) if plan is not None else ()
-    return ReferenceSignals(
+    result = ReferenceSignals(
         membership=membership,
         signals=np.vstack(rows),  # type: ignore[arg-type]  # every row is filled
         refit_notes=notes,
         signal="logit" if target.output == "proba" else None,
         placement=placement,
     )
+    if store is not None and key is not None:
+        store.store(key, result)
+    return result
+
+
+def _cache_entry(
+    cache: ReferenceCache | bool | None,
+    target: Target,
+    X: Any,
+    y: np.ndarray,
+    membership: np.ndarray,
+    eval_idx: np.ndarray | None,
+) -> tuple[ReferenceCache | None, str | None]:
+    """The cache in force and the key of these fits (``None, None`` when not cached)."""
+    from modelprivacy.attacks.cache import ReferenceCache, active_cache
+
+    if cache is False:
+        return None, None
+    store = active_cache() if cache is None or cache is True else cache
+    if cache is True and store is None:
+        store = ReferenceCache()
+    if not isinstance(store, ReferenceCache):
+        return None, None
+    return store, store.key(target, X, y, membership, eval_idx)
 
 
 def _fit_rest(

@@ -217,6 +217,7 @@ def audit(
     debug: bool = False,
     budget: float | None = None,
     scheduler: Any = None,
+    cache: Any = None,
 ) -> AuditResult:
     """Audit one model: what it carries, whom it singles out, what attacks reveal; and a verdict.
 
@@ -310,6 +311,13 @@ def audit(
     scheduler : str or distributed.Client, optional
         The Dask scheduler's address (``tcp://HOST:PORT``) or a connected
         Client, for ``backend="dask"`` (the default backend when it is given).
+    cache : None, False, str or Path, default=None
+        Where membership inference's reference-model signals are kept and
+        reused (:mod:`modelprivacy.attacks.cache`): None for the enclosing
+        :func:`~modelprivacy.attacks.cache.reference_cache` block's, else the
+        default directory (``$MODELPRIVACY_CACHE_DIR`` or the user's cache
+        directory); False for no cache; or a directory. A hit gives the same
+        report; ``result.membership.from_cache`` says whether there was one.
 
     Returns
     -------
@@ -332,6 +340,7 @@ def audit(
         scheduler that does not answer (checked before the model is loaded).
     """
     from modelprivacy import __version__
+    from modelprivacy.attacks.cache import reference_cache
     from modelprivacy.attacks.cluster import check_backend, reference_backend
     from modelprivacy.attacks.reference import DEFAULT_REFERENCE_MODELS, check_budget_choice
     from modelprivacy.attacks.target import NO_MODEL_OBJECT, BlackBox, as_query_model
@@ -390,7 +399,7 @@ def audit(
     )
     # the attacks: membership (black box, then the stored-rows lookup) and attribute inference;
     # the reference models of membership inference are fitted on the backend asked for
-    with reference_backend(backend, scheduler, n_jobs):
+    with reference_backend(backend, scheduler, n_jobs), reference_cache(cache):
         for check_id in ("MP-L201", "MP-L202", "MP-I301"):
             spec = AUDIT_CHECKS[check_id]
             if check_id == "MP-L201":
