@@ -18,6 +18,7 @@ from sklearn.preprocessing import MinMaxScaler
 from modelprivacy.attacks import membership_inference
 from modelprivacy.attacks.cache import (
     CACHE_ENV,
+    NO_CACHE_ENV,
     ReferenceCache,
     default_directory,
     reference_cache,
@@ -33,6 +34,12 @@ from modelprivacy.auditing import audit
 from modelprivacy.cli import main
 
 K = 4
+
+
+@pytest.fixture(autouse=True)
+def _default_cache_on(monkeypatch):
+    """The suite turns the default cache off (tests/conftest.py); these tests turn it on."""
+    monkeypatch.delenv(NO_CACHE_ENV, raising=False)
 
 
 def _table(n: int = 240, seed: int = 0) -> pd.DataFrame:
@@ -102,6 +109,19 @@ def test_the_default_directory_comes_from_the_environment(data, monkeypatch, tmp
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert default_directory() == tmp_path / "home" / ".cache/modelprivacy/reference-models"
+
+
+def test_no_cache_env_turns_the_default_off_not_a_directory_given(
+    data, monkeypatch, tmp_path, _reference_cache_dir
+):
+    train, holdout = data
+    model = _lr(train)
+    monkeypatch.setenv(NO_CACHE_ENV, "1")
+    _, fits = _mi(model, train, holdout)
+    _, again = _mi(model, train, holdout)
+    assert fits == again == K and not any(_reference_cache_dir.iterdir())
+    _mi(model, train, holdout, cache=tmp_path / "given")
+    assert len(_entries(tmp_path / "given")) == 1
 
 
 @pytest.mark.parametrize(
@@ -410,3 +430,13 @@ def test_cli_refuses_a_cache_that_is_a_file(data, files, capsys):
     )
     assert code == 2 and fits == 0
     assert "is a file: name a directory for the reference-model cache" in err
+
+
+def test_an_entry_with_another_membership_matrix_is_ignored(tmp_path):
+    store = ReferenceCache(tmp_path)
+    key = "1" * 64
+    entry = _signals(K, 50, 0.5)
+    store.store(key, entry)
+    assert store.load(key, entry.membership) is not None
+    assert store.load(key, ~entry.membership) is None
+    assert store.load("2" * 64) is None and store.hits == 1

@@ -32,7 +32,9 @@ shapes, bad notes) is ignored, and the next store overwrites it.
 The directory is ``$MODELPRIVACY_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/modelprivacy/reference-models``, else
 ``~/.cache/modelprivacy/reference-models``; :func:`reference_cache` chooses
-it (or turns the cache off) for a block of code.
+it (or turns the cache off) for a block of code. ``MODELPRIVACY_NO_CACHE=1``
+turns the default off (a directory given explicitly still caches): for
+benchmarks and test suites whose repeated runs must fit afresh.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CACHE_ENV",
     "CACHE_FORMAT",
+    "NO_CACHE_ENV",
     "ReferenceCache",
     "active_cache",
     "default_directory",
@@ -73,6 +76,9 @@ CACHE_FORMAT = 1
 
 CACHE_ENV = "MODELPRIVACY_CACHE_DIR"
 """The environment variable that names the cache directory."""
+
+NO_CACHE_ENV = "MODELPRIVACY_NO_CACHE"
+"""The environment variable that turns the default cache off (``1``; a directory given still caches)."""
 
 _SUFFIX = ".npz"
 
@@ -272,13 +278,16 @@ class ReferenceCache:
             return None
         return digest.hexdigest()
 
-    def load(self, key: str) -> ReferenceSignals | None:
+    def load(self, key: str, membership: np.ndarray | None = None) -> ReferenceSignals | None:
         """The entry ``key``, or None when there is none or it cannot be read.
 
         Parameters
         ----------
         key : str
             From :meth:`key`.
+        membership : ndarray of bool, optional
+            The membership matrix of the scored records that the entry must
+            hold (a check beyond the key: an entry that differs is ignored).
 
         Returns
         -------
@@ -288,6 +297,7 @@ class ReferenceCache:
         """
         from modelprivacy.attacks.reference import ReferenceSignals
 
+        expected = None if membership is None else np.asarray(membership, dtype=bool)
         path = self.path(key)
         try:
             with np.load(path, allow_pickle=False) as npz:
@@ -306,6 +316,8 @@ class ReferenceCache:
                 raise ValueError("the membership matrix is not a (K, n) boolean array")
             if signals.dtype.kind != "f" or signals.shape != membership.shape:
                 raise ValueError("the signals are not floats of the membership's shape")
+            if expected is not None and not np.array_equal(membership, expected):
+                raise ValueError("another membership matrix than the fits would use")
             notes = meta["refit_notes"]
             signal, placement = meta["signal"], meta["placement"]
             if not (isinstance(notes, list) and all(isinstance(n, str) for n in notes)):
@@ -354,7 +366,7 @@ class ReferenceCache:
         path = self.path(key)
         tmp: str | None = None
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
+            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=self.directory)
             with os.fdopen(fd, "wb") as fh:
                 np.savez(
@@ -390,12 +402,19 @@ def active_cache() -> ReferenceCache | None:
     return None if active is _UNSET else active
 
 
+def _off_by_default() -> bool:
+    """Whether ``$MODELPRIVACY_NO_CACHE`` turns the default cache off."""
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
 def _resolve(cache: Any) -> ReferenceCache | None:
     if cache is False:
         return None
     if cache is None:
         active = _ACTIVE.get()
-        return ReferenceCache() if active is _UNSET else active
+        if active is not _UNSET:
+            return active
+        return None if _off_by_default() else ReferenceCache()
     if cache is True:
         return ReferenceCache()
     if isinstance(cache, ReferenceCache):
@@ -416,8 +435,9 @@ def reference_cache(cache: Any = None) -> Iterator[ReferenceCache | None]:
     ----------
     cache : None, False, str, Path or ReferenceCache, default=None
         None: the enclosing block's cache, else the default directory
-        (:func:`default_directory`); False: no cache; a directory; or a
-        :class:`ReferenceCache`.
+        (:func:`default_directory`), unless ``$MODELPRIVACY_NO_CACHE`` is
+        set (``1``: no cache by default, as in the test suite); False: no
+        cache; a directory; or a :class:`ReferenceCache`.
 
     Yields
     ------

@@ -645,11 +645,12 @@ def fit_reference_models(
     scheduler : str or distributed.Client, optional
         The Dask scheduler's address (``tcp://HOST:PORT``) or a connected
         Client, for the ``"dask"`` backend (the default when only it is given).
-    cache : ReferenceCache or False, optional
+    cache : ReferenceCache or bool, optional
         Where to read and keep the signals
         (:class:`~modelprivacy.attacks.cache.ReferenceCache`): by default the
         enclosing :func:`~modelprivacy.attacks.cache.reference_cache` block's,
-        none outside one; False for none. A hit fits nothing and returns the
+        none outside one; True for that block's or the default directory;
+        False for none. A hit fits nothing and returns the
         stored signals (``cached=True``), the same as the fits would give; only
         fits that all finished are stored.
 
@@ -699,9 +700,8 @@ def fit_reference_models(
     membership = balanced_membership(len(y), int(k), rng)
     store, key = _cache_entry(cache, target, X, y, membership, eval_idx)
     if store is not None and key is not None:
-        hit = store.load(key)
-        expected = membership if eval_idx is None else membership[:, eval_idx]
-        if hit is not None and np.array_equal(hit.membership, expected):
+        hit = store.load(key, membership if eval_idx is None else membership[:, eval_idx])
+        if hit is not None:
             if progress is not None:
                 progress(int(k), int(k))
             return hit
