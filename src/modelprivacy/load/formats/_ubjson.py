@@ -12,7 +12,9 @@ file cannot make it allocate, recurse or loop beyond the file's own size.
 
 from __future__ import annotations
 
+import array
 import struct
+import sys
 from typing import Any
 
 __all__ = ["UBJSONError", "decode"]
@@ -29,6 +31,11 @@ _NUMBERS: dict[int, tuple[str, int]] = {
     ord("d"): (">f", 4),
     ord("D"): (">d", 8),
 }
+#: The same, compiled: ``{marker: (struct.Struct, size)}`` (read in place, no slice).
+_STRUCTS: dict[int, tuple[struct.Struct, int]] = {
+    code: (struct.Struct(fmt), size) for code, (fmt, size) in _NUMBERS.items()
+}
+_INTEGERS = {code: _STRUCTS[code] for code in map(ord, "iUIlL")}
 _TYPED_ARRAY_CODES = {
     ord("i"): "b",
     ord("U"): "B",
@@ -38,6 +45,7 @@ _TYPED_ARRAY_CODES = {
     ord("d"): "f",
     ord("D"): "d",
 }
+_STRING_CODES = (ord("S"), ord("H"))
 
 
 class UBJSONError(ValueError):
@@ -47,6 +55,8 @@ class UBJSONError(ValueError):
 class _Reader:
     def __init__(self, data: bytes, max_values: int) -> None:
         self.data = memoryview(data)
+        self.raw = bytes(data)
+        self.size = len(data)
         self.pos = 0
         self.values = 0
         self.max_values = max_values
@@ -55,46 +65,73 @@ class _Reader:
         return UBJSONError(f"{what} at byte {self.pos}")
 
     def take(self, n: int) -> memoryview:
-        if n < 0 or self.pos + n > len(self.data):
-            raise self.fail(f"truncated: {n} bytes declared, {len(self.data) - self.pos} left")
+        if n < 0 or self.pos + n > self.size:
+            raise self.fail(f"truncated: {n} bytes declared, {self.size - self.pos} left")
         out = self.data[self.pos : self.pos + n]
         self.pos += n
         return out
 
     def marker(self) -> int:
-        if self.pos >= len(self.data):
+        pos = self.pos
+        if pos >= self.size:
             raise self.fail("truncated: a value is missing")
-        code = self.data[self.pos]
-        self.pos += 1
-        return code
+        self.pos = pos + 1
+        return self.raw[pos]
 
     def count(self) -> None:
         self.values += 1
         if self.values > self.max_values:
             raise self.fail(f"more than {self.max_values:,} values")
 
+    def _number(self, packed: struct.Struct, width: int) -> Any:
+        pos = self.pos
+        if pos + width > self.size:
+            raise self.fail(f"truncated: {width} bytes declared, {self.size - pos} left")
+        self.pos = pos + width
+        return packed.unpack_from(self.raw, pos)[0]
+
     def integer(self, code: int) -> int:
-        fmt = _NUMBERS.get(code)
-        if fmt is None or code in (ord("d"), ord("D")):
+        found = _INTEGERS.get(code)
+        if found is None:
             raise self.fail(f"a length of type {chr(code)!r}, not an integer")
-        value = int(struct.unpack(fmt[0], self.take(fmt[1]))[0])
+        value = int(self._number(*found))
         if value < 0:
             raise self.fail("a negative length")
         return value
 
     def string(self) -> str:
         size = self.integer(self.marker())
+        pos = self.pos
+        if pos + size > self.size:
+            raise self.fail(f"truncated: {size} bytes declared, {self.size - pos} left")
+        self.pos = pos + size
         try:
-            return str(self.take(size), "utf-8")
+            return self.raw[pos : pos + size].decode("utf-8")
         except UnicodeDecodeError:
             raise self.fail("a string that is not UTF-8") from None
 
+    def key(self) -> str:
+        """An object's key: a string without its type marker; ``U`` lengths read in place."""
+        raw, pos = self.raw, self.pos
+        if pos + 2 <= self.size and raw[pos] == 85:  # "U": a length of one unsigned byte
+            start = pos + 2
+            stop = start + raw[pos + 1]
+            if stop <= self.size:
+                self.pos = stop
+                try:
+                    return raw[start:stop].decode("utf-8")
+                except UnicodeDecodeError:
+                    raise self.fail("a string that is not UTF-8") from None
+        return self.string()
+
     def value(self, code: int, depth: int) -> Any:
-        self.count()
-        number = _NUMBERS.get(code)
+        self.values += 1
+        if self.values > self.max_values:
+            raise self.fail(f"more than {self.max_values:,} values")
+        number = _STRUCTS.get(code)
         if number is not None:
-            return struct.unpack(number[0], self.take(number[1]))[0]
-        if code == ord("S") or code == ord("H"):
+            return self._number(*number)
+        if code in _STRING_CODES:
             return self.string()
         if code == ord("C"):
             return chr(self.take(1)[0])
@@ -114,18 +151,17 @@ class _Reader:
         """The optional ``$type`` and ``#count`` of an array or object."""
         kind: int | None = None
         size: int | None = None
-        if self.pos < len(self.data) and self.data[self.pos] == ord("$"):
+        raw, end = self.raw, self.size
+        if self.pos < end and raw[self.pos] == 36:  # "$"
             self.pos += 1
             kind = self.marker()
-            if self.pos >= len(self.data) or self.data[self.pos] != ord("#"):
+            if self.pos >= end or raw[self.pos] != 35:  # "#"
                 raise self.fail("a typed container without a count")
-        if self.pos < len(self.data) and self.data[self.pos] == ord("#"):
+        if self.pos < end and raw[self.pos] == 35:  # "#"
             self.pos += 1
             size = self.integer(self.marker())
-            if size > len(self.data) - self.pos and kind not in (ord("Z"), ord("T"), ord("F")):
-                raise self.fail(
-                    f"a container of {size:,} items in {len(self.data) - self.pos:,} bytes"
-                )
+            if size > end - self.pos and kind not in (ord("Z"), ord("T"), ord("F")):
+                raise self.fail(f"a container of {size:,} items in {end - self.pos:,} bytes")
         return kind, size
 
     def array(self, depth: int) -> list[Any]:
@@ -138,7 +174,13 @@ class _Reader:
                 self.values += size
                 if self.values > self.max_values:
                     raise self.fail(f"more than {self.max_values:,} values")
-                return list(struct.unpack(f">{size}{typed}", raw))
+                values = array.array(typed)
+                if values.itemsize != width:  # a platform whose C types differ in size
+                    return list(struct.unpack(f">{size}{typed}", raw))
+                values.frombytes(raw)
+                if sys.byteorder == "little":  # UBJSON is big-endian
+                    values.byteswap()
+                return values.tolist()
             if kind in (ord("Z"), ord("T"), ord("F")):
                 raise self.fail("an array of constant values")
         out: list[Any] = []
@@ -157,14 +199,14 @@ class _Reader:
         out: dict[str, Any] = {}
         if size is not None:
             for _ in range(size):
-                key = self.string()
+                key = self.key()
                 out[key] = self.value(kind if kind is not None else self.marker(), depth)
             return out
         while True:
-            if self.pos < len(self.data) and self.data[self.pos] == ord("}"):
+            if self.pos < self.size and self.raw[self.pos] == 125:  # "}"
                 self.pos += 1
                 return out
-            key = self.string()
+            key = self.key()
             out[key] = self.value(self.marker(), depth)
 
 
