@@ -29,6 +29,9 @@ from modelprivacy.auditing import audit
 from modelprivacy.datasets import ADULT_TARGET, load_adult
 from modelprivacy.demo import SENSITIVE, demo_models
 
+# Benchmarks time the fits: the reference-model cache (on by default) is off here.
+os.environ.setdefault("MODELPRIVACY_NO_CACHE", "1")
+
 RESULTS = Path(__file__).parent / "results"
 STEPS = (
     "membership: reference models",

@@ -79,6 +79,9 @@ from modelprivacy.attacks import membership_inference
 from modelprivacy.datasets import ADULT_CATEGORICAL, ADULT_NUMERIC, ADULT_TARGET, load_adult
 from modelprivacy.load import load_model
 
+# Benchmarks time the fits: the reference-model cache (on by default) is off here.
+os.environ.setdefault("MODELPRIVACY_NO_CACHE", "1")
+
 RESULTS = Path(__file__).parent / "results"
 SACRO_RUNNER = Path(__file__).parent / "sacro_runner.py"
 SACRO_VENV_PYTHON = Path(__file__).parent.parent / ".venv-sacro" / "bin" / "python"

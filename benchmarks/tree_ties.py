@@ -30,6 +30,9 @@ from modelprivacy.attacks.membership import attack_scores, choose_rmia_offline_a
 from modelprivacy.attacks.reference import fit_reference_models
 from modelprivacy.attacks.target import Target
 
+# Benchmarks time the fits: the reference-model cache (on by default) is off here.
+os.environ.setdefault("MODELPRIVACY_NO_CACHE", "1")
+
 RESULTS = Path(__file__).parent / "results"
 ATTACKS = ("loss", "lira_offline", "lira_online", "rmia_offline", "rmia_online")
 SPLITS = (0, 1, 2)
