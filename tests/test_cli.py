@@ -216,3 +216,42 @@ def test_columns_in_another_order_are_put_in_the_models_order(tmp_path, capsys):
     # a depth-2 tree on 60 rows generalises: no membership finding reaches high
     assert code == 0, err
     assert "in another order than the model's" in err and "train.csv" in err
+
+
+_HELP_ARGV = {
+    "modelprivacy": [],
+    "inspect": ["inspect"],
+    "audit": ["audit"],
+    "sanitize": ["sanitize"],
+    "checks": ["checks"],
+    "docs": ["docs"],
+    "membership": ["attack", "membership"],
+    "attribute": ["attack", "attribute"],
+    "singling-out": ["attack", "singling-out"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(_HELP_ARGV))
+def test_help_ends_with_examples_that_parse_and_the_exit_codes(command, capsys):
+    import shlex
+
+    from modelprivacy.cli import EPILOGS, build_parser
+
+    with pytest.raises(SystemExit) as done:
+        main([*_HELP_ARGV[command], "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "\nExamples:\n" in out and "\nExit codes:\n" in out
+    assert out.index("Examples:") < out.index("Exit codes:")
+    for code in ("0", "1", "2") if command not in ("checks", "docs") else ("0", "2"):
+        assert f"\n  {code}  " in out
+    examples, _ = EPILOGS[command]
+    assert examples
+    for example in examples:
+        words = shlex.split(example)
+        assert words[0] == "modelprivacy"
+        if command != "modelprivacy":
+            assert words[1 : 1 + len(_HELP_ARGV[command])] == _HELP_ARGV[command]
+        build_parser().parse_args(words[1:])  # exits 2 on an option that does not exist
+    # a long example is continued with a backslash, each line within the terminal's width
+    assert all(len(line) <= 100 for line in out[out.index("Examples:") :].splitlines())

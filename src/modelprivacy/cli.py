@@ -29,13 +29,151 @@ __all__ = ["main"]
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps descriptions as argparse does; keeps an epilog's lines (examples, exit codes) as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if not text.startswith("Examples:"):
+            return super()._fill_text(text, width, indent)
+        import textwrap
+
+        out: list[str] = []
+        for line in text.splitlines():
+            if line.startswith("  modelprivacy ") and len(line) > width:
+                # a long command: continued with a backslash, as a shell reads it
+                parts = textwrap.wrap(
+                    line.strip(), width - 4, break_long_words=False, break_on_hyphens=False
+                )
+                out += [f"  {parts[0]} \\", *(f"      {q} \\" for q in parts[1:-1])]
+                out.append(f"      {parts[-1]}")
+            elif line[:3].strip().isdigit() and len(line) > width:  # "  2  meaning"
+                out += textwrap.wrap(line, width, subsequent_indent="     ")
+            else:
+                out.append(line)
+        return "\n".join(indent + line for line in out)
+
+
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors exit with status 2 and one line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         print(f"{self.prog}: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
+
+
+#: Exit codes of the commands that report findings, shown in their --help.
+_FINDINGS_CODES = (
+    (EXIT_OK, "no finding at or above --fail-on (default high)"),
+    (EXIT_FINDINGS, "a finding at or above --fail-on"),
+    (
+        EXIT_ERROR,
+        "bad input (a file that cannot be loaded safely, data that does not match, a "
+        "bad option) or an error: one line on stderr naming the problem and the fix",
+    ),
+)
+#: ``{command: (examples, exit codes)}``: the epilog of each command's --help.
+EPILOGS: dict[str, tuple[tuple[str, ...], tuple[tuple[int, str], ...]]] = {
+    "modelprivacy": (
+        (
+            "modelprivacy inspect model.pkl",
+            "modelprivacy audit model.pkl --train train.csv --holdout holdout.csv --target income",
+            "modelprivacy sanitize model.pkl --output safer.skops --train train.csv --target income",
+            "modelprivacy checks",
+        ),
+        _FINDINGS_CODES,
+    ),
+    "inspect": (
+        (
+            "modelprivacy inspect model.pkl",
+            "modelprivacy inspect model.skops --train train.csv --target income --format html "
+            "--output inspect.html",
+            "modelprivacy inspect model.json --format json --fail-on medium",
+        ),
+        _FINDINGS_CODES,
+    ),
+    "audit": (
+        (
+            "modelprivacy audit model.pkl",
+            "modelprivacy audit model.pkl --train train.csv --holdout holdout.csv --target income "
+            "--sensitive sex race",
+            "modelprivacy audit model.pkl --train train.csv --holdout holdout.csv --target income "
+            "--budget 60 --backend dask --format html --output audit.html",
+        ),
+        _FINDINGS_CODES,
+    ),
+    "sanitize": (
+        (
+            "modelprivacy sanitize model.pkl --output safer.skops",
+            "modelprivacy sanitize model.pkl --output safer.skops --train train.csv "
+            "--holdout holdout.csv --target income --report before_after.md --format markdown",
+            "modelprivacy sanitize knn.pkl --output safer.skops --train train.csv "
+            "--holdout holdout.csv --target income --replace",
+        ),
+        (
+            (EXIT_OK, "wrote the safer model (the re-audit found it safer, or there was none)"),
+            (
+                EXIT_FINDINGS,
+                "wrote no model (something was refused, or nothing to change), or "
+                "wrote one that the re-audit did not find safer",
+            ),
+            (
+                EXIT_ERROR,
+                "bad input or an error: one line on stderr naming the problem and the fix",
+            ),
+        ),
+    ),
+    "checks": (
+        ("modelprivacy checks", "modelprivacy checks --format json"),
+        ((EXIT_OK, "listed"), (EXIT_ERROR, "an error")),
+    ),
+    "docs": (
+        (
+            "modelprivacy docs MP-S105",
+            "modelprivacy docs docs/checks.md#mp-s105",
+            "modelprivacy docs",
+        ),
+        ((EXIT_OK, "printed"), (EXIT_ERROR, "an unknown check id or reference")),
+    ),
+    "membership": (
+        (
+            "modelprivacy attack membership model.pkl --train train.csv --holdout holdout.csv "
+            "--target income",
+            "modelprivacy attack membership model.pkl --train train.csv --holdout holdout.csv "
+            "--target income --reference-models 64 --attacks lira_online rmia_online",
+        ),
+        _FINDINGS_CODES,
+    ),
+    "attribute": (
+        (
+            "modelprivacy attack attribute model.pkl --train train.csv --holdout holdout.csv "
+            "--target income --sensitive sex race",
+            "modelprivacy attack attribute model.pkl --train train.csv --holdout holdout.csv "
+            "--target income --sensitive sex --no-label",
+        ),
+        _FINDINGS_CODES,
+    ),
+    "singling-out": (
+        (
+            "modelprivacy attack singling-out model.pkl --train train.csv --target income",
+            "modelprivacy attack singling-out model.pkl --train train.csv --target income "
+            "--population population.csv --format markdown --output singling.md",
+        ),
+        _FINDINGS_CODES,
+    ),
+}
+
+
+def _epilog(command: str) -> str:
+    """The examples and exit codes of ``command``, as its --help ends."""
+    examples, codes = EPILOGS[command]
+    lines = ["Examples:", *(f"  {e}" for e in examples), "", "Exit codes:"]
+    lines += [f"  {code}  {meaning}" for code, meaning in codes]
+    return "\n".join(lines)
 
 
 def _k(text: str) -> int:
@@ -76,11 +214,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="modelprivacy",
         description="What does this trained model reveal about its confidential training data?",
+        epilog=_epilog("modelprivacy"),
     )
     parser.add_argument("--version", action="version", version=f"modelprivacy {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser(
         "inspect",
+        epilog=_epilog("inspect"),
         help="list what of the training data a model file carries",
         description=(
             "List what of the training data a model file carries, without executing untrusted "
@@ -110,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser(
         "audit",
+        epilog=_epilog("audit"),
         help="one verdict per criterion (singling out, linkability, inference), with a report",
         description=(
             "Audit a model: inspect what the file carries, single out people by its leaves and "
@@ -143,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser(
         "checks",
+        epilog=_epilog("checks"),
         help="list every check: its id, criterion, what it needs and where it runs",
         description=(
             "List every check modelprivacy runs: its stable id, the criterion it bears on, "
@@ -160,6 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser(
         "docs",
+        epilog=_epilog("docs"),
         help="print the documentation of a check (e.g. MP-S105), as shipped with this version",
         description=(
             "Print the section of the documentation shipped with this version of modelprivacy "
@@ -172,6 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     z = sub.add_parser(
         "sanitize",
+        epilog=_epilog("sanitize"),
         help="discard or lock away what identifies people, then prove it with a re-audit",
         description=(
             "Write a safer copy of a model: strip attributes prediction does not need, enforce a "
@@ -233,6 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
     attack_sub = attack.add_subparsers(dest="attack", required=True, parser_class=_Parser)
     m = attack_sub.add_parser(
         "membership",
+        epilog=_epilog("membership"),
         help="membership inference: can an attacker tell who was in the training set?",
         description=(
             "Membership inference with reference models: loss threshold, population, LiRA (online, "
@@ -257,6 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     at = attack_sub.add_parser(
         "attribute",
+        epilog=_epilog("attribute"),
         help="attribute inference: can an attacker infer a person's sensitive value?",
         description=(
             "Attribute inference: an attacker who knows a person's other features, the model's "
@@ -291,6 +437,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     so = attack_sub.add_parser(
         "singling-out",
+        epilog=_epilog("singling-out"),
         help="singling out: which people does the model isolate, and how tightly?",
         description=(
             "Run the inspection checks against the training data, reconstruct the leaf boxes of "
