@@ -78,8 +78,9 @@ class _Reader:
         self.pos = pos + 1
         return self.raw[pos]
 
-    def count(self) -> None:
-        self.values += 1
+    def count(self, n: int = 1) -> None:
+        """Count ``n`` more values against the bound."""
+        self.values += n
         if self.values > self.max_values:
             raise self.fail(f"more than {self.max_values:,} values")
 
@@ -125,9 +126,7 @@ class _Reader:
         return self.string()
 
     def value(self, code: int, depth: int) -> Any:
-        self.values += 1
-        if self.values > self.max_values:
-            raise self.fail(f"more than {self.max_values:,} values")
+        self.count()
         number = _STRUCTS.get(code)
         if number is not None:
             return self._number(*number)
@@ -171,9 +170,7 @@ class _Reader:
             if typed is not None:
                 width = struct.calcsize(typed)
                 raw = self.take(size * width)
-                self.values += size
-                if self.values > self.max_values:
-                    raise self.fail(f"more than {self.max_values:,} values")
+                self.count(size)
                 values = array.array(typed)
                 if values.itemsize != width:  # a platform whose C types differ in size
                     return list(struct.unpack(f">{size}{typed}", raw))
