@@ -294,7 +294,6 @@ _MAX_CACHED = 1 << 26
 
 def _tree_spec(
     info: dict[str, Any],
-    booster: Any,
     iteration: int,
     column: int,
     owner: Any,
@@ -395,7 +394,7 @@ def _lightgbm(model: Any) -> Forest:
     per_iteration = _header_int(parsed, "num_tree_per_iteration")
     cache = _LeafCache(booster, per_iteration)
     trees = [
-        _tree_spec(info, booster, i // per_iteration, i % per_iteration, model, cache)
+        _tree_spec(info, i // per_iteration, i % per_iteration, model, cache)
         for i, info in enumerate(parsed.trees)
     ]
     params = dict(getattr(booster, "params", {}) or {})
