@@ -125,16 +125,18 @@ def _serious(findings: tuple[Finding, ...]) -> list[Finding]:
     return [f for f in findings if f.severity > Severity.INFO]
 
 
-def _people(findings: list[Finding], lead: str = " (") -> str:
-    """The most records one of the findings exposes, as ``" (12 of 300 training records)"``."""
+def _people(findings: list[Finding]) -> str:
+    """The most records one of the findings exposes: ``"12 of 300 training records"`` (or "")."""
     counts = [f.records.count for f in findings if f.records.count]
     if not counts:
         return ""
     most = max(counts)
     of = next((f.records.of for f in findings if f.records.count == most and f.records.of), None)
-    close = ")" if lead == " (" else ""
-    what = f"{most:,} of {of:,} training records" if of else f"{most:,} training records"
-    return f"{lead}{what}{close}" if lead == " (" else f"{lead}{what} exposed"
+    return f"{most:,} of {of:,} training records" if of else f"{most:,} training records"
+
+
+def _in_brackets(people: str) -> str:
+    return f" ({people})" if people else ""
 
 
 def _gdpr(result: AuditResult, serious: list[Finding]) -> ShareLine:
@@ -142,11 +144,13 @@ def _gdpr(result: AuditResult, serious: list[Finding]) -> ShareLine:
     high = [f for f in serious if f.severity == Severity.HIGH]
     if overall == NOT_ANONYMOUS:
         criteria = [c.value for c, v in result.verdict.criteria.items() if v.risk == "high"]
+        people = _people(high)
+        exposed = f"; up to {people} exposed" if people else ""
         answer = (
             "Personal data: the model is not anonymous. Personal data of identifiable people "
             f"can be extracted from it or inferred with it (high risk under {', '.join(criteria)}"
-            f"{_people(high, '; up to ')}). Sharing it is processing personal data: it needs a "
-            "legal basis, and the people's rights apply to it. " + _EDPB
+            f"{exposed}). Sharing it is processing personal data: it needs a legal basis, and "
+            "the people's rights apply to it. " + _EDPB
         )
         return ShareLine("GDPR status", answer, _ids(high), decided=True)
     if overall == NO_EVIDENCE:
@@ -175,7 +179,7 @@ def _confidentiality(serious: list[Finding]) -> ShareLine:
     if stores:
         answer = (
             "The model stores training records or values themselves"
-            f"{_people(stores)}: it is a compiled form of the data set. Sharing it needs the "
+            f"{_in_brackets(_people(stores))}: it is a compiled form of the data set. Sharing it needs the "
             "data owner's authorisation, as sharing the data would, whatever the GDPR status."
         )
         return ShareLine("Confidentiality", answer, _ids(stores))
@@ -190,7 +194,7 @@ def _rights(serious: list[Finding]) -> ShareLine:
     reproduces = [f for f in serious if f.check_id in REPRODUCES_RECORDS]
     if reproduces:
         answer = (
-            f"The model reproduces training records{_people(reproduces)}. Database rights (in "
+            f"The model reproduces training records{_in_brackets(_people(reproduces))}. Database rights (in "
             "the EU, the sui generis right against extracting a substantial part of a database) "
             "and the data's licence can extend to a model that reproduces the data: check them "
             "before sharing."
