@@ -15,7 +15,7 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,9 @@ from modelprivacy import __version__
 from modelprivacy._files import umask_mode
 from modelprivacy.errors import ModelPrivacyError
 from modelprivacy.findings import InspectionResult, Severity
+from modelprivacy.progress import progress_bar as _progress_bar
+from modelprivacy.progress import status as _status
+from modelprivacy.progress import step_progress as _step_progress
 
 __all__ = ["main"]
 
@@ -726,18 +729,6 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-@contextlib.contextmanager
-def _status(message: str) -> Iterator[None]:
-    """A spinner on stderr while work runs (only when stderr is a terminal)."""
-    if not sys.stderr.isatty():
-        yield
-        return
-    from rich.console import Console
-
-    with Console(stderr=True).status(message):
-        yield
-
-
 def _inspect(args: argparse.Namespace) -> int:
     from modelprivacy.inspection.runner import inspect
     from modelprivacy.load import load_table
@@ -1111,31 +1102,6 @@ def risk_changes(before: Any, after: Any) -> tuple[list[str], list[str]]:
     return better, worse
 
 
-def _step_progress() -> Callable[[str, int, int], None]:
-    """Progress of the audit's steps on stderr (a bar when stderr is a terminal).
-
-    Called with ``("", -1, -1)`` to stop the display.
-    """
-    if not sys.stderr.isatty():
-        return lambda step, done, total: None
-    from rich.console import Console
-    from rich.progress import Progress
-
-    bar = Progress(transient=True, console=Console(stderr=True))
-    tasks: dict[str, Any] = {}
-    bar.start()
-
-    def update(step: str, done: int, total: int) -> None:
-        if total < 0:
-            bar.stop()
-            return
-        if step not in tasks:
-            tasks[step] = bar.add_task(step, total=total)
-        bar.update(tasks[step], completed=done, total=total)
-
-    return update
-
-
 def _attack_attribute(args: argparse.Namespace) -> int:
     from modelprivacy.attacks.attribute import attribute_finding, attribute_inference
     from modelprivacy.report.documents import AttributeReport
@@ -1187,25 +1153,6 @@ def _attack_singling_out(args: argparse.Namespace) -> int:
     print(f"singling out: {report.table.summary()}", file=sys.stderr)
     threshold = Severity.parse(args.fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_OK
-
-
-def _progress_bar(label: str) -> Callable[[int, int], None] | None:
-    """A progress callback drawing a bar on stderr (only when stderr is a terminal)."""
-    if not sys.stderr.isatty():
-        return None
-    from rich.console import Console
-    from rich.progress import Progress
-
-    bar = Progress(transient=True, console=Console(stderr=True))
-    task = bar.add_task(label, total=None)
-    bar.start()
-
-    def update(done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total)
-        if done >= total:
-            bar.stop()
-
-    return update
 
 
 def main(argv: Sequence[str] | None = None) -> int:
