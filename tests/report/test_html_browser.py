@@ -64,9 +64,10 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
 
 
 def _pixels(png: bytes) -> np.ndarray:
-    from matplotlib import image
+    from PIL import Image
 
-    return np.asarray(image.imread(io.BytesIO(png), format="png"), dtype=np.float64)
+    with Image.open(io.BytesIO(png)) as im:
+        return np.asarray(im.convert("RGBA"), dtype=np.float64) / 255.0
 
 
 def test_report_renders_in_chromium(report: tuple[Path, Any]) -> None:

@@ -276,7 +276,13 @@ class _ZipMember:
 
 def _read_parquet(file: Path, shown: str, size: int, cap: int) -> pd.DataFrame:
     """Read a Parquet file, refusing one whose metadata declares too much."""
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise DataError(
+            f"data file '{shown}' is Parquet, and reading Parquet needs pyarrow, which is not "
+            'installed: pip install "modelprivacy[parquet]", or save the data as CSV'
+        ) from None
 
     with pq.ParquetFile(file) as parquet:
         metadata = parquet.metadata

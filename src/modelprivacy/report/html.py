@@ -1,7 +1,7 @@
 """The HTML report of an audit: one self-contained page.
 
 :func:`render_html` turns an :class:`~modelprivacy.auditing.core.AuditResult`
-into a single HTML file with inline CSS and inline SVG figures (matplotlib),
+into a single HTML file with inline CSS and inline SVG figures (report.plots),
 no scripts and no external resources. It opens with the verdict in plain
 words and the risk per criterion, then gives a specialist everything behind
 it: what the model stores, singling out, linkability (membership inference,
