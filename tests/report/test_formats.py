@@ -73,7 +73,7 @@ def test_membership_result_renders_itself_with_its_finding(real_results):
 
 
 def test_unknown_format_or_kind_names_the_choices(real_results):
-    with pytest.raises(ValueError, match=r"terminal, json, markdown\. Got 'html' instead"):
+    with pytest.raises(ValueError, match=r"terminal, json, markdown, sarif\. Got 'html' instead"):
         render("membership", "html", real_results["membership"])
     with pytest.raises(ValueError, match="'kind' parameter"):
         formats("pdf")

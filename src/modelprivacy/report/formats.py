@@ -62,6 +62,8 @@ def _lazy(module: str, name: str, *options: str) -> Renderer:
 
 
 _DOCS = "modelprivacy.report.documents"
+_SARIF = "modelprivacy.report.sarif"
+_CARD = "modelprivacy.report.model_card"
 
 FORMATS: Mapping[str, Mapping[str, Renderer]] = {
     "inspection": {
@@ -75,27 +77,33 @@ FORMATS: Mapping[str, Mapping[str, Renderer]] = {
         "json": _lazy("modelprivacy.auditing.render", "audit_json"),
         "markdown": _lazy("modelprivacy.auditing.render", "audit_markdown"),
         "html": _lazy("modelprivacy.report.html", "render_html", "fragment"),
+        "sarif": _lazy(_SARIF, "audit_sarif"),
+        "model-card": _lazy(_CARD, "audit_model_card"),
     },
     "membership": {
         "terminal": _lazy(_DOCS, "membership_terminal", "width"),
         "json": _lazy(_DOCS, "document_json"),
         "markdown": _lazy(_DOCS, "membership_markdown"),
+        "sarif": _lazy(_SARIF, "membership_sarif"),
     },
     "attribute": {
         "terminal": _lazy(_DOCS, "attribute_terminal", "width"),
         "json": _lazy(_DOCS, "document_json"),
         "markdown": _lazy(_DOCS, "attribute_markdown"),
+        "sarif": _lazy(_SARIF, "attribute_sarif"),
     },
     "singling_out": {
         "terminal": _lazy(_DOCS, "singling_out_terminal", "width"),
         "json": _lazy(_DOCS, "document_json"),
         "markdown": _lazy(_DOCS, "singling_out_markdown"),
+        "sarif": _lazy(_SARIF, "singling_out_sarif"),
     },
     "sanitize": {
         "terminal": _lazy("modelprivacy.sanitizing.prove", "sanitize_terminal", "width"),
         "json": _lazy(_DOCS, "document_json"),
         "markdown": _lazy("modelprivacy.sanitizing.prove", "sanitize_markdown"),
         "html": _lazy("modelprivacy.sanitizing.prove", "sanitize_html"),
+        "sarif": _lazy(_SARIF, "sanitize_sarif"),
     },
     "checks": {
         "terminal": _lazy("modelprivacy.catalogue", "checks_terminal"),
