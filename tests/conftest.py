@@ -18,11 +18,17 @@ def _no_default_reference_cache(tmp_path_factory: pytest.TempPathFactory) -> Ite
     still caches, and the cache tests unset it. ``tmp_path_factory`` gives every
     pytest-xdist worker its own base directory, so parallel workers never share
     an entry.
+
+    ``MODELPRIVACY_PROGRESS=0`` turns the progress displays off for the session too
+    (a piped stderr would otherwise get plain progress lines between the lines tests
+    pin); tests/test_progress.py and tests/test_notebook_progress.py remove it from
+    the environment of the processes they start, to test the default.
     """
     directory = tmp_path_factory.mktemp("reference-cache-session")
     patch = pytest.MonkeyPatch()
     patch.setenv("MODELPRIVACY_CACHE_DIR", str(directory))
     patch.setenv("MODELPRIVACY_NO_CACHE", "1")
+    patch.setenv("MODELPRIVACY_PROGRESS", "0")
     try:
         yield directory
     finally:
