@@ -2,7 +2,8 @@
 
 A notebook written with nbformat runs in a real IPython kernel (nbclient) on
 this interpreter, through a kernel spec made for the test in ``tmp_path``; the
-test reads the outputs the cells left.
+test reads the outputs the cells left. The cells pass no progress callback: the
+display is what `audit` and `membership_inference` show by default in a kernel.
 """
 
 from __future__ import annotations
@@ -42,15 +43,14 @@ model = RandomForestClassifier(n_estimators=5, random_state=0).fit(train[columns
 
 AUDIT = """
 result = modelprivacy.audit(
-    model, train, holdout, target="y", sensitive=["s"], reference_models=4,
-    progress=modelprivacy.progress.notebook_progress(),
+    model, train, holdout, target="y", sensitive=["s"], reference_models=4
 )
 """
 
 MEMBERSHIP = """
 membership = modelprivacy.membership_inference(
     model, train[columns], holdout[columns], y_train=train["y"], y_holdout=holdout["y"],
-    reference_models=3, progress=modelprivacy.progress.notebook_progress_bar(),
+    reference_models=3,
 )
 """
 

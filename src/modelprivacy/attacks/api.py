@@ -599,7 +599,9 @@ def membership_inference(
         (loss, and population with ``population`` records); the others are
         listed in ``skipped_attacks`` with the reason.
     progress : callable, optional
-        ``progress(done, total)`` after each reference model.
+        ``progress(done, total)`` after each reference model. In a Jupyter
+        kernel, by default, a progress display in the cell
+        (:func:`~modelprivacy.progress.notebook_progress_bar`).
     max_records : int, optional
         Audit at most this many members and as many non-members (and
         population records), a seeded random sample; reference models still
@@ -657,6 +659,9 @@ def membership_inference(
     and tree depth capped at what the fitted model shows. The changes that
     made a difference are listed in ``refit_notes``.
     """
+    from modelprivacy.progress import notebook_progress_bar
+
+    progress = notebook_progress_bar() if progress is None else progress
     check_budget_choice(budget, reference_models)
     with reference_backend(backend, scheduler, n_jobs), reference_cache(cache):
         return _membership_inference(

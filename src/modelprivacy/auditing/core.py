@@ -286,7 +286,9 @@ def audit(
     seed : int, default=0
         Seeds every random step; the same seed gives the same report.
     progress : callable, optional
-        ``progress(step, done, total)`` as the audit advances.
+        ``progress(step, done, total)`` as the audit advances. In a Jupyter
+        kernel, by default, one display in the cell that shows each step
+        (:func:`~modelprivacy.progress.notebook_progress`); elsewhere none.
     fit_budget : float, optional
         Wall-clock seconds each reference model's fit may take; by default
         600 s for the first and 20 times the first's time (at least 60 s) for
@@ -350,9 +352,12 @@ def audit(
     from modelprivacy.load.model import load_model
     from modelprivacy.people import run_singling_out
 
+    from modelprivacy.progress import notebook_progress
+
     check_budget_choice(budget, reference_models)
     check_backend(backend, scheduler)
     th = thresholds or Thresholds()
+    progress = notebook_progress() if progress is None else progress
     t_start = time.perf_counter()
     model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
     black_box = model if isinstance(model, BlackBox) else None
