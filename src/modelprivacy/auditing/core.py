@@ -351,7 +351,6 @@ def audit(
     from modelprivacy.load.audit_data import AuditData
     from modelprivacy.load.model import load_model
     from modelprivacy.people import run_singling_out
-
     from modelprivacy.progress import notebook_progress
 
     check_budget_choice(budget, reference_models)
