@@ -28,6 +28,7 @@ from threadpoolctl import threadpool_limits
 from modelprivacy import Criterion, Severity
 from modelprivacy.errors import DataError, ModelPrivacyError, NotFittedModelError
 from modelprivacy.singling import SinglingOutResult, leaf_boxes, singling_out_finding
+from modelprivacy.singling.boxes import _count_in_boxes
 
 
 @pytest.fixture(autouse=True)
@@ -231,6 +232,47 @@ def test_population_counts_match_brute_force(planted, intersect):
     assert np.array_equal(r.population_in_box[exposed], expected[exposed])
     assert np.array_equal(r.singled_out, exposed & (r.population_in_box <= 1))
     assert r.n_population == population.shape[0] and r.intersect == intersect
+
+
+def _dense_count(low, high, points):
+    """The dense count every box against every point (the quadratic path it replaced)."""
+    out = np.zeros(low.shape[0], dtype=np.int64)
+    for i in range(low.shape[0]):
+        lo, hi = low[i], high[i]
+        with np.errstate(invalid="ignore"):
+            inside = ((points > lo) | np.isneginf(lo)) & ((points <= hi) | np.isposinf(hi))
+        out[i] = int(inside.all(axis=1).sum())
+    return out
+
+
+@pytest.mark.parametrize("cells", [1, 7, 4_000_000])
+def test_count_in_boxes_equals_the_dense_count(cells):
+    # boxes tested on their most selective feature only give the dense counts, with missing
+    # and infinite values, unbounded sides and boxes, ties at the bounds and empty boxes
+    rng = np.random.default_rng(3)
+    points = rng.integers(0, 6, size=(300, 4)).astype(np.float64)
+    points[rng.random(points.shape) < 0.1] = np.nan
+    points[0, 0], points[1, 1], points[2, 2] = -np.inf, np.inf, -np.inf
+    centre = rng.integers(0, 6, size=(120, 4)).astype(np.float64)
+    low = centre - rng.integers(0, 3, size=centre.shape) - 0.5 * rng.integers(0, 2, centre.shape)
+    high = centre + rng.integers(0, 3, size=centre.shape)
+    low[rng.random(low.shape) < 0.3] = -np.inf
+    high[rng.random(high.shape) < 0.3] = np.inf
+    low[:3], high[:3] = -np.inf, np.inf  # unbounded boxes hold every point, missing or not
+    low[3], high[3] = 4.0, 2.0  # an empty box
+    expected = _dense_count(low, high, points)
+    assert expected[0] == 300 and expected[3] == 0 and 0 < expected[4:].max() < 300
+    assert np.array_equal(_count_in_boxes(low, high, points, cells=cells), expected)
+
+
+def test_small_leaf_boxes_count_population_like_the_dense_count(planted):
+    X, y, population = planted
+    rf = RandomForestClassifier(n_estimators=8, random_state=0).fit(X, y)
+    r = leaf_boxes(rf, X, y, population=population, k=20, intersect="small")
+    who = np.flatnonzero(r.exposed)
+    assert who.size > 20
+    expected = _dense_count(r.low[who], r.high[who], np.asarray(population, dtype=np.float64))
+    assert np.array_equal(r.population_in_box[who], expected)
 
 
 def test_without_population_other_training_records_count(planted):
