@@ -372,9 +372,10 @@ def _count_in_boxes(
     A missing value counts as inside a side of the box that is unbounded.
     Each box is tested only against the points inside it on one feature, the
     bounded feature with the fewest (found by binary search in that feature's
-    sorted values), instead of against every point: the time is near-linear
-    in the number of boxes and points when boxes are small, as the boxes of
-    small leaves are. The candidates are tested on every feature with the
+    sorted values), instead of against every point: far fewer candidates
+    than points when boxes are small, as the boxes of small leaves are (the
+    worst case, boxes wide in every feature, is the dense test's number of
+    comparisons). The candidates are tested on every feature with the
     same comparisons as a dense test of all points, so the counts are the
     same. At most ``cells`` candidate pairs are held at once.
     """
