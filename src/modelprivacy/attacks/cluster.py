@@ -1,12 +1,15 @@
-"""Where the reference models are fitted: this process, joblib workers, or a Dask cluster.
+"""Where the reference models are fitted: this process, joblib workers, a Dask or a Ray cluster.
 
 :func:`reference_backend` chooses the backend for a block of code (an audit,
 the two audits of ``sanitize``): ``"loky"`` worker processes, ``"threading"``,
-or ``"dask"``, either on the scheduler at ``scheduler`` (``tcp://HOST:PORT``)
+``"dask"``, either on the scheduler at ``scheduler`` (``tcp://HOST:PORT``)
 or on a local cluster of worker processes started for the block and closed
-after it. Its checks run when it is entered, before any fit: an unknown
-backend, a missing ``distributed`` package and a scheduler that nothing
-answers at are one-line :class:`BackendError` messages that name the fix.
+after it, or ``"ray"``, either on the Ray cluster at ``scheduler`` (``auto``,
+``ray://HOST:PORT`` or a head node's ``HOST:PORT``) or on a local Ray
+instance started for the block and shut down after it. Its checks run when
+it is entered, before any fit: an unknown backend, a missing ``distributed``
+or ``ray`` package and a scheduler that nothing answers at are one-line
+:class:`BackendError` messages that name the fix.
 
 On Dask, :meth:`DaskCluster.map` sends the shared inputs (the target and the
 pooled data) to the workers once, with :meth:`distributed.Client.scatter`
@@ -21,7 +24,15 @@ that raises ``MemoryError`` or ``OSError`` is retried :data:`TASK_RETRIES`
 times; any other exception is the fit's own and is raised here without a retry
 (it would recur).
 
-Nothing here imports ``distributed`` until a Dask backend is used.
+On Ray, :meth:`RayCluster.map` does the same with Ray's own means: the shared
+inputs are put in the object store once (:func:`ray.put`), and each reference
+model is one ``ray.remote`` task that takes one CPU (Ray runs it in a worker
+process whose BLAS and OpenMP pools have one thread; the model's own joblib
+parallelism stays inside that process). A task whose worker dies, or that
+raises ``MemoryError`` or ``OSError``, is run again up to
+:data:`RAY_TASK_RETRIES` times (Ray's ``max_retries``).
+
+Nothing here imports ``distributed`` or ``ray`` until their backend is used.
 """
 
 from __future__ import annotations
@@ -30,8 +41,11 @@ import contextlib
 import contextvars
 import importlib.util
 import logging
+import os
 import pickle
+import shutil
 import socket
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -43,38 +57,46 @@ __all__ = [
     "BACKENDS",
     "CONNECT_TIMEOUT_S",
     "DASK_INSTALL",
+    "RAY_INSTALL",
+    "RAY_TASK_RETRIES",
     "TASK_RETRIES",
     "BackendError",
     "DaskCluster",
+    "RayCluster",
     "ReferenceBackend",
     "active_backend",
     "check_backend",
     "reference_backend",
 ]
 
-BACKENDS = ("loky", "threading", "dask")
+BACKENDS = ("loky", "threading", "dask", "ray")
 """The backends reference models can be fitted on."""
-
-_NOT_YET = {
-    "ray": "the 'ray' backend is not supported yet; use 'dask' (with a scheduler address "
-    "tcp://HOST:PORT for a cluster, or none for local worker processes)",
-}
 
 DASK_INSTALL = 'pip install "modelprivacy[dask]"'
 """The command that installs what the Dask backend needs."""
 
+RAY_INSTALL = 'pip install "modelprivacy[ray]"'
+"""The command that installs what the Ray backend needs."""
+
 CONNECT_TIMEOUT_S = 5.0
-"""Seconds to wait for a Dask scheduler to answer."""
+"""Seconds to wait for a Dask scheduler or a Ray head node to answer."""
 
 TASK_RETRIES = 2
 """Retries of a reference-model task that raised ``MemoryError`` or ``OSError`` on a worker."""
 
+RAY_TASK_RETRIES = 3
+"""Runs of a reference-model task on Ray after the first, when its worker died or it raised
+``MemoryError`` or ``OSError`` (Ray's ``max_retries``; Dask allows as many worker deaths)."""
+
 _DEFAULT_PORT = 8786  # a Dask scheduler's port when the address names none
+_RAY_GCS_PORT = 6379  # a Ray head node's port when a HOST:PORT address names none
+_RAY_CLIENT_PORT = 10001  # a Ray Client server's port when a ray:// address names none
+_RAY_TEMP_DIR_MAX = 42  # 107 bytes of a socket path, less Ray's session and socket names
 _TASK_NAME = "modelprivacy-reference-model"
 
 
 class BackendError(ModelPrivacyError, ValueError):
-    """A backend or Dask scheduler that cannot be used: unknown, not installed or not answering."""
+    """A backend or cluster that cannot be used: unknown, not installed or not answering."""
 
 
 def _distributed() -> Any:
@@ -145,6 +167,11 @@ def _check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
         raise _unreachable(address, exc.strerror or type(exc).__name__) from None
 
 
+def _is_ray_address(scheduler: Any) -> bool:
+    """Whether ``scheduler`` can only be a Ray address (``auto`` or ``ray://...``)."""
+    return isinstance(scheduler, str) and (scheduler == "auto" or scheduler.startswith("ray://"))
+
+
 def check_backend(
     backend: Any, scheduler: Any = None, *, reach: bool = True, installed: bool = True
 ) -> str | None:
@@ -153,15 +180,19 @@ def check_backend(
     Parameters
     ----------
     backend : str or None
-        ``"loky"``, ``"threading"`` or ``"dask"``; None for the default
-        (``"dask"`` when a scheduler is given, else joblib's).
+        ``"loky"``, ``"threading"``, ``"dask"`` or ``"ray"``; None for the
+        default (with a scheduler, ``"ray"`` for ``auto`` or a ``ray://``
+        address and ``"dask"`` for any other; else joblib's).
     scheduler : str, distributed.Client or None
-        A Dask scheduler's address (``tcp://HOST:PORT``) or a connected Client.
+        A Dask scheduler's address (``tcp://HOST:PORT``) or a connected
+        Client, or a Ray cluster's address (``auto``, ``ray://HOST:PORT`` or
+        a head node's ``HOST:PORT``, with ``backend="ray"``).
     reach : bool, default=True
         Check that something answers at the scheduler's address (a TCP
         connection of at most :data:`CONNECT_TIMEOUT_S` seconds).
     installed : bool, default=True
-        Check that ``distributed`` is installed, for ``"dask"``.
+        Check that ``distributed`` is installed, for ``"dask"``, and ``ray``,
+        for ``"ray"``.
 
     Returns
     -------
@@ -171,37 +202,145 @@ def check_backend(
     Raises
     ------
     BackendError
-        For an unknown backend or one not supported yet, a scheduler with a
-        backend other than ``"dask"``, a missing ``distributed`` package, or
-        a scheduler that does not answer.
+        For an unknown backend, a scheduler with a backend other than
+        ``"dask"`` or ``"ray"`` (or of the other one), a missing
+        ``distributed`` or ``ray`` package, or a scheduler that does not
+        answer.
     """
     if backend is not None and not isinstance(backend, str):
         raise BackendError(
             f"The 'backend' parameter must be one of {', '.join(BACKENDS)} or None. "
             f"Got {backend!r} instead."
         )
-    if backend in _NOT_YET:
-        raise BackendError(_NOT_YET[backend])
     if backend is not None and backend not in BACKENDS:
         raise BackendError(f"unknown backend {backend!r}; choose from: {', '.join(BACKENDS)}")
     if scheduler is not None:
-        if backend not in (None, "dask"):
+        if backend not in (None, "dask", "ray"):
             raise BackendError(
-                f"a Dask scheduler was given with the {backend!r} backend: the scheduler is for "
-                "the 'dask' backend (give that, or no scheduler)"
+                f"a scheduler was given with the {backend!r} backend: the scheduler is for "
+                "the 'dask' or 'ray' backend (give one of them, or no scheduler)"
             )
-        if not (isinstance(scheduler, str) or _is_client(scheduler)):
+        if backend is None:
+            backend = "ray" if _is_ray_address(scheduler) else "dask"
+        if backend == "dask":
+            if not (isinstance(scheduler, str) or _is_client(scheduler)):
+                raise BackendError(
+                    "The 'scheduler' parameter must be a Dask scheduler address (tcp://HOST:PORT) "
+                    f"or a distributed.Client. Got {scheduler!r} instead."
+                )
+            if _is_ray_address(scheduler):
+                raise BackendError(
+                    f"{scheduler!r} is a Ray address, not a Dask scheduler's: give --backend ray "
+                    "(backend='ray') with it, or a Dask scheduler address tcp://HOST:PORT"
+                )
+        elif not isinstance(scheduler, str):
             raise BackendError(
-                "The 'scheduler' parameter must be a Dask scheduler address (tcp://HOST:PORT) or "
-                f"a distributed.Client. Got {scheduler!r} instead."
+                "The 'scheduler' parameter must be a Ray address (auto, ray://HOST:PORT or "
+                f"HOST:PORT) for the 'ray' backend. Got {scheduler!r} instead."
             )
-        backend = "dask"
+        elif scheduler.partition("://")[0] in ("tcp", "tls") and "://" in scheduler:
+            raise BackendError(
+                f"{scheduler!r} is a Dask scheduler address: give a Ray address (auto, "
+                "ray://HOST:PORT or HOST:PORT) with the 'ray' backend, or use --backend dask"
+            )
+        elif scheduler not in ("auto", "local"):
+            _ray_host_port(scheduler)  # a host and a port, or one line naming the form
     if backend == "dask":
         if installed and importlib.util.find_spec("distributed") is None:
             _distributed()  # raises, naming the install command
         if reach and isinstance(scheduler, str):
             _check_reachable(scheduler)
+    if backend == "ray":
+        if installed and importlib.util.find_spec("ray") is None:
+            _ray()  # raises, naming the install command
+        if reach and isinstance(scheduler, str):
+            _check_ray_reachable(scheduler)
     return backend
+
+
+def _ray() -> Any:
+    """The ``ray`` module, or :class:`BackendError` naming the install command."""
+    try:
+        import ray
+    except ImportError:
+        raise BackendError(
+            f"the 'ray' backend needs the ray package, which is not installed: {RAY_INSTALL}"
+        ) from None
+    return ray
+
+
+def _ray_unreachable(address: str, why: str) -> BackendError:
+    return BackendError(
+        f"cannot reach the Ray cluster at {address} ({why}): start one there (`ray start --head`, "
+        "then `ray start --address HEAD:6379` on each other machine), or give no scheduler to "
+        "start a local Ray"
+    )
+
+
+def _ray_host_port(address: str) -> tuple[str, int]:
+    """Host and port of a Ray address, ``ray://HOST[:PORT]`` or ``HOST[:PORT]``."""
+    scheme, sep, rest = address.partition("://")
+    if not sep:
+        scheme, rest = "", address
+    default = _RAY_CLIENT_PORT if scheme == "ray" else _RAY_GCS_PORT
+    rest = rest.rstrip("/")
+    if rest.startswith("["):  # [IPv6]:port
+        host, _, tail = rest[1:].partition("]")
+        port_text = tail[1:] if tail.startswith(":") else ""
+    else:
+        host, sep, port_text = rest.rpartition(":")
+        if not sep:
+            host, port_text = rest, ""
+    if not host:
+        raise BackendError(
+            f"the Ray address {address!r} names no host: give auto, ray://HOST:PORT or HOST:PORT"
+        )
+    try:
+        port = int(port_text) if port_text else default
+    except ValueError:
+        raise BackendError(
+            f"the Ray address {address!r} has no valid port: give auto, ray://HOST:PORT or "
+            "HOST:PORT"
+        ) from None
+    return host, port
+
+
+def _auto_address() -> str:
+    """The address ``auto`` stands for (``RAY_ADDRESS``, or this machine's ``ray start``)."""
+    _ray()
+    try:
+        from ray._private.services import canonicalize_bootstrap_address
+
+        found = canonicalize_bootstrap_address("auto")
+    except Exception:  # Ray's private API moved: ray.init will tell
+        found = os.environ.get("RAY_ADDRESS") or "auto"
+    if not found:
+        raise BackendError(
+            "found no running Ray cluster for the address 'auto' (RAY_ADDRESS is not set, and "
+            "`ray start --head` has not been run on this machine): start one, give its address, "
+            "or give no scheduler to start a local Ray"
+        )
+    return str(found)
+
+
+def _check_ray_reachable(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
+    """Open and close a TCP connection to a Ray cluster's address, or raise :class:`BackendError`."""
+    shown = address
+    if address == "auto":
+        address = _auto_address()
+        if address == "auto":
+            return
+        shown = f"{address} (auto)"
+    if address == "local":
+        return
+    where = _ray_host_port(address)
+    try:
+        with socket.create_connection(where, timeout=timeout):
+            pass
+    except TimeoutError:
+        raise _ray_unreachable(shown, f"no answer within {timeout:g} s") from None
+    except OSError as exc:
+        raise _ray_unreachable(shown, exc.strerror or type(exc).__name__) from None
 
 
 def _local_workers(n_jobs: int | None) -> int:
@@ -407,6 +546,221 @@ class DaskCluster:
             self._log_level = None
 
 
+def _ray_temp_dir() -> str:
+    """A new directory for a local Ray instance's files, with a path short enough for Ray.
+
+    Ray puts its sockets in ``DIR/session_<date>_<time>_<pid>/sockets/``, and a
+    socket's path must not exceed 107 bytes: under a long ``TMPDIR`` the
+    directory is made in ``/tmp`` instead.
+    """
+    base = tempfile.gettempdir()
+    if len(base) > _RAY_TEMP_DIR_MAX - 16 and os.path.isdir("/tmp"):
+        base = "/tmp"
+    return tempfile.mkdtemp(prefix="modelprivacy-ray-", dir=base)
+
+
+class RayCluster:
+    """A Ray cluster, as the reference models use it.
+
+    Connected to (or, without an address, started as a local Ray instance)
+    on first use, and disconnected by :meth:`close`, which also shuts the
+    local instance down and removes its files. When this process is already
+    connected to Ray (``ray.init`` was called), that connection is used as it
+    is and never closed.
+
+    Parameters
+    ----------
+    scheduler : str or None
+        The cluster's address: ``auto`` (``RAY_ADDRESS``, or the cluster
+        ``ray start`` started on this machine), ``ray://HOST:PORT`` (a Ray
+        Client server) or a head node's ``HOST:PORT``; None for a local
+        instance.
+    n_jobs : int, optional
+        CPUs of a local instance (joblib semantics: ``-1`` or None, one per
+        core), each running one reference model at a time. A running cluster
+        has the CPUs it has.
+    """
+
+    def __init__(self, scheduler: str | None = None, n_jobs: int | None = None) -> None:
+        self.scheduler = scheduler
+        self.n_jobs = n_jobs
+        self._connected = False
+        self._owned = False  # this object connected (and disconnects)
+        self._temp_dir: str | None = None  # the local instance this object started
+
+    def _ensure(self) -> Any:
+        """The ``ray`` module, connected (or a local instance started) the first time."""
+        ray = _ray()
+        if not self._connected:
+            self._connect(ray)
+            self._connected = True
+        return ray
+
+    def _connect(self, ray: Any) -> None:
+        # Ray logs at INFO ("Started a local Ray instance", ...): ERROR and above only, unless
+        # the root logger asks for more (the command line's --debug); its workers' output stays
+        # in their log files (log_to_driver=False)
+        level = (
+            logging.INFO
+            if logging.getLogger().getEffectiveLevel() < logging.INFO
+            else logging.ERROR
+        )
+        if ray.is_initialized():
+            self._check_same_cluster(ray)
+            return
+        if self.scheduler is None:
+            self._temp_dir = _ray_temp_dir()
+            try:
+                ray.init(
+                    num_cpus=_local_workers(self.n_jobs),
+                    include_dashboard=False,
+                    log_to_driver=False,
+                    logging_level=level,
+                    _temp_dir=self._temp_dir,
+                )
+            except BaseException:
+                self._remove_temp_dir()
+                raise
+            self._owned = True
+            return
+        address = str(self.scheduler)
+        _check_ray_reachable(address)
+        try:
+            ray.init(address=address, log_to_driver=False, logging_level=level)
+        except (ConnectionError, RuntimeError, TimeoutError) as exc:
+            raise _ray_unreachable(address, f"{type(exc).__name__}: {exc}") from None
+        self._owned = True
+        if self.slots_available(ray) < 1:  # tasks sent to a cluster without CPUs would wait
+            self.close()
+            raise BackendError(
+                f"the Ray cluster at {address} has no CPUs for tasks: start a node with some "
+                "(`ray start --address HEAD:6379`), or give no scheduler to start a local Ray"
+            )
+
+    def _check_same_cluster(self, ray: Any) -> None:
+        """Refuse an address other than that of the cluster this process is connected to."""
+        if self.scheduler is None or self.scheduler == "auto":
+            return
+        current = str(ray.get_runtime_context().gcs_address or "")
+        if self.scheduler != current:
+            raise BackendError(
+                f"this process is already connected to the Ray cluster at {current}: give that "
+                f"address or no scheduler, or call ray.shutdown() before using {self.scheduler}"
+            )
+
+    @staticmethod
+    def slots_available(ray: Any) -> int:
+        """The CPUs of the cluster ``ray`` is connected to."""
+        return int(ray.cluster_resources().get("CPU", 0))
+
+    @property
+    def slots(self) -> int:
+        """Tasks the cluster runs at once (its CPUs; at least 1)."""
+        return max(1, self.slots_available(self._ensure()))
+
+    def where(self) -> str:
+        """Where tasks run, for the report: a local Ray instance, or the cluster's address."""
+        ray = self._ensure()
+        cpus = self.slots_available(ray)
+        if self._temp_dir is not None:
+            return f"a local Ray instance ({cpus} CPUs)"
+        nodes = sum(1 for node in ray.nodes() if node.get("Alive"))
+        address = self.scheduler
+        if address is None or address == "auto":
+            address = ray.get_runtime_context().gcs_address or address
+        return (
+            f"the Ray cluster {address} ({nodes} {'node' if nodes == 1 else 'nodes'}, {cpus} CPUs)"
+        )
+
+    def map(
+        self,
+        fn: Callable[..., Any],
+        shared: Sequence[Any],
+        tasks: Sequence[tuple[Any, ...]],
+        done: Callable[[int, Any], None] | None = None,
+    ) -> list[Any]:
+        """Run ``fn(*shared, *task)`` for every task, one Ray task each, in task order.
+
+        Parameters
+        ----------
+        fn : callable
+            A module-level function (workers import it).
+        shared : sequence
+            Arguments every task takes: put in the object store once; None
+            is passed as it is.
+        tasks : sequence of tuple
+            Each task's own (small) arguments.
+        done : callable, optional
+            ``done(i, result)`` as each task completes (in completion order).
+
+        Returns
+        -------
+        list
+            The results, in the order of ``tasks``.
+
+        Raises
+        ------
+        Exception
+            The first exception a task raised (the other tasks are cancelled).
+        """
+        ray = self._ensure()
+        run = uuid.uuid4().hex[:8]
+        inputs = [value if value is None else ray.put(value) for value in shared]
+        remote = ray.remote(_call)
+        options = {
+            "num_cpus": 1,
+            "max_retries": RAY_TASK_RETRIES,
+            "retry_exceptions": [MemoryError, OSError],
+        }
+        refs = [
+            remote.options(name=f"{_TASK_NAME}-{i + 1}-{run}", **options).remote(fn, *inputs, *args)
+            for i, args in enumerate(tasks)
+        ]
+        index = {ref: i for i, ref in enumerate(refs)}
+        results: list[Any] = [None] * len(refs)
+        pending = list(refs)
+        try:
+            while pending:
+                ready, pending = ray.wait(pending, num_returns=1)
+                for ref in ready:
+                    try:
+                        result = ray.get(ref)
+                    except ray.exceptions.RayTaskError:  # MemoryError or OSError, every time
+                        raise
+                    except ray.exceptions.RayError as exc:  # its workers died, every time
+                        raise BackendError(
+                            f"Ray could not run task {index[ref] + 1} of {len(refs)} in "
+                            f"{RAY_TASK_RETRIES + 1} tries ({type(exc).__name__}): see the Ray "
+                            "cluster's logs, or use another backend"
+                        ) from None
+                    if isinstance(result, _Failed):
+                        raise result.error
+                    i = index[ref]
+                    results[i] = result
+                    if done is not None:
+                        done(i, result)
+        finally:
+            for ref in pending:
+                ray.cancel(ref)
+        return results
+
+    def _remove_temp_dir(self) -> None:
+        if self._temp_dir is not None:
+            shutil.rmtree(self._temp_dir, ignore_errors=True)
+            self._temp_dir = None
+
+    def close(self) -> None:
+        """Disconnect, and shut the local instance down if this object started it."""
+        if not self._owned:
+            self._connected = False
+            return
+        self._owned = self._connected = False
+        import ray
+
+        ray.shutdown()
+        self._remove_temp_dir()
+
+
 @dataclass(frozen=True)
 class ReferenceBackend:
     """The backend reference models are fitted on inside :func:`reference_backend`.
@@ -414,20 +768,22 @@ class ReferenceBackend:
     Attributes
     ----------
     backend : str or None
-        ``"loky"``, ``"threading"``, ``"dask"``, or None (joblib's default).
+        ``"loky"``, ``"threading"``, ``"dask"``, ``"ray"``, or None (joblib's
+        default).
     n_jobs : int or None
         Parallel jobs (joblib semantics); with a joblib backend and no
         ``n_jobs``, ``-1`` (every core).
     scheduler : str, distributed.Client or None
-        The Dask scheduler (None: a local cluster).
-    cluster : DaskCluster or None
-        The cluster, for the ``"dask"`` backend.
+        The Dask scheduler or the Ray cluster's address (None: a local
+        cluster, or a local Ray instance).
+    cluster : DaskCluster, RayCluster or None
+        The cluster, for the ``"dask"`` and ``"ray"`` backends.
     """
 
     backend: str | None = None
     n_jobs: int | None = None
     scheduler: Any = None
-    cluster: DaskCluster | None = None
+    cluster: DaskCluster | RayCluster | None = None
 
     @property
     def parallel(self) -> bool:
@@ -451,20 +807,25 @@ def reference_backend(
 ) -> Iterator[ReferenceBackend]:
     """Fit the reference models of the block on ``backend``.
 
-    Arguments not given are those of the enclosing block. A Dask cluster is
-    connected (or started) on its first use inside the block, shared by
-    every fit in it, and closed when the block ends; an enclosing block's
-    cluster with the same scheduler and jobs is reused.
+    Arguments not given are those of the enclosing block. A Dask or Ray
+    cluster is connected to (or started) on its first use inside the block,
+    shared by every fit in it, and closed when the block ends; an enclosing
+    block's cluster with the same backend, scheduler and jobs is reused.
 
     Parameters
     ----------
-    backend : {"loky", "threading", "dask"}, optional
-        Where the fits after the first run; ``"dask"`` when only ``scheduler``
-        is given.
+    backend : {"loky", "threading", "dask", "ray"}, optional
+        Where the fits after the first run; when only ``scheduler`` is
+        given, ``"ray"`` for ``auto`` or a ``ray://`` address, else
+        ``"dask"``.
     scheduler : str or distributed.Client, optional
         The Dask scheduler's address (``tcp://HOST:PORT``) or a Client; for
         ``"dask"`` without one, a local cluster of worker processes on
-        127.0.0.1 (one per core, or ``n_jobs``) is started.
+        127.0.0.1 (one per core, or ``n_jobs``) is started. For ``"ray"``,
+        the cluster's address (``auto``, ``ray://HOST:PORT`` or a head
+        node's ``HOST:PORT``); without one, the Ray this process is already
+        connected to, or else a local Ray instance (one CPU per core, or
+        ``n_jobs``) started for the block.
     n_jobs : int, optional
         Parallel jobs (joblib semantics); with a backend and no ``n_jobs``,
         every core.
@@ -489,13 +850,23 @@ def reference_backend(
     backend = check_backend(backend, scheduler)
     if backend in ("loky", "threading") and n_jobs is None:
         n_jobs = -1
-    chosen = ReferenceBackend(backend, n_jobs, scheduler if backend == "dask" else None)
-    opened: DaskCluster | None = None
-    if backend == "dask":
-        if outer.cluster is not None and outer.scheduler == scheduler and outer.n_jobs == n_jobs:
+    clustered = backend in ("dask", "ray")
+    chosen = ReferenceBackend(backend, n_jobs, scheduler if clustered else None)
+    opened: DaskCluster | RayCluster | None = None
+    if clustered:
+        if (
+            outer.cluster is not None
+            and outer.backend == backend
+            and outer.scheduler == scheduler
+            and outer.n_jobs == n_jobs
+        ):
             chosen = replace(chosen, cluster=outer.cluster)
         else:
-            opened = DaskCluster(scheduler, n_jobs)
+            opened = (
+                DaskCluster(scheduler, n_jobs)
+                if backend == "dask"
+                else RayCluster(scheduler, n_jobs)
+            )
             chosen = replace(chosen, cluster=opened)
     token = _ACTIVE.set(chosen)
     try:
