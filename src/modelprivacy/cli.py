@@ -15,7 +15,7 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,7 @@ EPILOGS: dict[str, tuple[tuple[str, ...], tuple[tuple[int, str], ...]]] = {
             "modelprivacy inspect model.skops --train train.csv --target income --format html "
             "--output inspect.html",
             "modelprivacy inspect model.json --format json --fail-on medium",
+            "modelprivacy inspect runs:/RUN_ID/model --mlflow",
         ),
         _FINDINGS_CODES,
     ),
@@ -106,6 +107,8 @@ EPILOGS: dict[str, tuple[tuple[str, ...], tuple[tuple[int, str], ...]]] = {
             "--sensitive sex race",
             "modelprivacy audit model.pkl --train train.csv --holdout holdout.csv --target income "
             "--budget 60 --backend dask --format html --output audit.html",
+            "modelprivacy audit models:/income/3 --train train.csv --holdout holdout.csv "
+            "--target income --mlflow",
         ),
         _FINDINGS_CODES,
     ),
@@ -250,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--seed", type=int, default=0, help="random seed recorded in the report (default 0)"
     )
+    _add_mlflow(p, "inspection (maximum severity, findings by severity)")
 
     a = sub.add_parser(
         "audit",
@@ -283,6 +287,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     a.add_argument(
         "--show-values", action="store_true", help="show raw training values in examples"
+    )
+    _add_mlflow(
+        a,
+        "audit (the verdict, the risk per criterion, membership TPR at 1%% FPR, people "
+        "exposed, the highest residual risk)",
     )
 
     c = sub.add_parser(
@@ -329,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
             "never modified."
         ),
     )
-    z.add_argument("model", type=Path, help=MODEL_FILE_HELP)
+    z.add_argument("model", type=_model_argument, help=MODEL_FILE_HELP)
     z.add_argument(
         "--output",
         "-o",
@@ -593,13 +602,34 @@ def _add_backend(p: argparse.ArgumentParser) -> None:
 
 MODEL_FILE_HELP = (
     "model file: .skops, pickle (.pkl) or joblib (.joblib), or a library's own file (XGBoost "
-    ".json/.ubj, LightGBM text, CatBoost .cbm/.json, ONNX); the type is read from the content"
+    ".json/.ubj, LightGBM text, CatBoost .cbm/.json, ONNX); the type is read from the content. "
+    "Or an MLflow model: a URI (models:/name/1, models:/name@alias, runs:/RUN_ID/model, "
+    "file:///path) or a model directory (with an MLmodel file); a pickled MLflow model needs "
+    "--trust"
 )
+
+
+def _model_argument(text: str) -> Path | str:
+    """The model argument: a path, or (kept as written) an MLflow model URI."""
+    from modelprivacy.load.mlflow_uri import is_model_uri
+
+    return text if is_model_uri(text) else Path(text)
+
+
+def _add_mlflow(p: argparse.ArgumentParser, what: str) -> None:
+    """``--mlflow``: log the result to an MLflow run once the command is done."""
+    p.add_argument(
+        "--mlflow",
+        action="store_true",
+        help=f"log the {what} to MLflow: to the run MLFLOW_RUN_ID names, or a new run, at "
+        "MLFLOW_TRACKING_URI (tags, key metrics, and the JSON and HTML reports as artifacts; "
+        'needs pip install "modelprivacy[mlflow]")',
+    )
 
 
 def _add_common(p: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     """The model argument and the options every command shares."""
-    p.add_argument("model", type=Path, help=MODEL_FILE_HELP)
+    p.add_argument("model", type=_model_argument, help=MODEL_FILE_HELP)
     p.add_argument(
         "--format", choices=formats, default="terminal", help="report format (default terminal)"
     )
@@ -738,7 +768,7 @@ def _inspect(args: argparse.Namespace) -> int:
     _check_output(args.output, inputs)
     if (args.target or args.id_column) and args.train is None:
         raise ModelPrivacyError("--target and --id-column need --train (the training data)")
-    with _load_phase(args), _status(f"Loading {_shown(args.model)} ..."):
+    with _load_phase(args), _status(f"Loading {_shown(_source(args))} ..."):
         loaded = _load_model(args)
         frame = (
             _in_model_order(loaded.estimator, load_table(args.train), args.train, args)
@@ -756,7 +786,7 @@ def _inspect(args: argparse.Namespace) -> int:
                 seed=args.seed,
                 debug=args.debug,
             )
-    result = dataclasses.replace(result, source=str(args.model), load_notes=loaded.notes)
+    result = dataclasses.replace(result, source=_source(args), load_notes=loaded.notes)
     fmt = Format(args.format)
     color = (
         fmt is Format.TERMINAL
@@ -767,6 +797,10 @@ def _inspect(args: argparse.Namespace) -> int:
     text = render(result, fmt, color=color)
     _emit(text, args.output)
     print(summary_line(result), file=sys.stderr)
+    if args.mlflow:
+        from modelprivacy.integrations.mlflow import inspection_record
+
+        _keep_for_mlflow(args, inspection_record(result))
     threshold = Severity.parse(args.fail_on)
     return EXIT_FINDINGS if result.at_or_above(threshold) else EXIT_OK  # type: ignore[arg-type]
 
@@ -802,7 +836,7 @@ def _load_inputs(args: argparse.Namespace, extra_outputs: Sequence[Path | None] 
     _check_output(args.output, inputs)
     for out in extra_outputs:
         _check_output(out, [*inputs, args.output], flag="--report")
-    with _load_phase(args), _status(f"Loading {_shown(args.model)} ..."):
+    with _load_phase(args), _status(f"Loading {_shown(_source(args))} ..."):
         loaded = _load_model(args)
         tables = {
             name: _in_model_order(loaded.estimator, load_table(p), p, args)
@@ -839,8 +873,8 @@ def _in_model_order(
     return frame
 
 
-def _shown(path: Path) -> str:
-    """A path for the rich status line: printable, rich markup escaped."""
+def _shown(path: Path | str) -> str:
+    """A path (or model URI) for the rich status line: printable, rich markup escaped."""
     from rich.markup import escape
 
     from modelprivacy._text import printable
@@ -851,7 +885,15 @@ def _shown(path: Path) -> str:
 def _describe_model(args: argparse.Namespace) -> str:
     from modelprivacy._text import printable
 
+    described = getattr(args, "model_described", None)
+    if described:  # an MLflow model, resolved to its file: see _prepare_mlflow
+        return str(described)
     return f"model file '{printable(str(args.model), 300)}'"
+
+
+def _source(args: argparse.Namespace) -> str:
+    """The model as reports name it: the file, or the MLflow model URI it was read from."""
+    return str(getattr(args, "source", None) or args.model)
 
 
 def _load_phase(args: argparse.Namespace) -> contextlib.AbstractContextManager[None]:
@@ -910,7 +952,7 @@ def _attack_membership(args: argparse.Namespace) -> int:
     _note_k_choice(result)
     finding = membership_finding(result, ids=ids)
     report = MembershipReport(
-        result, finding, ids=tuple(ids) if ids is not None else None, source=str(args.model)
+        result, finding, ids=tuple(ids) if ids is not None else None, source=_source(args)
     )
     text = report.render(args.format)
     _emit(text, args.output)
@@ -977,15 +1019,19 @@ def _audit(args: argparse.Namespace) -> int:
     _note_k_choice(result.membership)
     result = dataclasses.replace(
         result,
-        source=str(args.model),
+        source=_source(args),
         inspection=dataclasses.replace(
-            result.inspection, source=str(args.model), load_notes=data.load_notes
+            result.inspection, source=_source(args), load_notes=data.load_notes
         ),
     )
     _emit(result.render(args.format), args.output)
     print(f"verdict: {result.verdict.overall}", file=sys.stderr)
     for c, v in result.verdict.criteria.items():
         print(f"  {c.value}: {v.risk}", file=sys.stderr)
+    if args.mlflow:
+        from modelprivacy.integrations.mlflow import audit_record
+
+        _keep_for_mlflow(args, audit_record(result))
     threshold = Severity.parse(args.fail_on)
     return EXIT_FINDINGS if result.at_or_above(threshold) else EXIT_OK  # type: ignore[arg-type]
 
@@ -1122,7 +1168,7 @@ def _attack_attribute(args: argparse.Namespace) -> int:
             seed=args.seed,
         )
     findings = tuple(attribute_finding(result, col, ids=ids) for col in result.columns)
-    text = AttributeReport(result, findings, source=str(args.model)).render(args.format)
+    text = AttributeReport(result, findings, source=_source(args)).render(args.format)
     _emit(text, args.output)
     for f in findings:
         print(f"{f.title}: {f.severity.value}", file=sys.stderr)
@@ -1148,7 +1194,7 @@ def _attack_singling_out(args: argparse.Namespace) -> int:
             show_values=args.show_values,
             seed=args.seed,
         )
-    text = SinglingOutDocument(report, source=str(args.model)).render(args.format)
+    text = SinglingOutDocument(report, source=_source(args)).render(args.format)
     _emit(text, args.output)
     print(f"singling out: {report.table.summary()}", file=sys.stderr)
     threshold = Severity.parse(args.fail_on)
@@ -1173,6 +1219,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.ERROR, format="%(levelname)s: %(message)s"
     )
+    with contextlib.ExitStack() as stack:
+        # MLflow runs here, in this process, never in the child that loads the model file:
+        # an MLflow model is downloaded before the child starts, and a result logged after
+        status = _guarded(args, lambda: _prepare_mlflow(args, stack))
+        if status != EXIT_OK:
+            return status
+        status = _run_command(args, parser)
+        if getattr(args, "mlflow", False) and status in (EXIT_OK, EXIT_FINDINGS):
+            done = status
+            status = _guarded(args, lambda: _log_to_mlflow(args, done))
+    return status
+
+
+def _run_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Run the parsed command, in a contained child process when it reads a model file."""
     if _can_contain(args):
         from modelprivacy.load.sandbox import run_contained
 
@@ -1214,31 +1275,41 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    return _guarded(args, lambda: _command(args, parser))
+
+
+def _command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.command == "checks":
+        from modelprivacy.catalogue import render_checks
+
+        sys.stdout.write(render_checks(args.format))
+        return EXIT_OK
+    if args.command == "docs":
+        from modelprivacy.report.docs import main as docs_main
+
+        return docs_main(args.ref)
+    if args.command == "inspect":
+        return _inspect(args)
+    if args.command == "audit":
+        return _audit(args)
+    if args.command == "sanitize":
+        return _sanitize(args)
+    if args.command == "attack" and args.attack == "membership":
+        return _attack_membership(args)
+    if args.command == "attack" and args.attack == "attribute":
+        return _attack_attribute(args)
+    if args.command == "attack" and args.attack == "singling-out":
+        return _attack_singling_out(args)
+    parser.error(f"unknown command {args.command!r}")
+    return EXIT_ERROR
+
+
+def _guarded(args: argparse.Namespace, step: Callable[[], int]) -> int:
+    """Run one step of the command; every error becomes one clean line and exit code 2."""
     from modelprivacy._text import describe_exception, one_line
 
     try:
-        if args.command == "checks":
-            from modelprivacy.catalogue import render_checks
-
-            sys.stdout.write(render_checks(args.format))
-            return EXIT_OK
-        if args.command == "docs":
-            from modelprivacy.report.docs import main as docs_main
-
-            return docs_main(args.ref)
-        if args.command == "inspect":
-            return _inspect(args)
-        if args.command == "audit":
-            return _audit(args)
-        if args.command == "sanitize":
-            return _sanitize(args)
-        if args.command == "attack" and args.attack == "membership":
-            return _attack_membership(args)
-        if args.command == "attack" and args.attack == "attribute":
-            return _attack_attribute(args)
-        if args.command == "attack" and args.attack == "singling-out":
-            return _attack_singling_out(args)
-        parser.error(f"unknown command {args.command!r}")
+        return step()
     except ModelPrivacyError as exc:
         if args.debug:
             traceback.print_exc()
@@ -1256,7 +1327,96 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-    return EXIT_ERROR
+
+
+# -- MLflow: models from model URIs, results logged to a run ------------------------------
+
+
+def _prepare_mlflow(args: argparse.Namespace, stack: contextlib.ExitStack) -> int:
+    """Before the command runs: check that MLflow can be logged to, and resolve an MLflow model.
+
+    With ``--mlflow``, MLflow must import and the tracking server answer (the
+    run of ``MLFLOW_RUN_ID`` must exist) before a long audit starts; the result
+    is kept in a private folder (:func:`_keep_for_mlflow`) and logged once the
+    command is done. An MLflow model URI (or directory) is downloaded here, in
+    this process, and the command then loads its model file as any other,
+    contained in a child process; the download is removed when the command ends.
+    """
+    from modelprivacy.load.mlflow_uri import import_mlflow, is_mlflow_model_dir, resolve_model
+
+    model = getattr(args, "model", None)
+    if isinstance(model, str) and not model.lower().startswith("file:"):
+        import_mlflow()  # a model URI MLflow downloads (a file: URI is read without it)
+        _quiet_mlflow(args)
+    if getattr(args, "mlflow", False):
+        import_mlflow("log to MLflow (--mlflow)")
+        _quiet_mlflow(args)
+        _check_mlflow_run()
+        folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="modelprivacy-mlflow-"))
+        args.mlflow_record = Path(folder) / "record.json"
+    if isinstance(model, str) or (isinstance(model, Path) and is_mlflow_model_dir(model)):
+        resolved = stack.enter_context(resolve_model(model, trust=args.trust))
+        args.source = str(model)
+        args.model = resolved.path
+        args.model_described = resolved.describe()
+        print(
+            f"modelprivacy: note: reading {resolved.describe()}: a {resolved.kind} file",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _quiet_mlflow(args: argparse.Namespace) -> None:
+    """MLflow's own INFO lines off stderr (its warnings stay), unless --debug.
+
+    Called once MLflow is imported: its import sets its logger's level.
+    """
+    if not args.debug:
+        logging.getLogger("mlflow").setLevel(logging.WARNING)
+
+
+def _check_mlflow_run() -> None:
+    """Fail now, with one line, if the tracking server (or the run MLFLOW_RUN_ID names) is not there."""
+    from mlflow.tracking import MlflowClient
+
+    from modelprivacy.load.mlflow_uri import mlflow_error
+
+    run_id = os.environ.get("MLFLOW_RUN_ID")
+    try:
+        client = MlflowClient()
+        if run_id:
+            client.get_run(run_id)
+        else:
+            client.search_experiments(max_results=1)
+    except Exception as exc:
+        what = f"MLflow run {run_id} (MLFLOW_RUN_ID)" if run_id else "MLflow"
+        raise mlflow_error(exc, f"--mlflow cannot log to {what}", ModelPrivacyError) from None
+
+
+def _keep_for_mlflow(args: argparse.Namespace, record: Any) -> None:
+    """Keep what --mlflow logs, for the process that started the command (see main)."""
+    record.save(args.mlflow_record)
+
+
+def _log_to_mlflow(args: argparse.Namespace, status: int) -> int:
+    """Log the record the command kept to MLflow, and say where on stderr."""
+    from modelprivacy._text import printable
+    from modelprivacy.integrations.mlflow import RunRecord, log_record
+
+    path = getattr(args, "mlflow_record", None)
+    if path is None or not path.is_file():
+        raise ModelPrivacyError(
+            "--mlflow: the command finished without a result to log (rerun with --debug)"
+        )
+    record = RunRecord.load(path)
+    info = log_record(record)
+    new = " (a new run)" if info["run"] == "started" else ""
+    print(
+        f"modelprivacy: logged the {record.kind} to MLflow run {info['run_id']}{new} "
+        f"(experiment {info['experiment_id']}, {printable(info['tracking_uri'], 200)})",
+        file=sys.stderr,
+    )
+    return status
 
 
 if __name__ == "__main__":
