@@ -1363,6 +1363,8 @@ def _prepare_mlflow(args: argparse.Namespace, stack: contextlib.ExitStack) -> in
             f"modelprivacy: note: reading {resolved.describe()}: a {resolved.kind} file",
             file=sys.stderr,
         )
+        if resolved.warning:
+            print(f"modelprivacy: warning: {resolved.warning}", file=sys.stderr)
     return EXIT_OK
 
 

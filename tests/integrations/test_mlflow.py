@@ -30,6 +30,7 @@ from modelprivacy.cli import main
 
 pytest.importorskip("mlflow")
 import mlflow
+import mlflow.pyfunc
 import mlflow.sklearn
 from mlflow.tracking import MlflowClient
 
@@ -483,3 +484,17 @@ def test_the_contained_command_logs_from_the_parent(store):
     data = store["client"].get_run(run.info.run_id).data
     assert data.tags["modelprivacy.source"] == "models:/income/1"
     assert data.tags["modelprivacy.kind"] == "inspection"
+
+
+def test_a_custom_python_function_model_needs_trust_and_is_flagged(store, tmp_path):
+    class Wrapper(mlflow.pyfunc.PythonModel):
+        def predict(self, context, model_input, params=None):
+            return model_input
+
+    mlflow.pyfunc.save_model(str(tmp_path / "pyfunc"), python_model=Wrapper(), pip_requirements=[])
+    with pytest.raises(
+        UnsafeModelError, match=r"\(python_function, python_model.pkl\) is a pickle"
+    ):
+        load_model(tmp_path / "pyfunc")
+    loaded = load_model(tmp_path / "pyfunc", trust=True)
+    assert any("custom mlflow.pyfunc.PythonModel" in w for w in loaded.warnings)

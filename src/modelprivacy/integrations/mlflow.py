@@ -569,7 +569,9 @@ def load_model(
     Returns
     -------
     LoadedModel
-        The estimator; its ``path`` is ``uri``.
+        The estimator; its ``path`` is ``uri``. For a custom ``python_function``
+        model (an ``mlflow.pyfunc.PythonModel``, loaded only with ``trust``) its
+        ``warnings`` say that the checks cannot look inside it.
 
     Raises
     ------
@@ -585,4 +587,5 @@ def load_model(
 
     with resolve_model(uri, trust=trust) as resolved:
         loaded = load_file(resolved.path, trust=trust, limits=limits)
-    return dataclasses.replace(loaded, path=os.fspath(uri))
+    extra = (resolved.warning,) if resolved.warning else ()
+    return dataclasses.replace(loaded, path=os.fspath(uri), warnings=loaded.warnings + extra)

@@ -102,6 +102,9 @@ class MlflowModel:
         (``"xgboost-ubj"``, ``"onnx"``, ...), or ``"pickle"``.
     downloaded : bool
         Whether the directory was downloaded (and is removed afterwards).
+    entry : str
+        The ``MLmodel`` key of the flavour that named the file (``"pickled_model"``,
+        ``"data"``, ``"python_model"``, ...).
     """
 
     uri: str
@@ -110,6 +113,18 @@ class MlflowModel:
     flavor: str
     kind: str
     downloaded: bool
+    entry: str = ""
+
+    @property
+    def warning(self) -> str | None:
+        """What a report of this model cannot see, in one sentence (None when nothing)."""
+        if self.flavor == "python_function" and self.entry == "python_model":
+            return (
+                f"{self.describe()} is a custom mlflow.pyfunc.PythonModel: modelprivacy sees that "
+                "Python object, not the estimator it may wrap, so the checks cannot look inside "
+                "it; audit the estimator itself, logged with its own flavour"
+            )
+        return None
 
     @property
     def is_pickle(self) -> bool:
@@ -336,10 +351,16 @@ def _choose(given: str, where: Path, *, downloaded: bool, trust: bool) -> Mlflow
             "file), or a model URI (models:/name/1, runs:/<run_id>/model)"
         )
     flavors = _flavours(_read_mlmodel(directory, shown), shown)
-    flavor, path = _pick(flavors, directory, shown)
+    flavor, entry, path = _pick(flavors, directory, shown)
     kind = _kind(path, shown)
     model = MlflowModel(
-        uri=given, path=path, directory=directory, flavor=flavor, kind=kind, downloaded=downloaded
+        uri=given,
+        path=path,
+        directory=directory,
+        flavor=flavor,
+        kind=kind,
+        downloaded=downloaded,
+        entry=entry,
     )
     if model.is_pickle and not trust:
         raise UnsafeModelError(
@@ -428,8 +449,8 @@ def _flavours(doc: Mapping[str, Any], shown: str) -> dict[str, Mapping[str, Any]
 
 def _pick(
     flavors: Mapping[str, Mapping[str, Any]], directory: Path, shown: str
-) -> tuple[str, Path]:
-    """The preferred flavour that names a model file, and that file."""
+) -> tuple[str, str, Path]:
+    """The preferred flavour that names a model file, the key that names it, and that file."""
     order = [f for f in _FLAVOURS if f in flavors]
     order += [f for f in flavors if f not in _FLAVOURS and f != "python_function"]
     if "python_function" in flavors:
@@ -449,7 +470,7 @@ def _pick(
                 continue
             path, problem = _model_file(value, directory)
             if path is not None:
-                return flavor, path
+                return flavor, key, path
             problems.append(f"{flavor}.{key} {problem}")
     names = ", ".join(printable(f, 50) for f in flavors)
     why = f" ({'; '.join(problems[:3])})" if problems else ""
