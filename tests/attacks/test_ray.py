@@ -234,6 +234,13 @@ def test_an_unreachable_address_is_refused_quickly():
         assert time.perf_counter() - t0 < 6
 
 
+def test_auto_resolves_ray_address_and_refuses_it_when_nothing_answers(monkeypatch):
+    port = _free_port()
+    monkeypatch.setenv("RAY_ADDRESS", f"127.0.0.1:{port}")  # Ray may name this host's IP
+    with pytest.raises(BackendError, match=rf"cannot reach the Ray cluster at \S+:{port} \(auto\)"):
+        check_backend(None, "auto")
+
+
 def test_scheduler_addresses_choose_and_match_the_backend():
     assert check_backend(None, "auto", reach=False) == "ray"
     assert check_backend(None, "ray://10.0.0.5:10001", reach=False) == "ray"

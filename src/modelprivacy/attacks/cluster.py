@@ -243,7 +243,7 @@ def check_backend(
                 f"{scheduler!r} is a Dask scheduler address: give a Ray address (auto, "
                 "ray://HOST:PORT or HOST:PORT) with the 'ray' backend, or use --backend dask"
             )
-        elif scheduler not in ("auto", "local"):
+        elif scheduler != "auto":
             _ray_host_port(scheduler)  # a host and a port, or one line naming the form
     if backend == "dask":
         if installed and importlib.util.find_spec("distributed") is None:
@@ -331,8 +331,6 @@ def _check_ray_reachable(address: str, timeout: float = CONNECT_TIMEOUT_S) -> No
         if address == "auto":
             return
         shown = f"{address} (auto)"
-    if address == "local":
-        return
     where = _ray_host_port(address)
     try:
         with socket.create_connection(where, timeout=timeout):
@@ -546,6 +544,29 @@ class DaskCluster:
             self._log_level = None
 
 
+@contextlib.contextmanager
+def _environ(**values: str) -> Iterator[None]:
+    """Set the environment variables of ``values`` that are not set, for the block."""
+    added = [name for name in values if name not in os.environ]
+    for name in added:
+        os.environ[name] = values[name]
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
+
+
+def _chain(exc: BaseException) -> str:
+    """The messages of ``exc`` and of the exceptions it was raised from, in one string."""
+    parts: list[str] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(parts) < 10:
+        parts.append(f"{type(seen).__name__}: {seen}")
+        seen = seen.__cause__ or seen.__context__
+    return " | ".join(parts)
+
+
 def _ray_temp_dir() -> str:
     """A new directory for a local Ray instance's files, with a path short enough for Ray.
 
@@ -626,8 +647,16 @@ class RayCluster:
         address = str(self.scheduler)
         _check_ray_reachable(address)
         try:
-            ray.init(address=address, log_to_driver=False, logging_level=level)
+            # something answers there: a few seconds to connect (Ray's own wait is about 20 s)
+            with _environ(RAY_gcs_server_port_wait_time_s=str(int(CONNECT_TIMEOUT_S))):
+                ray.init(address=address, log_to_driver=False, logging_level=level)
         except (ConnectionError, RuntimeError, TimeoutError) as exc:
+            if "InvalidAuthToken" in _chain(exc) or "AuthenticationError" in _chain(exc):
+                raise BackendError(
+                    f"the Ray cluster at {address} refused this process's authentication token: "
+                    "set RAY_AUTH_MODE=token and give the cluster's token (RAY_AUTH_TOKEN, or "
+                    "~/.ray/auth_token), as Ray's token authentication guide says"
+                ) from None
             raise _ray_unreachable(address, f"{type(exc).__name__}: {exc}") from None
         self._owned = True
         if self.slots_available(ray) < 1:  # tasks sent to a cluster without CPUs would wait
