@@ -470,7 +470,39 @@ def build_parser() -> argparse.ArgumentParser:
     so.add_argument(
         "--show-values", action="store_true", help="show raw training values in examples"
     )
+    _name_values(parser)
     return parser
+
+
+#: How help and the docs name the value of an option (argparse's default is the option's name
+#: in capitals: ``--train TRAIN``).
+_METAVARS = {
+    "train": "FILE",
+    "holdout": "FILE",
+    "population": "FILE",
+    "output": "FILE",
+    "report": "FILE",
+    "target": "COL",
+    "id_column": "COL",
+    "subject_column": "COL",
+    "sensitive": "COL",
+    "max_records": "N",
+    "n_jobs": "N",
+    "seed": "S",
+    "k": "K",
+}
+
+
+def _name_values(parser: argparse.ArgumentParser) -> None:
+    """Give every command's options a short value name (``--train FILE``, ``--target COL``)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _name_values(sub)
+        elif action.option_strings and action.metavar is None and action.choices is None:
+            metavar = _METAVARS.get(action.dest)
+            if metavar is not None and action.nargs != 0:
+                action.metavar = metavar
 
 
 _DATA_HELP = {
@@ -587,16 +619,19 @@ def _add_backend(p: argparse.ArgumentParser) -> None:
         "--backend",
         type=_backend,
         default=None,
+        metavar="loky|threading|dask|ray",
         help="where the reference models after the first are fitted: loky (worker processes), "
-        "threading, or dask (one task per model, on --scheduler or on a local cluster of worker "
-        "processes); without --n-jobs, every core",
+        "threading, dask (one task per model, on --scheduler or on a local cluster of worker "
+        "processes) or ray (one task per model, on --scheduler or on a local Ray instance); "
+        "without --n-jobs, every core",
     )
     p.add_argument(
         "--scheduler",
         default=None,
         metavar="ADDRESS",
-        help="a running Dask scheduler (tcp://HOST:PORT) to fit the reference models on "
-        "(implies --backend dask)",
+        help="a running cluster to fit the reference models on: a Dask scheduler "
+        "(tcp://HOST:PORT; implies --backend dask), or a Ray cluster (auto, ray://HOST:PORT, or "
+        "a head node's HOST:PORT with --backend ray; auto and ray:// imply --backend ray)",
     )
 
 

@@ -584,11 +584,11 @@ def membership_inference(
     n_jobs : int, optional
         Parallel jobs for the reference models (with a backend and no
         ``n_jobs``: every core; for a local Dask cluster, its worker processes).
-    backend : {"loky", "threading", "dask"}, optional
+    backend : {"loky", "threading", "dask", "ray"}, optional
         Where the reference models after the first are fitted: joblib's loky
-        worker processes or threads, or Dask, one task per model, on
-        ``scheduler`` or on a local cluster of worker processes started for
-        the call (see :func:`~modelprivacy.attacks.reference.fit_reference_models`).
+        worker processes or threads, or Dask or Ray, one task per model, on
+        ``scheduler`` or on a local cluster (Dask worker processes, or a Ray
+        instance) started for the call (see :func:`~modelprivacy.attacks.reference.fit_reference_models`).
         The result's ``refit_notes`` say where they ran.
     seed : int, default=0
         Seeds the reference halves, the bootstrap and the threshold split.
@@ -622,8 +622,10 @@ def membership_inference(
         ``reference_models`` (the same seed and K give the same result).
         Not with ``reference_models``.
     scheduler : str or distributed.Client, optional
-        The Dask scheduler's address (``tcp://HOST:PORT``) or a connected
-        Client, for ``backend="dask"`` (the default backend when it is given).
+        A Dask scheduler's address (``tcp://HOST:PORT``) or a connected
+        Client (implies ``backend="dask"``), or a Ray cluster: ``auto`` or
+        ``ray://HOST:PORT`` (implies ``backend="ray"``), or a head node's
+        ``HOST:PORT`` with ``backend="ray"``.
     cache : None, False, str or Path, default=None
         Where the reference models' signals are kept and reused
         (:mod:`modelprivacy.attacks.cache`): None for the enclosing

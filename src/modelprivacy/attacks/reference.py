@@ -262,8 +262,8 @@ def estimated_seconds(
     n_jobs : int, optional
         Parallel jobs (joblib semantics).
     backend : str, optional
-        The backend ("threading" has no start-up cost; "dask" sends the data
-        to running workers and adds about 25 ms per task).
+        The backend ("threading" has no start-up cost; "dask" and "ray" send
+        the data to running workers once and add about 25 ms per task).
     data_bytes : float, default=0.0
         Size of the pooled records, which sets the cost of sending them to workers.
 
@@ -278,7 +278,7 @@ def estimated_seconds(
     if not _in_parallel(rest_s, n_jobs, backend, k - 1, lambda: data_bytes):
         return fit_s * k, 1
     jobs = _workers(n_jobs, k - 1)
-    if backend == "dask":  # the workers are running: scatter the data, then one task per fit
+    if backend in ("dask", "ray"):  # running workers: send the data once, then one task per fit
         startup, task_s = data_bytes / _TRANSFER_BYTES_PER_S, fit_s + _DASK_TASK_S
         return fit_s + startup + math.ceil((k - 1) / jobs) * task_s, jobs
     startup = 0.0 if backend == "threading" else _startup_s(data_bytes)
@@ -625,12 +625,12 @@ def fit_reference_models(
         Parallel jobs (joblib semantics; ``-1`` uses all cores). With a
         backend and no ``n_jobs``, all cores; for a local Dask cluster, its
         worker processes.
-    backend : {"loky", "threading", "dask"}, optional
+    backend : {"loky", "threading", "dask", "ray"}, optional
         Where the fits after the first run (see
         :func:`~modelprivacy.attacks.cluster.reference_backend`, whose
-        enclosing block gives the default). ``"dask"`` fits one task per
-        model on the scheduler ``scheduler``, or on a local cluster of worker
-        processes started for the call.
+        enclosing block gives the default). ``"dask"`` and ``"ray"`` fit one
+        task per model on the cluster ``scheduler`` names, or on a local
+        cluster started for the call.
     progress : callable, optional
         Called as ``progress(done, k)`` after each model.
     eval_idx : ndarray of int, optional
@@ -643,8 +643,9 @@ def fit_reference_models(
         (600 s) and each later one 20 times as long as the first did, at
         least 60 s (:func:`~modelprivacy.attacks.refit.reference_budget`).
     scheduler : str or distributed.Client, optional
-        The Dask scheduler's address (``tcp://HOST:PORT``) or a connected
-        Client, for the ``"dask"`` backend (the default when only it is given).
+        A Dask scheduler's address (``tcp://HOST:PORT``) or a connected
+        Client, or a Ray cluster (``auto``, ``ray://HOST:PORT``, or a head
+        node's ``HOST:PORT`` with ``backend="ray"``).
     cache : ReferenceCache or bool, optional
         Where to read and keep the signals
         (:class:`~modelprivacy.attacks.cache.ReferenceCache`): by default the

@@ -264,11 +264,11 @@ def audit(
     n_jobs : int, optional
         Parallel jobs for reference models (with a backend and no ``n_jobs``:
         every core; for a local Dask cluster, its worker processes).
-    backend : {"loky", "threading", "dask"}, optional
+    backend : {"loky", "threading", "dask", "ray"}, optional
         Where the reference models after the first are fitted: joblib's loky
-        worker processes or threads, or Dask, one task per model, on
-        ``scheduler`` or on a local cluster of worker processes started for
-        the audit. The membership result's ``refit_notes`` (the report's
+        worker processes or threads, or Dask or Ray, one task per model, on
+        ``scheduler`` or on a local cluster (Dask worker processes, or a Ray
+        instance) started for the audit. The membership result's ``refit_notes`` (the report's
         method section) say where they ran.
     known_label : bool, default=True
         Whether the attribute-inference attacker knows the person's label.
@@ -311,8 +311,10 @@ def audit(
         on the measured time: pass ``reference_models=K`` to pin it (the same
         seed and K give the same audit). Not with ``reference_models``.
     scheduler : str or distributed.Client, optional
-        The Dask scheduler's address (``tcp://HOST:PORT``) or a connected
-        Client, for ``backend="dask"`` (the default backend when it is given).
+        A Dask scheduler's address (``tcp://HOST:PORT``) or a connected
+        Client (implies ``backend="dask"``), or a Ray cluster: ``auto`` or
+        ``ray://HOST:PORT`` (implies ``backend="ray"``), or a head node's
+        ``HOST:PORT`` with ``backend="ray"``.
     cache : None, False, str or Path, default=None
         Where membership inference's reference-model signals are kept and
         reused (:mod:`modelprivacy.attacks.cache`): None for the enclosing
