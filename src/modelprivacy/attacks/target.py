@@ -29,6 +29,7 @@ from scipy.special import logsumexp
 
 from modelprivacy.attacks.refit import RefitPlan, call_with_budget, plan_refit
 from modelprivacy.errors import ModelPrivacyError
+from modelprivacy.release import ReleaseMode, ReleaseModeError, filter_output, not_applicable
 
 __all__ = [
     "NO_MODEL_OBJECT",
@@ -39,6 +40,7 @@ __all__ = [
     "leaf_proba",
     "logit_signal",
     "query",
+    "served_logit",
 ]
 
 Output = Literal["proba", "decision", "label", "regression"]
@@ -74,6 +76,61 @@ def logit_signal(proba: np.ndarray, label_index: np.ndarray) -> np.ndarray:
     log_rest = logsumexp(others, axis=1)
     # 1 - p_y computed from the other classes keeps precision when p_y ~ 1
     return np.asarray(log_py - log_rest)
+
+
+def served_logit(mode: ReleaseMode, served: np.ndarray, label_index: np.ndarray) -> np.ndarray:
+    """The logit of the true label's probability as an attacker reads it from filtered answers.
+
+    Zeros are not taken at face value, or the signal would jump between
+    about 4.6 (0.99) and 690 (1.0, the others 0) and break the Gaussian fits
+    of LiRA. The attacker knows what the mode hides and reads the answer the
+    way it was made:
+
+    - ``rounded:D``: the probability lies within half a step ``h = 0.5 *
+      10**-D`` of the served value, so a served 0 stands for ``[0, h]`` and a
+      served 1 for ``[1 - h, 1]``: it is taken in ``[h / 2, 1 - h / 2]``, the
+      middle of those intervals; ``log p - log(1 - p)``.
+    - ``top:K``: a served class's probability is exact, and the probability
+      of every class not served is at most what the served ones leave,
+      ``1 - sum(served)``, spread over the classes not served (and at most
+      the smallest served one). For a binary classifier top:1 answers all
+      there is: this is the same signal as the full scores.
+
+    Parameters
+    ----------
+    mode : ReleaseMode
+        ``rounded:D`` or ``top:K`` (any other mode: :func:`logit_signal`).
+    served : ndarray of shape (n, n_classes)
+        The filtered probabilities.
+    label_index : ndarray of shape (n,)
+        Column of the true label for each row.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+        The signal; higher means the model is more confident in the true label.
+    """
+    p_all = np.asarray(served, dtype=np.float64)
+    rows = np.arange(len(p_all))
+    p = p_all[rows, label_index]
+    if mode.kind == "rounded":
+        assert mode.decimals is not None
+        quarter = 0.25 * 10.0 ** (-mode.decimals)
+        p = np.clip(p, quarter, 1.0 - quarter)
+        return np.asarray(np.log(p) - np.log1p(-p))
+    if mode.kind != "top" or (mode.k or 0) >= p_all.shape[1]:
+        return logit_signal(p_all, label_index)
+    shown = p_all > 0
+    n_hidden = np.maximum(p_all.shape[1] - shown.sum(axis=1), 1)
+    left = np.clip(1.0 - p_all.sum(axis=1), 0.0, 1.0)
+    smallest = np.where(shown, p_all, np.inf).min(axis=1)
+    guess = np.minimum(left / n_hidden, np.where(np.isfinite(smallest), smallest, 1.0))
+    served_y = p > 0
+    p = np.clip(np.where(served_y, p, guess), _TINY, 1.0)
+    # 1 - p: the other served classes and what all served leave (exact), or 1 - the guess
+    others = p_all.sum(axis=1) - p_all[rows, label_index] + left
+    rest = np.clip(np.where(served_y, others, 1.0 - p), _TINY, None)
+    return np.asarray(np.log(p) - np.log(rest))
 
 
 def _is_tree_classifier(model: Any) -> bool:
@@ -615,18 +672,56 @@ class Target:
         smoothed training counts of the record's leaf (:func:`leaf_proba`)
         instead of ``predict_proba``: white-box, deterministic, and it breaks
         the ties of a fully grown tree's 0/1 probabilities. Other models keep
-        the usual signal.
+        the usual signal. White-box: turned off in every release mode but
+        ``file``.
+    release : ReleaseMode or str, optional
+        How the model is released (:mod:`modelprivacy.release`): every answer
+        of the target and of every reference model goes through the mode's
+        output filter (:func:`~modelprivacy.release.filter_output`), so the
+        attacks see what the mode serves and calibrate against reference
+        models that are served the same way. ``labels`` makes ``output``
+        ``"label"`` (a regressor keeps ``"regression"``: its predictions are
+        its labels). ``None`` (the default) and ``file`` change nothing. A
+        :class:`~modelprivacy.sanitizing.release.ReleasedModel` is unwrapped:
+        the model inside is queried through ``release``, by default the
+        wrapper's own mode.
+
+    Attributes
+    ----------
+    classes : ndarray or None
+        The class labels (``None`` for a regressor).
+    native_output : str
+        What the model answers before the release filter (``output`` is what
+        the attacks see after it).
+
+    Raises
+    ------
+    ReleaseModeError
+        For a release mode that cannot filter what the model answers
+        (``top:K`` on a regressor or on multi-class decision values), or an
+        ``output`` other than labels in ``labels`` mode.
     """
 
     estimator: Any
     fit_fn: Callable[[Any, Any], Any] | None = None
     output: Output | None = None
     leaf_counts: bool = False
+    release: ReleaseMode | str | None = None
     classes: np.ndarray | None = field(default=None, init=False)
+    native_output: Output | None = field(default=None, init=False)
     _plan: RefitPlan | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        est = self.estimator
+        est = self._unwrap_released(self.estimator)
+        if self.release is not None:
+            self.release = ReleaseMode.parse(self.release)
+            if not self.release.white_box:
+                self.leaf_counts = False  # the leaves' counts are in the file, not in the answers
+            if self.release.kind == "labels" and self.output not in (None, "label", "regression"):
+                raise ReleaseModeError(
+                    f"output={self.output!r} contradicts release mode labels, which answers the "
+                    "predicted label only; leave output out or pass output='label'"
+                )
         if isinstance(est, BlackBox):
             self.output = est.output
             if est.output == "proba":
@@ -635,10 +730,14 @@ class Target:
                         "the class labels of predict_proba's columns are unknown: pass classes=[...]"
                     )
                 self.classes = np.asarray(est.classes_)
+            self._apply_release()
             return
         from modelprivacy.models._registry import as_estimator
 
         est = self.estimator = as_estimator(est)  # a library's model from its own file
+        mode = self.mode
+        if mode is not None and mode.kind == "labels" and self.output == "label":
+            self.output = None  # what the model answers in full; the mode then serves labels
         if self.output is None:
             if _is_regressor(est):
                 self.output = "regression"
@@ -660,6 +759,51 @@ class Target:
                     f"the {type(est).__name__} has no classes_: pass output='regression' for a regressor"
                 )
             self.classes = np.asarray(classes)
+        self._apply_release()
+
+    @property
+    def mode(self) -> ReleaseMode | None:
+        """The release mode (``None``: the model's answers as they are, as in ``file``)."""
+        return ReleaseMode.parse(self.release) if self.release is not None else None
+
+    def _unwrap_released(self, est: Any) -> Any:
+        """The model inside a ReleasedModel (its mode the default release); ``est`` otherwise."""
+        import sys
+
+        module = sys.modules.get("modelprivacy.sanitizing.release")
+        wrapper = getattr(module, "ReleasedModel", None)
+        if wrapper is None or not isinstance(est, wrapper):
+            return est
+        if self.release is None:
+            self.release = ReleaseMode.parse(est.release)
+        self.estimator = est.model
+        return est.model
+
+    def _apply_release(self) -> None:
+        """Record what the model answers, then what the release mode serves of it."""
+        assert self.output is not None
+        self.native_output = self.output
+        mode = self.mode
+        if mode is None:
+            return
+        n_classes = None if self.classes is None else len(self.classes)
+        reason = not_applicable(mode, self.output, n_classes)
+        if reason:
+            raise ReleaseModeError(reason)
+        if mode.kind == "labels" and self.output != "regression":
+            if not callable(getattr(self.estimator, "predict", None)):
+                raise ReleaseModeError(
+                    f"release mode labels queries the predicted labels, and the "
+                    f"{type(self.estimator).__name__} has no predict"
+                )
+            self.output = "label"
+
+    def _served(self, values: np.ndarray, kind: str) -> np.ndarray:
+        """``values`` as the release mode serves them (unchanged without a mode)."""
+        mode = self.mode
+        if mode is None or not mode.filters:
+            return values
+        return filter_output(mode, values, kind)
 
     def signal(self, X: Any, y: Any, model: Any = None) -> np.ndarray:
         """The attack signal of ``model`` (the target by default) on records ``(X, y)``.
@@ -684,6 +828,7 @@ class Target:
         y = np.asarray(y)
         if self.output == "regression":
             pred = np.asarray(query(m.predict, X), dtype=np.float64).reshape(len(y), -1)
+            pred = self._served(pred, "regression")
             return np.asarray(-((pred - y.reshape(len(y), -1).astype(np.float64)) ** 2).sum(axis=1))
         assert self.classes is not None
         if self.output == "label":
@@ -692,8 +837,12 @@ class Target:
         if self.output == "proba":
             if self.leaf_counts and _is_tree_classifier(m):
                 return logit_signal(self._aligned(m, leaf_proba(m, X)), idx)
-            return logit_signal(self._aligned_proba(m, X), idx)
+            proba = self._aligned_proba(m, X)
+            if self.mode is not None and self.mode.kind in ("rounded", "top"):
+                return served_logit(self.mode, self._served(proba, "proba"), idx)
+            return logit_signal(proba, idx)
         scores = np.asarray(query(m.decision_function, X), dtype=np.float64)
+        scores = self._served(scores, "decision")
         if scores.ndim == 1:  # binary: the margin towards the true label
             return np.where(idx == 1, scores, -scores)
         rows = np.arange(len(y))
@@ -716,18 +865,19 @@ class Target:
         ndarray of shape (n, d)
             Probabilities (``proba``), decision scores (``decision``), the
             position of the predicted label in ``classes`` (``label``), or the
-            predictions (``regression``).
+            predictions (``regression``), as the release mode serves them.
         """
         m = self.estimator if model is None else model
         n = X.shape[0] if hasattr(X, "shape") else len(X)
         if self.output == "proba":
-            return self._aligned_proba(m, X).reshape(n, -1)
+            return self._served(self._aligned_proba(m, X), "proba").reshape(n, -1)
         if self.output == "decision":
-            return np.asarray(query(m.decision_function, X), dtype=np.float64).reshape(n, -1)
+            scores = np.asarray(query(m.decision_function, X), dtype=np.float64)
+            return self._served(scores, "decision").reshape(n, -1)
         pred = query(m.predict, X)
         if self.output == "label":
             return self.class_index(pred).astype(np.float64).reshape(n, 1)
-        return np.asarray(pred, dtype=np.float64).reshape(n, -1)
+        return self._served(np.asarray(pred, dtype=np.float64), "regression").reshape(n, -1)
 
     def class_index(self, labels: Any) -> np.ndarray:
         """Position of each label in ``classes``; ``-1`` for a label the model does not know."""
@@ -816,9 +966,10 @@ class Target:
             wanted = "decision_function" if self.output == "decision" else "predict"
         if callable(getattr(fitted, wanted, None)):
             return fitted
-        if callable(fitted) and self.output in ("proba", "regression"):
+        native = self.native_output or self.output
+        if callable(fitted) and native in ("proba", "regression"):
             batch = getattr(self.estimator, "batch_size", DEFAULT_BATCH_SIZE)
-            if self.output == "regression":
+            if native == "regression":
                 return BlackBox(predict=fitted, batch_size=batch, name="reference model")
             return BlackBox(
                 predict_proba=fitted, classes=self.classes, batch_size=batch, name="reference model"

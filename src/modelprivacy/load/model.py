@@ -76,6 +76,14 @@ _JOBLIB_COMPRESSED = (
 )
 _PICKLE_EXTENSIONS = frozenset({".pkl", ".pickle", ".pck", ".pcl", ".joblib", ".jbl", ".sav"})
 
+#: modelprivacy's own types that skops files may hold, beyond the allowlist of
+#: :mod:`modelprivacy.load._restricted` (skops files only, never pickles). The
+#: serving wrapper of ``modelprivacy sanitize --release`` stores two
+#: attributes, the wrapped estimator and its release mode as a string; skops
+#: fills them by ``BaseEstimator.__setstate__`` (a dict update), the estimator
+#: inside is loaded under the same rules, and the whole graph is validated.
+SKOPS_TRUSTED = frozenset({"modelprivacy.sanitizing.release.ReleasedModel"})
+
 
 @dataclass(frozen=True)
 class LoadedModel:
@@ -280,8 +288,16 @@ def _load(data: bytes, name: str, subject: str, digest: str, *, trust: bool) -> 
         sha256=digest,
         untrusted_types=untrusted if trust else (),
         notes=notes,
-        warnings=captured.lines,
+        warnings=(*captured.lines, *_wrapper_notice(estimator)),
     )
+
+
+def _wrapper_notice(estimator: Any) -> tuple[str, ...]:
+    """The warning that a serving wrapper (:data:`SKOPS_TRUSTED`) does not protect its file."""
+    module = sys.modules.get("modelprivacy.sanitizing.release")
+    notice = getattr(module, "wrapper_notice", None)
+    text = notice(estimator) if callable(notice) else None
+    return () if text is None else (str(text),)
 
 
 def _qualified(cls: type) -> str:
@@ -592,7 +608,9 @@ def _load_skops(data: bytes, subject: str, *, trust: bool) -> tuple[Any, tuple[s
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         raise _skops_error(exc, subject) from None
     try:
-        untrusted = tuple(name for name in reported if not is_allowed_global(name))
+        untrusted = tuple(
+            name for name in reported if name not in SKOPS_TRUSTED and not is_allowed_global(name)
+        )
     except ModelLoadError as exc:  # a known reason, e.g. interpret not installed
         raise ModelLoadError(_with_subject(str(exc), subject)) from None
     if untrusted and not trust:
