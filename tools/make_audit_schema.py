@@ -109,7 +109,7 @@ def build() -> dict[str, Any]:
                     "lines": {
                         "type": "array",
                         "minItems": 4,
-                        "maxItems": 4,
+                        "maxItems": 5,
                         "items": {
                             "type": "object",
                             "additionalProperties": False,
@@ -121,6 +121,7 @@ def build() -> dict[str, Any]:
                                         "Confidentiality",
                                         "Rights in the data set",
                                         "What to do next",
+                                        "Shared as a file, or served",
                                     ]
                                 },
                                 "answer": {"type": "string"},
@@ -211,6 +212,53 @@ def build() -> dict[str, Any]:
             },
             "settings": {"type": "object"},
             "versions": {"type": "object", "additionalProperties": {"type": "string"}},
+            "release": {
+                "description": "With --release: one verdict per release mode (file, scores, rounded:D, top:K, labels), in the order asked for; null otherwise.",
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": [
+                                "mode",
+                                "verdict",
+                                "findings",
+                                "membership_tpr_at_1pct_fpr",
+                                "label_only",
+                                "applies",
+                                "skipped",
+                                "reused_file_results",
+                            ],
+                            "properties": {
+                                "mode": {
+                                    "type": "string",
+                                    "pattern": "^(file|scores|labels|rounded:[0-9]+|top:[0-9]+)$",
+                                },
+                                "verdict": {"$ref": "#/properties/verdict"},
+                                "findings": {"type": "array", "items": {"type": "object"}},
+                                "membership_tpr_at_1pct_fpr": {
+                                    "type": ["number", "null"],
+                                    "minimum": 0,
+                                    "maximum": 1,
+                                },
+                                "label_only": {"type": ["object", "null"]},
+                                "applies": {
+                                    "type": "object",
+                                    "additionalProperties": {"type": "string"},
+                                },
+                                "skipped": {"type": "array", "items": {"type": "object"}},
+                                "reused_file_results": {"type": "boolean"},
+                            },
+                        },
+                    },
+                ],
+            },
+            "release_recommendation": {
+                "description": "With --release: the verdict of each mode in plain words; null otherwise.",
+                "type": ["string", "null"],
+            },
         },
         "$defs": defs,
     }

@@ -109,6 +109,8 @@ EPILOGS: dict[str, tuple[tuple[str, ...], tuple[tuple[int, str], ...]]] = {
             "--budget 60 --backend dask --format html --output audit.html",
             "modelprivacy audit models:/income/3 --train train.csv --holdout holdout.csv "
             "--target income --mlflow",
+            "modelprivacy audit model.pkl --train train.csv --holdout holdout.csv --target income "
+            "--sensitive sex --release all",
         ),
         _FINDINGS_CODES,
     ),
@@ -288,6 +290,17 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument(
         "--show-values", action="store_true", help="show raw training values in examples"
     )
+    a.add_argument(
+        "--release",
+        type=_release,
+        default=None,
+        metavar="MODES",
+        help="also decide a verdict per release mode, as a table: all, or a comma-separated list "
+        "of file (the file shared), scores, rounded:D, top:K and labels (served behind an API "
+        "that returns that much); each served mode runs the black-box attacks again on what it "
+        "returns (K more reference models, except scores). The exit code then follows these "
+        "modes' findings",
+    )
     _add_mlflow(
         a,
         "audit (the verdict, the risk per criterion, membership TPR at 1%% FPR, people "
@@ -350,6 +363,16 @@ def build_parser() -> argparse.ArgumentParser:
     z.add_argument("--holdout", type=Path, help="non-members (membership audit and utility)")
     z.add_argument("--target", help="name of the label column")
     z.add_argument("--k", type=_k, default=10, help="minimum group size to enforce (default 10)")
+    z.add_argument(
+        "--release",
+        type=_release,
+        default=None,
+        metavar="MODE",
+        help="instead of discarding, lock the model away: write a serving wrapper (.skops) that "
+        "answers only labels, rounded:D (scores to D decimals) or top:K (the K likeliest "
+        "classes), and re-audit it in that mode with --train and --holdout; it protects a "
+        "served model, not a shared file",
+    )
     z.add_argument(
         "--replace",
         action="store_true",
@@ -1048,6 +1071,7 @@ def _audit(args: argparse.Namespace) -> int:
                 progress=progress,
                 debug=args.debug,
                 budget=args.budget,
+                release=args.release,
             )
     finally:
         progress("", -1, -1)
@@ -1063,12 +1087,73 @@ def _audit(args: argparse.Namespace) -> int:
     print(f"verdict: {result.verdict.overall}", file=sys.stderr)
     for c, v in result.verdict.criteria.items():
         print(f"  {c.value}: {v.risk}", file=sys.stderr)
+    for mode in result.release:
+        print(f"release {mode.mode}: {mode.verdict.overall}", file=sys.stderr)
     if args.mlflow:
         from modelprivacy.integrations.mlflow import audit_record
 
         _keep_for_mlflow(args, audit_record(result))
     threshold = Severity.parse(args.fail_on)
+    if result.release:  # the modes asked for decide: a served model is judged by its answers
+        hit = any(result.at_or_above(threshold, mode=m.mode) for m in result.release)  # type: ignore[arg-type]
+        return EXIT_FINDINGS if hit else EXIT_OK
     return EXIT_FINDINGS if result.at_or_above(threshold) else EXIT_OK  # type: ignore[arg-type]
+
+
+def _lock_away(args: argparse.Namespace, data: Any, inputs: list[Path]) -> int:
+    """``sanitize --release MODE``: write the serving wrapper, then re-audit it in that mode."""
+    from modelprivacy._text import printable
+    from modelprivacy.auditing import audit
+    from modelprivacy.release import ReleaseMode
+    from modelprivacy.sanitizing.release import lock_away
+
+    mode = ReleaseMode.parse(args.release)
+    done = lock_away(data.model, mode, args.output, inputs=inputs)
+    print(
+        f"wrote {printable(str(done.path), 200)}: a serving wrapper that answers {mode} only",
+        file=sys.stderr,
+    )
+    print(f"modelprivacy: note: {done.notice}", file=sys.stderr)
+    if data.train is None or data.holdout is None:
+        print(
+            "not re-audited: pass --train, --holdout and --target to attack the wrapped model "
+            "in this mode",
+            file=sys.stderr,
+        )
+        return EXIT_OK
+    with _cache_block(args), _status(f"Re-auditing the model served as {mode} ..."):
+        result = audit(
+            data.model,
+            data.train,
+            data.holdout,
+            target=args.target,
+            sensitive=args.sensitive,
+            id_column=args.id_column,
+            subject_column=args.subject_column,
+            k=args.k,
+            reference_models=args.reference_models,
+            n_jobs=args.n_jobs,
+            backend=args.backend,
+            scheduler=args.scheduler,
+            seed=args.seed,
+            release=f"file,{mode}",
+        )
+    result = dataclasses.replace(result, source=_source(args))
+    _emit(result.render(args.format), args.report)
+    for m in result.release:
+        print(f"re-audit, release {m.mode}: {m.verdict.overall}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _release(text: str) -> str:
+    """``--release``: release modes, checked when the command line is read."""
+    from modelprivacy.release import ReleaseModeError, parse_modes
+
+    try:
+        parse_modes(text)
+    except ReleaseModeError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def _sanitize(args: argparse.Namespace) -> int:
@@ -1085,6 +1170,8 @@ def _sanitize(args: argparse.Namespace) -> int:
     _check_cache_options(args)
     data = _load_inputs(args, extra_outputs=[args.report])
     inputs = [args.model, args.train, args.holdout]
+    if args.release is not None:
+        return _lock_away(args, data, [p for p in inputs if p])
     # both audits (before and after) fit their reference models on the backend asked for,
     # one Dask cluster for the two
     with (

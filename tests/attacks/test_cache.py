@@ -191,8 +191,14 @@ def test_the_key_covers_column_names_dtypes_and_the_signal(data):
         store.key(target, X, y, membership, np.arange(10)),
         store.key(Target(model, output="label"), X, y, membership),
         store.key(Target(model, leaf_counts=True), X, y, membership),
+        # what a served release mode returns: rounded scores and top classes differ from scores
+        store.key(Target(model, release="rounded:2"), X, y, membership),
+        store.key(Target(model, release="rounded:1"), X, y, membership),
+        store.key(Target(model, release="top:1"), X, y, membership),
     ]
     assert base not in others and len(set(others)) == len(others)
+    # the full output is the file's: the same fits
+    assert store.key(Target(model, release="scores"), X, y, membership) == base
 
 
 def test_a_user_fit_fn_is_not_cached(data, tmp_path, caplog):

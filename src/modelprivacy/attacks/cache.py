@@ -259,6 +259,9 @@ class ReferenceCache:
                 "output": target.output,
                 "leaf_counts": bool(target.leaf_counts),
             }
+            mode = getattr(target, "mode", None)
+            if mode is not None and mode.filters:  # what a served mode returns (release.py)
+                head["release"] = str(mode)
             digest.update(json.dumps(head, sort_keys=True).encode())
             digest.update(joblib.hash(params, hash_name="sha1").encode())
             digest.update(b"<classes>")

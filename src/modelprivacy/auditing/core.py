@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from modelprivacy.attacks.attribute import AttributeResult
     from modelprivacy.attacks.stored_rows import StoredRowsResult
     from modelprivacy.auditing.checks import AuditContext
+    from modelprivacy.auditing.release import ModeVerdict
     from modelprivacy.exposure import ExposureTable
     from modelprivacy.singling.boxes import SinglingOutResult
 
@@ -112,6 +113,10 @@ class AuditResult:
         asked about in the whole audit, probes included; ``None`` for a
         model object. In ``to_dict`` the membership and attribute results
         carry their own counts (``queries``).
+    release : tuple of ModeVerdict
+        With ``release=``: one verdict per release mode (the model shared as
+        a file, or served behind an API returning scores, rounded scores, the
+        top classes or labels only), in the order asked for; empty otherwise.
     """
 
     source: str
@@ -133,10 +138,24 @@ class AuditResult:
     versions: dict[str, str] = field(default_factory=dict)
     ids: tuple[Any, ...] | None = field(default=None, repr=False)
     queries: int | None = None
+    release: tuple[ModeVerdict, ...] = ()
 
-    def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:
-        """Findings of at least ``severity``."""
+    def at_or_above(self, severity: Severity, mode: str | None = None) -> tuple[Finding, ...]:
+        """Findings of at least ``severity``: the audit's, or those of one release mode."""
+        if mode is not None:
+            found = [v for v in self.release if v.mode == mode]
+            if not found:
+                raise ValueError(f"no release mode {mode!r} in this audit")
+            return tuple(f for f in found[0].findings if f.severity >= severity)
         return tuple(f for f in self.findings if f.severity >= severity)
+
+    def recommendation(self) -> str | None:
+        """Per release mode, in plain words (None without ``release=``)."""
+        if not self.release:
+            return None
+        from modelprivacy.auditing.release import recommendation
+
+        return recommendation(self.release)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-serialisable dict (counts, record IDs and rates; no raw values).
@@ -164,6 +183,8 @@ class AuditResult:
             "load_notes": list(self.inspection.load_notes),
             "settings": dict(self.settings),
             "versions": dict(self.versions),
+            "release": [v.to_dict() for v in self.release] if self.release else None,
+            "release_recommendation": self.recommendation(),
         }
 
     def _membership_dict(self) -> dict[str, Any] | None:
@@ -218,6 +239,7 @@ def audit(
     budget: float | None = None,
     scheduler: Any = None,
     cache: Any = None,
+    release: str | Sequence[str] | None = None,
 ) -> AuditResult:
     """Audit one model: what it carries, whom it singles out, what attacks reveal; and a verdict.
 
@@ -322,6 +344,15 @@ def audit(
         default directory (``$MODELPRIVACY_CACHE_DIR`` or the user's cache
         directory); False for no cache; or a directory. A hit gives the same
         report; ``result.membership.from_cache`` says whether there was one.
+    release : str or sequence of str, optional
+        Release modes to decide a verdict for (``result.release``): ``"all"``
+        or a list of ``file``, ``scores``, ``rounded:D``, ``top:K`` and
+        ``labels`` (a comma-separated string or a sequence). For each served
+        mode the black-box attacks run again on the model's answers as that
+        mode serves them (K reference models more per mode, except
+        ``scores``, which reuses the file mode's); see
+        :mod:`modelprivacy.auditing.release`. By default none: the verdict
+        is the file's.
 
     Returns
     -------
@@ -357,6 +388,7 @@ def audit(
 
     check_budget_choice(budget, reference_models)
     check_backend(backend, scheduler)
+    modes = _release_modes(release)
     th = thresholds or Thresholds()
     progress = notebook_progress() if progress is None else progress
     t_start = time.perf_counter()
@@ -487,6 +519,14 @@ def audit(
         if failed is not None and assessed[failed]:
             gaps[failed].append(f"{err.check_id} failed ({err.message})")
     verdict = decide(all_findings, assessed, reasons, gaps)
+    released: tuple[ModeVerdict, ...] = ()
+    if modes:
+        from modelprivacy.auditing.release import release_verdicts
+
+        t0 = time.perf_counter()
+        with reference_backend(backend, scheduler, n_jobs), reference_cache(cache):
+            released = release_verdicts(modes, ctx, verdict, all_findings, progress=progress)
+        ctx.timings["release modes"] = time.perf_counter() - t0
     rows = coverage(
         n_train=data.n_train,
         membership=membership,
@@ -550,7 +590,18 @@ def audit(
         versions=versions,
         ids=data.ids,
         queries=black_box.n_queries if black_box is not None else None,
+        release=released,
     )
+
+
+def _release_modes(release: str | Sequence[str] | None) -> tuple[Any, ...]:
+    """The release modes asked for (none by default), parsed before any work."""
+    if release is None:
+        return ()
+    from modelprivacy.release import parse_modes
+
+    text = release if isinstance(release, str) else ",".join(str(r) for r in release)
+    return parse_modes(text)
 
 
 #: How the checks' steps are named in ``timings``.

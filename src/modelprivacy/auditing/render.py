@@ -234,6 +234,34 @@ def _stored_rows_markdown(result: AuditResult) -> str:
     return "\n".join(out) + "\n"
 
 
+RELEASE_HEADING = "Release modes: shared as a file, or served behind an API"
+RELEASE_NOTE = (
+    "Served modes query the model through the API's output filter: the attacks see only what the "
+    "mode returns. The file-level checks (what the file stores) apply only to a shared file. A "
+    "serving wrapper protects a served model, not a shared file: anyone holding the file can "
+    "unwrap it."
+)
+
+
+def release_rows(result: AuditResult) -> list[list[str]]:
+    """One row per release mode: mode, verdict, risk per criterion, best membership TPR at 1% FPR."""
+    rows = []
+    for v in result.release:
+        tpr = v.best_tpr()
+        rows.append(
+            [
+                v.mode,
+                v.verdict.overall,
+                *(cv.risk for cv in v.verdict.criteria.values()),
+                "unresolved" if tpr is None else f"{tpr:.1%}",
+            ]
+        )
+    return rows
+
+
+RELEASE_COLUMNS = ("mode", "verdict", "singling out", "linkability", "inference", "TPR at 1% FPR")
+
+
 def _criteria_rows(result: AuditResult) -> list[list[str]]:
     rows = []
     for c, v in result.verdict.criteria.items():
@@ -323,6 +351,15 @@ def _terminal(result: AuditResult, width: int = 110) -> str:
     for row in _criteria_rows(result):
         t.add_row(*(escape(cell) for cell in row))
     console.print(t)
+    if result.release:
+        rel = Table(title=RELEASE_HEADING)
+        for col in RELEASE_COLUMNS:
+            rel.add_column(col)
+        for row in release_rows(result):
+            rel.add_row(*(escape(cell) for cell in row))
+        console.print(rel)
+        console.print(result.recommendation() or "", markup=False, highlight=False)
+        console.print(RELEASE_NOTE, markup=False, highlight=False)
     console.print(LINKABILITY_TEST, markup=False, highlight=False)
     c = Table(title="Coverage (EDPB Opinion 28/2024)")
     for col in ("attack", "status", "scope", "note"):
@@ -376,6 +413,11 @@ def _markdown(result: AuditResult) -> str:
         "|---|---|---|---|",
     ]
     out += [markdown_row(r) for r in _criteria_rows(result)]
+    if result.release:
+        out += ["", f"## {RELEASE_HEADING}", ""]
+        out += ["| " + " | ".join(RELEASE_COLUMNS) + " |", "|" + "---|" * len(RELEASE_COLUMNS)]
+        out += [markdown_row(r) for r in release_rows(result)]
+        out += ["", f"**{markdown_text(result.recommendation() or '')}** {RELEASE_NOTE}"]
     out += ["", LINKABILITY_TEST]
     out += ["", "## Coverage (EDPB Opinion 28/2024)", "", "| attack | status | scope | note |"]
     out += ["|---|---|---|---|"]

@@ -248,6 +248,16 @@ def _next(result: AuditResult, serious: list[Finding]) -> ShareLine:
     return ShareLine("What to do next", answer, _ids(ranked[:2]))
 
 
+def _served(result: AuditResult) -> ShareLine:
+    """Shared as a file or served behind an API: the verdict of each release mode."""
+    answer = (result.recommendation() or "") + (
+        " Serving keeps the file with its owner; a serving wrapper (modelprivacy sanitize "
+        "--release) protects a served model, not a shared file."
+    )
+    served = {f.check_id for v in result.release if v.mode != "file" for f in v.findings}
+    return ShareLine("Shared as a file, or served", answer, tuple(sorted(served)), decided=True)
+
+
 def may_i_share(result: AuditResult) -> ShareAnswer:
     """Answer "may I share this model?" from an audit, as a checklist with its evidence.
 
@@ -263,12 +273,14 @@ def may_i_share(result: AuditResult) -> ShareAnswer:
         rights in the data set and what to do next.
     """
     serious = _serious(result.findings)
-    lines = (
+    lines: tuple[ShareLine, ...] = (
         _gdpr(result, serious),
         _confidentiality(serious),
         _rights(serious),
         _next(result, serious),
     )
+    if result.release:
+        lines += (_served(result),)
     overall = result.verdict.overall
     if overall == NOT_ANONYMOUS:
         answer = "Not as it is: the model contains personal data."

@@ -561,6 +561,26 @@ def _method(result: AuditResult) -> dict[str, Any]:
     }
 
 
+def _release(result: AuditResult) -> dict[str, Any] | None:
+    """The release-mode table (with ``release=``), or None."""
+    from modelprivacy.auditing.render import (
+        RELEASE_COLUMNS,
+        RELEASE_HEADING,
+        RELEASE_NOTE,
+        release_rows,
+    )
+
+    if not result.release:
+        return None
+    return {
+        "heading": RELEASE_HEADING,
+        "columns": RELEASE_COLUMNS,
+        "rows": release_rows(result),
+        "recommendation": result.recommendation(),
+        "note": RELEASE_NOTE,
+    }
+
+
 def _context(result: AuditResult) -> dict[str, Any]:
     v = result.verdict
     tone = _TONE.get(v.overall, "amber")
@@ -576,6 +596,7 @@ def _context(result: AuditResult) -> dict[str, Any]:
         "explanation": v.explanation,
         "share": may_i_share(result),
         "share_heading": SHARE_HEADING,
+        "release": _release(result),
         "n_findings": len(result.findings),
         "criteria": _criteria(result),
         "sections": SECTIONS,
