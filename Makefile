@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo demo-full test lint typecheck check bench bench-sacro clean browser
+.PHONY: demo demo-full test lint typecheck check bench bench-sacro clean browser pandoc
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,16 @@ browser:
 	{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; } || \
 	echo "warning: could not install chromium (apt-get as root); the browser test is skipped locally and fails under CI"
 
+# skops.card.parse_modelcard (the model-card tests) needs pandoc (Debian's package).
+pandoc:
+	@command -v pandoc >/dev/null 2>&1 || \
+	{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pandoc >/dev/null; } || \
+	echo "warning: could not install pandoc (apt-get as root); the model-card tests are skipped locally and fail under CI"
+
 # Tests run on TEST_JOBS worker processes (pytest-xdist), each test file on one worker so that
 # its module fixtures are built once.
 TEST_JOBS ?= 2
-test: $(STAMP) browser
+test: $(STAMP) browser pandoc
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist loadfile
@@ -53,6 +59,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/sanitize_adult.py
 	$(BIN)/python benchmarks/gbdt_inspect.py
 	$(BIN)/python benchmarks/mia_gbdt.py $(if $(wildcard $(SACRO_PY)),--sacro-python $(SACRO_PY))
+	$(BIN)/python benchmarks/label_only_vs_art.py
+	$(BIN)/python benchmarks/scale.py --sizes 10000 30000 100000 --dask
+	$(BIN)/python benchmarks/footprint.py
 
 # SACRO-ML in its own venv (never a dependency of modelprivacy): CPU PyTorch pinned first
 # (a plain torch requirement pulls the CUDA build), then sacroml and lightgbm.

@@ -130,6 +130,16 @@ def test_the_section_is_deterministic_and_has_no_date_or_timing(real_results):
     assert list(card_sections(result)) == [SECTION] + [f"{SECTION}/{s}" for s in SUBSECTIONS]
 
 
+def test_inspect_writes_the_section(pandoc, tmp_path, capsys, monkeypatch):
+    rng = np.random.RandomState(1)
+    X = rng.rand(50, 2)
+    sio.dump(KNeighborsClassifier(3).fit(X, (X[:, 0] > 0.5).astype(int)), tmp_path / "knn.skops")
+    monkeypatch.chdir(tmp_path)
+    assert main(["inspect", "knn.skops", "--format", "model-card"]) == 1
+    card = _parse(tmp_path, capsys.readouterr().out)
+    assert "MP-S101" in card.select(f"{SECTION}/Findings").content
+
+
 def test_the_command_writes_the_section(tmp_path, capsys, monkeypatch):
     rng = np.random.RandomState(1)
     X = rng.rand(50, 2)

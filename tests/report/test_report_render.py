@@ -19,7 +19,9 @@ def test_render_accepts_the_format_or_its_name(result, fmt):
 
 
 def test_unknown_format_names_the_choices(result):
-    with pytest.raises(ValueError, match=r"terminal, json, markdown, html\. Got 'pdf'"):
+    with pytest.raises(
+        ValueError, match=r"terminal, json, markdown, html, sarif, model-card\. Got 'pdf'"
+    ):
         render(result, "pdf")
 
 

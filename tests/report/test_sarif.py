@@ -254,6 +254,18 @@ def test_audit_sarif_of_a_knn_file_fails_the_gate(models, schema, capsys, monkey
     assert again.read_bytes() == out.read_bytes()
 
 
+def test_inspect_writes_sarif_too(models, schema, capsys, monkeypatch):
+    monkeypatch.chdir(models)
+    assert main(["inspect", "knn.skops", "--format", "sarif"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    validate(doc, schema)
+    run = doc["runs"][0]
+    assert run["properties"]["kind"] == "inspection"
+    assert {r["ruleId"] for r in run["results"] if r["level"] == "error"} == {"MP-S101", "MP-S108"}
+    assert main(["inspect", "clean.skops", "--format", "sarif"]) == 0
+    assert json.loads(capsys.readouterr().out)["runs"][0]["results"] == []
+
+
 def test_audit_sarif_of_a_clean_model_passes(models, schema, capsys, monkeypatch):
     monkeypatch.chdir(models)
     out = models / "clean.sarif"

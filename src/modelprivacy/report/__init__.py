@@ -58,6 +58,8 @@ class Format(enum.Enum):
     JSON = "json"
     MARKDOWN = "markdown"
     HTML = "html"
+    SARIF = "sarif"
+    MODEL_CARD = "model-card"
 
 
 _RENDERERS: dict[Format, Renderer] = {Format(k): r for k, r in FORMATS["inspection"].items()}
@@ -78,7 +80,7 @@ def render(
         The result to render.
     fmt : Format or str
         The format, or its name (``"terminal"``, ``"json"``, ``"markdown"``,
-        ``"html"``).
+        ``"html"``, ``"sarif"``, ``"model-card"``).
     width : int, optional
         Line width of the terminal format (default 100); the others ignore it.
     color : bool, default=False

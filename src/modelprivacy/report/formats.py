@@ -71,6 +71,8 @@ FORMATS: Mapping[str, Mapping[str, Renderer]] = {
         "json": _lazy("modelprivacy.report.json_", "to_json"),
         "markdown": _lazy("modelprivacy.report.markdown", "to_markdown"),
         "html": _lazy("modelprivacy.report.inspection_html", "render_inspection_html", "fragment"),
+        "sarif": _lazy(_SARIF, "inspection_sarif"),
+        "model-card": _lazy(_CARD, "inspection_model_card"),
     },
     "audit": {
         "terminal": _lazy("modelprivacy.auditing.render", "audit_terminal", "width"),
