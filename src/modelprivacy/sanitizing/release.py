@@ -307,15 +307,6 @@ class LockedAway:
     notice: str
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-    except OSError:
-        pass
-    return a.resolve() == b.resolve()
-
-
 def _native_output(model: Any) -> str:
     if _is_regressor(model):
         return "regression"
@@ -395,26 +386,14 @@ def lock_away(
     if reason:
         raise ReleaseModeError(reason)
     out = Path(path)
-    from modelprivacy.sanitizing.save import JOBLIB_SUFFIXES
+    from modelprivacy.sanitizing.save import JOBLIB_SUFFIXES, check_destination
 
     if out.suffix.lower() in JOBLIB_SUFFIXES:
         raise DataError(
             f"cannot write '{out}': a serving wrapper is saved with skops, which loads without "
             "running code; give a .skops file"
         )
-    for given in inputs:
-        if _same_file(out, Path(given)):
-            raise DataError(
-                f"refusing to overwrite the input file '{given}' with the serving wrapper; give "
-                "another output path"
-            )
-    parent = out.parent if str(out.parent) else Path(".")
-    if not parent.is_dir():
-        raise DataError(
-            f"cannot write '{out}': the directory '{parent}' does not exist; create it first"
-        )
-    if out.is_dir():
-        raise DataError(f"cannot write '{out}': it is a directory; give a file name")
+    parent = check_destination(out, inputs, "the serving wrapper")
     import skops.io as sio
 
     from modelprivacy._files import umask_mode

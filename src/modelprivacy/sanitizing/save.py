@@ -27,6 +27,35 @@ def _same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
+def check_destination(out: Path, inputs: Sequence[str | os.PathLike[str]], what: str) -> Path:
+    """Refuse to write ``what`` over an input, into a missing directory, or onto a directory.
+
+    Returns
+    -------
+    Path
+        The directory ``out`` goes in (where its temporary file is written).
+
+    Raises
+    ------
+    DataError
+        One line naming the problem and the fix.
+    """
+    for given in inputs:
+        if _same_file(out, Path(given)):
+            raise DataError(
+                f"refusing to overwrite the input file '{given}' with {what}; give another "
+                "output path"
+            )
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise DataError(
+            f"cannot write '{out}': the directory '{parent}' does not exist; create it first"
+        )
+    if out.is_dir():
+        raise DataError(f"cannot write '{out}': it is a directory; give a file name")
+    return parent
+
+
 def _is_statsmodels(model: Any) -> bool:
     return str(getattr(type(model), "__module__", "")).startswith("statsmodels.")
 
@@ -94,19 +123,7 @@ def save_model(
         is a file.
     """
     out = Path(path)
-    for given in inputs:
-        if _same_file(out, Path(given)):
-            raise DataError(
-                f"refusing to overwrite the input file '{given}' with the sanitised model; give "
-                "another output path"
-            )
-    parent = out.parent if str(out.parent) else Path(".")
-    if not parent.is_dir():
-        raise DataError(
-            f"cannot write '{out}': the directory '{parent}' does not exist; create it first"
-        )
-    if out.is_dir():
-        raise DataError(f"cannot write '{out}': it is a directory; give a file name")
+    parent = check_destination(out, inputs, "the sanitised model")
     if _is_statsmodels(model) and out.suffix.lower() not in JOBLIB_SUFFIXES:
         raise DataError(
             f"cannot write '{out}': statsmodels results are saved as a pickle; give a .pkl or "
