@@ -78,6 +78,7 @@ $(SACRO_VENV)/.installed:
 bench-sacro: $(STAMP) $(SACRO_VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python benchmarks/mia_gbdt.py --sacro-python $(SACRO_PY)
+	$(BIN)/python benchmarks/mia_vs_peers.py --sacro-python $(SACRO_PY)
 
 clean:
 	rm -rf $(VENV) $(SACRO_VENV) build dist .pytest_cache .mypy_cache .ruff_cache
