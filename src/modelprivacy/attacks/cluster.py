@@ -117,13 +117,14 @@ def _is_client(scheduler: Any) -> bool:
     )
 
 
-def _host_port(address: str) -> tuple[str, int] | None:
-    """Host and port of a ``tcp://`` or ``tls://`` address (None for other protocols)."""
-    scheme, sep, rest = address.partition("://")
-    if not sep:
-        scheme, rest = "tcp", address
-    if scheme not in ("tcp", "tls"):
-        return None
+def _split_host_port(rest: str, default: int, what: str, fix: str) -> tuple[str, int]:
+    """``HOST[:PORT]``, ``[IPv6][:PORT]`` (after the scheme) as host and port.
+
+    Raises
+    ------
+    BackendError
+        When it names no host or no valid port: ``"{what} names no host: {fix}"``.
+    """
     rest = rest.rstrip("/")
     if rest.startswith("["):  # [IPv6]:port
         host, _, tail = rest[1:].partition("]")
@@ -133,16 +134,24 @@ def _host_port(address: str) -> tuple[str, int] | None:
         if not sep:
             host, port_text = rest, ""
     if not host:
-        raise BackendError(
-            f"the Dask scheduler address {address!r} names no host: give tcp://HOST:PORT"
-        )
+        raise BackendError(f"{what} names no host: {fix}")
     try:
-        port = int(port_text) if port_text else _DEFAULT_PORT
+        port = int(port_text) if port_text else default
     except ValueError:
-        raise BackendError(
-            f"the Dask scheduler address {address!r} has no valid port: give tcp://HOST:PORT"
-        ) from None
+        raise BackendError(f"{what} has no valid port: {fix}") from None
     return host, port
+
+
+def _host_port(address: str) -> tuple[str, int] | None:
+    """Host and port of a ``tcp://`` or ``tls://`` address (None for other protocols)."""
+    scheme, sep, rest = address.partition("://")
+    if not sep:
+        scheme, rest = "tcp", address
+    if scheme not in ("tcp", "tls"):
+        return None
+    return _split_host_port(
+        rest, _DEFAULT_PORT, f"the Dask scheduler address {address!r}", "give tcp://HOST:PORT"
+    )
 
 
 def _unreachable(address: str, why: str) -> BackendError:
@@ -283,26 +292,9 @@ def _ray_host_port(address: str) -> tuple[str, int]:
     if not sep:
         scheme, rest = "", address
     default = _RAY_CLIENT_PORT if scheme == "ray" else _RAY_GCS_PORT
-    rest = rest.rstrip("/")
-    if rest.startswith("["):  # [IPv6]:port
-        host, _, tail = rest[1:].partition("]")
-        port_text = tail[1:] if tail.startswith(":") else ""
-    else:
-        host, sep, port_text = rest.rpartition(":")
-        if not sep:
-            host, port_text = rest, ""
-    if not host:
-        raise BackendError(
-            f"the Ray address {address!r} names no host: give auto, ray://HOST:PORT or HOST:PORT"
-        )
-    try:
-        port = int(port_text) if port_text else default
-    except ValueError:
-        raise BackendError(
-            f"the Ray address {address!r} has no valid port: give auto, ray://HOST:PORT or "
-            "HOST:PORT"
-        ) from None
-    return host, port
+    return _split_host_port(
+        rest, default, f"the Ray address {address!r}", "give auto, ray://HOST:PORT or HOST:PORT"
+    )
 
 
 def _auto_address() -> str:
