@@ -380,6 +380,7 @@ def audit(
     from modelprivacy.attacks.reference import DEFAULT_REFERENCE_MODELS, check_budget_choice
     from modelprivacy.attacks.target import NO_MODEL_OBJECT, BlackBox, as_query_model
     from modelprivacy.auditing.checks import AUDIT_CHECKS, AuditContext, Input, run_check
+    from modelprivacy.auditing.release import ServedRun, release_verdicts, run_served
     from modelprivacy.inspection.runner import inspect
     from modelprivacy.load.audit_data import AuditData
     from modelprivacy.load.model import load_model
@@ -450,6 +451,12 @@ def audit(
                 ctx.skipped.append(Skipped(spec.title, NO_MODEL_OBJECT, check_id=check_id))
                 continue
             run_check(spec, ctx)
+        # the served release modes' attacks, on the same backend (their reference models too)
+        served: dict[str, ServedRun] = {}
+        if modes:
+            t0 = time.perf_counter()
+            served = run_served(modes, ctx, progress=progress)
+            ctx.timings["release modes"] = time.perf_counter() - t0
     attack_findings = ctx.findings()
     # the inspection, leaf boxes and the exposure table
     t0 = time.perf_counter()
@@ -519,14 +526,7 @@ def audit(
         if failed is not None and assessed[failed]:
             gaps[failed].append(f"{err.check_id} failed ({err.message})")
     verdict = decide(all_findings, assessed, reasons, gaps)
-    released: tuple[ModeVerdict, ...] = ()
-    if modes:
-        from modelprivacy.auditing.release import release_verdicts
-
-        t0 = time.perf_counter()
-        with reference_backend(backend, scheduler, n_jobs), reference_cache(cache):
-            released = release_verdicts(modes, ctx, verdict, all_findings, progress=progress)
-        ctx.timings["release modes"] = time.perf_counter() - t0
+    released = release_verdicts(modes, ctx, verdict, all_findings, served) if modes else ()
     rows = coverage(
         n_train=data.n_train,
         membership=membership,

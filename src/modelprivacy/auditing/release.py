@@ -24,6 +24,7 @@ already saw (the full output), so its results are reused, not run again.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -35,7 +36,7 @@ from modelprivacy.auditing.verdict import (
     Verdict,
     decide,
 )
-from modelprivacy.findings import Criterion, Finding, Severity, Skipped
+from modelprivacy.findings import Criterion, Finding, Skipped
 
 if TYPE_CHECKING:
     from modelprivacy.attacks.api import MembershipResult
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from modelprivacy.auditing.checks import AuditContext
     from modelprivacy.release import ReleaseMode
 
-__all__ = ["ModeVerdict", "recommendation", "release_verdicts", "worded"]
+__all__ = ["ModeVerdict", "ServedRun", "recommendation", "release_verdicts", "run_served", "worded"]
 
 #: Records the label-only perturbation attack scores per group (it queries each many times).
 LABEL_ONLY_RECORDS = 2_000
@@ -176,15 +177,94 @@ def _served_verdict(
     reasons = {c: why[c] for c in why if not ran.get(c)}
     verdict = decide(findings, ran, reasons)
     so = verdict.criteria[Criterion.SINGLING_OUT]
-    verdict.criteria[Criterion.SINGLING_OUT] = type(so)(
-        criterion=so.criterion,
-        risk=so.risk,
-        assessed=so.assessed,
-        evidence=so.evidence or (_SERVED_SINGLING,),
-        checks=so.checks,
-        reason=so.reason,
+    verdict.criteria[Criterion.SINGLING_OUT] = dataclasses.replace(
+        so, evidence=so.evidence or (_SERVED_SINGLING,)
     )
     return verdict
+
+
+@dataclass(frozen=True)
+class ServedRun:
+    """The attacks of one served mode, run through its output filter.
+
+    Attributes
+    ----------
+    ctx : AuditContext
+        The mode's own context: the model wrapped in the mode's filter, its
+        MP-L201 and MP-I301 results, skips and errors.
+    label_only : MembershipResult or None
+        The label-only perturbation attack (``labels`` mode).
+    label_finding : Finding or None
+        Its finding, rated like MP-L201.
+    """
+
+    ctx: AuditContext
+    label_only: MembershipResult | None = None
+    label_finding: Finding | None = None
+
+
+def run_served(
+    modes: Sequence[ReleaseMode],
+    ctx: AuditContext,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> dict[str, ServedRun]:
+    """Attack the model as each served mode returns it (those not answered by the file's attacks).
+
+    Called inside the audit's reference-backend block, so the served modes'
+    reference models are fitted on the same backend (one local cluster for the
+    whole audit). ``file`` and ``scores`` need no run (``scores`` is what the
+    file's black-box attacks saw), nor a black-box function, which already
+    answers as it is served.
+
+    Parameters
+    ----------
+    modes : sequence of ReleaseMode
+        The modes asked for.
+    ctx : AuditContext
+        The audit's context (model, data, options).
+    progress : callable, optional
+        ``progress(step, done, total)``.
+
+    Returns
+    -------
+    dict
+        ``{mode: ServedRun}`` of the modes that were run.
+    """
+    from modelprivacy.attacks.target import BlackBox
+    from modelprivacy.auditing.checks import AUDIT_CHECKS, AuditContext, run_check
+    from modelprivacy.sanitizing.release import ReleasedModel
+
+    out: dict[str, ServedRun] = {}
+    if isinstance(ctx.model, BlackBox):
+        return out
+    d = ctx.data
+    for mode in modes:
+        if mode.kind in ("file", "scores"):
+            continue
+        name = str(mode)
+        step = f"release {name}"
+        if progress is not None:
+            progress(step, 0, 1)
+        sub = AuditContext(
+            model=ReleasedModel(ctx.model, release=name),
+            data=d,
+            k=ctx.k,
+            seed=ctx.seed,
+            thresholds=ctx.thresholds,
+            options=dict(ctx.options),
+            debug=ctx.debug,
+            progress=None,
+        )
+        for check_id in ("MP-L201", "MP-I301"):
+            run_check(AUDIT_CHECKS[check_id], sub)
+        label_only = finding = None
+        if mode.kind == "labels" and d.train is not None and d.holdout is not None:
+            label_only, finding = _label_only(ctx)
+        if progress is not None:
+            progress(step, 1, 1)
+        out[name] = ServedRun(sub, label_only, finding)
+    return out
 
 
 def release_verdicts(
@@ -192,35 +272,30 @@ def release_verdicts(
     ctx: AuditContext,
     file_verdict: Verdict,
     file_findings: Sequence[Finding],
-    *,
-    progress: Callable[[str, int, int], None] | None = None,
+    served: dict[str, ServedRun],
 ) -> tuple[ModeVerdict, ...]:
-    """Run the served modes' attacks and decide a verdict per mode.
+    """Decide a verdict per mode, from the file's audit and the served modes' runs.
 
     Parameters
     ----------
     modes : sequence of ReleaseMode
         The modes to decide, in order.
     ctx : AuditContext
-        The audit's context after its own checks ran (model, data, options,
-        and the file mode's MP-L201 and MP-I301 results).
+        The audit's context after its own checks ran (its MP-L201 and MP-I301
+        results are the ``file`` and ``scores`` modes' attacks).
     file_verdict : Verdict
         The audit's verdict: the ``file`` mode's.
     file_findings : sequence of Finding
         Every finding of the audit.
-    progress : callable, optional
-        ``progress(step, done, total)``.
+    served : dict
+        :func:`run_served`'s runs of the other modes.
 
     Returns
     -------
     tuple of ModeVerdict
         One per mode.
     """
-    from modelprivacy.attacks.target import BlackBox
-    from modelprivacy.auditing.checks import AUDIT_CHECKS, AuditContext, run_check
-
     out: list[ModeVerdict] = []
-    d = ctx.data
     for mode in modes:
         name = str(mode)
         applies = _applies(mode)
@@ -237,30 +312,8 @@ def release_verdicts(
                 )
             )
             continue
-        served = [f for f in file_findings if f.check_id in ("MP-L201", "MP-I301")]
-        if mode.kind == "scores":
-            ran = {
-                Criterion.SINGLING_OUT: True,
-                Criterion.LINKABILITY: ctx.result("MP-L201") is not None,
-                Criterion.INFERENCE: ctx.result("MP-I301") is not None,
-            }
-            why = _why(ctx)
-            out.append(
-                ModeVerdict(
-                    name,
-                    _served_verdict(served, ran, why),
-                    tuple(served),
-                    ctx.result("MP-L201"),
-                    None,
-                    ctx.result("MP-I301"),
-                    applies,
-                    reused=True,
-                )
-            )
-            continue
-        from modelprivacy.sanitizing.release import ReleasedModel
-
-        if isinstance(ctx.model, BlackBox):
+        run = ServedRun(ctx) if mode.kind == "scores" else served.get(name)
+        if run is None:  # a black-box function: not wrapped in a filter
             bb = "a black-box function already answers as it is served: audit it in that form"
             out.append(
                 ModeVerdict(
@@ -273,46 +326,26 @@ def release_verdicts(
                 )
             )
             continue
-        step = f"release {name}"
-        if progress is not None:
-            progress(step, 0, 1)
-        sub = AuditContext(
-            model=ReleasedModel(ctx.model, release=name),
-            data=d,
-            k=ctx.k,
-            seed=ctx.seed,
-            thresholds=ctx.thresholds,
-            options=dict(ctx.options),
-            debug=ctx.debug,
-            progress=None,
-        )
-        findings: list[Finding] = []
-        for check_id in ("MP-L201", "MP-I301"):
-            got = run_check(AUDIT_CHECKS[check_id], sub)
-            if got is not None:
-                findings += got.findings
-        label_only = None
-        if mode.kind == "labels" and d.train is not None and d.holdout is not None:
-            label_only, finding = _label_only(ctx)
-            if finding is not None:
-                findings.append(finding)
+        sub = run.ctx
+        findings = [f for f in sub.findings() if f.check_id in ("MP-L201", "MP-I301")]
+        if run.label_finding is not None:
+            findings.append(run.label_finding)
         ran = {
             Criterion.SINGLING_OUT: True,
-            Criterion.LINKABILITY: sub.result("MP-L201") is not None or label_only is not None,
+            Criterion.LINKABILITY: sub.result("MP-L201") is not None or run.label_only is not None,
             Criterion.INFERENCE: sub.result("MP-I301") is not None,
         }
-        if progress is not None:
-            progress(step, 1, 1)
         out.append(
             ModeVerdict(
                 name,
                 _served_verdict(findings, ran, _why(sub)),
                 tuple(findings),
                 sub.result("MP-L201"),
-                label_only,
+                run.label_only,
                 sub.result("MP-I301"),
                 applies,
-                skipped=tuple(sub.skipped),
+                skipped=() if sub is ctx else tuple(sub.skipped),
+                reused=sub is ctx,
             )
         )
     return tuple(out)
@@ -331,8 +364,6 @@ def _why(ctx: AuditContext) -> dict[Criterion, str]:
 
 def _label_only(ctx: AuditContext) -> tuple[MembershipResult | None, Finding | None]:
     """The label-only perturbation attack on the model's labels, rated like MP-L201."""
-    import dataclasses
-
     from modelprivacy.attacks.findings import membership_finding
     from modelprivacy.attacks.label_only import LabelOnlyError, label_only_membership
     from modelprivacy.auditing.checks import _rating
@@ -358,6 +389,4 @@ def _label_only(ctx: AuditContext) -> tuple[MembershipResult | None, Finding | N
     finding = dataclasses.replace(
         finding, title="Membership inference from labels only (robustness to perturbation)"
     )
-    if finding.severity < Severity.INFO:  # pragma: no cover - severities start at info
-        return result, None
     return result, finding
