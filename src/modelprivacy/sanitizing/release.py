@@ -38,6 +38,7 @@ import numpy as np
 from sklearn.base import BaseEstimator
 from sklearn.utils.metaestimators import available_if
 
+from modelprivacy.attacks.target import _is_regressor
 from modelprivacy.errors import DataError, ModelPrivacyError
 from modelprivacy.release import ReleaseMode, ReleaseModeError, filter_output, not_applicable
 
@@ -52,15 +53,6 @@ NOTICE = (
 """What reports say about a wrapper (``{mode}`` is its release mode)."""
 
 _WRAPPABLE = "labels, rounded:D or top:K"
-
-
-def _is_regressor(est: Any) -> bool:
-    from sklearn.base import is_regressor
-
-    try:
-        return bool(is_regressor(est))
-    except Exception:  # no scikit-learn tags
-        return getattr(est, "_estimator_type", None) == "regressor"
 
 
 def _n_classes(est: Any) -> int | None:
