@@ -103,14 +103,20 @@ class ValueIndex:
 
     def __post_init__(self) -> None:
         m = self.matrix.astype(np.float32).astype(np.float64) if self.float32 else self.matrix
-        n, d = m.shape
-        vals = m.T.reshape(-1)
-        cols = np.repeat(np.arange(d, dtype=np.int32), n)
-        recs = np.tile(np.arange(n, dtype=np.int64), d)
+        n, _ = m.shape
+        vals = m.T.reshape(-1)  # column by column: ordered by (column, record)
         ok = ~np.isnan(vals)
-        vals, cols, recs = vals[ok], cols[ok], recs[ok]
-        order = np.lexsort((recs, cols, vals))
-        vals, cols, recs = vals[order], cols[order], recs[order]
+        flat = np.flatnonzero(ok) if not ok.all() else None
+        if flat is not None:
+            vals = vals[ok]
+        # sorted by (value, column, record): a stable sort by value keeps the (column,
+        # record) order of equal values, the order np.lexsort((recs, cols, vals)) gives
+        order = np.argsort(vals, kind="stable")
+        vals = vals[order]
+        pos = order if flat is None else flat[order]
+        cols_, recs = np.divmod(pos, max(n, 1))
+        cols = cols_.astype(np.int32)
+        recs = recs.astype(np.int64, copy=False)
         if vals.size:
             new = np.r_[True, (vals[1:] != vals[:-1]) | (cols[1:] != cols[:-1])]
         else:
@@ -176,21 +182,26 @@ class RowIndex:
 
     matrix: np.ndarray
     float32: bool = False
-    rows: dict[bytes, list[int]] = field(init=False, repr=False)
+    keys: np.ndarray = field(init=False, repr=False)
+    kept: np.ndarray = field(init=False, repr=False)
+    groups: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         m = self.matrix.astype(np.float32) if self.float32 else np.ascontiguousarray(self.matrix)
         m = np.ascontiguousarray(m)
-        self.rows = {}
+        # the distinct rows (sorted), the indexed rows' positions and each one's distinct row
+        self.keys = np.zeros(0, dtype=np.dtype((np.void, max(m.itemsize, 1))))
+        self.kept = np.zeros(0, dtype=np.int64)
+        self.groups = np.zeros(0, dtype=np.int64)
         if m.ndim != 2 or not m.size:
             return
         # an empty (all NaN) or all-zero row identifies nobody (NaN counts as non-zero)
         keep = np.flatnonzero(~(np.isnan(m).all(axis=1) | ~m.any(axis=1)))
-        raw = np.ascontiguousarray(m[keep]).tobytes()
-        width = m.shape[1] * m.itemsize
-        rows = self.rows
-        for j, i in enumerate(keep.tolist()):
-            rows.setdefault(raw[j * width : (j + 1) * width], []).append(i)
+        # each row as one opaque value of its bytes: equal values are equal bytes
+        rows = _row_bytes(m[keep])
+        self.keys, inverse = np.unique(rows, return_inverse=True)
+        self.kept = keep.astype(np.int64)
+        self.groups = inverse.reshape(-1)
 
     def match(self, stored: np.ndarray) -> tuple[int, np.ndarray]:
         """Count stored rows equal to training rows.
@@ -209,14 +220,25 @@ class RowIndex:
         """
         dtype = np.float32 if self.float32 else np.float64
         s = np.ascontiguousarray(np.asarray(stored, dtype=dtype))
-        n_rows = 0
-        recs: set[int] = set()
-        for row in s:
-            hit = self.rows.get(row.tobytes())
-            if hit:
-                n_rows += 1
-                recs.update(hit)
-        return n_rows, np.array(sorted(recs), dtype=np.int64)
+        if s.ndim == 0:
+            raise TypeError("iteration over a 0-d array")
+        none = (0, np.zeros(0, dtype=np.int64))
+        if not len(s) or not self.keys.size or s[0].nbytes != self.keys.dtype.itemsize:
+            return none
+        found = _row_bytes(s.reshape(len(s), -1))
+        pos = np.minimum(np.searchsorted(self.keys, found), len(self.keys) - 1)
+        hit = self.keys[pos] == found
+        if not hit.any():
+            return none
+        matched = np.zeros(len(self.keys), dtype=bool)
+        matched[pos[hit]] = True
+        return int(hit.sum()), self.kept[matched[self.groups]]
+
+
+def _row_bytes(m: np.ndarray) -> np.ndarray:
+    """The rows of a 2-D array as a 1-D array of opaque byte strings (``np.void``)."""
+    m = np.ascontiguousarray(m)
+    return m.view(np.dtype((np.void, m.shape[1] * m.itemsize))).reshape(-1)
 
 
 def _attr(obj: Any, name: str) -> Any:
