@@ -59,7 +59,9 @@ description gives the count the baseline reaches beside them.
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -91,6 +93,7 @@ MEDIUM_RISK = 0.03  # ... medium
 MIN_CONTROL = 10
 BOOTSTRAP = 2000
 SMALL = 20_000  # attack models on fewer records are fitted on one thread
+_QUERY_ROWS = 50_000  # the model-based attack asks about at most this many rows per query
 
 Column = str | int
 Kind = Literal["categorical", "numeric"]
@@ -641,14 +644,26 @@ def _features(X: pd.DataFrame, column: Any, extra: dict[str, np.ndarray]) -> pd.
         else:
             frame[f"f{i}"] = s.to_numpy(dtype=np.float64, na_value=np.nan)
     for name, arr in extra.items():
-        a = np.asarray(arr)
-        a = a.reshape(len(X), -1) if a.ndim > 1 else a.reshape(len(X), 1)
-        for j in range(a.shape[1]):
-            col = a[:, j]
-            if col.dtype.kind in "biuf":
-                frame[f"{name}{j}"] = col.astype(np.float64)
-            else:
-                frame[f"{name}{j}"] = col.astype(str).astype(object)
+        _append(frame, name, arr)
+    return frame
+
+
+def _append(frame: pd.DataFrame, name: str, arr: np.ndarray) -> None:
+    """Append the columns of ``arr`` to ``frame`` as ``name0``, ``name1``, ... (in place)."""
+    a = np.asarray(arr)
+    a = a.reshape(len(frame), -1) if a.ndim > 1 else a.reshape(len(frame), 1)
+    for j in range(a.shape[1]):
+        col = a[:, j]
+        if col.dtype.kind in "biuf":
+            frame[f"{name}{j}"] = col.astype(np.float64)
+        else:
+            frame[f"{name}{j}"] = col.astype(str).astype(object)
+
+
+def _with_outputs(F: pd.DataFrame, out: np.ndarray) -> pd.DataFrame:
+    """The attacker's features ``F`` with the model's outputs appended (``out_0``, ...)."""
+    frame = F.copy()
+    _append(frame, "out_", out)
     return frame
 
 
@@ -705,6 +720,68 @@ class _Learned:
             return np.zeros(len(F))
         with threadpool_limits(limits=1 if len(F) < SMALL else None, user_api="openmp"):
             return np.asarray(self.pipe.predict_proba(F).max(axis=1), dtype=np.float64)
+
+
+def _fit_predict(
+    regress: bool,
+    seed: int,
+    F: pd.DataFrame,
+    target: np.ndarray,
+    F_members: pd.DataFrame,
+    F_control: pd.DataFrame,
+    confidence: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Fit an attack model on ``F``; its guesses on members and control, and its confidence."""
+    model = _Learned(regress=regress, seed=seed).fit(F, target)
+    guess_m = model.predict(F_members)
+    conf = model.confidence(F_members) if confidence else None
+    return guess_m, model.predict(F_control), conf
+
+
+class _Jobs:
+    """Runs the attack-model fits of a column on ``workers`` threads (inline for one).
+
+    Each fit runs on one OpenMP thread below :data:`SMALL` records, and most of
+    its work (binning, histograms, splits, prediction) releases the GIL, so two
+    fits on two threads take the time of about one; each is seeded, so its
+    result does not depend on where it runs.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.pool = ThreadPoolExecutor(workers, "modelprivacy-attribute") if workers > 1 else None
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        if self.pool is not None:
+            from sklearn import config_context, get_config
+
+            config = get_config()  # scikit-learn's configuration is per thread: carry it over
+
+            def run() -> Any:
+                with config_context(**config):
+                    return fn(*args)
+
+            return self.pool.submit(run)
+        done: Future[Any] = Future()
+        done.set_result(fn(*args))
+        return done
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _workers(n_records: int) -> int:
+    """Threads for the attack-model fits: 2 when both fit on one thread and 2 cores are free."""
+    if n_records >= SMALL:
+        return 1
+    from modelprivacy._threads import fit_threads
+
+    free = fit_threads()
+    if free is None:
+        from joblib import cpu_count
+
+        free = cpu_count()
+    return 2 if free >= 2 else 1
 
 
 def _paired_advantage(a: np.ndarray, b: np.ndarray, rng: np.random.Generator) -> Interval:
@@ -769,6 +846,26 @@ def _with_value(X: pd.DataFrame, column: Any, value: Any) -> pd.DataFrame:
     return out
 
 
+def _outputs_of(query: _Query, frames: list[pd.DataFrame]) -> list[np.ndarray]:
+    """The model's outputs on each of ``frames``, asked in one query when they can be stacked.
+
+    The rows are independent (as :func:`~modelprivacy.attacks.target.query`
+    relies on), so one query of the stacked rows answers what a query per frame
+    would; per-call costs (a Pipeline's column checks, encoders) are paid once.
+    Frames whose columns or types differ are asked separately, since stacking
+    them would convert some.
+    """
+    first = frames[0]
+    same = all(
+        f.columns.equals(first.columns) and f.dtypes.equals(first.dtypes) for f in frames[1:]
+    )
+    if len(frames) == 1 or not same:
+        return [query.outputs(f) for f in frames]
+    out = query.outputs(pd.concat(frames, ignore_index=True))
+    bounds = np.cumsum([0, *(len(f) for f in frames)])
+    return [out[a:b] for a, b in itertools.pairwise(bounds)]
+
+
 def _model_attack(
     query: _Query,
     X: pd.DataFrame,
@@ -779,9 +876,15 @@ def _model_attack(
     prior: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Index of the chosen candidate for every record of ``X``, and the margin of the choice."""
-    score = np.empty((len(X), len(candidates)))
-    for j, v in enumerate(candidates):
-        out = query.outputs(_with_value(X, column, v))
+    n = len(X)
+    score = np.empty((n, len(candidates)))
+    per_query = max(1, _QUERY_ROWS // max(n, 1))  # candidates asked about in one query
+    outs: list[np.ndarray] = []
+    for j in range(len(candidates)):
+        if j % per_query == 0:
+            batch = [_with_value(X, column, w) for w in candidates[j : j + per_query]]
+            outs = _outputs_of(query, batch)
+        out = outs[j % per_query]
         if y is not None:
             fit = query.consistency(out, y)
             score[:, j] = fit * prior[j] if query.output != "regression" else fit
@@ -806,6 +909,7 @@ def _attack_column(
     grid: int,
     seed: int,
     col_no: int,
+    jobs: _Jobs,
 ) -> ColumnResult:
     pop_values = attacker.X[column]
     if pop_values.notna().sum() == 0:
@@ -866,13 +970,8 @@ def _attack_column(
         return np.asarray(np.abs(guess.astype(np.float64) - truth) <= tol_abs)
 
     # baseline: the learned attack without the model's outputs
-    def extra(part: _Part, out: np.ndarray | None) -> dict[str, np.ndarray]:
-        cols: dict[str, np.ndarray] = {}
-        if known_label and part.y is not None:
-            cols["label_"] = part.y
-        if out is not None:
-            cols["out_"] = out
-        return cols
+    def label(part: _Part) -> dict[str, np.ndarray]:
+        return {"label_": part.y} if known_label and part.y is not None else {}
 
     # Columns without a single value in the attacker's data carry nothing to
     # learn from (and HistGradientBoosting cannot bin them): the learned
@@ -882,12 +981,38 @@ def _attack_column(
     def learn_from(X: pd.DataFrame) -> pd.DataFrame:
         return X.drop(columns=empty) if empty else X
 
+    # the baseline's features (the other columns and the label), built once per part; the
+    # learned attack's are the same with the model's outputs appended
+    F_att, F_mem, F_con = (_features(learn_from(p.X), column, label(p)) for p in (att, mem, con))
     y_attack = codes_a if categorical else att.X[column].to_numpy(dtype=np.float64)
-    base = _Learned(regress=not categorical, seed=seed).fit(
-        _features(learn_from(att.X), column, extra(att, None)), y_attack
-    )
-    base_m = success(base.predict(_features(learn_from(mem.X), column, extra(mem, None))), truth_m)
-    base_c = success(base.predict(_features(learn_from(con.X), column, extra(con, None))), truth_c)
+    regress = not categorical
+    base_job = jobs.submit(_fit_predict, regress, seed, F_att, y_attack, F_mem, F_con, False)
+    learned_job = None
+    if "learned" in attacks:
+        learned_job = jobs.submit(
+            _fit_predict,
+            regress,
+            seed,
+            _with_outputs(F_att, out_a),
+            y_attack,
+            _with_outputs(F_mem, out_m),
+            _with_outputs(F_con, out_c),
+            True,
+        )
+    # the model-based attack queries the target here while the attack models are fitted
+    model_guess: tuple[np.ndarray, np.ndarray] | None = None
+    if "model" in attacks and in_model:
+        both = pd.concat([mem.X, con.X], ignore_index=True)
+        y_both = (
+            np.concatenate([mem.y, con.y])
+            if known_label and mem.y is not None and con.y is not None
+            else None
+        )
+        model_guess = _model_attack(
+            query, both, y_both, np.vstack([out_m, out_c]), column, candidates, prior
+        )
+    pred_m, pred_c, _ = base_job.result()
+    base_m, base_c = success(pred_m, truth_m), success(pred_c, truth_c)
     # An attacker without the model may also guess the most frequent value (the median of a
     # numeric column); on small data that beats a model of the other columns. The stronger of
     # the two on the control records is the baseline.
@@ -903,34 +1028,20 @@ def _attack_column(
     for a_no, name in enumerate(attacks):
         rng = np.random.default_rng([seed, col_no, a_no])
         if name == "model":
-            if not in_model:
+            if model_guess is None:
                 skipped[name] = (
                     "the column is not one of the model's inputs; only the learned attack runs "
                     "(the model is queried without the column)"
                 )
                 continue
-            both = pd.concat([mem.X, con.X], ignore_index=True)
-            y_both = (
-                np.concatenate([mem.y, con.y])
-                if known_label and mem.y is not None and con.y is not None
-                else None
-            )
-            idx, margin = _model_attack(
-                query, both, y_both, np.vstack([out_m, out_c]), column, candidates, prior
-            )
+            idx, margin = model_guess
             guess = idx if categorical else candidates[idx]
             s_m, s_c = success(guess[: len(mem.X)], truth_m), success(guess[len(mem.X) :], truth_c)
             conf = margin[: len(mem.X)]
         else:
-            learned = _Learned(regress=not categorical, seed=seed).fit(
-                _features(learn_from(att.X), column, extra(att, out_a)), y_attack
-            )
-            F_m = _features(learn_from(mem.X), column, extra(mem, out_m))
-            s_m = success(learned.predict(F_m), truth_m)
-            conf = learned.confidence(F_m)
-            s_c = success(
-                learned.predict(_features(learn_from(con.X), column, extra(con, out_c))), truth_c
-            )
+            assert learned_job is not None
+            pred_m, pred_c, conf = learned_job.result()
+            s_m, s_c = success(pred_m, truth_m), success(pred_c, truth_c)
         outcomes[name] = _outcome(name, s_m, s_c, base_m, base_c, mem_rows, rng, conf)
     if not outcomes:
         raise DataError(
@@ -1115,29 +1226,31 @@ def attribute_inference(
     if len(control.X) > n:
         control = control.take(np.sort(rng.choice(len(control.X), size=n, replace=False)))
 
-    outputs = {
-        "attacker": query.outputs(attacker.X),
-        "members": query.outputs(members.X),
-        "control": query.outputs(control.X),
-    }
+    roles = {"attacker": attacker, "members": members, "control": control}
+    outputs = dict(zip(roles, _outputs_of(query, [p.X for p in roles.values()]), strict=True))
     results: dict[Column, ColumnResult] = {}
-    for col_no, column in enumerate(sens):
-        results[column] = _attack_column(
-            column,
-            query,
-            column in model_cols,
-            attacker,
-            members,
-            control,
-            member_rows,
-            outputs,
-            known_label=known_label,
-            attacks=chosen,
-            tolerance=float(tolerance),
-            grid=grid,
-            seed=seed,
-            col_no=col_no,
-        )
+    jobs = _Jobs(_workers(len(attacker.X)))
+    try:
+        for col_no, column in enumerate(sens):
+            results[column] = _attack_column(
+                column,
+                query,
+                column in model_cols,
+                attacker,
+                members,
+                control,
+                member_rows,
+                outputs,
+                known_label=known_label,
+                attacks=chosen,
+                tolerance=float(tolerance),
+                grid=grid,
+                seed=seed,
+                col_no=col_no,
+                jobs=jobs,
+            )
+    finally:
+        jobs.close()
     return AttributeResult(
         columns=results,
         known_label=known_label,
