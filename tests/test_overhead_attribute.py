@@ -1,10 +1,9 @@
-"""Attribute inference gives the same result however its work is batched and spread.
+"""Attribute inference gives the same result however its queries are batched.
 
-The attack-model fits may run on two threads, the model-based attack asks
-about several candidate values in one query, and the outputs of the three
-roles (attacker, members, control) come from one query: each must leave every
-number and every per-record array exactly as one fit and one query at a time
-give them.
+The model-based attack asks about several candidate values in one query, and
+the outputs of the three roles (attacker, members, control) come from one
+query: each must leave every number and every per-record array exactly as one
+query per candidate value and per role gives them.
 """
 
 from __future__ import annotations
@@ -68,26 +67,13 @@ def _same(a: AttributeResult, b: AttributeResult) -> None:
 
 @pytest.fixture(scope="module")
 def one_at_a_time(setting: tuple[Any, pd.DataFrame, pd.DataFrame]) -> AttributeResult:
-    """One fit at a time, and one query per candidate value."""
+    """One query per candidate value."""
     patch = pytest.MonkeyPatch()
-    patch.setattr(attribute, "_workers", lambda n_records: 1)
     patch.setattr(attribute, "_QUERY_ROWS", 1)
     try:
         return _run(setting)
     finally:
         patch.undo()
-
-
-def test_two_threads_give_what_one_gives(
-    setting: tuple[Any, pd.DataFrame, pd.DataFrame],
-    one_at_a_time: AttributeResult,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(attribute, "_workers", lambda n_records: 2)
-    result = _run(setting)
-    _same(result, one_at_a_time)
-    # the numeric column was attacked with several candidates per query
-    assert result.columns["age"].n_candidates > 2
 
 
 @pytest.mark.parametrize("rows", [700, 2000, 10**9])
@@ -99,7 +85,9 @@ def test_candidates_batched_in_queries_give_what_one_query_each_gives(
 ) -> None:
     # 700 rows: one candidate per query for 400 attacked rows, 2000: some per query, then all
     monkeypatch.setattr(attribute, "_QUERY_ROWS", rows)
-    _same(_run(setting), one_at_a_time)
+    result = _run(setting)
+    _same(result, one_at_a_time)
+    assert result.columns["age"].n_candidates > 2  # a numeric column: several per query
 
 
 def test_frames_of_other_types_are_asked_separately(
@@ -116,15 +104,3 @@ def test_frames_of_other_types_are_asked_separately(
         np.testing.assert_array_equal(out, query.outputs(frame))
     stacked = attribute._outputs_of(query, [X.iloc[:100], X.iloc[100:250]])
     np.testing.assert_array_equal(np.vstack(stacked), query.outputs(X.iloc[:250]))
-
-
-def test_a_failing_fit_raises_from_the_thread(
-    setting: tuple[Any, pd.DataFrame, pd.DataFrame], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(*args: Any) -> Any:
-        raise RuntimeError("attack model failed")
-
-    monkeypatch.setattr(attribute, "_workers", lambda n_records: 2)
-    monkeypatch.setattr(attribute, "_fit_predict", broken)
-    with pytest.raises(RuntimeError, match="attack model failed"):
-        _run(setting)

@@ -61,7 +61,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -738,52 +737,6 @@ def _fit_predict(
     return guess_m, model.predict(F_control), conf
 
 
-class _Jobs:
-    """Runs the attack-model fits of a column on ``workers`` threads (inline for one).
-
-    Each fit runs on one OpenMP thread below :data:`SMALL` records, and most of
-    its work (binning, histograms, splits, prediction) releases the GIL, so two
-    fits on two threads take the time of about one; each is seeded, so its
-    result does not depend on where it runs.
-    """
-
-    def __init__(self, workers: int) -> None:
-        self.pool = ThreadPoolExecutor(workers, "modelprivacy-attribute") if workers > 1 else None
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
-        if self.pool is not None:
-            from sklearn import config_context, get_config
-
-            config = get_config()  # scikit-learn's configuration is per thread: carry it over
-
-            def run() -> Any:
-                with config_context(**config):
-                    return fn(*args)
-
-            return self.pool.submit(run)
-        done: Future[Any] = Future()
-        done.set_result(fn(*args))
-        return done
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _workers(n_records: int) -> int:
-    """Threads for the attack-model fits: 2 when both fit on one thread and 2 cores are free."""
-    if n_records >= SMALL:
-        return 1
-    from modelprivacy._threads import fit_threads
-
-    free = fit_threads()
-    if free is None:
-        from joblib import cpu_count
-
-        free = cpu_count()
-    return 2 if free >= 2 else 1
-
-
 def _paired_advantage(a: np.ndarray, b: np.ndarray, rng: np.random.Generator) -> Interval:
     """Mean of ``a - b`` (per-record successes) with a paired bootstrap percentile interval."""
     d = a.astype(np.int64) - b.astype(np.int64)
@@ -909,7 +862,6 @@ def _attack_column(
     grid: int,
     seed: int,
     col_no: int,
-    jobs: _Jobs,
 ) -> ColumnResult:
     pop_values = attacker.X[column]
     if pop_values.notna().sum() == 0:
@@ -986,33 +938,8 @@ def _attack_column(
     F_att, F_mem, F_con = (_features(learn_from(p.X), column, label(p)) for p in (att, mem, con))
     y_attack = codes_a if categorical else att.X[column].to_numpy(dtype=np.float64)
     regress = not categorical
-    base_job = jobs.submit(_fit_predict, regress, seed, F_att, y_attack, F_mem, F_con, False)
-    learned_job = None
-    if "learned" in attacks:
-        learned_job = jobs.submit(
-            _fit_predict,
-            regress,
-            seed,
-            _with_outputs(F_att, out_a),
-            y_attack,
-            _with_outputs(F_mem, out_m),
-            _with_outputs(F_con, out_c),
-            True,
-        )
-    # the model-based attack queries the target here while the attack models are fitted
-    model_guess: tuple[np.ndarray, np.ndarray] | None = None
-    if "model" in attacks and in_model:
-        both = pd.concat([mem.X, con.X], ignore_index=True)
-        y_both = (
-            np.concatenate([mem.y, con.y])
-            if known_label and mem.y is not None and con.y is not None
-            else None
-        )
-        model_guess = _model_attack(
-            query, both, y_both, np.vstack([out_m, out_c]), column, candidates, prior
-        )
-    pred_m, pred_c, _ = base_job.result()
-    base_m, base_c = success(pred_m, truth_m), success(pred_c, truth_c)
+    guess_m, guess_c, _ = _fit_predict(regress, seed, F_att, y_attack, F_mem, F_con, False)
+    base_m, base_c = success(guess_m, truth_m), success(guess_c, truth_c)
     # An attacker without the model may also guess the most frequent value (the median of a
     # numeric column); on small data that beats a model of the other columns. The stronger of
     # the two on the control records is the baseline.
@@ -1025,22 +952,38 @@ def _attack_column(
 
     outcomes: dict[str, AttackOutcome] = {}
     skipped: dict[str, str] = {}
+    conf: np.ndarray | None
     for a_no, name in enumerate(attacks):
         rng = np.random.default_rng([seed, col_no, a_no])
         if name == "model":
-            if model_guess is None:
+            if not in_model:
                 skipped[name] = (
                     "the column is not one of the model's inputs; only the learned attack runs "
                     "(the model is queried without the column)"
                 )
                 continue
-            idx, margin = model_guess
+            both = pd.concat([mem.X, con.X], ignore_index=True)
+            y_both = (
+                np.concatenate([mem.y, con.y])
+                if known_label and mem.y is not None and con.y is not None
+                else None
+            )
+            idx, margin = _model_attack(
+                query, both, y_both, np.vstack([out_m, out_c]), column, candidates, prior
+            )
             guess = idx if categorical else candidates[idx]
             s_m, s_c = success(guess[: len(mem.X)], truth_m), success(guess[len(mem.X) :], truth_c)
             conf = margin[: len(mem.X)]
         else:
-            assert learned_job is not None
-            pred_m, pred_c, conf = learned_job.result()
+            pred_m, pred_c, conf = _fit_predict(
+                regress,
+                seed,
+                _with_outputs(F_att, out_a),
+                y_attack,
+                _with_outputs(F_mem, out_m),
+                _with_outputs(F_con, out_c),
+                True,
+            )
             s_m, s_c = success(pred_m, truth_m), success(pred_c, truth_c)
         outcomes[name] = _outcome(name, s_m, s_c, base_m, base_c, mem_rows, rng, conf)
     if not outcomes:
@@ -1229,28 +1172,23 @@ def attribute_inference(
     roles = {"attacker": attacker, "members": members, "control": control}
     outputs = dict(zip(roles, _outputs_of(query, [p.X for p in roles.values()]), strict=True))
     results: dict[Column, ColumnResult] = {}
-    jobs = _Jobs(_workers(len(attacker.X)))
-    try:
-        for col_no, column in enumerate(sens):
-            results[column] = _attack_column(
-                column,
-                query,
-                column in model_cols,
-                attacker,
-                members,
-                control,
-                member_rows,
-                outputs,
-                known_label=known_label,
-                attacks=chosen,
-                tolerance=float(tolerance),
-                grid=grid,
-                seed=seed,
-                col_no=col_no,
-                jobs=jobs,
-            )
-    finally:
-        jobs.close()
+    for col_no, column in enumerate(sens):
+        results[column] = _attack_column(
+            column,
+            query,
+            column in model_cols,
+            attacker,
+            members,
+            control,
+            member_rows,
+            outputs,
+            known_label=known_label,
+            attacks=chosen,
+            tolerance=float(tolerance),
+            grid=grid,
+            seed=seed,
+            col_no=col_no,
+        )
     return AttributeResult(
         columns=results,
         known_label=known_label,
