@@ -116,6 +116,9 @@ def test_audit_in_a_notebook_shows_one_display_and_no_stderr(tmp_path, monkeypat
         "  reference models 4/4 done",
         "  stored rows lookup 0/1 ended",
         "  attribute inference 1/1 done",
+        "  release rounded:2 1/1 done",
+        "  release top:1 1/1 done",
+        "  release labels 1/1 done",
         "  inspection 1/1 done",
     ]
     # membership inference's (done, total) callback: one row, the three reference models

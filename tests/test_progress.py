@@ -125,6 +125,10 @@ def test_audit_prints_one_line_per_step_start_and_end(files):
             "reference models",
             "stored rows lookup",
             "attribute inference",
+            # the served release modes (every one by default), from the same reference models
+            "release rounded:2",
+            "release top:1",
+            "release labels",
             "inspection",
         ]
     )
@@ -132,7 +136,9 @@ def test_audit_prints_one_line_per_step_start_and_end(files):
     assert {"step": "stored rows lookup", "end": "ended"}.items() <= next(
         s for s in steps if s["step"] == "stored rows lookup" and s["end"]
     ).items()
-    assert "verdict: " in proc.stderr.splitlines()[-4]
+    # the summary ends stderr: the verdict, a line per criterion, a line per release mode
+    assert "verdict: " in proc.stderr.splitlines()[-9]
+    assert proc.stderr.splitlines()[-1].startswith("release labels: ")
 
 
 def test_attack_membership_counts_the_reference_models(files):

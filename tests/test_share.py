@@ -158,5 +158,6 @@ def test_the_json_report_carries_the_checklist_and_validates(knn, regularised):
             "Confidentiality",
             "Rights in the data set",
             "What to do next",
+            "Shared as a file, or served",  # the release modes: every one by default
         ]
     assert "MP-S101" in json.loads(knn.render("json"))["may_i_share"]["lines"][1]["evidence"]

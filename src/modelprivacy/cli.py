@@ -295,11 +295,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=_release,
         default=None,
         metavar="MODES",
-        help="also decide a verdict per release mode, as a table: all, or a comma-separated list "
-        "of file (the file shared), scores, rounded:D, top:K and labels (served behind an API "
-        "that returns that much); each served mode runs the black-box attacks again on what it "
-        "returns (K more reference models, except scores). The exit code then follows these "
-        "modes' findings",
+        help="the release modes to decide a verdict for, as a table: all (the default: file, "
+        "scores, rounded:2, top:1, labels), or a comma-separated list of file (the file shared), "
+        "scores, rounded:D, top:K and labels (served behind an API that returns that much); each "
+        "served mode runs the black-box attacks again on what it returns, from the same K "
+        "reference models. Given, the exit code follows these modes' findings; file alone skips "
+        "the served modes",
     )
     _add_mlflow(
         a,
@@ -1094,7 +1095,9 @@ def _audit(args: argparse.Namespace) -> int:
 
         _keep_for_mlflow(args, audit_record(result))
     threshold = Severity.parse(args.fail_on)
-    if result.release:  # the modes asked for decide: a served model is judged by its answers
+    if args.release is not None and result.release:
+        # the modes asked for decide: a served model is judged by its answers (by default, the
+        # file's findings decide, as the file is what is shared)
         hit = any(result.at_or_above(threshold, mode=m.mode) for m in result.release)  # type: ignore[arg-type]
         return EXIT_FINDINGS if hit else EXIT_OK
     return EXIT_FINDINGS if result.at_or_above(threshold) else EXIT_OK  # type: ignore[arg-type]

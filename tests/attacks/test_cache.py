@@ -86,8 +86,10 @@ def test_a_repeated_audit_fits_nothing_and_gives_the_same_report(data, tmp_path)
     cache = tmp_path / "cache"
     fits = reference_fits()
     first = audit(model, train, holdout, target="y", reference_models=K, cache=cache)
+    # one set of K fits for every release mode; an entry per mode that reads other signals
+    # from them (file, rounded:2, top:1, labels; scores reads the file's)
     assert reference_fits() - fits == K and not first.membership.from_cache
-    assert len(_entries(cache)) == 1
+    assert len(_entries(cache)) == 4
     fits = reference_fits()
     second = audit(model, train, holdout, target="y", reference_models=K, cache=cache)
     assert reference_fits() - fits == 0 and second.membership.from_cache
@@ -393,8 +395,8 @@ def test_cli_no_cache_writes_nothing(data, files, capsys, _reference_cache_dir):
     for command in (["audit"], ["attack", "membership"]):
         _run([*command, *_args(files, "model.joblib", "--no-cache")], capsys)
     assert not any(_reference_cache_dir.iterdir())
-    _run(["audit", *_args(files, "model.joblib")], capsys)  # the default: the environment's
-    assert len(_entries(_reference_cache_dir)) == 1
+    _run(["audit", *_args(files, "model.joblib", "--release", "file")], capsys)  # the default
+    assert len(_entries(_reference_cache_dir)) == 1  # directory: the environment's
     with pytest.raises(SystemExit):
         main(["audit", *_args(files, "model.joblib", "--no-cache", "--cache", "x")])
     assert "not allowed with" in capsys.readouterr().err

@@ -66,12 +66,14 @@ __all__ = [
     "ReferenceCache",
     "active_cache",
     "default_directory",
+    "fits_key",
     "reference_cache",
+    "signals_key",
 ]
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Version of the entries' layout and of the key; a new version misses every old entry."""
 
 CACHE_ENV = "MODELPRIVACY_CACHE_DIR"
@@ -228,58 +230,8 @@ class ReferenceCache:
             64 hexadecimal digits; None for a black box, a user ``fit_fn``
             or a template or data that cannot be hashed reproducibly.
         """
-        from modelprivacy import __version__
-
-        if target.fit_fn is not None:
-            log.debug("reference-model cache: not used, the target's fit_fn cannot be hashed")
-            return None
-        try:
-            plan = target.refit_plan()
-        except Exception as exc:  # a black box or a model that cannot be cloned: nothing to fit
-            log.debug("reference-model cache: not used (%s)", exc)
-            return None
-        if plan is None:
-            return None
-        digest = hashlib.sha256()
-        try:
-            import joblib
-
-            template = plan.template
-            params = template.get_params(deep=True)
-            libraries = _template_libraries(template, params)
-            head = {
-                "format": CACHE_FORMAT,
-                "versions": {
-                    name: _version(name)
-                    for name in sorted({"sklearn", "numpy", "pandas", "joblib", *libraries})
-                },
-                "modelprivacy": __version__,
-                "template": f"{type(template).__module__}.{type(template).__qualname__}",
-                "notes": list(plan.notes),
-                "output": target.output,
-                "leaf_counts": bool(target.leaf_counts),
-            }
-            mode = getattr(target, "mode", None)
-            if mode is not None and mode.filters:  # what a served mode returns (release.py)
-                head["release"] = str(mode)
-            digest.update(json.dumps(head, sort_keys=True).encode())
-            digest.update(joblib.hash(params, hash_name="sha1").encode())
-            digest.update(b"<classes>")
-            if target.classes is not None:
-                _feed_array(digest, target.classes)
-            digest.update(b"<X>")
-            _feed_data(digest, X)
-            digest.update(b"<y>")
-            _feed_array(digest, np.asarray(y))
-            digest.update(b"<membership>")
-            _feed_array(digest, np.asarray(membership, dtype=bool))
-            digest.update(b"<eval>")
-            if eval_idx is not None:
-                _feed_array(digest, np.asarray(eval_idx, dtype=np.int64))
-        except Exception as exc:  # a parameter or column joblib cannot pickle
-            log.debug("reference-model cache: not used, the key cannot be hashed (%s)", exc)
-            return None
-        return digest.hexdigest()
+        base = fits_key(target, X, y, membership, eval_idx)
+        return None if base is None else signals_key(base, target)
 
     def load(self, key: str, membership: np.ndarray | None = None) -> ReferenceSignals | None:
         """The entry ``key``, or None when there is none or it cannot be read.
@@ -391,6 +343,127 @@ class ReferenceCache:
                     os.unlink(tmp)
         self.stores += 1
         return path
+
+
+def fits_key(
+    target: Target,
+    X: Any,
+    y: Any,
+    membership: np.ndarray,
+    eval_idx: np.ndarray | None = None,
+    *,
+    in_memory: bool = False,
+) -> str | None:
+    """The key of the reference models themselves: what they are fitted from, not how they are read.
+
+    Two targets with the same key have the same K reference models (the same
+    template, classes, pooled data, halves and scored records); they may
+    still read different signals from them (a release mode's filter, the
+    leaves' counts), which :func:`signals_key` adds.
+
+    Parameters
+    ----------
+    target : Target
+        The audited model; its refit template (not the fitted model) enters the key.
+    X, y
+        The pooled records and labels.
+    membership : ndarray of bool, shape (K, n)
+        Which records each reference model trains on.
+    eval_idx : ndarray of int, optional
+        The records scored (all by default).
+    in_memory : bool, default=False
+        A key for this process only (the fits shared by an audit's release
+        modes): a user ``fit_fn`` is then keyed by the function object itself.
+
+    Returns
+    -------
+    str or None
+        64 hexadecimal digits; None for a black box, a user ``fit_fn`` (unless
+        ``in_memory``) or a template or data that cannot be hashed reproducibly.
+    """
+    digest = hashlib.sha256()
+    if target.fit_fn is not None:
+        if not in_memory:
+            log.debug("reference-model cache: not used, the target's fit_fn cannot be hashed")
+            return None
+        digest.update(f"<fit_fn {id(target.fit_fn)}>".encode())
+    else:
+        try:
+            plan = target.refit_plan()
+        except Exception as exc:  # a black box or a model that cannot be cloned: nothing to fit
+            log.debug("reference-model cache: not used (%s)", exc)
+            return None
+        if plan is None:
+            return None
+    try:
+        if target.fit_fn is None:
+            _feed_template(digest, plan)
+        digest.update(b"<classes>")
+        if target.classes is not None:
+            _feed_array(digest, target.classes)
+        digest.update(b"<X>")
+        _feed_data(digest, X)
+        digest.update(b"<y>")
+        _feed_array(digest, np.asarray(y))
+        digest.update(b"<membership>")
+        _feed_array(digest, np.asarray(membership, dtype=bool))
+        digest.update(b"<eval>")
+        if eval_idx is not None:
+            _feed_array(digest, np.asarray(eval_idx, dtype=np.int64))
+    except Exception as exc:  # a parameter or column joblib cannot pickle
+        log.debug("reference-model cache: not used, the key cannot be hashed (%s)", exc)
+        return None
+    return digest.hexdigest()
+
+
+def _feed_template(digest: Any, plan: Any) -> None:
+    """Feed the refit template (class, parameters, libraries' versions) to ``digest``."""
+    import joblib
+
+    from modelprivacy import __version__
+
+    template = plan.template
+    params = template.get_params(deep=True)
+    libraries = _template_libraries(template, params)
+    head = {
+        "format": CACHE_FORMAT,
+        "versions": {
+            name: _version(name)
+            for name in sorted({"sklearn", "numpy", "pandas", "joblib", *libraries})
+        },
+        "modelprivacy": __version__,
+        "template": f"{type(template).__module__}.{type(template).__qualname__}",
+        "notes": list(plan.notes),
+    }
+    digest.update(json.dumps(head, sort_keys=True).encode())
+    digest.update(joblib.hash(params, hash_name="sha1").encode())
+
+
+def signals_key(fits: str, target: Target) -> str:
+    """The key of the signals ``target`` reads from the reference models whose key is ``fits``.
+
+    Parameters
+    ----------
+    fits : str
+        :func:`fits_key` of the reference models.
+    target : Target
+        The audited model: what it queries (``output``), whether it reads the
+        leaves' counts, and the release mode's filter enter the key.
+
+    Returns
+    -------
+    str
+        64 hexadecimal digits.
+    """
+    head: dict[str, Any] = {
+        "fits": fits,
+        "output": target.output,
+        "leaf_counts": bool(target.leaf_counts),
+    }
+    mode = getattr(target, "mode", None)
+    if mode is not None and mode.filters:  # what a served mode returns (release.py)
+        head["release"] = str(mode)
+    return hashlib.sha256(json.dumps(head, sort_keys=True).encode()).hexdigest()
 
 
 _UNSET: Any = object()

@@ -497,7 +497,12 @@ def _query_model(target_or_model: Any) -> Any:
     """The object whose ``predict`` is called: a Target's estimator, or the model."""
     if isinstance(target_or_model, Target):
         return target_or_model.estimator
-    return as_query_model(target_or_model)
+    model = as_query_model(target_or_model)
+    if isinstance(model, BlackBox):
+        return model
+    from modelprivacy.models._registry import as_estimator
+
+    return as_estimator(model)  # a library's own model (an XGBoost Booster): its adapter
 
 
 def _as_target(

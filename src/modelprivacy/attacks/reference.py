@@ -24,9 +24,11 @@ that the rest of the budget pays for, on the parallel jobs that
 
 from __future__ import annotations
 
+import contextvars
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +59,7 @@ __all__ = [
     "fit_reference_models",
     "k_for_budget",
     "reference_fits",
+    "shared_reference_fits",
 ]
 
 MIN_REFERENCE_MODELS = 2
@@ -144,6 +147,74 @@ def balanced_membership(n: int, k: int, rng: np.random.Generator) -> np.ndarray:
     return rng.permuted(base, axis=0)
 
 
+@dataclass
+class _SharedFits:
+    """The release modes of one audit and the signals their targets have read so far."""
+
+    modes: tuple[Any, ...]
+    signals: dict[str, ReferenceSignals] = field(default_factory=dict)
+
+    def siblings(self, target: Target, fits: str) -> list[tuple[str, Target]]:
+        """Targets of the other modes that read other signals from ``target``'s models.
+
+        Each comes with its signals key; a mode whose signals are already kept,
+        that reads the same signals as ``target``, or that cannot serve this
+        model (``top:K`` on a regressor) is left out.
+        """
+        from modelprivacy.attacks.cache import signals_key
+        from modelprivacy.attacks.target import BlackBox
+        from modelprivacy.release import ReleaseModeError
+
+        if isinstance(target.estimator, BlackBox):  # answers as it is served: no other mode
+            return []
+        own = signals_key(fits, target)
+        out: dict[str, Target] = {}
+        for mode in self.modes:
+            if not mode.filters and mode.kind != "labels":
+                continue
+            try:
+                sibling = Target(target.estimator, fit_fn=target.fit_fn, release=mode)
+            except (ReleaseModeError, ModelPrivacyError):
+                continue
+            key = signals_key(fits, sibling)
+            if key != own and key not in self.signals and key not in out:
+                out[key] = sibling
+        return list(out.items())
+
+
+_SHARED: contextvars.ContextVar[_SharedFits | None] = contextvars.ContextVar(
+    "modelprivacy_shared_fits", default=None
+)
+
+
+@contextmanager
+def shared_reference_fits(modes: Sequence[Any]) -> Iterator[None]:
+    """Fit the reference models once for every release mode queried in the block.
+
+    Within the block, the first :func:`fit_reference_models` call also reads,
+    from each model it fits, the signals of the same model served in each of
+    ``modes`` (rounded scores, the top classes, labels only), and keeps them
+    in memory; a later call for one of those modes, with the same template,
+    data, halves and scored records, returns them without fitting. The
+    signals are exactly those a call of its own would compute: the same
+    models, queried through the same filter. The audit opens this block when
+    a verdict per release mode is asked for.
+
+    Parameters
+    ----------
+    modes : sequence of ReleaseMode or str
+        The release modes of the audit (``file`` and ``scores`` read nothing
+        more).
+    """
+    from modelprivacy.release import ReleaseMode
+
+    token = _SHARED.set(_SharedFits(tuple(ReleaseMode.parse(m) for m in modes)))
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 _FITS = [0]  # reference fits (fit and signals) run in this process
 
 
@@ -165,8 +236,14 @@ def _fit_one(
     y_eval: np.ndarray | None = None,
     budget: tuple[float, str] | None = None,
     what: str = "a reference model",
+    siblings: Sequence[Target] = (),
 ) -> tuple[np.ndarray, tuple[bool, ...]]:
-    """Fit one reference model; its signals, and which refit changes it reached."""
+    """Fit one reference model; its signals, and which refit changes it reached.
+
+    With ``siblings`` (targets that read other signals from the same model, see
+    :func:`shared_reference_fits`), the signals are a ``(1 + len(siblings), n)``
+    stack: the target's first, then each sibling's.
+    """
     from sklearn.utils import _safe_indexing
 
     _FITS[0] += 1
@@ -175,9 +252,11 @@ def _fit_one(
     model = target.fit_clone(_safe_indexing(X, idx), y[idx], budget=seconds, what=what, how=how)
     plan = target.refit_plan()
     reached = plan.reached(model) if plan is not None else ()
-    if X_eval is None or y_eval is None:
-        return target.signal(X, y, model=model), reached
-    return target.signal(X_eval, y_eval, model=model), reached
+    Xs, ys = (X, y) if X_eval is None or y_eval is None else (X_eval, y_eval)
+    own = target.signal(Xs, ys, model=model)
+    if not siblings:
+        return own, reached
+    return np.vstack([own, *(s.signal(Xs, ys, model=model) for s in siblings)]), reached
 
 
 def _fit_row(
@@ -187,12 +266,13 @@ def _fit_row(
     membership: np.ndarray,
     X_eval: Any,
     y_eval: np.ndarray | None,
+    siblings: Sequence[Target] | None,
     budget: tuple[float, str],
     i: int,
     what: str,
 ) -> tuple[np.ndarray, tuple[bool, ...]]:
     """:func:`_fit_one` for row ``i`` of ``membership``: one task on a Dask worker."""
-    return _fit_one(target, X, y, membership[i], X_eval, y_eval, budget, what)
+    return _fit_one(target, X, y, membership[i], X_eval, y_eval, budget, what, siblings or ())
 
 
 def _workers(n_jobs: int | None, tasks: int) -> int:
@@ -699,13 +779,21 @@ def fit_reference_models(
     rng = _generator(random_state)
     y = np.asarray(y)
     membership = balanced_membership(len(y), int(k), rng)
-    store, key = _cache_entry(cache, target, X, y, membership, eval_idx)
+    shared = _SHARED.get()
+    store, fits, key = _cache_entry(cache, target, X, y, membership, eval_idx, shared is not None)
+    scored = membership if eval_idx is None else membership[:, eval_idx]
+    if shared is not None and key is not None and key in shared.signals:
+        if progress is not None:
+            progress(int(k), int(k))
+        return shared.signals[key]
     if store is not None and key is not None:
-        hit = store.load(key, membership if eval_idx is None else membership[:, eval_idx])
+        hit = store.load(key, scored)
         if hit is not None:
             if progress is not None:
                 progress(int(k), int(k))
             return hit
+    siblings = shared.siblings(target, fits) if shared is not None and fits is not None else []
+    sibling_targets = tuple(t for _, t in siblings)
     X_eval, y_eval = _eval_rows(X, y, eval_idx)
     rows: list[np.ndarray | None] = [None] * int(k)
     reached: list[tuple[bool, ...]] = [()] * int(k)
@@ -731,26 +819,68 @@ def fit_reference_models(
         budget = reference_budget(None, fit_budget)
         t0 = time.perf_counter()
         with limited_threads(threads):
-            done(0, _fit_one(target, X, y, membership[0], X_eval, y_eval, budget, what(0)))
+            done(
+                0,
+                _fit_one(
+                    target, X, y, membership[0], X_eval, y_eval, budget, what(0), sibling_targets
+                ),
+            )
         first_s = time.perf_counter() - t0
         budget = reference_budget(first_s, fit_budget)
         placement = _fit_rest(
-            run, target, X, y, membership, X_eval, y_eval, budget, what, done, threads, first_s
+            run,
+            target,
+            X,
+            y,
+            membership,
+            X_eval,
+            y_eval,
+            budget,
+            what,
+            done,
+            threads,
+            first_s,
+            sibling_targets,
         )
-    if eval_idx is not None:
-        membership = membership[:, eval_idx]
     plan = target.refit_plan()
     notes = plan.report(reached) if plan is not None else ()
+    # one (K, n) matrix, or with siblings one per target: (1 + siblings, K, n)
+    stacked = np.stack(rows, axis=1 if sibling_targets else 0)  # type: ignore[arg-type]
     result = ReferenceSignals(
-        membership=membership,
-        signals=np.vstack(rows),  # type: ignore[arg-type]  # every row is filled
+        membership=scored,
+        signals=stacked[0] if sibling_targets else stacked,
         refit_notes=notes,
         signal="logit" if target.output == "proba" else None,
         placement=placement,
     )
     if store is not None and key is not None:
         store.store(key, result)
+    if shared is not None and key is not None:
+        shared.signals[key] = result
+        for j, (sibling_key, sibling) in enumerate(siblings, start=1):
+            kept = ReferenceSignals(
+                membership=scored,
+                signals=stacked[j],
+                refit_notes=notes,
+                signal="logit" if sibling.output == "proba" else None,
+                placement=_shared_placement(placement, int(k), target.mode),
+            )
+            shared.signals[sibling_key] = kept
+            if store is not None:
+                store.store(sibling_key, kept)
     return result
+
+
+def _shared_placement(placement: str, k: int, mode: Any) -> str:
+    """Where models fitted for another release mode ran, said for the mode that reuses them."""
+    first = str(mode) if mode is not None else "file"
+    head = (
+        f"reference models: the {k} fitted for release mode {first} (one set of fits for every "
+        "mode), queried as this mode serves them"
+    )
+    if not placement:
+        return head
+    return f"{head}; {placement[0].lower()}{placement[1:]}"
 
 
 def _cache_entry(
@@ -760,18 +890,30 @@ def _cache_entry(
     y: np.ndarray,
     membership: np.ndarray,
     eval_idx: np.ndarray | None,
-) -> tuple[ReferenceCache | None, str | None]:
-    """The cache in force and the key of these fits (``None, None`` when not cached)."""
-    from modelprivacy.attacks.cache import ReferenceCache, active_cache
+    shared: bool = False,
+) -> tuple[ReferenceCache | None, str | None, str | None]:
+    """The cache in force, the key of these models and the key of the target's signals.
 
-    if cache is False:
-        return None, None
-    store = active_cache() if cache is None or cache is True else cache
-    if cache is True and store is None:
-        store = ReferenceCache()
-    if not isinstance(store, ReferenceCache):
-        return None, None
-    return store, store.key(target, X, y, membership, eval_idx)
+    The keys are ``None`` when neither a cache nor ``shared`` fits need them,
+    or when the fits cannot be keyed (a ``fit_fn``, unhashable data).
+    """
+    from modelprivacy.attacks.cache import ReferenceCache, active_cache, fits_key, signals_key
+
+    store: Any = None
+    if cache is not False:
+        store = active_cache() if cache is None or cache is True else cache
+        if cache is True and store is None:
+            store = ReferenceCache()
+        if not isinstance(store, ReferenceCache):
+            store = None
+    if store is None and not shared:
+        return None, None, None
+    fits = fits_key(target, X, y, membership, eval_idx, in_memory=shared)
+    if fits is None:
+        return None, None, None
+    if target.fit_fn is not None:  # keyed in memory only: never on disk
+        store = None
+    return store, fits, signals_key(fits, target)
 
 
 def _fit_rest(
@@ -787,6 +929,7 @@ def _fit_rest(
     done: Callable[[int, tuple[np.ndarray, tuple[bool, ...]]], None],
     threads: int | None,
     first_s: float,
+    siblings: Sequence[Target] = (),
 ) -> str:
     """Fit the models after the first where ``run`` says; where they ran (or ``""``)."""
     k = len(membership)
@@ -795,7 +938,7 @@ def _fit_rest(
     if run.cluster is not None:
         run.cluster.map(
             _fit_row,
-            (target, X, y, membership, X_eval, y_eval),
+            (target, X, y, membership, X_eval, y_eval, tuple(siblings) or None),
             [(budget, i, what(i)) for i in rest],
             done=lambda j, result: done(j + 1, result),
         )
@@ -804,7 +947,12 @@ def _fit_rest(
     if not _in_parallel(rest_s, run.n_jobs, run.backend, k - 1, lambda: _data_bytes(X)):
         with limited_threads(threads):
             for i in rest:
-                done(i, _fit_one(target, X, y, membership[i], X_eval, y_eval, budget, what(i)))
+                done(
+                    i,
+                    _fit_one(
+                        target, X, y, membership[i], X_eval, y_eval, budget, what(i), siblings
+                    ),
+                )
         if not run.parallel:
             return ""
         jobs = _workers(run.n_jobs, k - 1)
@@ -819,7 +967,9 @@ def _fit_rest(
     with parallel_config(**config):
         parallel = Parallel(return_as="generator")
         calls = (
-            delayed(_fit_one)(target, X, y, membership[i], X_eval, y_eval, budget, what(i))
+            delayed(_fit_one)(
+                target, X, y, membership[i], X_eval, y_eval, budget, what(i), siblings
+            )
             for i in rest
         )
         for i, result in zip(rest, parallel(calls), strict=True):

@@ -349,10 +349,14 @@ def audit(
         or a list of ``file``, ``scores``, ``rounded:D``, ``top:K`` and
         ``labels`` (a comma-separated string or a sequence). For each served
         mode the black-box attacks run again on the model's answers as that
-        mode serves them (K reference models more per mode, except
-        ``scores``, which reuses the file mode's); see
-        :mod:`modelprivacy.auditing.release`. By default none: the verdict
-        is the file's.
+        mode serves them: the same K reference models, fitted once for every
+        mode and queried through each mode's filter (``scores`` reuses the
+        file mode's attacks), and the label-only attack in ``labels`` mode;
+        see :mod:`modelprivacy.auditing.release`. By default all of them
+        (``file``, ``scores``, ``rounded:2``, ``top:1``, ``labels``); a
+        black-box function, which already answers as it is served, gets none
+        unless asked. ``"file"`` alone gives the file's verdict only.
+        ``result.verdict`` is the file's verdict in every case.
 
     Returns
     -------
@@ -377,7 +381,11 @@ def audit(
     from modelprivacy import __version__
     from modelprivacy.attacks.cache import reference_cache
     from modelprivacy.attacks.cluster import check_backend, reference_backend
-    from modelprivacy.attacks.reference import DEFAULT_REFERENCE_MODELS, check_budget_choice
+    from modelprivacy.attacks.reference import (
+        DEFAULT_REFERENCE_MODELS,
+        check_budget_choice,
+        shared_reference_fits,
+    )
     from modelprivacy.attacks.target import NO_MODEL_OBJECT, BlackBox, as_query_model
     from modelprivacy.auditing.checks import AUDIT_CHECKS, AuditContext, Input, run_check
     from modelprivacy.auditing.release import ServedRun, release_verdicts, run_served
@@ -395,6 +403,8 @@ def audit(
     t_start = time.perf_counter()
     model = as_query_model(model, predict_proba, predict, classes=classes, batch_size=batch_size)
     black_box = model if isinstance(model, BlackBox) else None
+    if release is None and black_box is not None:
+        modes = ()  # a black-box function answers as it is served: no other mode to decide
     if black_box is not None:
         source = black_box.name
     else:
@@ -438,7 +448,11 @@ def audit(
     )
     # the attacks: membership (black box, then the stored-rows lookup) and attribute inference;
     # the reference models of membership inference are fitted on the backend asked for
-    with reference_backend(backend, scheduler, n_jobs), reference_cache(cache):
+    with (
+        reference_backend(backend, scheduler, n_jobs),
+        reference_cache(cache),
+        shared_reference_fits(modes),
+    ):
         for check_id in ("MP-L201", "MP-L202", "MP-I301"):
             spec = AUDIT_CHECKS[check_id]
             if check_id == "MP-L201":
@@ -595,11 +609,11 @@ def audit(
 
 
 def _release_modes(release: str | Sequence[str] | None) -> tuple[Any, ...]:
-    """The release modes asked for (none by default), parsed before any work."""
-    if release is None:
-        return ()
+    """The release modes asked for (all by default), parsed before any work."""
     from modelprivacy.release import parse_modes
 
+    if release is None:
+        return parse_modes("all")
     text = release if isinstance(release, str) else ",".join(str(r) for r in release)
     return parse_modes(text)
 

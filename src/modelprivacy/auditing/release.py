@@ -239,6 +239,13 @@ def run_served(
     if isinstance(ctx.model, BlackBox):
         return out
     d = ctx.data
+    options = dict(ctx.options)
+    file_run = ctx.result("MP-L201")
+    if file_run is not None and file_run.k > 0:
+        # the same K reference models as the file's attacks (a budget chose K once): within
+        # the audit's shared_reference_fits block they are fitted once, for every mode
+        options["reference_models"] = file_run.k
+        options["budget"] = None
     for mode in modes:
         if mode.kind in ("file", "scores"):
             continue
@@ -252,7 +259,7 @@ def run_served(
             k=ctx.k,
             seed=ctx.seed,
             thresholds=ctx.thresholds,
-            options=dict(ctx.options),
+            options=dict(options),
             debug=ctx.debug,
             progress=None,
         )

@@ -347,6 +347,7 @@ def sanitize_and_audit(
         max_records=max_records,
         n_jobs=n_jobs,
         seed=seed,
+        release="file",  # what sanitising changes: the file (sanitize --release audits served modes)
     )
     before = audit(model, train, holdout, **settings)
     after = audit(result.model, train, holdout, **settings)

@@ -245,6 +245,7 @@ def _audit_row(model: Any, name: str, train: Any, holdout: Any, k: int, seed: in
             max_records=MAX_RECORDS,
             n_jobs=1,
             seed=seed,
+            release="file",
         )
     )
     risks = {c.value: v.risk for c, v in result.verdict.criteria.items()}
