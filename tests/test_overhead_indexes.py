@@ -52,6 +52,21 @@ def _value_groups(m: np.ndarray, float32: bool) -> dict[str, np.ndarray]:
     }
 
 
+def _value_match(
+    m: np.ndarray, float32: bool, values: np.ndarray, column: int | None
+) -> np.ndarray:
+    """The definition: the groups whose value is one of ``values`` (in ``column``)."""
+    g = _value_groups(m, float32)
+    v = np.asarray(values, dtype=np.float64).reshape(-1)
+    v = v[np.isfinite(v)]
+    if float32:
+        v = v.astype(np.float32).astype(np.float64)
+    hit = np.isin(g["keys"], v)
+    if column is not None:
+        hit &= g["cols"] == column
+    return np.flatnonzero(hit)
+
+
 def _row_match(m: np.ndarray, float32: bool, stored: np.ndarray) -> tuple[int, np.ndarray]:
     """The definition: a dict from each kept row's bytes to its positions."""
     m = np.ascontiguousarray(m.astype(np.float32) if float32 else m)
@@ -80,6 +95,31 @@ def test_value_index_is_the_lexsorted_definition(seed: int, float32: bool) -> No
     )
 
 
+@pytest.mark.parametrize("float32", [False, True])
+def test_value_look_ups_with_and_without_the_index_agree(float32: bool) -> None:
+    m = _tricky(3)
+    looks = [
+        (np.array([1.0]), None),
+        (np.array([1.0]), 2),
+        (np.array([7.0, 9.0]), None),  # in no column
+        (np.array([7.0, 2.0]), 4),
+        (np.array([0.0]), 2),  # the data holds -0.0 and 0.0: one group
+        (np.array([-0.0]), None),
+        (np.array([np.nan, np.inf, -2.0]), 0),
+        (np.array([1.0 + 1e-12]), 0),  # equal to 1.0 as float32 only
+        (np.array([1.0]), 5),  # no such column
+        (np.array([1.0]), -1),
+        (np.arange(-2.0, 3.0).repeat(5), None),  # more values than are compared directly
+    ]
+    used = ValueIndex(m, [], float32)
+    assert used.keys.size  # builds the index
+    for values, column in looks:
+        want = _value_match(m, float32, values, column)
+        for index in (ValueIndex(m, [], float32), used):
+            got = index.match(values, column=column)
+            np.testing.assert_array_equal(got, want, err_msg=f"{values} {column}")
+
+
 @pytest.mark.parametrize("shape", [(0, 3), (4, 0), (3, 2)])
 def test_value_index_of_empty_and_all_nan_data_is_empty(shape: tuple[int, int]) -> None:
     m = np.full(shape, np.nan)
@@ -105,13 +145,19 @@ def test_row_index_matches_like_a_dict_of_row_bytes(seed: int, float32: bool) ->
         m[:20].astype(np.float32),
         m[[6, 8, 5]],  # all-zero and all-NaN rows identify nobody
     ]
+    queries += [m[[i]] for i in (0, 5, 6, 8, 10, 30)] + [m[[3, 3, 40, 41]], -m[:2]]
     for q in queries:
-        n_rows, records = index.match(q)
         want_rows, want_records = _row_match(m, float32, q)
-        assert n_rows == want_rows
-        assert records.dtype == np.int64
-        np.testing.assert_array_equal(records, want_records)
+        # a fresh index compares a few rows directly, the used one looks them up
+        for fresh in (True, False):
+            n_rows, records = (RowIndex(m, float32) if fresh else index).match(q)
+            assert n_rows == want_rows
+            assert records.dtype == np.int64
+            np.testing.assert_array_equal(records, want_records)
     assert index.match(m[:5])[0] == 5  # found: not only nothing equals nothing
+    n_rows, records = RowIndex(m, float32).match(m[10:12])  # duplicates: all ten records
+    assert n_rows == 2
+    np.testing.assert_array_equal(records, [*range(10, 20), 30])
 
 
 def test_row_index_of_rows_of_another_width_matches_nothing() -> None:

@@ -24,6 +24,10 @@ from modelprivacy.inspection.walker import is_estimator
 __all__ = ["RowIndex", "TrainingData", "ValueIndex", "propagate_inputs"]
 
 _MAX_DENSE_CELLS = 20_000_000
+# Look-ups of at most this many values, or rows, compare them with the data directly
+# (a pass over it each) until an index is needed: cheaper than sorting the data
+_DIRECT_VALUES = 16
+_DIRECT_ROWS = 4
 
 
 def _join(path: str, attr: str) -> str:
@@ -81,6 +85,10 @@ def numeric_matrix(X: Any) -> tuple[np.ndarray | None, list[str]]:
 class ValueIndex:
     """Every distinct value of every column, with the records that hold it.
 
+    The index is built on first use; a look-up of a few values that the data
+    does not hold (most of what a model stores) is answered by comparing them
+    with the data, without building it.
+
     Parameters
     ----------
     matrix : ndarray of shape (n, d)
@@ -95,14 +103,40 @@ class ValueIndex:
     matrix: np.ndarray
     names: list[str]
     float32: bool = False
-    keys: np.ndarray = field(init=False, repr=False)
-    cols: np.ndarray = field(init=False, repr=False)
-    counts: np.ndarray = field(init=False, repr=False)
-    starts: np.ndarray = field(init=False, repr=False)
-    records: np.ndarray = field(init=False, repr=False)
+    _index: tuple[np.ndarray, ...] | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        m = self.matrix.astype(np.float32).astype(np.float64) if self.float32 else self.matrix
+    @property
+    def keys(self) -> np.ndarray:
+        """The distinct values, sorted; one per (value, column) group."""
+        return self._built()[0]
+
+    @property
+    def cols(self) -> np.ndarray:
+        """The column of each group."""
+        return self._built()[1]
+
+    @property
+    def counts(self) -> np.ndarray:
+        """How many records hold each group's value in its column."""
+        return self._built()[2]
+
+    @property
+    def starts(self) -> np.ndarray:
+        """Where each group's records start in :attr:`records`."""
+        return self._built()[3]
+
+    @property
+    def records(self) -> np.ndarray:
+        """The records of every group, group after group, each group's in row order."""
+        return self._built()[4]
+
+    def _built(self) -> tuple[np.ndarray, ...]:
+        if self._index is None:
+            self._index = self._build()
+        return self._index
+
+    def _build(self) -> tuple[np.ndarray, ...]:
+        m = self._rounded(self.matrix)
         n, _ = m.shape
         vals = m.T.reshape(-1)  # column by column: ordered by (column, record)
         ok = ~np.isnan(vals)
@@ -121,11 +155,21 @@ class ValueIndex:
             new = np.r_[True, (vals[1:] != vals[:-1]) | (cols[1:] != cols[:-1])]
         else:
             new = np.zeros(0, dtype=bool)
-        self.starts = np.flatnonzero(new)
-        self.keys = vals[self.starts]
-        self.cols = cols[self.starts]
-        self.counts = np.diff(np.r_[self.starts, vals.size])
-        self.records = recs
+        starts = np.flatnonzero(new)
+        counts = np.diff(np.r_[starts, vals.size])
+        return vals[starts], cols[starts], counts, starts, recs
+
+    def _rounded(self, m: np.ndarray) -> np.ndarray:
+        return m.astype(np.float32).astype(np.float64) if self.float32 else m
+
+    def _holds(self, values: np.ndarray, column: int | None) -> bool:
+        """Whether the data holds any of ``values`` (distinct, finite) in ``column`` (or any)."""
+        m = self.matrix
+        if column is not None:
+            if not 0 <= column < m.shape[1]:
+                return False
+            m = m[:, column]
+        return bool(np.isin(self._rounded(m), values).any())
 
     def match(self, values: np.ndarray, column: int | None = None) -> np.ndarray:
         """Return the positions of index groups equal to any of ``values``.
@@ -147,9 +191,15 @@ class ValueIndex:
         v = v[np.isfinite(v)]
         if self.float32:
             v = v.astype(np.float32).astype(np.float64)
-        if v.size == 0 or self.keys.size == 0:
-            return np.zeros(0, dtype=np.int64)
+        none = np.zeros(0, dtype=np.int64)
+        if v.size == 0:
+            return none
         v = np.unique(v)
+        # a few values are compared with the data (one pass each) before the index is built
+        if self._index is None and v.size <= _DIRECT_VALUES and not self._holds(v, column):
+            return none
+        if self.keys.size == 0:
+            return none
         lo = np.searchsorted(self.keys, v, side="left")
         hi = np.searchsorted(self.keys, v, side="right")
         hit = hi > lo
@@ -172,6 +222,9 @@ class ValueIndex:
 class RowIndex:
     """Training rows by their bytes, to find rows stored verbatim.
 
+    A few stored rows are compared with every training row; more are looked
+    up in an index of the distinct rows, built on first need.
+
     Parameters
     ----------
     matrix : ndarray of shape (n, d)
@@ -182,26 +235,28 @@ class RowIndex:
 
     matrix: np.ndarray
     float32: bool = False
-    keys: np.ndarray = field(init=False, repr=False)
-    kept: np.ndarray = field(init=False, repr=False)
-    groups: np.ndarray = field(init=False, repr=False)
+    _rows: np.ndarray = field(init=False, repr=False)
+    _keep: np.ndarray = field(init=False, repr=False)
+    _index: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(
+        default=None, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         m = self.matrix.astype(np.float32) if self.float32 else np.ascontiguousarray(self.matrix)
-        m = np.ascontiguousarray(m)
-        # the distinct rows (sorted), the indexed rows' positions and each one's distinct row
-        self.keys = np.zeros(0, dtype=np.dtype((np.void, max(m.itemsize, 1))))
-        self.kept = np.zeros(0, dtype=np.int64)
-        self.groups = np.zeros(0, dtype=np.int64)
-        if m.ndim != 2 or not m.size:
-            return
-        # an empty (all NaN) or all-zero row identifies nobody (NaN counts as non-zero)
-        keep = np.flatnonzero(~(np.isnan(m).all(axis=1) | ~m.any(axis=1)))
-        # each row as one opaque value of its bytes: equal values are equal bytes
-        rows = _row_bytes(m[keep])
-        self.keys, inverse = np.unique(rows, return_inverse=True)
-        self.kept = keep.astype(np.int64)
-        self.groups = inverse.reshape(-1)
+        self._rows = np.ascontiguousarray(m)
+        self._keep = np.zeros(0, dtype=bool)
+        if self._rows.ndim == 2 and self._rows.size:
+            # an empty (all NaN) or all-zero row identifies nobody (NaN counts as non-zero)
+            m = self._rows
+            self._keep = ~(np.isnan(m).all(axis=1) | ~m.any(axis=1))
+
+    def _built(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The distinct kept rows (sorted bytes), the kept rows' positions and distinct row."""
+        if self._index is None:
+            kept = np.flatnonzero(self._keep).astype(np.int64)
+            keys, inverse = np.unique(_row_bytes(self._rows[kept]), return_inverse=True)
+            self._index = (keys, kept, inverse.reshape(-1))
+        return self._index
 
     def match(self, stored: np.ndarray) -> tuple[int, np.ndarray]:
         """Count stored rows equal to training rows.
@@ -223,16 +278,29 @@ class RowIndex:
         if s.ndim == 0:
             raise TypeError("iteration over a 0-d array")
         none = (0, np.zeros(0, dtype=np.int64))
-        if not len(s) or not self.keys.size or s[0].nbytes != self.keys.dtype.itemsize:
+        m = self._rows
+        if not len(s) or not self._keep.any() or s[0].nbytes != m.shape[1] * m.itemsize:
             return none
-        found = _row_bytes(s.reshape(len(s), -1))
-        pos = np.minimum(np.searchsorted(self.keys, found), len(self.keys) - 1)
-        hit = self.keys[pos] == found
+        s = s.reshape(len(s), -1)
+        if len(s) <= _DIRECT_ROWS and self._index is None:
+            data = _row_bytes(m)
+            found = np.zeros(len(m), dtype=bool)
+            n_rows = 0
+            for row in _row_bytes(s):
+                same = (data == row) & self._keep
+                if same.any():
+                    n_rows += 1
+                    found |= same
+            return n_rows, np.flatnonzero(found).astype(np.int64)
+        keys, kept, groups = self._built()
+        rows = _row_bytes(s)
+        pos = np.minimum(np.searchsorted(keys, rows), len(keys) - 1)
+        hit = keys[pos] == rows
         if not hit.any():
             return none
-        matched = np.zeros(len(self.keys), dtype=bool)
+        matched = np.zeros(len(keys), dtype=bool)
         matched[pos[hit]] = True
-        return int(hit.sum()), self.kept[matched[self.groups]]
+        return int(hit.sum()), kept[matched[groups]]
 
 
 def _row_bytes(m: np.ndarray) -> np.ndarray:

@@ -138,7 +138,7 @@ def match_values(
         groups = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
     else:
         groups = index.match(values)
-        if allowed is not None:
+        if allowed is not None and groups.size:
             groups = groups[np.isin(index.cols[groups], np.asarray(list(allowed), dtype=np.int64))]
         aligned = False
     if groups.size == 0:
