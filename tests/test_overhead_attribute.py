@@ -104,3 +104,73 @@ def test_frames_of_other_types_are_asked_separately(
         np.testing.assert_array_equal(out, query.outputs(frame))
     stacked = attribute._outputs_of(query, [X.iloc[:100], X.iloc[100:250]])
     np.testing.assert_array_equal(np.vstack(stacked), query.outputs(X.iloc[:250]))
+
+
+class _CountingQuery(attribute._Query):
+    """The target's answers, counting the records asked about."""
+
+    asked = 0
+
+    def outputs(self, X: pd.DataFrame) -> np.ndarray:
+        self.asked += len(X)
+        return super().outputs(X)
+
+
+@pytest.mark.parametrize(("column", "with_label"), [("g", True), ("age", True), ("g", False)])
+def test_records_holding_the_candidate_are_not_asked_again(
+    setting: tuple[Any, pd.DataFrame, pd.DataFrame], column: str, with_label: bool
+) -> None:
+    model, train, _ = setting
+    X = train.drop(columns="y").reset_index(drop=True)
+    y = train["y"].to_numpy() if with_label else None
+    if column == "g":
+        candidates = np.array(["a", "b", "c", "d"], dtype=object)
+    else:  # whole ages as floats: equal to the column's values, and of its dtype
+        candidates = np.array([20.0, 35.0, 50.0, 65.0])
+    prior = np.array([0.4, 0.3, 0.2, 0.1])
+    answers = {}
+    for reuse in (False, True):
+        query = _CountingQuery(model, list(X.columns), as_frame=True)
+        observed = query.outputs(X)
+        query.asked = 0
+        idx, margin = attribute._model_attack(
+            query, X, y, observed, column, candidates, prior, reuse
+        )
+        answers[reuse] = (idx, margin, query.asked)
+    np.testing.assert_array_equal(answers[True][0], answers[False][0])
+    np.testing.assert_array_equal(answers[True][1], answers[False][1])
+    assert answers[False][2] == len(candidates) * len(X)
+    holding = int(X[column].isin(candidates).sum())
+    assert holding > 0
+    assert answers[True][2] == len(candidates) * len(X) - holding
+
+
+def test_only_identical_cells_count_as_the_same() -> None:
+    same = attribute._same_cells
+    s = pd.Series(["a", "b", None, "a"], dtype=object)
+    np.testing.assert_array_equal(
+        same(s, pd.Series(["a"] * 4, dtype=object)), [True, False, False, True]
+    )
+    assert not same(pd.Series([1, True], dtype=object), pd.Series([True, 1], dtype=object)).any()
+    f = pd.Series([0.0, -0.0, 1.5, np.nan])
+    np.testing.assert_array_equal(same(f, pd.Series([0.0] * 4)), [True, False, False, False])
+    # another dtype after the change (an int column set to a float) is never the same
+    assert not same(pd.Series([1, 2]), pd.Series([1.0, 2.0])).any()
+    cat = pd.Series(pd.Categorical(["x", "y", None], categories=["x", "y"]))
+    changed = pd.Series(pd.Categorical(["x"] * 3, dtype=cat.dtype))
+    np.testing.assert_array_equal(same(cat, changed), [True, False, False])
+    np.testing.assert_array_equal(
+        same(pd.Series([3, 4], dtype=np.int64), pd.Series([3, 3])), [True, False]
+    )
+    assert not same(pd.Series([1, 2], dtype="Int64"), pd.Series([1, 2], dtype="Int64")).any()
+
+
+def test_a_text_column_set_to_a_candidate_keeps_its_dtype() -> None:
+    for dtype in (object, pd.StringDtype(na_value=np.nan)):
+        X = pd.DataFrame({"g": pd.Series(["a", "b", None], dtype=dtype), "n": [1, 2, 3]})
+        changed = attribute._with_value(X, "g", "b")
+        assert changed["g"].dtype == X["g"].dtype
+        assert changed["g"].tolist() == ["b", "b", "b"]
+        np.testing.assert_array_equal(
+            attribute._same_cells(X["g"], changed["g"]), [False, True, False]
+        )

@@ -787,16 +787,55 @@ def _outcome(
 
 
 def _with_value(X: pd.DataFrame, column: Any, value: Any) -> pd.DataFrame:
-    """``X`` with every row's ``column`` set to ``value``, keeping a categorical dtype."""
+    """``X`` with every row's ``column`` set to ``value``, keeping a categorical or text dtype."""
     out = X.copy()
     dtype = X[column].dtype
     if isinstance(dtype, pd.CategoricalDtype):
         out[column] = pd.Categorical([value] * len(X), dtype=dtype)
+    elif isinstance(value, str) and _is_text(dtype):
+        # an object column stays one (pandas 3 would infer its string dtype from the values)
+        cells = np.full(len(X), value, dtype=object)
+        out[column] = pd.Series(cells, index=out.index, dtype=dtype)
     else:
         out[column] = np.full(len(X), value, dtype=object if isinstance(value, str) else None)
         if not isinstance(value, str) and pd.api.types.is_numeric_dtype(dtype):
             out[column] = out[column].astype(np.result_type(dtype, np.asarray(value).dtype))
     return out
+
+
+def _is_text(dtype: Any) -> bool:
+    """Whether a column of this dtype holds Python strings: object, or pandas' string dtype."""
+    return isinstance(dtype, pd.StringDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "O")
+
+
+def _same_cells(before: pd.Series, after: pd.Series) -> np.ndarray:
+    """Per row, whether ``after`` holds exactly what ``before`` holds (same type, same value).
+
+    Conservative: only the same dtype counts, and in object columns only equal strings; a
+    float is the same only with the same sign (``-0.0`` is not ``0.0``). False where unsure.
+    """
+    n = len(before)
+    dtype = before.dtype
+    if after.dtype != dtype:
+        return np.zeros(n, dtype=bool)
+    if isinstance(dtype, pd.CategoricalDtype):
+        codes_b, codes_a = before.cat.codes.to_numpy(), after.cat.codes.to_numpy()
+        return np.asarray((codes_b == codes_a) & (codes_b >= 0))
+    if _is_text(dtype):
+        b, a = before.to_numpy(dtype=object), after.to_numpy(dtype=object)
+        return np.fromiter(
+            (type(u) is str and type(v) is str and u == v for u, v in zip(b, a, strict=True)),
+            dtype=bool,
+            count=n,
+        )
+    if not isinstance(dtype, np.dtype):  # another extension type: not compared
+        return np.zeros(n, dtype=bool)
+    b, a = before.to_numpy(), after.to_numpy()
+    if dtype.kind in "biu":
+        return np.asarray(b == a)
+    if dtype.kind == "f":
+        return np.asarray((b == a) & (np.signbit(b) == np.signbit(a)))
+    return np.zeros(n, dtype=bool)
 
 
 def _outputs_of(query: _Query, frames: list[pd.DataFrame]) -> list[np.ndarray]:
@@ -827,16 +866,38 @@ def _model_attack(
     column: Any,
     candidates: np.ndarray,
     prior: np.ndarray,
+    reuse: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Index of the chosen candidate for every record of ``X``, and the margin of the choice."""
+    """Index of the chosen candidate for every record of ``X``, and the margin of the choice.
+
+    With ``reuse``, a record whose value is the candidate is the record itself: the model's
+    output on it is ``observed`` (the rows are independent), so only the other records are
+    asked about.
+    """
     n = len(X)
     score = np.empty((n, len(candidates)))
     per_query = max(1, _QUERY_ROWS // max(n, 1))  # candidates asked about in one query
     outs: list[np.ndarray] = []
     for j in range(len(candidates)):
         if j % per_query == 0:
-            batch = [_with_value(X, column, w) for w in candidates[j : j + per_query]]
-            outs = _outputs_of(query, batch)
+            asked, kept = [], []
+            for w in candidates[j : j + per_query]:
+                changed = _with_value(X, column, w)
+                same = _same_cells(X[column], changed[column]) if reuse else np.zeros(n, bool)
+                asked.append(changed[~same] if same.any() else changed)
+                kept.append(same)
+            answers = iter(_outputs_of(query, [f for f in asked if len(f)]))
+            outs = []
+            for frame, same in zip(asked, kept, strict=True):
+                answer = next(answers) if len(frame) else None
+                if not same.any():
+                    assert answer is not None
+                    outs.append(answer)
+                    continue
+                full = np.array(observed, dtype=np.float64)
+                if answer is not None:
+                    full[~same] = answer
+                outs.append(full)
         out = outs[j % per_query]
         if y is not None:
             fit = query.consistency(out, y)
@@ -968,8 +1029,10 @@ def _attack_column(
                 if known_label and mem.y is not None and con.y is not None
                 else None
             )
+            # not for a black box, whose answers may vary between calls and whose queries count
+            reuse = not isinstance(query.model, BlackBox)
             idx, margin = _model_attack(
-                query, both, y_both, np.vstack([out_m, out_c]), column, candidates, prior
+                query, both, y_both, np.vstack([out_m, out_c]), column, candidates, prior, reuse
             )
             guess = idx if categorical else candidates[idx]
             s_m, s_c = success(guess[: len(mem.X)], truth_m), success(guess[len(mem.X) :], truth_c)
