@@ -174,3 +174,51 @@ def test_a_text_column_set_to_a_candidate_keeps_its_dtype() -> None:
         np.testing.assert_array_equal(
             attribute._same_cells(X["g"], changed["g"]), [False, True, False]
         )
+
+
+def test_the_baseline_is_shared_by_attacks_on_the_same_records(
+    setting: tuple[Any, pd.DataFrame, pd.DataFrame], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model, train, holdout = setting
+    # another model of the same records: its attacks differ, its baseline is the same
+    other = make_pipeline(
+        ColumnTransformer([("cat", OneHotEncoder(), ["g", "town"])], remainder="passthrough"),
+        LogisticRegression(C=0.01, max_iter=500),
+    ).fit(train.drop(columns="y"), train["y"])
+    fits = []
+    fit = attribute._fit_predict
+
+    def counted(*args: Any) -> Any:
+        fits.append(args[-1])  # confidence: True for the learned attack, False for the baseline
+        return fit(*args)
+
+    monkeypatch.setattr(attribute, "_fit_predict", counted)
+    attribute._BASELINES.clear()
+    _run((model, train, holdout))
+    assert fits.count(False) == 2  # one baseline per sensitive column
+    shared = _run((other, train, holdout))
+    assert fits.count(False) == 2 and fits.count(True) == 4
+    attribute._BASELINES.clear()
+    alone = _run((other, train, holdout))
+    assert fits.count(False) == 4
+    _same(shared, alone)
+    assert shared.to_dict() != _run((model, train, holdout)).to_dict()
+    # other records, or another seed: fitted again
+    _run((model, train.iloc[:-1], holdout))
+    assert fits.count(False) == 6
+    attribute_inference(model, train, holdout, target="y", sensitive=["g", "age"], grid=12, seed=4)
+    assert fits.count(False) == 8
+    assert len(attribute._BASELINES) <= attribute._BASELINES_KEPT
+
+
+def test_only_the_same_cells_make_the_same_features() -> None:
+    F = pd.DataFrame({"f0": np.array(["a", np.nan, "b"], dtype=object), "f1": [0.0, 1.0, 2.0]})
+    assert attribute._same_frame(F, F.copy())
+    changed = F.copy()
+    changed.loc[2, "f0"] = "c"
+    assert not attribute._same_frame(F, changed)
+    signed = F.copy()
+    signed["f1"] = [-0.0, 1.0, 2.0]
+    assert not attribute._same_frame(F, signed)
+    assert not attribute._same_frame(F, F[["f1", "f0"]])
+    assert not attribute._same_frame(F, F.iloc[:2])

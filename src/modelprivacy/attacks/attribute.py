@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -721,6 +722,73 @@ class _Learned:
             return np.asarray(self.pipe.predict_proba(F).max(axis=1), dtype=np.float64)
 
 
+#: The baseline's guesses of the last few columns attacked, with the features they came from.
+#: The baseline does not query the model, so an audit's release modes, which attack the same
+#: records through each mode's answers, share it; a hit needs the same features, cell by cell.
+_BASELINES: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], tuple[np.ndarray, ...]]] = (
+    OrderedDict()
+)
+_BASELINES_KEPT = 4
+
+
+def _baseline_guesses(
+    regress: bool,
+    seed: int,
+    F: pd.DataFrame,
+    target: np.ndarray,
+    F_members: pd.DataFrame,
+    F_control: pd.DataFrame,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The baseline's guesses on members and control: the attack model without the outputs.
+
+    Fitted once for the same features, target and seed (see :data:`_BASELINES`); the fit
+    is seeded and runs in this process, so a second fit would guess the same.
+    """
+    frames = (F, F_members, F_control)
+    key = (
+        regress,
+        seed,
+        target.dtype.str,
+        target.tobytes(),
+        *((f.shape, tuple(map(str, f.columns)), tuple(map(str, f.dtypes))) for f in frames),
+    )
+    kept = _BASELINES.get(key)
+    if kept is not None and all(_same_frame(a, b) for a, b in zip(kept[0], frames, strict=True)):
+        _BASELINES.move_to_end(key)
+        guess_m, guess_c = kept[1]
+        return guess_m.copy(), guess_c.copy()
+    guess_m, guess_c, _ = _fit_predict(regress, seed, F, target, F_members, F_control, False)
+    _BASELINES[key] = (frames, (guess_m.copy(), guess_c.copy()))
+    while len(_BASELINES) > _BASELINES_KEPT:
+        _BASELINES.popitem(last=False)
+    return guess_m, guess_c
+
+
+def _same_frame(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    """Whether two attacker-feature frames hold the same cells: float bytes, equal strings."""
+    if a.shape != b.shape or list(a.columns) != list(b.columns):
+        return False
+    for c in a.columns:
+        u, v = a[c], b[c]
+        if u.dtype != v.dtype:
+            return False
+        if u.dtype == np.float64:
+            if not np.array_equal(u.to_numpy().view(np.uint64), v.to_numpy().view(np.uint64)):
+                return False
+        elif u.dtype.kind == "O":
+            for x, y in zip(u.to_numpy(), v.to_numpy(), strict=True):
+                if type(x) is not type(y):
+                    return False
+                if isinstance(x, str):
+                    if x != y:
+                        return False
+                elif not (isinstance(x, float) and np.isnan(x) and np.isnan(y)):
+                    return False
+        else:
+            return False
+    return True
+
+
 def _fit_predict(
     regress: bool,
     seed: int,
@@ -999,7 +1067,7 @@ def _attack_column(
     F_att, F_mem, F_con = (_features(learn_from(p.X), column, label(p)) for p in (att, mem, con))
     y_attack = codes_a if categorical else att.X[column].to_numpy(dtype=np.float64)
     regress = not categorical
-    guess_m, guess_c, _ = _fit_predict(regress, seed, F_att, y_attack, F_mem, F_con, False)
+    guess_m, guess_c = _baseline_guesses(regress, seed, F_att, y_attack, F_mem, F_con)
     base_m, base_c = success(guess_m, truth_m), success(guess_c, truth_c)
     # An attacker without the model may also guess the most frequent value (the median of a
     # numeric column); on small data that beats a model of the other columns. The stronger of
