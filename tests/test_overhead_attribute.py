@@ -222,3 +222,30 @@ def test_only_the_same_cells_make_the_same_features() -> None:
     assert not attribute._same_frame(F, signed)
     assert not attribute._same_frame(F, F[["f1", "f0"]])
     assert not attribute._same_frame(F, F.iloc[:2])
+
+
+@pytest.mark.parametrize("n_classes", [2, 3, 5])
+def test_one_pass_over_the_trees_answers_what_predict_and_predict_proba_answer(
+    n_classes: int,
+) -> None:
+    rng = np.random.default_rng(n_classes)
+    n = 600
+    F = pd.DataFrame(
+        {
+            "f0": rng.choice(np.array(["a", "b", "c"], dtype=object), n),
+            "f1": rng.normal(size=n),
+            "f2": np.round(rng.normal(size=n), 1),  # ties in the sums of the leaves
+        }
+    )
+    target = (rng.integers(0, n_classes, n) + (F["f1"] > 0.5)) % n_classes
+    learned = attribute._Learned(regress=False, seed=0).fit(F.iloc[:400], target[:400])
+    rest = F.iloc[400:]
+    guess, confidence = learned.predict_with_confidence(rest)
+    assert guess.dtype == learned.predict(rest).dtype
+    np.testing.assert_array_equal(guess, learned.predict(rest))
+    np.testing.assert_array_equal(confidence, learned.confidence(rest))
+    # a regressor has no confidence: its guesses, and zeros
+    numeric = attribute._Learned(regress=True, seed=0).fit(F.iloc[:400], F["f1"].iloc[:400])
+    guess, confidence = numeric.predict_with_confidence(rest)
+    np.testing.assert_array_equal(guess, numeric.predict(rest))
+    assert not confidence.any()

@@ -721,6 +721,26 @@ class _Learned:
         with threadpool_limits(limits=1 if len(F) < SMALL else None, user_api="openmp"):
             return np.asarray(self.pipe.predict_proba(F).max(axis=1), dtype=np.float64)
 
+    def predict_with_confidence(self, F: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`predict` and :meth:`confidence` of ``F``, from one pass over the trees.
+
+        A classifier's ``predict`` and ``predict_proba`` both sum the trees' leaf values
+        (``_raw_predict``); here they are summed once and turned into both answers as
+        scikit-learn does (the positive class where the sum is above 0, else the largest
+        sum; the loss's probabilities). Without those internals: the two public calls.
+        """
+        est = None if self.pipe is None or self.regress else self.pipe[-1]
+        raw_predict = getattr(est, "_raw_predict", None)
+        to_proba = getattr(getattr(est, "_loss", None), "predict_proba", None)
+        if est is None or raw_predict is None or to_proba is None:
+            return self.predict(F), self.confidence(F)
+        with threadpool_limits(limits=1 if len(F) < SMALL else None, user_api="openmp"):
+            raw = np.asarray(raw_predict(self.pipe[:-1].transform(F)))
+            proba = np.asarray(to_proba(raw))
+        encoded = (raw.ravel() > 0).astype(int) if raw.shape[1] == 1 else np.argmax(raw, axis=1)
+        guess = np.asarray(est.classes_[encoded])
+        return guess, np.asarray(proba.max(axis=1), dtype=np.float64)
+
 
 #: The baseline's guesses of the last few columns attacked, with the features they came from.
 #: The baseline does not query the model, so an audit's release modes, which attack the same
@@ -800,8 +820,11 @@ def _fit_predict(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """Fit an attack model on ``F``; its guesses on members and control, and its confidence."""
     model = _Learned(regress=regress, seed=seed).fit(F, target)
-    guess_m = model.predict(F_members)
-    conf = model.confidence(F_members) if confidence else None
+    conf = None
+    if confidence:
+        guess_m, conf = model.predict_with_confidence(F_members)
+    else:
+        guess_m = model.predict(F_members)
     return guess_m, model.predict(F_control), conf
 
 
