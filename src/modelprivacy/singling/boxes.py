@@ -38,6 +38,8 @@ fewer than ``k`` samples into their parent.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -468,6 +470,9 @@ def _pinning(
     return exact, p1, p5
 
 
+_SIGNATURE_LIMIT = 2**62  # cell numbers stay below this (int64)
+
+
 def _compact(keys: np.ndarray) -> np.ndarray:
     """Replace keys by dense codes 0..m-1 (same key, same code)."""
     return np.unique(keys, return_inverse=True)[1].reshape(-1).astype(np.int64)
@@ -573,9 +578,14 @@ def leaf_boxes(
     )
     hit = np.zeros(n, dtype=bool)
     signature = np.zeros(n + (0 if P_in is None else P_in.shape[0]), dtype=np.int64)
+    # the cell of the partition every record is in: its leaves so far, as one mixed-radix
+    # number below ``bound``, compacted to ranks 0..m-1 only before it could overflow (the
+    # ranks of the leaf tuples in lexicographic order, whenever it is compacted)
+    bound = 1
     everyone = np.ones(n, dtype=bool)
-    for tree in forest.trees:
-        leaf, pop_leaf = _apply(tree, X_route, P_route)
+    for tree, (leaf, pop_leaf) in zip(
+        forest.trees, _routed(forest.trees, X_route, P_route), strict=True
+    ):
         mask = tree.inbag_mask()
         inbag = everyone if mask is None else mask
         size = np.bincount(leaf[inbag], minlength=tree.n_nodes)[leaf]
@@ -594,8 +604,14 @@ def leaf_boxes(
         _intersect(low, high, nl, nh, leaf[rows], rows, tree.features)
         if intersect == "all":
             both = leaf if pop_leaf is None else np.concatenate([leaf, pop_leaf])
-            signature = _compact(signature * tree.n_nodes + both)
+            if bound * tree.n_nodes > _SIGNATURE_LIMIT:
+                signature = _compact(signature)
+                bound = int(signature.max(initial=0)) + 1
+            signature = signature * tree.n_nodes + both
+            bound *= tree.n_nodes
 
+    if intersect == "all":
+        signature = _compact(signature)
     exposed = small_trees > 0
     recovered = np.zeros(n, dtype=bool)
     if y_arr is not None and forest.labels != "none":
@@ -682,6 +698,28 @@ def leaf_boxes(
         match_reason=forest.reason,
         **arrays,
     )
+
+
+def _routed(
+    trees: list[TreeSpec], X: np.ndarray, P: np.ndarray | None
+) -> Iterator[tuple[np.ndarray, np.ndarray | None]]:
+    """:func:`_apply` of each tree in turn, the next tree routed on a thread meanwhile.
+
+    Routing releases the GIL (scikit-learn's ``Tree.apply``), so it overlaps the
+    counting and the intersection of boxes of the tree before; a tree's leaves do
+    not depend on where it was routed.
+    """
+    if len(trees) < 2:
+        for tree in trees:
+            yield _apply(tree, X, P)
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="modelprivacy-boxes") as pool:
+        ahead = pool.submit(_apply, trees[0], X, P)
+        for i in range(len(trees)):
+            done = ahead.result()
+            if i + 1 < len(trees):
+                ahead = pool.submit(_apply, trees[i + 1], X, P)
+            yield done
 
 
 def _apply(
