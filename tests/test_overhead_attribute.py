@@ -249,3 +249,20 @@ def test_one_pass_over_the_trees_answers_what_predict_and_predict_proba_answer(
     guess, confidence = numeric.predict_with_confidence(rest)
     np.testing.assert_array_equal(guess, numeric.predict(rest))
     assert not confidence.any()
+
+
+def test_missing_cells_of_another_kind_are_not_the_same() -> None:
+    def frame(cells: list[Any]) -> pd.DataFrame:
+        return pd.DataFrame({"f0": pd.Series(cells, dtype=object)})
+
+    F = frame(["a", np.nan, "b"])
+    assert attribute._same_frame(F, frame(["a", np.nan, "b"]))
+    assert not attribute._same_frame(F, frame(["a", None, "b"]))
+    # cells that are neither strings nor NaN: never taken for the same (a fit again)
+    assert not attribute._same_frame(frame(["a", np.nan, 1]), frame(["a", np.nan, 1]))
+    # pandas' own string dtype, as the attacker's features have it
+    text = pd.DataFrame(
+        {"f0": pd.Series(["a", np.nan, "b"], dtype=pd.StringDtype(na_value=np.nan))}
+    )
+    assert attribute._same_frame(text, text.copy())
+    assert not attribute._same_frame(text, F)
