@@ -266,3 +266,28 @@ def test_missing_cells_of_another_kind_are_not_the_same() -> None:
     )
     assert attribute._same_frame(text, text.copy())
     assert not attribute._same_frame(text, F)
+
+
+def test_records_that_all_hold_the_candidates_need_no_query(
+    setting: tuple[Any, pd.DataFrame, pd.DataFrame],
+) -> None:
+    model, train, _ = setting
+    X = train.drop(columns="y").reset_index(drop=True).iloc[:50]
+    X = X.assign(g=pd.Series(["a"] * 50, dtype=X["g"].dtype))
+    query = _CountingQuery(model, list(X.columns), as_frame=True)
+    observed = query.outputs(X)
+    query.asked = 0
+    for reuse in (False, True):
+        idx, margin = attribute._model_attack(
+            query,
+            X,
+            train["y"].to_numpy()[:50],
+            observed,
+            "g",
+            np.array(["a"], dtype=object),
+            np.array([1.0]),
+            reuse,
+        )
+        np.testing.assert_array_equal(idx, np.zeros(50))
+        np.testing.assert_array_equal(margin, np.zeros(50))
+    assert query.asked == 50  # without reuse only

@@ -938,6 +938,8 @@ def _outputs_of(query: _Query, frames: list[pd.DataFrame]) -> list[np.ndarray]:
     Frames whose columns or types differ are asked separately, since stacking
     them would convert some.
     """
+    if not frames:
+        return []
     first = frames[0]
     same = all(
         f.columns.equals(first.columns) and f.dtypes.equals(first.dtypes) for f in frames[1:]
