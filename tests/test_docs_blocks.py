@@ -37,6 +37,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -293,6 +294,22 @@ def test_commands_are_parsed_like_a_shell_reads_them():
     assert _modelprivacy_arguments("make test") is None
 
 
+#: What an MLflow run of another test leaves in this process (mlflow.set_experiment and
+#: start_run set them for child processes): each block starts without them, as a reader does.
+_MLFLOW_RUN_STATE = ("MLFLOW_EXPERIMENT_ID", "MLFLOW_EXPERIMENT_NAME", "MLFLOW_RUN_ID")
+
+
+def _forget_mlflow_runs() -> None:
+    for name in _MLFLOW_RUN_STATE:
+        os.environ.pop(name, None)
+    fluent = sys.modules.get("mlflow.tracking.fluent")
+    if fluent is not None:
+        while fluent.active_run() is not None:
+            fluent.end_run()
+        if hasattr(fluent, "_active_experiment_id"):
+            fluent._active_experiment_id = None
+
+
 @pytest.mark.parametrize("block", PYTHON_BLOCKS, ids=lambda b: b.name)
 def test_a_python_block_runs(block, adult, tmp_path, monkeypatch):
     reason = _skip_reason(block, block.text)
@@ -300,6 +317,16 @@ def test_a_python_block_runs(block, adult, tmp_path, monkeypatch):
         pytest.skip(reason)
     _write_files(tmp_path, adult)
     monkeypatch.chdir(tmp_path)
+    _forget_mlflow_runs()
+    try:
+        _run_python_block(block, adult)
+    finally:
+        _forget_mlflow_runs()
+    for written in re.findall(r"save_model\([^,]+,\s*\"([^\"]+)\"", block.text):
+        assert (tmp_path / written).is_file(), written
+
+
+def _run_python_block(block: Any, adult: Any) -> None:
     scope = _namespace(adult)
     # Padded so that a traceback names the line of the Markdown file.
     source = "\n" * block.line + block.text
@@ -309,13 +336,12 @@ def test_a_python_block_runs(block, adult, tmp_path, monkeypatch):
         assert scope["result"].verdict.overall
     if "modelprivacy.sanitize(" in block.text and "safer" in scope:
         assert isinstance(scope["safer"], modelprivacy.SanitizeResult)
-    for written in re.findall(r"save_model\([^,]+,\s*\"([^\"]+)\"", block.text):
-        assert (tmp_path / written).is_file(), written
 
 
 @pytest.mark.parametrize("block", SHELL_BLOCKS, ids=lambda b: b.name)
 def test_a_shell_block_runs(block, adult, bin_dir, tmp_path):
-    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    env = {k: v for k, v in os.environ.items() if k not in _MLFLOW_RUN_STATE}
+    env["PATH"] = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
     ran = 0
     for command in _commands(block):
         reason = _skip_reason(block, command)

@@ -484,6 +484,10 @@ def build_membership() -> dict[str, Any]:
                 "minimum": 0,
                 "description": "Records sent to a black-box function.",
             },
+            "class_balance": {
+                "type": "string",
+                "description": "When the classes were not equally common among the members and the non-members (a holdout that is not stratified): how many of each were left out of the scoring to give both the same class proportions. Only then.",
+            },
             "k_choice": {
                 "type": "object",
                 "additionalProperties": False,

@@ -8,6 +8,7 @@ from sklearn.datasets import load_digits
 from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
 from sklearn.tree import DecisionTreeRegressor
 
 from modelprivacy.attacks import membership_inference
@@ -143,11 +144,12 @@ def test_cli_attack_membership_json(tmp_path, capsys):
     X, y = load_digits(return_X_y=True)
     X, y = X[:600], y[:600]
     cols = [f"p{i}" for i in range(X.shape[1])]
-    train = pd.DataFrame(X[:300], columns=cols).assign(digit=y[:300])
-    holdout = pd.DataFrame(X[300:], columns=cols).assign(digit=y[300:])
+    frame = pd.DataFrame(X, columns=cols).assign(digit=y)
+    # stratified: every record is scored (see tests/attacks/test_class_balance.py otherwise)
+    train, holdout = train_test_split(frame, test_size=0.5, stratify=y, random_state=0)
     train.to_csv(tmp_path / "train.csv", index=False)
     holdout.to_parquet(tmp_path / "holdout.parquet")
-    model = RandomForestClassifier(n_estimators=20, random_state=0).fit(train[cols], y[:300])
+    model = RandomForestClassifier(n_estimators=20, random_state=0).fit(train[cols], train["digit"])
     joblib.dump(model, tmp_path / "model.joblib")
     out = tmp_path / "mia.json"
     code = main(
@@ -183,8 +185,11 @@ def test_cli_attack_membership_json(tmp_path, capsys):
 def test_per_record_exposure_and_outlierness(digits_forest):
     exp = digits_forest.exposure
     assert exp is not None and exp.attack == digits_forest.best(0.01).name
-    assert all(digits_forest.is_member[i] for i in exp.most_exposed)
-    top = exp.most_exposed[0]
+    # most_exposed names training rows; the scores are in audit order (members first)
+    audit_pos = np.searchsorted(digits_forest.member_positions(), exp.most_exposed)
+    assert np.array_equal(digits_forest.member_positions()[audit_pos], exp.most_exposed)
+    assert all(digits_forest.is_member[i] for i in audit_pos)
+    top = audit_pos[0]
     assert exp.vulnerability[top] == exp.vulnerability[digits_forest.is_member].max()
     assert exp.spearman is not None and -1 <= exp.spearman <= 1
     assert set(exp.by_class) == {f"#{d}" for d in range(10)}  # positions, not labels
@@ -258,6 +263,7 @@ def test_max_records_samples_the_audit_and_names_training_rows(digits_forest):
     order = rng.permutation(len(y))
     tr, ho = order[: len(y) // 2], order[len(y) // 2 :]
     model = RandomForestClassifier(n_estimators=50, random_state=0).fit(X[tr], y[tr])
+    # a random split: the classes are balanced first, then 300 of each sampled by class
     kwargs = dict(y_train=y[tr], y_holdout=y[ho], reference_models=8, seed=0, max_records=300)
     result = membership_inference(model, X[tr], X[ho], **kwargs)
     assert result.n_members == 300 and result.n_nonmembers == 300 and result.n_train == len(tr)
@@ -272,7 +278,7 @@ def test_max_records_samples_the_audit_and_names_training_rows(digits_forest):
     from modelprivacy.attacks.findings import membership_finding
 
     f = membership_finding(result, ids=np.array([f"r{i}" for i in range(len(tr))]))
-    assert f.records.of == 300 and "300 of" in f.description
+    assert f.records.of == 300 and "Stratify the holdout" in f.description
     assert set(f.records.ids) <= {f"r{i}" for i in pos}
 
 

@@ -353,6 +353,11 @@ class MembershipResult:
         Whether the reference models' signals were read from the cache
         (:mod:`modelprivacy.attacks.cache`) instead of fitted (not part of
         ``to_dict``: a hit gives the same report as the fits).
+    class_balance : str
+        When the classes were not equally common among members and
+        non-members, the sentence saying how many of each were left out of
+        the scoring to give both the same class proportions
+        (:func:`balance_classes`); empty otherwise.
     """
 
     metrics: dict[str, AttackMetrics]
@@ -373,6 +378,7 @@ class MembershipResult:
     queries: int | None = None
     k_choice: KChoice | None = field(default=None, compare=False)
     from_cache: bool = field(default=False, repr=False, compare=False)
+    class_balance: str = ""
 
     def member_positions(self) -> np.ndarray:
         """Row of each audited member in the training data (all rows unless sampled)."""
@@ -435,6 +441,7 @@ class MembershipResult:
             **({"queries": self.queries} if self.queries is not None else {}),
             # only when a time budget chose K: it holds a measured time
             **({"k_choice": self.k_choice.to_dict()} if self.k_choice is not None else {}),
+            **({"class_balance": self.class_balance} if self.class_balance else {}),
         }
 
 
@@ -462,6 +469,165 @@ def _sample(n: int, cap: int | None, rng: np.random.Generator) -> np.ndarray:
     if cap is None or n <= cap:
         return np.arange(n)
     return np.sort(rng.choice(n, size=cap, replace=False))
+
+
+def _sample_by_class(codes: np.ndarray, cap: int | None, rng: np.random.Generator) -> np.ndarray:
+    """Sorted positions of at most ``cap`` records, each class in its share (largest remainders)."""
+    n = codes.size
+    if cap is None or n <= cap:
+        return np.arange(n)
+    counts = np.bincount(codes)
+    exact = cap * counts / n
+    take = np.floor(exact).astype(int)
+    # the records left go to the largest remainders (ties: the first class)
+    order = np.argsort(-(exact - take), kind="stable")
+    take[order[: cap - int(take.sum())]] += 1
+    picked = [
+        rng.choice(np.flatnonzero(codes == c), size=int(take[c]), replace=False)
+        for c in range(counts.size)
+        if take[c]
+    ]
+    return np.sort(np.concatenate(picked).astype(np.int64))
+
+
+def _class_codes(*labels: np.ndarray) -> list[np.ndarray] | None:
+    """One integer code per label, shared by every array (None when a label is missing)."""
+    joined = np.concatenate([np.asarray(lab) for lab in labels])
+    codes, _ = pd.factorize(pd.Series(joined, dtype=object))
+    if (codes < 0).any():
+        return None
+    out, start = [], 0
+    for lab in labels:
+        out.append(codes[start : start + len(lab)])
+        start += len(lab)
+    return out
+
+
+def scored_records(
+    y_members: np.ndarray,
+    y_nonmembers: np.ndarray,
+    cap: int | None,
+    seed: int,
+    *,
+    by_class: bool = True,
+) -> tuple[np.ndarray, np.ndarray, str]:
+    """The members and non-members an attack scores: at most ``cap`` each, seeded.
+
+    For a classifier (``by_class``) the two sets get the same class
+    proportions (:func:`balance_classes`), and a ``cap`` then samples each
+    class in its share, so that the sample keeps them. Otherwise ``cap``
+    records of each, at random.
+
+    Parameters
+    ----------
+    y_members, y_nonmembers : ndarray
+        The labels of every member and non-member.
+    cap : int or None
+        The most records of each to score (``max_records``); None for all.
+    seed : int
+        Seeds the sample.
+    by_class : bool, default=True
+        Whether the labels are classes.
+
+    Returns
+    -------
+    sel_m, sel_n : ndarray of int
+        Sorted positions of the members and non-members scored.
+    note : str
+        :func:`balance_classes`' sentence, when records were left out for it.
+    """
+    n_m, n_n = len(y_members), len(y_nonmembers)
+    codes = _class_codes(y_members, y_nonmembers) if by_class else None
+    if codes is None:
+        return (
+            _sample(n_m, cap, np.random.default_rng([seed, 0])),
+            _sample(n_n, cap, np.random.default_rng([seed, 1])),
+            "",
+        )
+    sel_m, sel_n, note = balance_classes(
+        y_members, y_nonmembers, np.arange(n_m), np.arange(n_n), seed
+    )
+    code_m, code_n = codes
+    sel_m = sel_m[_sample_by_class(code_m[sel_m], cap, np.random.default_rng([seed, 0]))]
+    sel_n = sel_n[_sample_by_class(code_n[sel_n], cap, np.random.default_rng([seed, 1]))]
+    return sel_m, sel_n, note
+
+
+def balance_classes(
+    y_members: np.ndarray,
+    y_nonmembers: np.ndarray,
+    sel_m: np.ndarray,
+    sel_n: np.ndarray,
+    seed: int,
+) -> tuple[np.ndarray, np.ndarray, str]:
+    """Keep members and non-members so that every class is as common among both.
+
+    A model that knows nothing of its training records but their class
+    frequencies (a ``DummyClassifier``) answers every record of a class alike,
+    and when a class is more common among the members than among the
+    non-members (a holdout that is not stratified), any attack on its answers
+    "finds" members of that class: a class-prior artefact of the split, not
+    something the model reveals about a person. Scored on sets with the same
+    class proportions, that model's attacks score an AUC of 0.5. Within
+    rounding (at most one record per class more on either side) the sets are
+    kept as they are. A difference too small for a test of homogeneity to
+    detect is still balanced: the attacks read it as a signal all the same
+    (on a random split of digits, a prior-only model's loss attack had an AUC
+    interval of [0.52, 0.57] where a chi-square test saw no difference).
+
+    The proportions kept are ``q_c / sum(q)`` with ``q_c = min(m_c / M, n_c / N)``
+    (the overlap of the two class distributions): ``floor(q_c M)`` members and
+    ``floor(q_c N)`` non-members of class ``c``, a seeded choice within the class.
+
+    Parameters
+    ----------
+    y_members, y_nonmembers : ndarray
+        The labels of every member and non-member.
+    sel_m, sel_n : ndarray of int
+        The sorted positions sampled for scoring (``max_records``).
+    seed : int
+        Seeds which records of a class are kept.
+
+    Returns
+    -------
+    sel_m, sel_n : ndarray of int
+        The positions kept, sorted.
+    note : str
+        One sentence for the report when records were left out, else empty.
+    """
+    labels_m, labels_n = np.asarray(y_members)[sel_m], np.asarray(y_nonmembers)[sel_n]
+    codes, _ = pd.factorize(pd.Series(np.concatenate([labels_m, labels_n]), dtype=object))
+    if (codes < 0).any():  # a missing label: nothing to balance on
+        return sel_m, sel_n, ""
+    code_m, code_n = codes[: sel_m.size], codes[sel_m.size :]
+    n_classes = int(codes.max()) + 1
+    m_c = np.bincount(code_m, minlength=n_classes)
+    n_c = np.bincount(code_n, minlength=n_classes)
+    big_m, big_n = sel_m.size, sel_n.size
+    q = np.minimum(m_c / big_m, n_c / big_n)
+    keep_m = np.minimum(np.floor(q * big_m + 1e-9).astype(int), m_c)
+    keep_n = np.minimum(np.floor(q * big_n + 1e-9).astype(int), n_c)
+    if np.all(m_c - keep_m <= 1) and np.all(n_c - keep_n <= 1):
+        return sel_m, sel_n, ""
+    if keep_m.sum() < 2 or keep_n.sum() < 2:
+        return sel_m, sel_n, ""
+    rng = np.random.default_rng([seed, 5])
+    out = []
+    for codes_g, sel, keep in ((code_m, sel_m, keep_m), (code_n, sel_n, keep_n)):
+        kept = [
+            rng.choice(np.flatnonzero(codes_g == c), size=int(keep[c]), replace=False)
+            for c in range(n_classes)
+        ]
+        out.append(np.sort(sel[np.concatenate(kept).astype(np.int64)]))
+    dropped_m, dropped_n = big_m - out[0].size, big_n - out[1].size
+    note = (
+        f"The classes are not equally common among the members and the non-members (a holdout "
+        f"that is not stratified), so {dropped_m:,} members and {dropped_n:,} non-members were "
+        f"left out of the scoring (seeded) to give both the same class proportions: otherwise a "
+        f"model that knows only the class frequencies would seem to reveal membership. "
+        f"Stratify the holdout by the label to score every record."
+    )
+    return out[0], out[1], note
 
 
 def evaluate(
@@ -496,7 +662,10 @@ def evaluate(
     half_in = rng.random(len(scores_in)) < 0.5
     half_out = rng.random(len(scores_out)) < 0.5
     threshold = _best_threshold(scores_in[half_in], scores_out[half_out])
-    eps = stats.epsilon_from_threshold_split(scores_in[~half_in], scores_out[~half_out], threshold)
+    # each one-sided bound at 97.5%: jointly (union bound) the 95% the reports state
+    eps = stats.epsilon_from_threshold_split(
+        scores_in[~half_in], scores_out[~half_out], threshold, level=EPSILON_LEVEL
+    )
     return AttackMetrics(
         name=name,
         auc=auc,
@@ -505,6 +674,11 @@ def evaluate(
         advantage=stats._advantage_from_counts(counts[0], counts[1]),
         epsilon=eps,
     )
+
+
+#: Confidence of each one-sided Clopper-Pearson bound behind the epsilon lower bound: the two
+#: hold jointly with probability at least ``2 * EPSILON_LEVEL - 1`` = 95%, as the reports say.
+EPSILON_LEVEL = 0.975
 
 
 def _best_threshold(scores_in: np.ndarray, scores_out: np.ndarray) -> float:
@@ -747,9 +921,9 @@ def _membership_inference(
     tgt = Target(model, fit_fn=fit_fn)
     rng = np.random.default_rng(seed)
     n_m, n_n = len(ym), len(yn)
-    sel_m, sel_n, sel_p = (
-        _sample(n, max_records, np.random.default_rng([seed, i]))
-        for i, n in enumerate((n_m, n_n, n_pop))
+    sel_p = _sample(n_pop, max_records, np.random.default_rng([seed, 2]))
+    sel_m, sel_n, class_note = scored_records(
+        ym, yn, max_records, seed, by_class=tgt.output != "regression"
     )
     eval_idx = np.r_[sel_m, n_m + sel_n, n_m + n_n + sel_p]
     exact = eval_idx.size == len(y_all)
@@ -840,6 +1014,7 @@ def _membership_inference(
         skipped_attacks=skipped,
         k_choice=k_choice,
         from_cache=ref.cached,
+        class_balance=class_note,
     )
     best = result.best(0.01).name
     result = dataclasses.replace(result, histogram=score_histogram(best, scores[best], is_member))

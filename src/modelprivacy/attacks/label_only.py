@@ -643,7 +643,7 @@ def label_only_membership(
     """
     from sklearn.utils import _safe_indexing
 
-    from modelprivacy.attacks.api import _sample, _xy
+    from modelprivacy.attacks.api import _xy, scored_records
     from modelprivacy.attacks.exposure import exposure
     from modelprivacy.attacks.reference import ReferenceSignals, balanced_membership
     from modelprivacy.load.data import check_disjoint, concat_rows
@@ -668,8 +668,8 @@ def label_only_membership(
         parts_y.append(yp)
     pool_X = parts_X[2] if population is not None else Xn
     perturbation = Perturbation.fit(pool_X, categorical=categorical)
-    sel_m = _sample(len(ym), max_records, np.random.default_rng([seed, 0]))
-    sel_n = _sample(len(yn), max_records, np.random.default_rng([seed, 1]))
+    # a classifier (regressors are refused): the same class proportions on both sides
+    sel_m, sel_n, class_note = scored_records(ym, yn, max_records, seed)
     X_audit = concat_rows([_safe_indexing(Xm, sel_m), _safe_indexing(Xn, sel_n)])
     y_audit = np.r_[ym[sel_m], yn[sel_n]]
     is_member = np.r_[np.ones(sel_m.size, dtype=bool), np.zeros(sel_n.size, dtype=bool)]
@@ -748,6 +748,7 @@ def label_only_membership(
         roc={name: roc_curve(s, is_member) for name, s in scores.items()},
         skipped_attacks=skipped,
         queries=sig.queries,
+        class_balance=class_note,
     )
     from modelprivacy.attacks.api import score_histogram
 

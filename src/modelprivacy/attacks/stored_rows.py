@@ -353,9 +353,12 @@ def stored_rows_lookup(
         The training target (only for estimators whose input includes it,
         such as classifier chains).
     max_records : int, optional
-        Look up at most this many members and as many non-members, the same
-        seeded sample as :func:`~modelprivacy.attacks.api.membership_inference`
-        draws. All records by default.
+        Look up at most this many members and as many non-members, a seeded
+        random sample (for a regressor, the one
+        :func:`~modelprivacy.attacks.api.membership_inference` draws; for a
+        classifier it samples each class in its share instead, see
+        :func:`~modelprivacy.attacks.api.scored_records`). All records by
+        default.
     seed : int, default=0
         Seeds the sample and the epsilon threshold split.
 
