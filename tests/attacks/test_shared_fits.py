@@ -166,3 +166,21 @@ def test_the_cli_shows_every_mode_by_default_and_exits_on_the_file(data, tree, t
 def _json(run, base, capsys) -> str:
     run([*base, "--format", "json"])
     return capsys.readouterr().out
+
+
+def test_a_served_mode_measures_outlierness_through_the_wrapped_models_preprocessing(data):
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from modelprivacy.attacks.api import membership_inference
+    from modelprivacy.sanitizing.release import ReleasedModel
+
+    tr, ho = data
+    X, Xh = tr.drop(columns="y") * [1, 1000, 1, 1, 1, 1, 1, 1], ho.drop(columns="y")
+    Xh = Xh * [1, 1000, 1, 1, 1, 1, 1, 1]  # one column on another scale: the scaler matters
+    pipe = make_pipeline(StandardScaler(), LogisticRegression(max_iter=500)).fit(X, tr["y"])
+    kwargs = dict(y_train=tr["y"], y_holdout=ho["y"], reference_models=2, seed=0)
+    file = membership_inference(pipe, X, Xh, **kwargs)
+    served = membership_inference(ReleasedModel(pipe, release="rounded:2"), X, Xh, **kwargs)
+    assert file.exposure is not None and served.exposure is not None
+    np.testing.assert_array_equal(file.exposure.outlierness, served.exposure.outlierness)

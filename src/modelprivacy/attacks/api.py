@@ -1024,7 +1024,10 @@ def _membership_inference(
     # measured for the members only, the one use of it (how unusual the exposed are):
     # the same distances at half the search on a 50/50 audit
     audited_members = np.flatnonzero(is_member)
-    member_outliers = outlierness(model, _safe_indexing(X_audit, audited_members), X_ref, seed=seed)
+    # through the model inside a serving wrapper: its preprocessing places the records
+    member_outliers = outlierness(
+        tgt.estimator, _safe_indexing(X_audit, audited_members), X_ref, seed=seed
+    )
     outliers = None
     if member_outliers is not None:
         outliers = np.full(n_audit, np.nan)
