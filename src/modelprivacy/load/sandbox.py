@@ -476,10 +476,21 @@ class _ChildSetup:
         )
 
 
+def _ignore_unraisable(unraisable: Any) -> None:
+    """Drop an exception Python cannot raise (in ``__del__``, a finaliser) in the child.
+
+    Under the memory limit the default hook itself runs out of memory and
+    Python writes "Exception ignored in sys.unraisablehook" to the user's
+    standard error, in front of the one line that names the limit. This hook
+    allocates nothing; what went wrong is the command's own error.
+    """
+
+
 def _enter_child(setup: _ChildSetup) -> None:
     """Prepare a freshly forked child: signals, no core dump, parent death, OpenMP."""
     global _in_child
     _in_child = True
+    sys.unraisablehook = _ignore_unraisable
     # The child's garbage collections skip the objects inherited from the
     # parent: walking them would copy their pages (copy-on-write) for nothing.
     gc.freeze()
