@@ -482,12 +482,17 @@ def _sample_by_class(codes: np.ndarray, cap: int | None, rng: np.random.Generato
     # the records left go to the largest remainders (ties: the first class)
     order = np.argsort(-(exact - take), kind="stable")
     take[order[: cap - int(take.sum())]] += 1
+    return _take_by_class(codes, take, rng)
+
+
+def _take_by_class(codes: np.ndarray, take: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Sorted positions of ``take[c]`` records of each class ``c``, a seeded choice within it."""
     picked = [
         rng.choice(np.flatnonzero(codes == c), size=int(take[c]), replace=False)
-        for c in range(counts.size)
+        for c in range(take.size)
         if take[c]
     ]
-    return np.sort(np.concatenate(picked).astype(np.int64))
+    return np.sort(np.concatenate(picked).astype(np.int64)) if picked else np.zeros(0, np.int64)
 
 
 def _class_codes(*labels: np.ndarray) -> list[np.ndarray] | None:
@@ -544,10 +549,8 @@ def scored_records(
             _sample(n_n, cap, np.random.default_rng([seed, 1])),
             "",
         )
-    sel_m, sel_n, note = balance_classes(
-        y_members, y_nonmembers, np.arange(n_m), np.arange(n_n), seed
-    )
     code_m, code_n = codes
+    sel_m, sel_n, note = _balance(code_m, code_n, np.arange(n_m), np.arange(n_n), seed)
     sel_m = sel_m[_sample_by_class(code_m[sel_m], cap, np.random.default_rng([seed, 0]))]
     sel_n = sel_n[_sample_by_class(code_n[sel_n], cap, np.random.default_rng([seed, 1]))]
     return sel_m, sel_n, note
@@ -595,12 +598,18 @@ def balance_classes(
     note : str
         One sentence for the report when records were left out, else empty.
     """
-    labels_m, labels_n = np.asarray(y_members)[sel_m], np.asarray(y_nonmembers)[sel_n]
-    codes, _ = pd.factorize(pd.Series(np.concatenate([labels_m, labels_n]), dtype=object))
-    if (codes < 0).any():  # a missing label: nothing to balance on
+    codes = _class_codes(np.asarray(y_members)[sel_m], np.asarray(y_nonmembers)[sel_n])
+    if codes is None:  # a missing label: nothing to balance on
         return sel_m, sel_n, ""
-    code_m, code_n = codes[: sel_m.size], codes[sel_m.size :]
-    n_classes = int(codes.max()) + 1
+    code_m, code_n = codes
+    return _balance(code_m, code_n, sel_m, sel_n, seed)
+
+
+def _balance(
+    code_m: np.ndarray, code_n: np.ndarray, sel_m: np.ndarray, sel_n: np.ndarray, seed: int
+) -> tuple[np.ndarray, np.ndarray, str]:
+    """:func:`balance_classes` on class codes (``code_m[i]`` the class of record ``sel_m[i]``)."""
+    n_classes = int(max(code_m.max(initial=-1), code_n.max(initial=-1))) + 1
     m_c = np.bincount(code_m, minlength=n_classes)
     n_c = np.bincount(code_n, minlength=n_classes)
     big_m, big_n = sel_m.size, sel_n.size
@@ -612,13 +621,10 @@ def balance_classes(
     if keep_m.sum() < 2 or keep_n.sum() < 2:
         return sel_m, sel_n, ""
     rng = np.random.default_rng([seed, 5])
-    out = []
-    for codes_g, sel, keep in ((code_m, sel_m, keep_m), (code_n, sel_n, keep_n)):
-        kept = [
-            rng.choice(np.flatnonzero(codes_g == c), size=int(keep[c]), replace=False)
-            for c in range(n_classes)
-        ]
-        out.append(np.sort(sel[np.concatenate(kept).astype(np.int64)]))
+    out = [
+        sel[_take_by_class(codes_g, keep, rng)]  # sel is sorted: so are the records kept
+        for codes_g, sel, keep in ((code_m, sel_m, keep_m), (code_n, sel_n, keep_n))
+    ]
     dropped_m, dropped_n = big_m - out[0].size, big_n - out[1].size
     note = (
         f"The classes are not equally common among the members and the non-members (a holdout "

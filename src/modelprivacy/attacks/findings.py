@@ -239,9 +239,8 @@ def membership_finding(
     )
     if severity is not Severity.INFO:
         description += f" Rated {severity.value}: {why} (ratings use the intervals' lower ends)."
-    class_balance = getattr(result, "class_balance", "")
-    if class_balance:
-        description += f" {class_balance}"
+    if result.class_balance:
+        description += f" {result.class_balance}"
     elif result.n_train is not None and result.n_train > result.n_members:
         description += (
             f" A random sample of {result.n_members:,} of {result.n_train:,} members was audited."

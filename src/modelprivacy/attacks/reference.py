@@ -170,7 +170,7 @@ class _SharedFits:
         own = signals_key(fits, target)
         out: dict[str, Target] = {}
         for mode in self.modes:
-            if not mode.filters and mode.kind != "labels":
+            if not mode.filters:  # file and scores read the target's own signals
                 continue
             try:
                 sibling = Target(target.estimator, fit_fn=target.fit_fn, release=mode)
