@@ -30,7 +30,6 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-from modelprivacy.attacks import attribute
 from modelprivacy.attacks.reference import reference_fits
 from modelprivacy.auditing import audit
 from modelprivacy.datasets import ADULT_CATEGORICAL, ADULT_TARGET, load_adult
@@ -79,9 +78,6 @@ def main() -> None:
         model.fit(X, y)
         row: dict[str, Any] = {"model": name}
         for how, release in (("file", "file"), ("every mode", None)):
-            # attribute inference keeps its last baselines for the release modes of one
-            # audit: each audit starts without the other's
-            attribute._BASELINES.clear()
             fits = reference_fits()
             t0 = time.perf_counter()
             result = audit(

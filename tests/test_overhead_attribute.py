@@ -193,22 +193,27 @@ def test_the_baseline_is_shared_by_attacks_on_the_same_records(
         return fit(*args)
 
     monkeypatch.setattr(attribute, "_fit_predict", counted)
-    attribute._BASELINES.clear()
-    _run((model, train, holdout))
-    assert fits.count(False) == 2  # one baseline per sensitive column
-    shared = _run((other, train, holdout))
-    assert fits.count(False) == 2 and fits.count(True) == 4
-    attribute._BASELINES.clear()
-    alone = _run((other, train, holdout))
-    assert fits.count(False) == 4
-    _same(shared, alone)
-    assert shared.to_dict() != _run((model, train, holdout)).to_dict()
-    # other records, or another seed: fitted again
-    _run((model, train.iloc[:-1], holdout))
-    assert fits.count(False) == 6
-    attribute_inference(model, train, holdout, target="y", sensitive=["g", "age"], grid=12, seed=4)
-    assert fits.count(False) == 8
-    assert len(attribute._BASELINES) <= attribute._BASELINES_KEPT
+    with attribute.shared_baselines():  # as an audit shares them between its release modes
+        _run((model, train, holdout))
+        assert fits.count(False) == 2  # one baseline per sensitive column
+        shared = _run((other, train, holdout))
+        assert fits.count(False) == 2 and fits.count(True) == 4
+    with attribute.shared_baselines() as kept:
+        alone = _run((other, train, holdout))
+        assert fits.count(False) == 4
+        _same(shared, alone)
+        assert shared.to_dict() != _run((model, train, holdout)).to_dict()
+        # other records, or another seed: fitted again
+        _run((model, train.iloc[:-1], holdout))
+        assert fits.count(False) == 6
+        attribute_inference(
+            model, train, holdout, target="y", sensitive=["g", "age"], grid=12, seed=4
+        )
+        assert fits.count(False) == 8
+        assert len(kept) <= attribute._BASELINES_KEPT
+    # outside a block nothing is kept: the features are people's records
+    _run((other, train, holdout))
+    assert fits.count(False) == 10 and attribute._BASELINES.get() is None
 
 
 def test_only_the_same_cells_make_the_same_features() -> None:

@@ -59,9 +59,11 @@ description gives the count the baseline reaches beside them.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import itertools
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -742,13 +744,34 @@ class _Learned:
         return guess, np.asarray(proba.max(axis=1), dtype=np.float64)
 
 
-#: The baseline's guesses of the last few columns attacked, with the features they came from.
-#: The baseline does not query the model, so an audit's release modes, which attack the same
-#: records through each mode's answers, share it; a hit needs the same features, cell by cell.
-_BASELINES: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], tuple[np.ndarray, ...]]] = (
-    OrderedDict()
+_Baselines = OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], tuple[np.ndarray, ...]]]
+
+#: Within a :func:`shared_baselines` block (an audit), the baseline's guesses of the last few
+#: columns attacked, with the features they came from; None outside one. The baseline does not
+#: query the model, so an audit's release modes, which attack the same records through each
+#: mode's answers, share it; a hit needs the same features, cell by cell. Scoped to the block:
+#: the features (people's records) are not kept once the audit returns.
+_BASELINES: contextvars.ContextVar[_Baselines | None] = contextvars.ContextVar(
+    "modelprivacy_attribute_baselines", default=None
 )
 _BASELINES_KEPT = 4
+
+
+@contextmanager
+def shared_baselines() -> Iterator[_Baselines]:
+    """Share the attribute baselines of the attacks in the block (the audit's release modes).
+
+    Yields
+    ------
+    OrderedDict
+        The baselines kept so far (at most :data:`_BASELINES_KEPT`), dropped when the block ends.
+    """
+    kept: _Baselines = OrderedDict()
+    token = _BASELINES.set(kept)
+    try:
+        yield kept
+    finally:
+        _BASELINES.reset(token)
 
 
 def _baseline_guesses(
@@ -761,9 +784,14 @@ def _baseline_guesses(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The baseline's guesses on members and control: the attack model without the outputs.
 
-    Fitted once for the same features, target and seed (see :data:`_BASELINES`); the fit
-    is seeded and runs in this process, so a second fit would guess the same.
+    Within a :func:`shared_baselines` block, fitted once for the same features, target and
+    seed (see :data:`_BASELINES`); the fit is seeded and runs in this process, so a second
+    fit would guess the same.
     """
+    baselines = _BASELINES.get()
+    if baselines is None:
+        guess_m, guess_c, _ = _fit_predict(regress, seed, F, target, F_members, F_control, False)
+        return guess_m, guess_c
     frames = (F, F_members, F_control)
     key = (
         regress,
@@ -772,15 +800,15 @@ def _baseline_guesses(
         target.tobytes(),
         *((f.shape, tuple(map(str, f.columns)), tuple(map(str, f.dtypes))) for f in frames),
     )
-    kept = _BASELINES.get(key)
+    kept = baselines.get(key)
     if kept is not None and all(_same_frame(a, b) for a, b in zip(kept[0], frames, strict=True)):
-        _BASELINES.move_to_end(key)
+        baselines.move_to_end(key)
         guess_m, guess_c = kept[1]
         return guess_m.copy(), guess_c.copy()
     guess_m, guess_c, _ = _fit_predict(regress, seed, F, target, F_members, F_control, False)
-    _BASELINES[key] = (frames, (guess_m.copy(), guess_c.copy()))
-    while len(_BASELINES) > _BASELINES_KEPT:
-        _BASELINES.popitem(last=False)
+    baselines[key] = (frames, (guess_m.copy(), guess_c.copy()))
+    while len(baselines) > _BASELINES_KEPT:
+        baselines.popitem(last=False)
     return guess_m, guess_c
 
 

@@ -379,6 +379,7 @@ def audit(
         scheduler that does not answer (checked before the model is loaded).
     """
     from modelprivacy import __version__
+    from modelprivacy.attacks.attribute import shared_baselines
     from modelprivacy.attacks.cache import reference_cache
     from modelprivacy.attacks.cluster import check_backend, reference_backend
     from modelprivacy.attacks.reference import (
@@ -452,6 +453,7 @@ def audit(
         reference_backend(backend, scheduler, n_jobs),
         reference_cache(cache),
         shared_reference_fits(modes),
+        shared_baselines(),  # the served modes attack the same records: one baseline each
     ):
         for check_id in ("MP-L201", "MP-L202", "MP-I301"):
             spec = AUDIT_CHECKS[check_id]
