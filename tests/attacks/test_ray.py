@@ -198,7 +198,9 @@ def _ray_workers_running_our_tasks():
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs Linux's /proc")
 def test_a_worker_killed_mid_run_is_replaced_and_the_results_are_the_same(local_ray):
     X, y = make_classification(2000, 20, random_state=1)
-    model = RandomForestClassifier(n_estimators=80, random_state=0).fit(X[:1000], y[:1000])
+    # each fit takes over a second on one core: long enough for the killer to find it busy
+    # (with 80 trees a warm idle machine finished the fits before it looked twice)
+    model = RandomForestClassifier(n_estimators=400, random_state=0).fit(X[:1000], y[:1000])
     target = Target(model)
     here = fit_reference_models(target, X, y, k=3, random_state=2)
     killed: list[int] = []
