@@ -3,8 +3,8 @@
 The setting of benchmarks/mia_digits.py (a default RandomForest fitted on a
 seeded half of sklearn's digits; the other half are non-members). For each of
 three seeds of the reference halves, ``membership_inference`` runs LiRA
-(offline and online; K=8 pools the variance, K=64 has 32 OUT models per record
-and uses a variance per record) and QMIA. Writes
+(offline and online, each record's variance shrunk toward the level-pooled one,
+see ``membership.PRIOR_DOF``; the ``_fixed`` variants pool) and QMIA. Writes
 benchmarks/results/lira_k.{json,md}. Run: ``python benchmarks/lira_k.py``.
 """
 
@@ -98,9 +98,10 @@ def main() -> None:
         "",
         f"Machine: {out['machine']}. Command: `python benchmarks/lira_k.py`. {len(tr)} members, "
         f"{len(ho)} non-members; mean over seeds {', '.join(map(str, SEEDS))} of the reference "
-        "halves. `lira_offline`/`lira_online` choose the variance: pooled by signal level below "
-        "16 OUT models per record (K=8), per record above (K=64); the `_fixed` variants always "
-        "pool. QMIA uses no reference model (the same at both K up to the seed of its split).",
+        "halves. `lira_offline`/`lira_online`: each record's variance shrunk toward the variance "
+        "pooled over records of similar mean signal, which counts as 16 observations (with 4 OUT "
+        "models per record at K=8, 32 at K=64); the `_fixed` variants use the pooled variance "
+        "alone. QMIA uses no reference model (the same at both K up to the seed of its split).",
         "",
         "| attack | TPR at 1% FPR, K=8 | K=64 | AUC, K=8 | K=64 |",
         "|---|---|---|---|---|",

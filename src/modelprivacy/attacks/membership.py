@@ -12,10 +12,11 @@ attack turns them into a score per record, higher meaning "member":
   Gaussians fitted to the reference models that trained without (and with) the
   record (Carlini et al. 2022). Logit signals are clipped at ``p`` in
   ``[1e-16, 1 - 1e-16]`` (+-36.8) as in the reference code. A variance per
-  record needs many models: with fewer than :data:`PER_RECORD_MIN_MODELS` OUT
-  (and IN) models per record, the variance is pooled over records of similar
-  mean signal (one per quantile bin of the mean; :func:`lira_variance` says
-  which); the ``*_fixed`` variants always pool.
+  record needs many models, so each record's variance is shrunk toward the
+  variance pooled over records of similar mean signal (one per quantile bin
+  of the mean), which counts as :data:`PRIOR_DOF` observations: with 4 OUT
+  models per record the pooled variance dominates, with 128 the record's
+  own (:func:`lira_variance`); the ``*_fixed`` variants always pool.
 - ``rmia_offline`` / ``rmia_online``: the ratio of the target's probability of
   the record to its average probability under reference models, compared with
   the same ratio for population records (Zarifzadeh et al. 2024). Offline, the
@@ -42,10 +43,11 @@ from modelprivacy.attacks.reference import ReferenceSignals
 __all__ = [
     "ATTACKS",
     "LOGIT_CLIP",
-    "PER_RECORD_MIN_MODELS",
+    "PRIOR_DOF",
     "QmiaScores",
     "attack_scores",
     "choose_rmia_offline_a",
+    "lira_scores",
     "lira_variance",
     "qmia",
     "qmia_features",
@@ -90,10 +92,16 @@ def population_attack(
     return np.searchsorted(pop, target, side="right") / max(len(pop), 1)
 
 
-#: Below this many OUT (and, online, IN) reference models per record, LiRA pools
-#: the variance across records instead of estimating one per record (Carlini et
-#: al. 2022, section VI.B: a per-record variance needs many shadow models).
-PER_RECORD_MIN_MODELS = 16
+#: The pooled variance's weight, in observations, when LiRA shrinks a record's
+#: own variance toward it: ``(dof * own + PRIOR_DOF * pooled) / (dof + PRIOR_DOF)``
+#: with ``dof`` the record's OUT (or IN) models minus one. Carlini et al. 2022
+#: (section VI.B) use one global variance below 64 shadow models and one per
+#: record above; on 18 targets (benchmarks/lira_variance.py) a per-record
+#: variance lost most of the TPR at 1% FPR up to K=64 and collapsed on forests
+#: even at K=256 (IN models all at p = 1), a level-pooled one lost at K >= 128,
+#: and this weighting was within a few percent of the better of the two at
+#: every K from 8 to 256.
+PRIOR_DOF = 16
 
 #: Bins of the signal level within which a pooled variance is shared.
 VARIANCE_BINS = 20
@@ -117,17 +125,17 @@ def lira_variance(ref: ReferenceSignals, online: bool) -> str:
     Returns
     -------
     str
-        ``"per-record"`` when every record has at least
-        :data:`PER_RECORD_MIN_MODELS` OUT models (and as many IN models,
-        online), else ``"pooled"``.
+        ``"shrunk"``: each record's variance shrunk toward the variance of
+        records of similar mean signal, weighted by its degrees of freedom
+        against :data:`PRIOR_DOF` (``"pooled"`` when no record has two OUT,
+        or online two IN, models: the pooled variance alone).
     """
     if ref.k == 0:
         return "pooled"
     counts = [(~ref.membership).sum(axis=0)]
     if online:
         counts.append(ref.membership.sum(axis=0))
-    enough = all(int(c.min()) >= PER_RECORD_MIN_MODELS for c in counts)
-    return "per-record" if enough else "pooled"
+    return "shrunk" if all(int(c.max()) >= 2 for c in counts) else "pooled"
 
 
 def _lira_signals(target: np.ndarray, ref: ReferenceSignals) -> tuple[np.ndarray, np.ndarray]:
@@ -160,32 +168,76 @@ def _pooled_var(
     return np.asarray(var_bin[which])
 
 
+def _shrunk_var(
+    sd: np.ndarray, pooled: np.ndarray, count: np.ndarray, prior_dof: float
+) -> np.ndarray:
+    """Each record's variance shrunk toward ``pooled``, which counts as ``prior_dof`` observations."""
+    dof = np.maximum(count - 1, 0).astype(np.float64)
+    return np.asarray((dof * sd**2 + prior_dof * pooled) / (dof + prior_dof))
+
+
 def _gaussian(
-    signals: np.ndarray, mask: np.ndarray, variance: str
+    signals: np.ndarray, mask: np.ndarray, variance: str, prior_dof: float = PRIOR_DOF
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per-record mean and standard deviation of the masked signals, and their count."""
+    """Per-record mean and standard deviation of the masked signals, and their count.
+
+    ``variance``: ``"per-record"`` (each record's own), ``"pooled"`` (over
+    records of similar mean signal), ``"shrunk"`` (the first toward the
+    second, ``prior_dof``) or ``"global"`` (one for all records).
+    """
     mean, sd, count = _masked_stats(signals, mask)
     if variance == "global":
         sd = np.full_like(mean, _pooled_std(signals, mask, mean))
-    elif variance == "pooled":
-        sd = np.sqrt(_pooled_var(signals, mask, mean, count, VARIANCE_BINS))
+    elif variance in ("pooled", "shrunk"):
+        pooled = _pooled_var(signals, mask, mean, count, VARIANCE_BINS)
+        sd = np.sqrt(pooled if variance == "pooled" else _shrunk_var(sd, pooled, count, prior_dof))
+    elif variance != "per-record":
+        raise ValueError(f"unknown LiRA variance {variance!r}")
     return mean, np.maximum(sd, _MIN_STD), count
 
 
-def _lira(
-    target: np.ndarray, ref: ReferenceSignals, online: bool, variance: str = "auto"
+def lira_scores(
+    target: np.ndarray,
+    ref: ReferenceSignals,
+    *,
+    online: bool,
+    variance: str = "auto",
+    prior_dof: float = PRIOR_DOF,
 ) -> np.ndarray:
-    """LiRA scores; ``variance`` is "per-record", "pooled", "global" or "auto"."""
+    """LiRA's score of every record (Carlini et al. 2022), higher meaning member.
+
+    Parameters
+    ----------
+    target : ndarray of shape (n,)
+        The target's signal on each record.
+    ref : ReferenceSignals
+        The reference models' membership and signals on the same records.
+    online : bool
+        Online: the log-likelihood ratio of the signal under the IN and OUT
+        Gaussians. Offline: how many OUT standard deviations the signal lies
+        above the OUT mean (a monotone transform of the one-sided Gaussian
+        p-value of Carlini et al.'s offline test).
+    variance : {"auto", "shrunk", "per-record", "pooled", "global"}, default="auto"
+        How each Gaussian's variance is estimated: each record's own,
+        pooled over records of similar mean signal (20 quantile bins of the
+        mean), the first shrunk toward the second (``"auto"``, see
+        :func:`lira_variance`), or one for all records.
+    prior_dof : float, default=PRIOR_DOF
+        For ``"shrunk"``: how many observations the pooled variance counts as.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+        The scores.
+    """
     if variance == "auto":
         variance = lira_variance(ref, online)
     t, s = _lira_signals(target, ref)
     out = ~ref.membership
-    mu_out, sd_out, _ = _gaussian(s, out, variance)
+    mu_out, sd_out, _ = _gaussian(s, out, variance, prior_dof)
     if not online:
-        # one-sided: how far above the OUT distribution the target's signal lies
-        # (a monotone transform of the Gaussian p-value of Carlini et al.'s offline test)
         return np.asarray((t - mu_out) / sd_out)
-    mu_in, sd_in, n_in = _gaussian(s, ref.membership, variance)
+    mu_in, sd_in, n_in = _gaussian(s, ref.membership, variance, prior_dof)
     mu_in = np.where(n_in > 0, mu_in, mu_out)
     return _log_normal(t, mu_in, sd_in) - _log_normal(t, mu_out, sd_out)
 
@@ -298,10 +350,10 @@ AttackFn = Callable[[np.ndarray, ReferenceSignals, np.ndarray | None], np.ndarra
 ATTACKS: dict[str, AttackFn] = {
     "loss": loss,
     "population": population_attack,
-    "lira_offline": lambda t, r, p: _lira(t, r, online=False),
-    "lira_offline_fixed": lambda t, r, p: _lira(t, r, online=False, variance="pooled"),
-    "lira_online": lambda t, r, p: _lira(t, r, online=True),
-    "lira_online_fixed": lambda t, r, p: _lira(t, r, online=True, variance="pooled"),
+    "lira_offline": lambda t, r, p: lira_scores(t, r, online=False),
+    "lira_offline_fixed": lambda t, r, p: lira_scores(t, r, online=False, variance="pooled"),
+    "lira_online": lambda t, r, p: lira_scores(t, r, online=True),
+    "lira_online_fixed": lambda t, r, p: lira_scores(t, r, online=True, variance="pooled"),
     "rmia_online": lambda t, r, p: _rmia(t, r, p, online=True, a=1.0),
 }
 
