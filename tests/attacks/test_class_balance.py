@@ -10,7 +10,7 @@ from sklearn.dummy import DummyClassifier
 from sklearn.model_selection import train_test_split
 
 import modelprivacy
-from modelprivacy.attacks.api import balance_classes, membership_inference
+from modelprivacy.attacks.api import balance_classes, membership_inference, scored_records
 from modelprivacy.attacks.label_only import label_only_membership
 
 
@@ -104,3 +104,15 @@ def test_a_stratified_split_is_scored_whole():
     )
     assert result.class_balance == "" and result.n_members == len(tr)
     assert "class_balance" not in result.to_dict()
+
+
+def test_a_stratified_split_of_an_odd_class_keeps_every_record():
+    # digits: classes of odd size split 90 / 89 beside 898 / 899 records
+    _, y = load_digits(return_X_y=True)
+    for seed in range(5):
+        members, nonmembers = train_test_split(
+            np.arange(len(y)), test_size=len(y) - len(y) // 2, stratify=y, random_state=seed
+        )
+        sel_m, sel_n, note = scored_records(y[members], y[nonmembers], None, seed)
+        assert sel_m.size == members.size and sel_n.size == nonmembers.size
+        assert note == ""

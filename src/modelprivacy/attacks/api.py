@@ -572,8 +572,10 @@ def balance_classes(
     "finds" members of that class: a class-prior artefact of the split, not
     something the model reveals about a person. Scored on sets with the same
     class proportions, that model's attacks score an AUC of 0.5. Within
-    rounding (at most one record per class more on either side) the sets are
-    kept as they are. A difference too small for a test of homogeneity to
+    rounding the sets are kept as they are: when every class is divided
+    between them in proportion to their sizes within one record (a stratified
+    split), or balancing would leave out at most one record per class on
+    either side. A difference too small for a test of homogeneity to
     detect is still balanced: the attacks read it as a signal all the same
     (on a random split of digits, a prior-only model's loss attack had an AUC
     interval of [0.52, 0.57] where a chi-square test saw no difference).
@@ -616,6 +618,11 @@ def _balance(
     q = np.minimum(m_c / big_m, n_c / big_n)
     keep_m = np.minimum(np.floor(q * big_m + 1e-9).astype(int), m_c)
     keep_n = np.minimum(np.floor(q * big_n + 1e-9).astype(int), n_c)
+    # a stratified split: each class divided between the two sets in proportion to
+    # their sizes, within one record (a class of 179 split 90 / 89 beside 898 / 899)
+    share_m = (m_c + n_c) * big_m / max(big_m + big_n, 1)
+    if np.all(np.abs(m_c - share_m) <= 1 + 1e-9):
+        return sel_m, sel_n, ""
     if np.all(m_c - keep_m <= 1) and np.all(n_c - keep_n <= 1):
         return sel_m, sel_n, ""
     if keep_m.sum() < 2 or keep_n.sum() < 2:
