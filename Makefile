@@ -51,6 +51,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/inspect_speed.py
 	$(BIN)/python benchmarks/mia_digits.py
+	$(BIN)/python benchmarks/lira_k.py
+	$(BIN)/python benchmarks/lira_variance.py
 	$(BIN)/python benchmarks/mia_vs_art.py
 	$(BIN)/python benchmarks/mia_vs_art.py --datasets adult --adult-rows 0 --name mia_vs_art_adult_full \
 		--targets RandomForest DecisionTree HistGradientBoosting LogisticRegression MLP
