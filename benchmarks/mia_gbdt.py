@@ -2,7 +2,7 @@
 
 Data: a random sample of ``--adult-rows`` UCI Adult records (default 10,000;
 string columns ordinal-encoded) and scikit-learn's breast-cancer data (569
-records). Each is split 50/50, with one seeded permutation, into members (the
+records). Each is split 50/50, stratified by the label with one seed, into members (the
 target's training set) and non-members; the same split, the same arrays and the
 same fitted targets go to every tool. As in benchmarks/mia_vs_art.py, ART trains
 its attack model on the first halves of members and non-members, and every
@@ -73,6 +73,7 @@ import xgboost
 from mia_vs_art import metrics  # the sibling benchmark's metrics, so both compute them the same way
 from sklearn.base import clone
 from sklearn.datasets import load_breast_cancer
+from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import OrdinalEncoder
 
 from modelprivacy.attacks import membership_inference
@@ -329,9 +330,11 @@ def run(
     native: bool,
     sacro_python: Path | None,
 ) -> list[dict[str, Any]]:
-    rng = np.random.default_rng(0)
-    order = rng.permutation(len(y))
-    members, nonmembers = order[: len(y) // 2], order[len(y) // 2 :]
+    # stratified by the label (seed 0): members and non-members have the same class
+    # proportions, so that our attacks score every record (see attacks.api.balance_classes)
+    members, nonmembers = train_test_split(
+        np.arange(len(y)), test_size=len(y) - len(y) // 2, stratify=y, random_state=0
+    )
     eval_idx = np.r_[members[len(members) // 2 :], nonmembers[len(nonmembers) // 2 :]]
     is_member_eval = np.r_[
         np.ones(len(members) - len(members) // 2, bool),

@@ -41,6 +41,7 @@ from sklearn.base import clone
 from sklearn.datasets import load_digits
 from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from sklearn.svm import SVC
@@ -133,9 +134,11 @@ def art_attacks(
 def run(
     name: str, X: np.ndarray, y: np.ndarray, targets: list[str], k: int
 ) -> list[dict[str, Any]]:
-    rng = np.random.default_rng(0)
-    order = rng.permutation(len(y))
-    members, nonmembers = order[: len(y) // 2], order[len(y) // 2 :]
+    # stratified by the label (seed 0): members and non-members have the same class
+    # proportions, so that our attacks score every record (see attacks.api.balance_classes)
+    members, nonmembers = train_test_split(
+        np.arange(len(y)), test_size=len(y) - len(y) // 2, stratify=y, random_state=0
+    )
     eval_idx = np.r_[members[len(members) // 2 :], nonmembers[len(nonmembers) // 2 :]]
     is_member_eval = np.r_[
         np.ones(len(members) - len(members) // 2, bool),
