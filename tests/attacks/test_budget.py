@@ -253,20 +253,3 @@ def test_cli_reference_models_default_is_still_8(files, capsys):
     code, out, _ = _run([*argv, "--attacks", "lira_offline"], capsys)
     doc = json.loads(out)
     assert code in (0, 1) and doc["k"] == 8 and "k_choice" not in doc
-
-
-def test_running_loky_workers_cost_no_start_up():
-    from joblib import Parallel, delayed
-    from joblib.externals.loky import get_reusable_executor
-
-    from modelprivacy.attacks.reference import _loky_running, estimated_seconds
-
-    get_reusable_executor().shutdown(wait=True)
-    assert not _loky_running(2)
-    cold, jobs = estimated_seconds(9, 1.0, n_jobs=2)
-    assert jobs == 2
-    Parallel(n_jobs=2)(delayed(abs)(i) for i in range(4))
-    assert _loky_running(2)
-    assert not _loky_running(3)  # fewer workers than asked for: they would be started
-    warm, _ = estimated_seconds(9, 1.0, n_jobs=2)
-    assert warm == pytest.approx(cold - 2.0)

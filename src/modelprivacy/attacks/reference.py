@@ -290,36 +290,9 @@ def _data_bytes(X: Any) -> float:
     return float(nbytes or 0)
 
 
-def _loky_running(workers: int) -> bool:
-    """Whether joblib's reusable loky executor is up with at least ``workers`` processes.
-
-    An earlier parallel call in this process (the fits of a previous audit, an
-    ``n_jobs`` scikit-learn call) leaves its workers running for a few minutes,
-    and the next call reuses them: it does not pay their start-up. Read from
-    loky's internals, so anything unexpected there counts as not running.
-    """
-    try:
-        from joblib.externals.loky import reusable_executor
-    except ImportError:  # pragma: no cover - joblib always bundles loky
-        return False
-    executor = getattr(reusable_executor, "_executor", None)
-    flags = getattr(executor, "_flags", None)
-    if executor is None or flags is None or getattr(flags, "shutdown", True):
-        return False
-    if getattr(flags, "broken", None):
-        return False
-    processes = getattr(executor, "_processes", None)
-    return isinstance(processes, dict) and len(processes) >= workers
-
-
-def _startup_s(data_bytes: float, workers: int = 2) -> float:
-    """Seconds to start worker processes and send them the pooled data (a rough estimate).
-
-    Sending the data costs the same every time; starting the workers is free
-    when loky's are already running (:func:`_loky_running`).
-    """
-    start = 0.0 if _loky_running(workers) else _WORKER_STARTUP_S
-    return start + data_bytes / _TRANSFER_BYTES_PER_S
+def _startup_s(data_bytes: float) -> float:
+    """Seconds to start worker processes and send them the pooled data (a rough estimate)."""
+    return _WORKER_STARTUP_S + data_bytes / _TRANSFER_BYTES_PER_S
 
 
 def _parallel_pays(rest_s: float, n_jobs: int, tasks: int, data_bytes: float) -> bool:
@@ -329,7 +302,7 @@ def _parallel_pays(rest_s: float, n_jobs: int, tasks: int, data_bytes: float) ->
     data, plus ``rest_s / workers``.
     """
     workers = _workers(n_jobs, tasks)
-    return rest_s * (1.0 - 1.0 / workers) > _startup_s(data_bytes, workers)
+    return rest_s * (1.0 - 1.0 / workers) > _startup_s(data_bytes)
 
 
 def _in_parallel(
@@ -358,8 +331,7 @@ def estimated_seconds(
 
     It mirrors how the fits are run: the first in this process, the others
     here as well unless worker processes finish them sooner (then about 2 s
-    of start-up, none when loky's workers are already running, and sending
-    the data, plus one fit per job in turn).
+    of start-up and sending the data, plus one fit per job in turn).
 
     Parameters
     ----------
@@ -389,7 +361,7 @@ def estimated_seconds(
     if backend in ("dask", "ray"):  # running workers: send the data once, then one task per fit
         startup, task_s = data_bytes / _TRANSFER_BYTES_PER_S, fit_s + _DASK_TASK_S
         return fit_s + startup + math.ceil((k - 1) / jobs) * task_s, jobs
-    startup = 0.0 if backend == "threading" else _startup_s(data_bytes, jobs)
+    startup = 0.0 if backend == "threading" else _startup_s(data_bytes)
     return fit_s + startup + math.ceil((k - 1) / jobs) * fit_s, jobs
 
 
