@@ -38,7 +38,7 @@ from joblib import Parallel, delayed, parallel_config
 from modelprivacy._threads import fit_threads, limited_threads
 from modelprivacy.attacks.cluster import ReferenceBackend, reference_backend
 from modelprivacy.attacks.refit import reference_budget
-from modelprivacy.attacks.target import Target
+from modelprivacy.attacks.target import Target, shared_answers
 from modelprivacy.errors import ModelPrivacyError
 
 if TYPE_CHECKING:
@@ -253,10 +253,13 @@ def _fit_one(
     plan = target.refit_plan()
     reached = plan.reached(model) if plan is not None else ()
     Xs, ys = (X, y) if X_eval is None or y_eval is None else (X_eval, y_eval)
-    own = target.signal(Xs, ys, model=model)
     if not siblings:
-        return own, reached
-    return np.vstack([own, *(s.signal(Xs, ys, model=model) for s in siblings)]), reached
+        return target.signal(Xs, ys, model=model), reached
+    # the siblings filter the same answers: the model is asked once per method
+    with shared_answers():
+        own = target.signal(Xs, ys, model=model)
+        rest = [s.signal(Xs, ys, model=model) for s in siblings]
+    return np.vstack([own, *rest]), reached
 
 
 def _fit_row(

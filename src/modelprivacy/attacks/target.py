@@ -20,7 +20,9 @@ from a ``fit_fn`` (:meth:`Target.refit_reason` says why not).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextvars
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -200,6 +202,64 @@ def leaf_proba(model: Any, X: Any, prior: float = 1.0) -> np.ndarray:
 _CHUNK_ROWS = 2000  # below this many rows per thread, one call is cheaper
 
 
+class _Answers:
+    """The last few answers of scikit-learn models' methods, keyed by the objects asked.
+
+    An audit asks the same model the same records once per release mode (scores,
+    rounded, top-k and labels all filter one ``predict_proba``), and each reference
+    model likewise: on a k-NN, whose every query computes distances to all its
+    training rows, those repeats were most of the audit. An answer is reused only for
+    the very same model and records objects (``is``, never equality), and handed out
+    as a copy, so that no caller sees another's changes.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: list[tuple[Any, str, Any, np.ndarray]] = []
+
+    def get(self, owner: Any, name: str, X: Any) -> np.ndarray | None:
+        for o, n, x, answer in self.entries:
+            if o is owner and n == name and x is X:
+                return answer.copy()
+        return None
+
+    def put(self, owner: Any, name: str, X: Any, answer: np.ndarray) -> None:
+        self.entries.append((owner, name, X, answer.copy()))
+        del self.entries[: max(0, len(self.entries) - self.size)]
+
+
+_ANSWERS: contextvars.ContextVar[_Answers | None] = contextvars.ContextVar(
+    "modelprivacy_answers", default=None
+)
+
+
+@contextmanager
+def shared_answers(size: int = 8) -> Iterator[None]:
+    """Within the block, :func:`query` answers a repeated question from memory.
+
+    The same scikit-learn model's same method on the same records object (an audit's
+    release modes, a reference model read through each mode): computed once, each
+    caller getting a copy. At most ``size`` answers are kept, and none after the block.
+    Models of other libraries and black boxes are always asked (their answers may
+    change, and a black box counts its queries).
+
+    Parameters
+    ----------
+    size : int, default=8
+        How many answers are kept (the most recent).
+
+    Yields
+    ------
+    None
+        Inside the block.
+    """
+    token = _ANSWERS.set(_Answers(size))
+    try:
+        yield
+    finally:
+        _ANSWERS.reset(token)
+
+
 def query(method: Callable[[Any], Any], X: Any, n_threads: int | None = None) -> np.ndarray:
     """Call a scikit-learn model's ``predict``-like method on row chunks in parallel threads.
 
@@ -223,19 +283,34 @@ def query(method: Callable[[Any], Any], X: Any, n_threads: int | None = None) ->
     Returns
     -------
     ndarray
-        The answers, rows in the order of ``X``.
+        The answers, rows in the order of ``X``. Inside a :func:`shared_answers`
+        block, a question already asked is answered from memory (a copy).
     """
+    owner = getattr(method, "__self__", None)
+    if not type(owner).__module__.startswith("sklearn."):
+        return np.asarray(method(X))
+    memo = _ANSWERS.get()
+    name = getattr(method, "__name__", "")
+    if memo is not None and name:
+        hit = memo.get(owner, name, X)
+        if hit is not None:
+            return hit
+    answer = _query(method, X, n_threads)
+    if memo is not None and name and isinstance(answer, np.ndarray):
+        memo.put(owner, name, X, answer)
+    return answer
+
+
+def _query(method: Callable[[Any], Any], X: Any, n_threads: int | None) -> np.ndarray:
+    """:func:`query` of a scikit-learn model, without the memory of :func:`shared_answers`."""
     import itertools
     import os
 
     from sklearn.utils import _safe_indexing
     from sklearn.utils.parallel import Parallel, delayed
 
-    owner = getattr(method, "__self__", None)
     n = X.shape[0] if hasattr(X, "shape") else len(X)
     threads = min(n_threads or os.cpu_count() or 1, n // _CHUNK_ROWS)
-    if not type(owner).__module__.startswith("sklearn."):
-        return np.asarray(method(X))
     if threads < 2:
         if n >= _CHUNK_ROWS:
             return np.asarray(method(X))

@@ -387,7 +387,12 @@ def audit(
         check_budget_choice,
         shared_reference_fits,
     )
-    from modelprivacy.attacks.target import NO_MODEL_OBJECT, BlackBox, as_query_model
+    from modelprivacy.attacks.target import (
+        NO_MODEL_OBJECT,
+        BlackBox,
+        as_query_model,
+        shared_answers,
+    )
     from modelprivacy.auditing.checks import AUDIT_CHECKS, AuditContext, Input, run_check
     from modelprivacy.auditing.release import ServedRun, release_verdicts, run_served
     from modelprivacy.inspection.runner import inspect
@@ -454,6 +459,7 @@ def audit(
         reference_cache(cache),
         shared_reference_fits(modes),
         shared_baselines(),  # the served modes attack the same records: one baseline each
+        shared_answers(),  # ... and ask the model the same questions: answered once
     ):
         for check_id in ("MP-L201", "MP-L202", "MP-I301"):
             spec = AUDIT_CHECKS[check_id]
