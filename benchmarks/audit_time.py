@@ -39,6 +39,7 @@ STEPS = (
     "membership: per-record exposure",
     "attribute",
     "inspection and singling out",
+    "release modes",
 )
 
 
@@ -108,7 +109,9 @@ def main() -> None:
         f"Machine: {machine}. Command: `python benchmarks/audit_time.py`. 32,561 training and 16,281 "
         "held-out people of UCI Adult; sensitive columns sex and race. Steps: reference models, "
         "membership attacks and statistics, per-record exposure, attribute inference, inspection "
-        "and singling out (leaf boxes, exposure table), then rendering the HTML report.",
+        "and singling out (leaf boxes, exposure table), the served release modes (scores, "
+        "rounded:2, top:1, labels: their attacks on the same reference models, the default "
+        "`release`), then rendering the HTML report.",
         "",
         "| " + " | ".join(head) + " |",
         "|---|" + "---:|" * (len(head) - 2) + "---|",
