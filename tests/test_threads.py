@@ -81,3 +81,36 @@ def test_this_processs_own_busy_threads_are_not_other_tasks(no_thread_variables)
     # other tasks, as before, gave quiet - 4. The slack of 2 absorbs other tasks of a
     # busy machine that start or stop meanwhile.
     assert max(others) >= quiet - 2
+
+
+def test_thread_limit_limits_and_restores_the_pools_as_threadpoolctl_does():
+    import sklearn.ensemble  # noqa: F401  (loads scikit-learn's OpenMP runtime)
+    from threadpoolctl import threadpool_info
+
+    from modelprivacy._threads import _controller, thread_limit
+
+    def openmp() -> list[int]:
+        return [p["num_threads"] for p in threadpool_info() if p["user_api"] == "openmp"]
+
+    from threadpoolctl import threadpool_limits
+
+    assert openmp(), "scikit-learn's OpenMP runtime is loaded"
+    with threadpool_limits(limits=2, user_api="openmp"):  # a known start, whatever the env says
+        before = openmp()
+        assert set(before) == {2}
+        with thread_limit(1, user_api="openmp"):
+            assert openmp() == [1] * len(before)
+            with thread_limit(None):  # no limit: nothing changes
+                assert openmp() == [1] * len(before)
+        assert openmp() == before
+    # the view of the pools is found once, and again when modules are imported
+    first = _controller()
+    assert _controller() is first
+    import sys
+    import types
+
+    sys.modules["modelprivacy_test_new_module"] = types.ModuleType("modelprivacy_test_new_module")
+    try:
+        assert _controller() is not first
+    finally:
+        del sys.modules["modelprivacy_test_new_module"]

@@ -14,10 +14,12 @@ from __future__ import annotations
 import contextlib
 import os
 import statistics
+import sys
 import time
 from collections.abc import Iterator
+from typing import Any
 
-__all__ = ["THREAD_VARIABLES", "fit_threads", "limited_threads"]
+__all__ = ["THREAD_VARIABLES", "fit_threads", "limited_threads", "thread_limit"]
 
 #: Environment variables by which a user limits the threads of OpenMP and BLAS.
 THREAD_VARIABLES = (
@@ -99,6 +101,55 @@ def fit_threads(cpus: int | None = None) -> int | None:
     return max(1, min(int(cpus), int(cpus - others + 0.5)))
 
 
+_CONTROLLER: tuple[int, Any] | None = None
+
+
+def _controller() -> Any:
+    """Threadpoolctl's view of the thread pools loaded in this process, found once.
+
+    Finding them reads the process's loaded libraries (about 1.4 ms), which
+    ``threadpool_limits`` does on every call: a reference fit of a small tree
+    spends a quarter of its time there. Libraries are loaded when their modules
+    are imported, so the view is found again when the number of imported modules
+    changes.
+    """
+    global _CONTROLLER
+    from threadpoolctl import ThreadpoolController
+
+    key = len(sys.modules)
+    cached = _CONTROLLER
+    if cached is None or cached[0] != key:
+        cached = (key, ThreadpoolController())
+        _CONTROLLER = cached
+    return cached[1]
+
+
+@contextlib.contextmanager
+def thread_limit(limits: int | None, user_api: str | None = None) -> Iterator[None]:
+    """Limit the threads of ``user_api`` (``"openmp"``, ``"blas"``, None: both) to ``limits``.
+
+    As threadpoolctl's ``threadpool_limits``, through a view of the thread pools
+    found once (:func:`_controller`).
+
+    Parameters
+    ----------
+    limits : int or None
+        The limit; None: no limit.
+    user_api : str, optional
+        The kind of thread pool limited.
+
+    Yields
+    ------
+    None
+        Inside the limit.
+    """
+    if limits is None:
+        yield
+        return
+    with _controller().limit(limits=limits, user_api=user_api):
+        yield
+
+
 @contextlib.contextmanager
 def limited_threads(threads: int | None) -> Iterator[None]:
     """Limit OpenMP and BLAS threads in this process to ``threads`` (None: no limit).
@@ -113,10 +164,5 @@ def limited_threads(threads: int | None) -> Iterator[None]:
     None
         Inside the limit.
     """
-    if threads is None:
-        yield
-        return
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=threads):
+    with thread_limit(threads):
         yield

@@ -70,8 +70,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 from scipy.special import expit, softmax
-from threadpoolctl import threadpool_limits
 
+from modelprivacy._threads import thread_limit
 from modelprivacy.attacks.target import DEFAULT_BATCH_SIZE, BlackBox, Target, as_query_model
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
@@ -706,21 +706,21 @@ class _Learned:
         pipe = make_pipeline(pre, est)
         # on small data OpenMP's start-up costs more than it saves; results do not change
         limit = 1 if len(F) < SMALL else None
-        with threadpool_limits(limits=limit, user_api="openmp"):
+        with thread_limit(limit, user_api="openmp"):
             self.pipe = pipe.fit(F, target)
         return self
 
     def predict(self, F: pd.DataFrame) -> np.ndarray:
         if self.pipe is None:
             return np.full(len(F), self.constant)
-        with threadpool_limits(limits=1 if len(F) < SMALL else None, user_api="openmp"):
+        with thread_limit(1 if len(F) < SMALL else None, user_api="openmp"):
             return np.asarray(self.pipe.predict(F))
 
     def confidence(self, F: pd.DataFrame) -> np.ndarray:
         """Per record, the attack model's probability of its guess (0 for a regressor)."""
         if self.pipe is None or self.regress:
             return np.zeros(len(F))
-        with threadpool_limits(limits=1 if len(F) < SMALL else None, user_api="openmp"):
+        with thread_limit(1 if len(F) < SMALL else None, user_api="openmp"):
             return np.asarray(self.pipe.predict_proba(F).max(axis=1), dtype=np.float64)
 
     def predict_with_confidence(self, F: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -736,7 +736,7 @@ class _Learned:
         to_proba = getattr(getattr(est, "_loss", None), "predict_proba", None)
         if est is None or raw_predict is None or to_proba is None:
             return self.predict(F), self.confidence(F)
-        with threadpool_limits(limits=1 if len(F) < SMALL else None, user_api="openmp"):
+        with thread_limit(1 if len(F) < SMALL else None, user_api="openmp"):
             raw = np.asarray(raw_predict(self.pipe[:-1].transform(F)))
             proba = np.asarray(to_proba(raw))
         encoded = (raw.ravel() > 0).astype(int) if raw.shape[1] == 1 else np.argmax(raw, axis=1)

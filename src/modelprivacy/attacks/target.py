@@ -316,9 +316,9 @@ def _query(method: Callable[[Any], Any], X: Any, n_threads: int | None) -> np.nd
             return np.asarray(method(X))
         # A few rows: OpenMP's threads (HistGradientBoosting starts them for every
         # tree) cost more than the work, by 100x on a busy machine.
-        from threadpoolctl import threadpool_limits
+        from modelprivacy._threads import thread_limit
 
-        with threadpool_limits(limits=1, user_api="openmp"):
+        with thread_limit(1, user_api="openmp"):
             return np.asarray(method(X))
     bounds = np.linspace(0, n, threads + 1).astype(int)
     chunks = [_safe_indexing(X, np.arange(a, b)) for a, b in itertools.pairwise(bounds)]
