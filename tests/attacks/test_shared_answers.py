@@ -50,3 +50,17 @@ def test_outside_a_block_every_question_is_asked():
     model, X = _knn()
     assert target_mod._ANSWERS.get() is None
     np.testing.assert_array_equal(query(model.predict_proba, X), model.predict_proba(X))
+
+
+def test_reference_models_answers_stay_out_of_an_audits_shared_answers():
+    from modelprivacy.attacks.reference import fit_reference_models
+    from modelprivacy.attacks.target import Target
+
+    model, X = _knn()
+    _, y = load_iris(return_X_y=True)
+    with shared_answers():
+        memo = target_mod._ANSWERS.get()
+        query(model.predict_proba, X)
+        fit_reference_models(Target(model), X, y, k=4)
+        # only the audited model's answer: the reference models' are not kept
+        assert [o for o, *_ in memo.entries] == [model]

@@ -253,13 +253,12 @@ def _fit_one(
     plan = target.refit_plan()
     reached = plan.reached(model) if plan is not None else ()
     Xs, ys = (X, y) if X_eval is None or y_eval is None else (X_eval, y_eval)
-    if not siblings:
-        return target.signal(Xs, ys, model=model), reached
-    # the siblings filter the same answers: the model is asked once per method
+    # a block of this model's own: the siblings filter the same answers (the model is
+    # asked once per method), and none of them reaches an audit's shared answers, which
+    # would keep the reference model alive and push out the audited model's answers
     with shared_answers():
-        own = target.signal(Xs, ys, model=model)
-        rest = [s.signal(Xs, ys, model=model) for s in siblings]
-    return np.vstack([own, *rest]), reached
+        signals = [t.signal(Xs, ys, model=model) for t in (target, *siblings)]
+    return (np.vstack(signals) if siblings else signals[0]), reached
 
 
 def _fit_row(
