@@ -48,11 +48,11 @@ from typing import Any
 
 import numpy as np
 import sklearn
+from mia_vs_art import stratified_halves  # the side-by-side benchmarks' split
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.datasets import load_breast_cancer, load_digits
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from sklearn.tree import DecisionTreeClassifier
@@ -140,11 +140,7 @@ def run(
     )
     from art.estimators.classification.scikitlearn import ScikitlearnClassifier
 
-    # stratified by the label (seed 0): members and non-members have the same class
-    # proportions, so that our attacks score every record (see attacks.api.balance_classes)
-    members, nonmembers = train_test_split(
-        np.arange(len(y)), test_size=len(y) - len(y) // 2, stratify=y, random_state=0
-    )
+    members, nonmembers = stratified_halves(y, 0)
     hm, hn = len(members) // 2, len(nonmembers) // 2
     eval_idx = np.r_[members[hm:], nonmembers[hn:]]
     is_member_eval = np.r_[np.ones(len(members) - hm, bool), np.zeros(len(nonmembers) - hn, bool)]

@@ -70,10 +70,12 @@ import lightgbm
 import numpy as np
 import sklearn
 import xgboost
-from mia_vs_art import metrics  # the sibling benchmark's metrics, so both compute them the same way
+from mia_vs_art import (  # the sibling benchmark's metrics, so both compute them the same way
+    metrics,
+    stratified_halves,
+)
 from sklearn.base import clone
 from sklearn.datasets import load_breast_cancer
-from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import OrdinalEncoder
 
 from modelprivacy.attacks import membership_inference
@@ -330,11 +332,7 @@ def run(
     native: bool,
     sacro_python: Path | None,
 ) -> list[dict[str, Any]]:
-    # stratified by the label (seed 0): members and non-members have the same class
-    # proportions, so that our attacks score every record (see attacks.api.balance_classes)
-    members, nonmembers = train_test_split(
-        np.arange(len(y)), test_size=len(y) - len(y) // 2, stratify=y, random_state=0
-    )
+    members, nonmembers = stratified_halves(y, 0)
     eval_idx = np.r_[members[len(members) // 2 :], nonmembers[len(nonmembers) // 2 :]]
     is_member_eval = np.r_[
         np.ones(len(members) - len(members) // 2, bool),

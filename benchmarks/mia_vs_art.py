@@ -131,14 +131,23 @@ def art_attacks(
     return out
 
 
+def stratified_halves(y: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Members (the first half, ``len(y) // 2``) and non-members, stratified by the label.
+
+    Both halves have the same class proportions (within one record per class), so that
+    our attacks score every record (see ``attacks.api.balance_classes``) and the
+    benchmarks' positional scoring holds.
+    """
+    members, nonmembers = train_test_split(
+        np.arange(len(y)), test_size=len(y) - len(y) // 2, stratify=y, random_state=seed
+    )
+    return members, nonmembers
+
+
 def run(
     name: str, X: np.ndarray, y: np.ndarray, targets: list[str], k: int
 ) -> list[dict[str, Any]]:
-    # stratified by the label (seed 0): members and non-members have the same class
-    # proportions, so that our attacks score every record (see attacks.api.balance_classes)
-    members, nonmembers = train_test_split(
-        np.arange(len(y)), test_size=len(y) - len(y) // 2, stratify=y, random_state=0
-    )
+    members, nonmembers = stratified_halves(y, 0)
     eval_idx = np.r_[members[len(members) // 2 :], nonmembers[len(nonmembers) // 2 :]]
     is_member_eval = np.r_[
         np.ones(len(members) - len(members) // 2, bool),

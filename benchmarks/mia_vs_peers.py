@@ -106,7 +106,6 @@ import psutil  # noqa: E402
 import sklearn  # noqa: E402
 import xgboost  # noqa: E402
 from sklearn.datasets import load_breast_cancer  # noqa: E402
-from sklearn.model_selection import train_test_split  # noqa: E402
 
 from modelprivacy.attacks import membership_inference  # noqa: E402
 from modelprivacy.attacks.api import DEFAULT_ATTACKS  # noqa: E402
@@ -451,12 +450,7 @@ def run_target(
     log: Callable[[str], None],
 ) -> dict[str, Any]:
     """Every tool on one (dataset, model): one split, one fitted target."""
-    # stratified by the label: both halves have the same class proportions (up to one
-    # record per class), so that every tool scores every record (ours would otherwise
-    # leave records out to balance the classes, see attacks.api.balance_classes)
-    members, nonmembers = train_test_split(
-        np.arange(len(y)), test_size=len(y) - len(y) // 2, stratify=y, random_state=args.seed
-    )
+    members, nonmembers = mia_vs_art.stratified_halves(y, args.seed)
     n_m, n_n = len(members), len(nonmembers)
     is_member = np.r_[np.ones(n_m, bool), np.zeros(n_n, bool)]
     # ART trains on the first halves and every tool is also scored on the second halves
