@@ -104,6 +104,26 @@ def test_parallel_jobs_buy_more_models_when_fits_are_slow():
     assert jobs == 2 and seconds == pytest.approx(6.0)
 
 
+def test_fits_that_already_keep_the_cores_busy_stay_in_this_process(monkeypatch):
+    # a forest with n_jobs=-1 (or OpenMP) that kept 2 cores busy: two worker processes
+    # would share those cores, so starting them buys nothing
+    monkeypatch.setattr(joblib, "cpu_count", lambda *a, **k: 2)
+    from modelprivacy.attacks.reference import _speedup
+
+    assert _speedup(2, 1.0) == 2.0 and _speedup(4, 1.0) == 2.0
+    assert _speedup(2, 2.0) == 1.0 and _speedup(2, 1.6) == pytest.approx(1.25)
+    assert _speedup(2, 0.3) == 2.0  # a fit that waited (I/O, a busy machine) counts as one core
+    serial, one = estimated_seconds(11, 1.0, n_jobs=2)
+    assert one == 2 and serial == pytest.approx(1.0 + 2.0 + 5 * 1.0)
+    busy, jobs = estimated_seconds(11, 1.0, n_jobs=2, cores=2.0)
+    assert jobs == 1 and busy == pytest.approx(11.0)
+    # in between: parallel when it still pays, each fit slowed by sharing the cores
+    some, jobs = estimated_seconds(41, 1.0, n_jobs=2, cores=1.6)
+    assert jobs == 2 and some == pytest.approx(1.0 + 2.0 + 20 * 2.0 / 1.25)
+    assert k_for_budget(20.0, 1.0, n_jobs=2, cores=2.0).n_jobs == 1
+    assert k_for_budget(20.0, 1.0, n_jobs=2, cores=2.0).k == k_for_budget(20.0, 1.0).k
+
+
 @pytest.mark.parametrize("bad", [0, -1, -0.5, math.nan, math.inf, "2", None, True])
 def test_bad_budgets_are_refused(bad):
     with pytest.raises(BudgetError, match="positive number of seconds") as exc:

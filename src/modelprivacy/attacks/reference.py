@@ -297,14 +297,32 @@ def _startup_s(data_bytes: float) -> float:
     return _WORKER_STARTUP_S + data_bytes / _TRANSFER_BYTES_PER_S
 
 
-def _parallel_pays(rest_s: float, n_jobs: int, tasks: int, data_bytes: float) -> bool:
+def _speedup(workers: int, cores: float = 1.0) -> float:
+    """How many times as fast ``workers`` processes fit the models as this process does.
+
+    A fit that kept ``cores`` cores busy here (its CPU time over its wall time:
+    a forest with ``n_jobs=-1``, OpenMP) leaves the others fewer to share: the
+    machine's cores run at most ``cores_available / cores`` such fits at its pace.
+    """
+    from joblib import cpu_count
+
+    total = max(1, int(cpu_count()))
+    used = min(max(float(cores), 1.0), float(total))
+    return max(1.0, min(float(workers), total / used))
+
+
+def _parallel_pays(
+    rest_s: float, n_jobs: int, tasks: int, data_bytes: Callable[[], float], cores: float = 1.0
+) -> bool:
     """Whether worker processes would finish the remaining fits sooner than this process.
 
     Sequential: ``rest_s``. Parallel: starting the workers and sending them the
-    data, plus ``rest_s / workers``.
+    data, plus ``rest_s`` divided by their :func:`_speedup` (the workers, or
+    fewer when a fit already kept ``cores`` cores busy here). The size of the
+    data is only measured when the start-up alone would not decide.
     """
-    workers = _workers(n_jobs, tasks)
-    return rest_s * (1.0 - 1.0 / workers) > _startup_s(data_bytes)
+    saved = rest_s * (1.0 - 1.0 / _speedup(_workers(n_jobs, tasks), cores))
+    return saved > _WORKER_STARTUP_S and saved > _startup_s(data_bytes())
 
 
 def _in_parallel(
@@ -313,12 +331,13 @@ def _in_parallel(
     backend: str | None,
     tasks: int,
     data_bytes: Callable[[], float],
+    cores: float = 1.0,
 ) -> bool:
     """Whether :func:`fit_reference_models` fits the models after the first in parallel."""
     if n_jobs in (None, 1) or tasks < 1:
         return False
     assert n_jobs is not None
-    return backend not in (None, "loky") or _parallel_pays(rest_s, n_jobs, tasks, data_bytes())
+    return backend not in (None, "loky") or _parallel_pays(rest_s, n_jobs, tasks, data_bytes, cores)
 
 
 def estimated_seconds(
@@ -328,6 +347,7 @@ def estimated_seconds(
     n_jobs: int | None = None,
     backend: str | None = None,
     data_bytes: float = 0.0,
+    cores: float = 1.0,
 ) -> tuple[float, int]:
     """Wall-clock seconds :func:`fit_reference_models` would take for ``k`` fits of ``fit_s`` each.
 
@@ -348,6 +368,10 @@ def estimated_seconds(
         the data to running workers once and add about 25 ms per task).
     data_bytes : float, default=0.0
         Size of the pooled records, which sets the cost of sending them to workers.
+    cores : float, default=1.0
+        The cores a fit kept busy in this process (CPU over wall time): local
+        workers share the machine's cores with each other's fits (see
+        :func:`_speedup`); a Dask or Ray cluster's are its own.
 
     Returns
     -------
@@ -357,14 +381,16 @@ def estimated_seconds(
         The parallel jobs the fits after the first would run on (1: in this process).
     """
     rest_s = fit_s * (k - 1)
-    if not _in_parallel(rest_s, n_jobs, backend, k - 1, lambda: data_bytes):
+    if not _in_parallel(rest_s, n_jobs, backend, k - 1, lambda: data_bytes, cores):
         return fit_s * k, 1
     jobs = _workers(n_jobs, k - 1)
     if backend in ("dask", "ray"):  # running workers: send the data once, then one task per fit
         startup, task_s = data_bytes / _TRANSFER_BYTES_PER_S, fit_s + _DASK_TASK_S
         return fit_s + startup + math.ceil((k - 1) / jobs) * task_s, jobs
     startup = 0.0 if backend == "threading" else _startup_s(data_bytes)
-    return fit_s + startup + math.ceil((k - 1) / jobs) * fit_s, jobs
+    # jobs fits at a time, each slowed by sharing the cores when the fits use several
+    task_s = fit_s * jobs / _speedup(jobs, cores)
+    return fit_s + startup + math.ceil((k - 1) / jobs) * task_s, jobs
 
 
 class BudgetError(ModelPrivacyError, ValueError):
@@ -535,6 +561,7 @@ def k_for_budget(
     n_jobs: int | None = None,
     backend: str | None = None,
     data_bytes: float = 0.0,
+    cores: float = 1.0,
 ) -> KChoice:
     """The largest K whose fits fit what is left of the budget after one timed fit.
 
@@ -551,7 +578,7 @@ def k_for_budget(
     setup_s : float, default=0.0
         Seconds the timed step spent beyond the fit (choosing and limiting
         the threads of this process); the reference fits spend it again.
-    n_jobs, backend, data_bytes
+    n_jobs, backend, data_bytes, cores
         As for :func:`estimated_seconds`.
 
     Returns
@@ -562,13 +589,18 @@ def k_for_budget(
     spent = (fit_s if timed_s is None else timed_s) + 2.0 * setup_s
     for k in range(MAX_REFERENCE_MODELS, MIN_REFERENCE_MODELS - 1, -1):
         est, jobs = estimated_seconds(
-            k, fit_s, n_jobs=n_jobs, backend=backend, data_bytes=data_bytes
+            k, fit_s, n_jobs=n_jobs, backend=backend, data_bytes=data_bytes, cores=cores
         )
         if spent + est <= budget_s:
             limit = "most" if k == MAX_REFERENCE_MODELS else "budget"
             return KChoice(k, budget_s, fit_s, spent + est, jobs, limit, timed)
     est, jobs = estimated_seconds(
-        MIN_REFERENCE_MODELS, fit_s, n_jobs=n_jobs, backend=backend, data_bytes=data_bytes
+        MIN_REFERENCE_MODELS,
+        fit_s,
+        n_jobs=n_jobs,
+        backend=backend,
+        data_bytes=data_bytes,
+        cores=cores,
     )
     return KChoice(MIN_REFERENCE_MODELS, budget_s, fit_s, spent + est, jobs, "fewest", timed)
 
@@ -644,15 +676,17 @@ def choose_k(
     X_eval, y_eval = _eval_rows(X, y, eval_idx)
     what = f"the timed reference model ({type(target.estimator).__name__})"
     times: list[float] = []
+    cores: list[float] = []
     with limited_threads(fit_threads()):
         # a second fit when the first was cheap: the first pays one-time costs
         # (imports, caches) that the reference fits do not pay again
         while not times or (len(times) < 2 and times[0] * _SECOND_TIMED_FIT < budget_s):
             inside = np.zeros(len(y), dtype=bool)
             inside[rng.permutation(len(y))[: (len(y) + 1) // 2]] = True
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             _fit_one(target, X, y, inside, X_eval, y_eval, reference_budget(None, fit_budget), what)
             times.append(time.perf_counter() - t0)
+            cores.append(_cores_used(time.process_time() - c0, times[-1]))
     setup_s = max(0.0, time.perf_counter() - t_start - sum(times))
     t0 = time.perf_counter()
     with reference_backend(backend, scheduler, n_jobs) as run:
@@ -671,7 +705,13 @@ def choose_k(
         n_jobs=n_jobs,
         backend=backend,
         data_bytes=size,
+        cores=cores[int(np.argmin(times))],
     )
+
+
+def _cores_used(cpu_s: float, wall_s: float) -> float:
+    """The cores a step kept busy: its CPU time (this process's threads) over its wall time."""
+    return cpu_s / wall_s if wall_s > 0 else 1.0
 
 
 def fit_reference_models(
@@ -748,7 +788,9 @@ def fit_reference_models(
     The first model is fitted in this process and timed; unless worker
     processes would finish the others sooner (the time saved by spreading the
     fits must exceed about 2 s of start-up plus sending them the data), they
-    are fitted here as well. The signals are the same either way. Fits in
+    are fitted here as well. A fit that already kept several cores busy here
+    (its CPU time over its wall time: a forest with ``n_jobs=-1``, OpenMP or
+    BLAS threads) saves less when spread, since the workers share those cores. The signals are the same either way. Fits in
     this process use the cores that other running tasks leave free
     (:func:`~modelprivacy._threads.fit_threads`), unless ``OMP_NUM_THREADS``
     or a BLAS thread variable is set.
@@ -819,7 +861,7 @@ def fit_reference_models(
         # their share of cores from joblib, and Dask workers from their own settings.
         threads = fit_threads()
         budget = reference_budget(None, fit_budget)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         with limited_threads(threads):
             done(
                 0,
@@ -828,6 +870,7 @@ def fit_reference_models(
                 ),
             )
         first_s = time.perf_counter() - t0
+        first_cores = _cores_used(time.process_time() - c0, first_s)
         budget = reference_budget(first_s, fit_budget)
         placement = _fit_rest(
             run,
@@ -843,6 +886,7 @@ def fit_reference_models(
             threads,
             first_s,
             sibling_targets,
+            first_cores,
         )
     plan = target.refit_plan()
     notes = plan.report(reached) if plan is not None else ()
@@ -932,8 +976,12 @@ def _fit_rest(
     threads: int | None,
     first_s: float,
     siblings: Sequence[Target] = (),
+    first_cores: float = 1.0,
 ) -> str:
-    """Fit the models after the first where ``run`` says; where they ran (or ``""``)."""
+    """Fit the models after the first where ``run`` says; where they ran (or ``""``).
+
+    ``first_cores`` is the cores the first fit kept busy (see :func:`_speedup`).
+    """
     k = len(membership)
     rest = range(1, k)
     head = "reference models: 1 fitted in this process (timed)"
@@ -946,7 +994,14 @@ def _fit_rest(
         )
         return f"{head}, {k - 1} on {run.cluster.where()}, one task each"
     rest_s = first_s * (k - 1)
-    if not _in_parallel(rest_s, run.n_jobs, run.backend, k - 1, lambda: _data_bytes(X)):
+    size: list[float] = []
+
+    def data_bytes() -> float:
+        if not size:
+            size.append(_data_bytes(X))
+        return size[0]
+
+    if not _in_parallel(rest_s, run.n_jobs, run.backend, k - 1, data_bytes, first_cores):
         with limited_threads(threads):
             for i in rest:
                 done(
@@ -958,10 +1013,18 @@ def _fit_rest(
         if not run.parallel:
             return ""
         jobs = _workers(run.n_jobs, k - 1)
+        head = f"reference models: all {k} fitted in this process; the first took {_seconds(first_s)} s"
+        if _speedup(jobs, first_cores) < jobs:
+            from joblib import cpu_count
+
+            return (
+                f"{head} and kept {first_cores:.1f} of {cpu_count()} cores busy: {jobs} worker "
+                "processes, sharing the cores, would not save the time of starting them and "
+                f"sending them the data (about {_seconds(_startup_s(data_bytes()))} s)"
+            )
         return (
-            f"reference models: all {k} fitted in this process; the first took "
-            f"{_seconds(first_s)} s, too quick for {jobs} worker processes to pay for starting "
-            f"them and sending them the data (about {_seconds(_startup_s(_data_bytes(X)))} s)"
+            f"{head}, too quick for {jobs} worker processes to pay for starting "
+            f"them and sending them the data (about {_seconds(_startup_s(data_bytes()))} s)"
         )
     config: dict[str, Any] = {"n_jobs": run.n_jobs}
     if run.backend is not None:  # else joblib's default (loky), or the caller's parallel_config
