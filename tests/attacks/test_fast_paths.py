@@ -32,6 +32,37 @@ def test_outlierness_equals_a_plain_nearest_neighbour_search() -> None:
     assert np.all(got[400:450] < got[450:].min())  # records of the reference set are near it
 
 
+def test_outlierness_samples_the_reference_records_before_the_pipeline_transforms_them() -> None:
+    import pandas as pd
+    from sklearn.compose import ColumnTransformer
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import OneHotEncoder
+
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame(
+        {
+            "x": rng.normal(size=900),
+            "z": rng.normal(size=900),
+            "c": rng.choice(["a", "b", "c", "d"], size=900),
+        }
+    )
+    pre = ColumnTransformer([("c", OneHotEncoder(), ["c"])], remainder="passthrough")
+    model = make_pipeline(pre, DecisionTreeClassifier(max_depth=3, random_state=0))
+    model.fit(frame.iloc[:300], frame["x"].iloc[:300] > 0)
+    X_audit, X_ref = frame.iloc[:300], frame.iloc[300:]
+    got = outlierness(model, X_audit, X_ref, max_reference=150, seed=5)
+    # the plain computation: transform all reference records, then take the seeded sample
+    R = np.asarray(model[:-1].transform(X_ref), dtype=np.float64)
+    R = R[np.random.default_rng(5).choice(len(R), size=150, replace=False)]
+    A = np.asarray(model[:-1].transform(X_audit), dtype=np.float64)
+    scaler = StandardScaler().fit(R)
+    dist, _ = (
+        NearestNeighbors(n_neighbors=5).fit(scaler.transform(R)).kneighbors(scaler.transform(A))
+    )
+    assert got is not None
+    np.testing.assert_allclose(got, dist.mean(axis=1), rtol=1e-12)
+
+
 def _choose_a_plainly(ref: ReferenceSignals, n_targets: int = 4) -> float:
     """choose_rmia_offline_a as first written: RMIA's scores of each model, for each a."""
     best_a, best_auc = 1.0, -np.inf

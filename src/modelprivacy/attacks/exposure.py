@@ -78,9 +78,15 @@ def outlierness(
     """
     from sklearn.neighbors import KDTree, NearestNeighbors
     from sklearn.preprocessing import StandardScaler
+    from sklearn.utils import _safe_indexing
 
     from modelprivacy.inspection.data import numeric_matrix
 
+    n_reference = _num_samples(X_reference)
+    if n_reference is not None and n_reference > max_reference:
+        # sampled first: only the sample is transformed and copied
+        sample = np.random.default_rng(seed).choice(n_reference, size=max_reference, replace=False)
+        X_reference = _safe_indexing(X_reference, sample)
     steps = getattr(model, "steps", None)
     if isinstance(steps, list) and len(steps) > 1:
         try:
@@ -92,8 +98,6 @@ def outlierness(
     R, _ = numeric_matrix(X_reference)
     if A is None or R is None or A.shape[1] != R.shape[1] or len(R) < 2:
         return None
-    if len(R) > max_reference:  # sampled first: the copies below are of the sample only
-        R = R[np.random.default_rng(seed).choice(len(R), size=max_reference, replace=False)]
     A, R = _finite(A), _finite(R)
     scaler = StandardScaler().fit(R)
     k = min(n_neighbors, len(R))
@@ -107,6 +111,17 @@ def outlierness(
     else:
         dist, _ = nn.kneighbors(queries)
     return np.asarray(dist.mean(axis=1))
+
+
+def _num_samples(X: Any) -> int | None:
+    """The number of records in ``X`` (None when it has no length)."""
+    shape = getattr(X, "shape", None)
+    if shape is not None and len(shape) > 0:
+        return int(shape[0])
+    try:
+        return len(X)
+    except TypeError:
+        return None
 
 
 def _finite(M: np.ndarray) -> np.ndarray:
