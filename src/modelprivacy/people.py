@@ -237,6 +237,7 @@ def run_singling_out(
         The inspection, leaf boxes, findings and exposure table; what was
         skipped and what failed.
     """
+    from modelprivacy._memory import release_free_memory
     from modelprivacy.attacks.exposure import outlierness
     from modelprivacy.auditing.checks import AUDIT_CHECKS, run_check
     from modelprivacy.inspection.runner import inspect
@@ -251,6 +252,7 @@ def run_singling_out(
         ctx.model, X, y, ids=ids, k=ctx.k, show_values=show_values, seed=ctx.seed, debug=ctx.debug
     )
     ctx.step("inspection", 1, 1)
+    release_free_memory()  # the inspection's index of the training values is gone
     findings: list[Finding] = list(inspection.findings)
     for check_id in ("MP-S110", "MP-S111"):
         ran = run_check(AUDIT_CHECKS[check_id], ctx)

@@ -124,3 +124,26 @@ def test_evaluate_gives_the_public_statistics(seed: int) -> None:
         assert got.tpr_at_fpr[f] == stats.tpr_at_fpr_interval(m, n, fpr=f)
     assert got.advantage == stats.advantage(m, n)
     assert got.auc == stats.auc_interval_delong(m, n)
+
+
+@pytest.mark.parametrize("frame", [False, True])
+def test_outlierness_in_blocks_of_records_equals_one_pass(monkeypatch, frame: bool) -> None:
+    import pandas as pd
+    from sklearn.pipeline import make_pipeline
+
+    import modelprivacy.attacks.exposure as exposure
+
+    rng = np.random.default_rng(11)
+    X = rng.normal(size=(700, 4))  # few features: the k-d tree's dual-tree search
+    X[::50, 1] = np.nan
+    data = pd.DataFrame(X, columns=list("abcd")) if frame else X
+    audited = data.iloc[:500] if frame else data[:500]
+    reference = data.iloc[500:] if frame else data[500:]
+    fit_on = data.iloc[:300].fillna(0.0) if frame else np.nan_to_num(X[:300])
+    model = make_pipeline(StandardScaler(), DecisionTreeClassifier(max_depth=3, random_state=0))
+    model.fit(fit_on, X[:300, 0] > 0)
+    whole = outlierness(model, audited, reference)
+    monkeypatch.setattr(exposure, "_AUDIT_ROWS", 64)  # 8 blocks, the last of 52 records
+    blocks = outlierness(model, audited, reference)
+    assert whole is not None and blocks is not None and blocks.shape == (500,)
+    np.testing.assert_array_equal(blocks, whole)

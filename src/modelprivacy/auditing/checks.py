@@ -359,6 +359,10 @@ def run_check(spec: CheckSpec, ctx: AuditContext) -> CheckOutput | None:
         return None
     finally:
         ctx.timings[spec.id] = time.perf_counter() - t0
+        # what the check freed goes back to the system before the next one's peak
+        from modelprivacy._memory import release_free_memory
+
+        release_free_memory()
     ctx.outputs[spec.id] = out
     return out
 

@@ -379,6 +379,7 @@ def audit(
         scheduler that does not answer (checked before the model is loaded).
     """
     from modelprivacy import __version__
+    from modelprivacy._memory import release_free_memory
     from modelprivacy.attacks.attribute import shared_baselines
     from modelprivacy.attacks.cache import reference_cache
     from modelprivacy.attacks.cluster import check_backend, reference_backend
@@ -479,6 +480,7 @@ def audit(
             t0 = time.perf_counter()
             served = run_served(modes, ctx, progress=progress)
             ctx.timings["release modes"] = time.perf_counter() - t0
+    release_free_memory()
     attack_findings = ctx.findings()
     # the inspection, leaf boxes and the exposure table
     t0 = time.perf_counter()

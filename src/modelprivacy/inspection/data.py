@@ -148,9 +148,13 @@ class ValueIndex:
         order = np.argsort(vals, kind="stable")
         vals = vals[order]
         pos = order if flat is None else flat[order]
-        cols_, recs = np.divmod(pos, max(n, 1))
-        cols = cols_.astype(np.int32)
-        recs = recs.astype(np.int64, copy=False)
+        del order, flat
+        # position = column * n + record: the records, then the columns in place of the
+        # positions (no further array of every cell while three are held)
+        recs = np.remainder(pos, max(n, 1))
+        np.floor_divide(pos, max(n, 1), out=pos)
+        cols = pos.astype(np.int32)
+        del pos
         if vals.size:
             new = np.r_[True, (vals[1:] != vals[:-1]) | (cols[1:] != cols[:-1])]
         else:

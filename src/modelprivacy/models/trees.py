@@ -887,6 +887,18 @@ def _binner(estimator: Any) -> Callable[[Any], Any]:
             )
         thresholds.append(arr.astype(np.float64))
     missing = int(mapper.missing_values_bin_idx_)
+    # the smallest type that holds every bin (255 by default) and the missing bin: a
+    # record-by-feature array of bins is an eighth of int64's on a large table
+    top = max([missing, *(len(t) for t in thresholds)])
+    bins_dtype: Any = (
+        np.int64
+        if missing < 0
+        else np.uint8
+        if top <= 255
+        else np.uint16
+        if top <= 65535
+        else np.int64
+    )
 
     def prepare(X: Any) -> Any:
         if sp.issparse(X):
@@ -897,7 +909,7 @@ def _binner(estimator: Any) -> Callable[[Any], Any]:
                 f"the {name} bins {len(thresholds)} features but its input has "
                 f"{X.shape[1] if X.ndim == 2 else 0}"
             )
-        B = np.empty(X.shape, dtype=np.int64)
+        B = np.empty(X.shape, dtype=bins_dtype)
         for j, thr in enumerate(thresholds):
             col = X[:, j]
             B[:, j] = np.searchsorted(thr, col, side="left")

@@ -471,6 +471,7 @@ def _pinning(
 
 
 _SIGNATURE_LIMIT = 2**62  # cell numbers stay below this (int64)
+_INTERSECT_ROWS = 65_536  # records whose leaf boxes are looked up at once
 
 
 def _compact(keys: np.ndarray) -> np.ndarray:
@@ -562,8 +563,7 @@ def leaf_boxes(
         P = _model_input(model, pre, final, population, "population", forest)
 
     dtype = np.float32 if forest.float32 else np.float64
-    X_in = Xt.astype(dtype)
-    P_in = None if P is None else P.astype(dtype)
+    n_population = None if P is None else int(P.shape[0])
     coded = forest.raw_input  # prepared from the raw input already: what the trees route
     X_route = Xt if coded else forest.prepare(Xt)
     P_route = P if P is None or coded else forest.prepare(P)
@@ -577,7 +577,7 @@ def leaf_boxes(
         else None
     )
     hit = np.zeros(n, dtype=bool)
-    signature = np.zeros(n + (0 if P_in is None else P_in.shape[0]), dtype=np.int64)
+    signature = np.zeros(n + (n_population or 0), dtype=np.int64)
     # the cell of the partition every record is in: its leaves so far, as one mixed-radix
     # number below ``bound``, compacted to ranks 0..m-1 only before it could overflow (the
     # ranks of the leaf tuples in lexicographic order, whenever it is compacted)
@@ -612,6 +612,7 @@ def leaf_boxes(
 
     if intersect == "all":
         signature = _compact(signature)
+        del X_route, P_route  # the records as the trees read them: not needed any more
     exposed = small_trees > 0
     recovered = np.zeros(n, dtype=bool)
     if y_arr is not None and forest.labels != "none":
@@ -630,21 +631,26 @@ def leaf_boxes(
     if intersect == "all":
         codes = signature[:n]
         training_in_box = np.bincount(codes, minlength=signature.max(initial=0) + 1)[codes]
-        if P_in is not None:
+        if P is not None:
             pop_codes = signature[n:]
             population_in_box = np.bincount(pop_codes, minlength=signature.max(initial=0) + 1)[
                 codes
             ]
     else:
+        # the records in the trees' precision (float32 thresholds), as float64 for the counts
         who = np.flatnonzero(exposed)
-        if P_in is not None:
-            population_in_box[:] = P_in.shape[0]
-            points = P_in.astype(np.float64)
+        if P is not None:
+            population_in_box[:] = P.shape[0]
+            points = P.astype(dtype).astype(np.float64)
             population_in_box[who] = _count_in_boxes(low[who], high[who], points)
+            del points
         else:
             training_in_box[:] = n
-            training_in_box[who] = _count_in_boxes(low[who], high[who], X_in.astype(np.float64))
-    others = population_in_box if P_in is not None else training_in_box - 1
+            points = Xt.astype(dtype).astype(np.float64)
+            training_in_box[who] = _count_in_boxes(low[who], high[who], points)
+            del points
+    del P
+    others = population_in_box if n_population is not None else training_in_box - 1
     singled_out = exposed & (others >= 0) & (others <= int(max_population))
 
     notes = list(forest.notes)
@@ -659,10 +665,16 @@ def leaf_boxes(
             "the transformed features the trees split"
         )
     else:
+        # one record-by-feature array converted at a time, each freed once converted
         units = "raw"
         values = inverse(Xt, "value")
-        low_u, high_u = inverse(low, "low"), inverse(high, "high")
+        del Xt
+        low_u = inverse(low, "low")
+        del low
+        high_u = inverse(high, "high")
+        del high
     exact, p1, p5 = _pinning(low_u, high_u, values)
+    del values
 
     arrays = {
         "small_leaf_trees": small_trees,
@@ -689,7 +701,7 @@ def leaf_boxes(
         path=prefix + forest.path,
         labels=forest.labels != "none",
         max_population=int(max_population),
-        n_population=None if P is None else int(P.shape[0]),
+        n_population=n_population,
         intersect=intersect,
         seed=int(seed),
         notes=tuple(notes),
@@ -742,11 +754,17 @@ def _intersect(
     rows: slice | np.ndarray,
     features: np.ndarray | None,
 ) -> None:
-    """Intersect the records' boxes with the boxes of their leaves, in place."""
+    """Intersect the records' boxes with the boxes of their leaves, in place.
+
+    Over all rows, in blocks of :data:`_INTERSECT_ROWS`: the leaves' boxes looked up for
+    every record at once would be another record-by-feature array per tree.
+    """
     if features is None:
         if isinstance(rows, slice):
-            np.maximum(low, node_low[leaf], out=low)
-            np.minimum(high, node_high[leaf], out=high)
+            for a in range(0, len(leaf), _INTERSECT_ROWS):
+                b = a + _INTERSECT_ROWS
+                np.maximum(low[a:b], node_low[leaf[a:b]], out=low[a:b])
+                np.minimum(high[a:b], node_high[leaf[a:b]], out=high[a:b])
         else:
             low[rows] = np.maximum(low[rows], node_low[leaf])
             high[rows] = np.minimum(high[rows], node_high[leaf])
