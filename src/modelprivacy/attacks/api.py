@@ -343,9 +343,11 @@ class MembershipResult:
         reference models ran
         (:attr:`~modelprivacy.attacks.reference.ReferenceSignals.placement`).
     timings : dict
-        Seconds spent fitting reference models, attacking and measuring, and
-        on per-record exposure (not part of ``to_dict``: the same seed gives
-        the same report).
+        Seconds spent fitting reference models (``"reference models"``), on
+        the audited model's answers on the scored records (``"target
+        queries"``), attacking and measuring (``"attacks and statistics"``)
+        and on per-record exposure (not part of ``to_dict``: the same seed
+        gives the same report).
     k_choice : KChoice or None
         How K was chosen from a time budget (``budget=``), with the measured
         fit time and the sentence the reports show; None when K was given.
@@ -990,6 +992,9 @@ def _membership_inference(
     X_eval = X_all if exact else _safe_indexing(X_all, eval_idx)
     y_eval = y_all[eval_idx]
     target_signal = tgt.signal(X_eval, y_eval)
+    # the audited model's answers on the scored records: the "+1" of K+1 models, not a fixed cost
+    timings["target queries"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     n_audit = sel_m.size + sel_n.size
     pop_signal = target_signal[n_audit:] if n_pop else None
     a = choose_rmia_offline_a(ref) if "rmia_offline" in chosen else 1.0
