@@ -821,7 +821,10 @@ def main() -> None:
     doc["rf_trees"] = args.rf_trees
     doc["k"] = K
     doc["load_average"] = loads
-    doc["command"] = "python benchmarks/scale.py " + " ".join(sys.argv[1:])
+    command = "python benchmarks/scale.py " + " ".join(sys.argv[1:])
+    # with --merge the rows kept came from earlier commands: they stay listed
+    earlier = doc.get("command", "") if args.merge else ""
+    doc["command"] = f"{earlier}; {command}" if earlier else command
     doc["notes"] = list(dict.fromkeys([*doc.get("notes", []), *args.note]))
     doc["exponents"] = exponents(doc["rows"])
     write(doc, results)
