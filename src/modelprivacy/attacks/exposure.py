@@ -81,10 +81,14 @@ def outlierness(
     from sklearn.preprocessing import StandardScaler
     from sklearn.utils import _safe_indexing
 
+    from modelprivacy.attacks.target import _n_rows
     from modelprivacy.inspection.data import numeric_matrix
 
-    n_reference = _num_samples(X_reference)
-    if n_reference is not None and n_reference > max_reference:
+    try:
+        n_reference, n_audit = _n_rows(X_reference), _n_rows(X_audit)
+    except TypeError:  # neither a shape nor a length: not records that can be placed
+        return None
+    if n_reference > max_reference:
         # sampled first: only the sample is transformed and copied
         sample = np.random.default_rng(seed).choice(n_reference, size=max_reference, replace=False)
         X_reference = _safe_indexing(X_reference, sample)
@@ -101,17 +105,15 @@ def outlierness(
     k = min(n_neighbors, len(R))
     nn = NearestNeighbors(n_neighbors=k).fit(scaler.transform(R))
     tree = getattr(nn, "_tree", None)
-    n_audit = _num_samples(X_audit)
     # the audited records in blocks: each is transformed, scaled and searched apart (the
     # transforms are row by row and the search exact), so no copy of them all is held
-    blocks = (
-        [slice(a, a + _AUDIT_ROWS) for a in range(0, n_audit, _AUDIT_ROWS)]
-        if n_audit is not None and n_audit > _AUDIT_ROWS
-        else [None]
-    )
     out = []
-    for rows in blocks:
-        part = X_audit if rows is None else _safe_indexing(X_audit, rows)
+    for a in range(0, max(n_audit, 1), _AUDIT_ROWS):
+        part = (
+            X_audit
+            if n_audit <= _AUDIT_ROWS
+            else _safe_indexing(X_audit, slice(a, a + _AUDIT_ROWS))
+        )
         try:
             A, _ = numeric_matrix(part if pre is None else pre.transform(part))
         except Exception:
@@ -127,17 +129,6 @@ def outlierness(
             dist, _ = nn.kneighbors(queries)
         out.append(np.asarray(dist.mean(axis=1)))
     return np.concatenate(out)
-
-
-def _num_samples(X: Any) -> int | None:
-    """The number of records in ``X`` (None when it has no length)."""
-    shape = getattr(X, "shape", None)
-    if shape is not None and len(shape) > 0:
-        return int(shape[0])
-    try:
-        return len(X)
-    except TypeError:
-        return None
 
 
 def _finite(M: np.ndarray) -> np.ndarray:

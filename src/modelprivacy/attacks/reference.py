@@ -25,6 +25,7 @@ that the rest of the budget pays for, on the parallel jobs that
 from __future__ import annotations
 
 import contextvars
+import functools
 import math
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -790,8 +791,9 @@ def fit_reference_models(
     fits must exceed about 2 s of start-up plus sending them the data), they
     are fitted here as well. A fit that already kept several cores busy here
     (its CPU time over its wall time: a forest with ``n_jobs=-1``, OpenMP or
-    BLAS threads) saves less when spread, since the workers share those cores. The signals are the same either way. Fits in
-    this process use the cores that other running tasks leave free
+    BLAS threads) saves less when spread, since the workers share those cores.
+    The signals are the same either way. Fits in this process use the cores
+    that other running tasks leave free
     (:func:`~modelprivacy._threads.fit_threads`), unless ``OMP_NUM_THREADS``
     or a BLAS thread variable is set.
 
@@ -994,13 +996,7 @@ def _fit_rest(
         )
         return f"{head}, {k - 1} on {run.cluster.where()}, one task each"
     rest_s = first_s * (k - 1)
-    size: list[float] = []
-
-    def data_bytes() -> float:
-        if not size:
-            size.append(_data_bytes(X))
-        return size[0]
-
+    data_bytes = functools.cache(lambda: _data_bytes(X))  # measured once, if needed
     if not _in_parallel(rest_s, run.n_jobs, run.backend, k - 1, data_bytes, first_cores):
         with limited_threads(threads):
             for i in rest:

@@ -890,15 +890,7 @@ def _binner(estimator: Any) -> Callable[[Any], Any]:
     # the smallest type that holds every bin (255 by default) and the missing bin: a
     # record-by-feature array of bins is an eighth of int64's on a large table
     top = max([missing, *(len(t) for t in thresholds)])
-    bins_dtype: Any = (
-        np.int64
-        if missing < 0
-        else np.uint8
-        if top <= 255
-        else np.uint16
-        if top <= 65535
-        else np.int64
-    )
+    bins_dtype = np.min_scalar_type(top) if missing >= 0 and top < 2**16 else np.dtype(np.int64)
 
     def prepare(X: Any) -> Any:
         if sp.issparse(X):
