@@ -102,6 +102,9 @@ def default_directory() -> Path:
     return base / "modelprivacy" / "reference-models"
 
 
+_HASH_BLOCK = 1 << 17  # rows of a text column made Python strings at a time for the key
+
+
 class _UnhashableError(Exception):
     """Something in the key cannot be hashed reproducibly: the fits are not cached."""
 
@@ -133,6 +136,40 @@ def _feed_array(digest: Any, values: Any) -> None:
     digest.update(joblib.hash(arr, hash_name="sha1").encode())
 
 
+def _feed_objects(digest: Any, col: Any, block: int = _HASH_BLOCK) -> None:
+    """Feed a column of strings block by block, as :func:`_feed_array` feeds it whole.
+
+    The same bytes reach the digest (the hashes are per value), but only one
+    block's values are Python objects at a time: a text column held by pandas
+    as Arrow strings becomes a Python string per value when converted, a
+    million of them about 60 MB. A column that is not all strings is fed whole.
+    """
+    import pandas as pd
+
+    n = len(col)
+    if n <= block:
+        _feed_array(digest, col.to_numpy())
+        return
+    hashes: list[np.ndarray] = []
+    nones: list[np.ndarray] = []
+    for start in range(0, n, block):
+        arr = np.asarray(col.iloc[start : start + block].to_numpy())
+        if arr.dtype != object or pd.api.types.infer_dtype(arr, skipna=True) not in (
+            "string",
+            "empty",
+        ):
+            _feed_array(digest, col.to_numpy())
+            return
+        hashed = pd.util.hash_pandas_object(pd.Series(arr, copy=False), index=False)
+        hashes.append(np.ascontiguousarray(hashed.to_numpy()))
+        nones.append(arr == None)  # noqa: E711  (elementwise)
+    digest.update(f"<array {np.dtype(object).str} {(n,)}>".encode())
+    digest.update(b"<strings>")
+    for h in hashes:
+        digest.update(h.tobytes())
+    digest.update(np.packbits(np.concatenate(nones)).tobytes())
+
+
 def _feed_data(digest: Any, X: Any) -> None:
     """Feed records: a data frame's column names, dtypes and values; an array; else joblib's hash."""
     import pandas as pd
@@ -147,8 +184,10 @@ def _feed_data(digest: Any, X: Any) -> None:
             if isinstance(col.dtype, pd.CategoricalDtype):
                 _feed_array(digest, col.cat.categories.to_numpy())
                 _feed_array(digest, col.cat.codes.to_numpy())
-            else:
+            elif col.dtype.kind in "biufcmM":
                 _feed_array(digest, col.to_numpy())
+            else:
+                _feed_objects(digest, col)
     elif isinstance(X, np.ndarray):
         _feed_array(digest, X)
     else:

@@ -1026,7 +1026,10 @@ def _fit_rest(
     if run.backend is not None:  # else joblib's default (loky), or the caller's parallel_config
         config["backend"] = run.backend
     with parallel_config(**config):
-        parallel = Parallel(return_as="generator")
+        # a task is sent when a worker is free: each holds the pooled data as pickled
+        # bytes until a worker reads them (text columns are not memory-mapped), so with
+        # twice as many sent ahead the audit's process held up to 2 more copies of them
+        parallel = Parallel(return_as="generator", pre_dispatch="n_jobs")
         calls = (
             delayed(_fit_one)(
                 target, X, y, membership[i], X_eval, y_eval, budget, what(i), siblings

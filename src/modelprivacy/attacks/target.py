@@ -34,11 +34,13 @@ from modelprivacy.errors import ModelPrivacyError
 from modelprivacy.release import ReleaseMode, ReleaseModeError, filter_output, not_applicable
 
 __all__ = [
+    "BLOCK_ROWS",
     "NO_MODEL_OBJECT",
     "BlackBox",
     "BlackBoxError",
     "Target",
     "as_query_model",
+    "in_blocks",
     "leaf_proba",
     "logit_signal",
     "query",
@@ -200,6 +202,8 @@ def leaf_proba(model: Any, X: Any, prior: float = 1.0) -> np.ndarray:
 
 
 _CHUNK_ROWS = 2000  # below this many rows per thread, one call is cheaper
+BLOCK_ROWS = 65_536
+"""The most rows of one call of a model's method (:func:`in_blocks`)."""
 
 
 class _Answers:
@@ -303,28 +307,79 @@ def query(method: Callable[[Any], Any], X: Any, n_threads: int | None = None) ->
 
 def _query(method: Callable[[Any], Any], X: Any, n_threads: int | None) -> np.ndarray:
     """:func:`query` of a scikit-learn model, without the memory of :func:`shared_answers`."""
-    import itertools
-    import os
-
-    from sklearn.utils import _safe_indexing
-    from sklearn.utils.parallel import Parallel, delayed
-
     n = X.shape[0] if hasattr(X, "shape") else len(X)
-    threads = min(n_threads or os.cpu_count() or 1, n // _CHUNK_ROWS)
-    if threads < 2:
-        if n >= _CHUNK_ROWS:
-            return np.asarray(method(X))
+    if n < _CHUNK_ROWS:
         # A few rows: OpenMP's threads (HistGradientBoosting starts them for every
         # tree) cost more than the work, by 100x on a busy machine.
         from modelprivacy._threads import thread_limit
 
         with thread_limit(1, user_api="openmp"):
             return np.asarray(method(X))
-    bounds = np.linspace(0, n, threads + 1).astype(int)
-    chunks = [_safe_indexing(X, np.arange(a, b)) for a, b in itertools.pairwise(bounds)]
-    parts = Parallel(n_jobs=threads, backend="threading")(delayed(method)(c) for c in chunks)
-    if any(isinstance(p, list) for p in parts):  # multi-output predict_proba: one call
+    answer = in_blocks(method, X, n_threads)
+    if isinstance(answer, list):  # multi-output predict_proba: one list per output
         return np.asarray(method(X))
+    return np.asarray(answer)
+
+
+def in_blocks(
+    method: Callable[[Any], Any],
+    X: Any,
+    n_threads: int | None = None,
+    block_rows: int = BLOCK_ROWS,
+) -> Any:
+    """``method(X)`` on blocks of rows, run over threads, stacked in the order of ``X``.
+
+    For row-wise methods of scikit-learn estimators (``predict``, ``transform``): the
+    answer equals that of one call. A block has at most ``block_rows`` rows, so that
+    the temporaries of one call (a transform's Python strings for every text value, a
+    model's per-row work arrays) stay bounded however large the table; the blocks
+    are views of ``X`` (slices), not copies. Threads run through scikit-learn's own
+    ``Parallel``, which carries the caller's ``sklearn.set_config`` into each thread.
+
+    Parameters
+    ----------
+    method : callable
+        A scikit-learn estimator's row-wise method.
+    X : array-like
+        Records (a DataFrame, an array or a sparse matrix).
+    n_threads : int, optional
+        Threads; all cores by default, one below ``2 * 2,000`` rows.
+    block_rows : int, default=BLOCK_ROWS
+        The most rows of one call.
+
+    Returns
+    -------
+    ndarray, sparse matrix, DataFrame or list
+        The answers stacked as the method gives them (arrays, sparse matrices or
+        data frames); a method answering lists (multi-output ``predict_proba``) is
+        called once on all rows.
+    """
+    import itertools
+    import os
+
+    import pandas as pd
+    import scipy.sparse as sp
+    from sklearn.utils import _safe_indexing
+    from sklearn.utils.parallel import Parallel, delayed
+
+    n = X.shape[0] if hasattr(X, "shape") else len(X)
+    threads = max(1, min(n_threads or os.cpu_count() or 1, n // _CHUNK_ROWS))
+    blocks = max(threads, -(-n // max(1, int(block_rows))))
+    if blocks < 2:
+        return method(X)
+    bounds = np.linspace(0, n, blocks + 1).astype(int)
+    calls = (
+        delayed(method)(_safe_indexing(X, slice(int(a), int(b))))
+        for a, b in itertools.pairwise(bounds)
+    )
+    parts = Parallel(n_jobs=threads, backend="threading")(calls)
+    first = parts[0]
+    if isinstance(first, list):
+        return method(X)
+    if sp.issparse(first):
+        return sp.vstack(parts, format=first.format)
+    if isinstance(first, pd.DataFrame | pd.Series):
+        return pd.concat(parts)
     return np.concatenate([np.asarray(p) for p in parts], axis=0)
 
 

@@ -27,6 +27,7 @@ _MAX_DENSE_CELLS = 20_000_000
 # Look-ups of at most this many values, or rows, compare them with the data directly
 # (a pass over it each) until an index is needed: cheaper than sorting the data
 _DIRECT_VALUES = 16
+_SPLIT_BLOCK = 1 << 20  # index cells split into record and column per block
 _DIRECT_ROWS = 4
 
 
@@ -136,24 +137,33 @@ class ValueIndex:
         return self._index
 
     def _build(self) -> tuple[np.ndarray, ...]:
-        m = self._rounded(self.matrix)
-        n, _ = m.shape
-        vals = m.T.reshape(-1)  # column by column: ordered by (column, record)
+        n = self.matrix.shape[0]
+        # column by column (ordered by (column, record)): one copy of the data, rounded
+        # in place to float32 where the model stores float32
+        vals = self.matrix.ravel(order="F")
+        if np.shares_memory(vals, self.matrix):
+            vals = vals.copy()
+        if self.float32:
+            np.copyto(vals, vals.astype(np.float32))
         ok = ~np.isnan(vals)
         flat = np.flatnonzero(ok) if not ok.all() else None
+        del ok
         if flat is not None:
-            vals = vals[ok]
+            vals = vals[flat]
         # sorted by (value, column, record): a stable sort by value keeps the (column,
         # record) order of equal values, the order np.lexsort((recs, cols, vals)) gives
         order = np.argsort(vals, kind="stable")
         vals = vals[order]
         pos = order if flat is None else flat[order]
         del order, flat
-        # position = column * n + record: the records, then the columns in place of the
-        # positions (no further array of every cell while three are held)
-        recs = np.remainder(pos, max(n, 1))
-        np.floor_divide(pos, max(n, 1), out=pos)
-        cols = pos.astype(np.int32)
+        # position = column * n + record, split block by block into the records (int32
+        # below 2**31 rows) and the columns, no further array of every cell at a time
+        recs = np.empty(pos.size, dtype=np.int32 if n < 2**31 else np.int64)
+        cols = np.empty(pos.size, dtype=np.int32)
+        for a in range(0, pos.size, _SPLIT_BLOCK):
+            cols[a : a + _SPLIT_BLOCK], recs[a : a + _SPLIT_BLOCK] = np.divmod(
+                pos[a : a + _SPLIT_BLOCK], max(n, 1)
+            )
         del pos
         if vals.size:
             new = np.r_[True, (vals[1:] != vals[:-1]) | (cols[1:] != cols[:-1])]
@@ -219,7 +229,7 @@ class ValueIndex:
         parts = [self.records[self.starts[g] : self.starts[g] + self.counts[g]] for g in groups]
         if not parts:
             return np.zeros(0, dtype=np.int64)
-        return np.unique(np.concatenate(parts))
+        return np.unique(np.concatenate(parts)).astype(np.int64, copy=False)
 
 
 @dataclass
@@ -337,6 +347,19 @@ def _select_columns(X: Any, cols: Any) -> Any:
     return _safe_indexing(X, cols, axis=1)
 
 
+def _transform(step: Any, X: Any) -> Any:
+    """``step.transform(X)``; a scikit-learn step's in blocks of rows (the same output).
+
+    One transform of a million records makes a Python string of every text value at
+    once (hundreds of MB); in blocks only one block's are alive.
+    """
+    if type(step).__module__.startswith("sklearn."):
+        from modelprivacy.attacks.target import in_blocks
+
+        return in_blocks(step.transform, X, n_threads=1)
+    return step.transform(X)
+
+
 def propagate_inputs(
     estimator: Any,
     X: Any,
@@ -396,7 +419,7 @@ def propagate_inputs(
                             warnings.simplefilter(
                                 "ignore"
                             )  # replaying fit-time data, as fit saw it
-                            Xi = step.transform(Xi)
+                            Xi = _transform(step, Xi)
                     except Exception:
                         return
                     with contextlib.suppress(Exception):
@@ -449,7 +472,7 @@ def propagate_inputs(
                 try:
                     with warnings.catch_warnings():
                         warnings.simplefilter("ignore")
-                        X_binned = pre.transform(X_in)
+                        X_binned = _transform(pre, X_in)
                 except Exception:
                     X_binned = None
                 if X_binned is None:

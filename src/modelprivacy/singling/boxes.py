@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from modelprivacy.attacks.target import in_blocks
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
 from modelprivacy.inspection.data import numeric_matrix
@@ -321,7 +322,13 @@ def _model_input(
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                X = pre.transform(X)
+                # in blocks of rows: one transform of a million records makes a Python
+                # string of every text value at once (hundreds of MB)
+                X = (
+                    in_blocks(pre.transform, X, n_threads=1)
+                    if type(pre).__module__.startswith("sklearn.")
+                    else pre.transform(X)
+                )
         except Exception as exc:
             raise DataError(
                 f"the model's preprocessing could not transform {what} ({type(exc).__name__}: "
@@ -567,6 +574,8 @@ def leaf_boxes(
     coded = forest.raw_input  # prepared from the raw input already: what the trees route
     X_route = Xt if coded else forest.prepare(Xt)
     P_route = P if P is None or coded else forest.prepare(P)
+    if intersect == "all":
+        P = None  # the population as the trees read it is all that its counts need
     low = np.full((n, d), -np.inf)
     high = np.full((n, d), np.inf)
     small_trees = np.zeros(n, dtype=np.int64)
@@ -631,7 +640,7 @@ def leaf_boxes(
     if intersect == "all":
         codes = signature[:n]
         training_in_box = np.bincount(codes, minlength=signature.max(initial=0) + 1)[codes]
-        if P is not None:
+        if n_population is not None:
             pop_codes = signature[n:]
             population_in_box = np.bincount(pop_codes, minlength=signature.max(initial=0) + 1)[
                 codes
