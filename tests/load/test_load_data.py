@@ -311,3 +311,27 @@ def test_a_missing_column_lists_every_column_and_suggests_a_close_one():
         split_xy(frame, "race")
     with pytest.raises(DataError, match="'q39'"):
         pop_column(frame, "race", role="id", where="training")
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_a_text_label_column_shares_one_string_per_value(dtype):
+    from modelprivacy.load.data import pop_column
+
+    labels = np.random.default_rng(0).choice(["<=50K", ">50K"], 1_000)
+    df = pd.DataFrame({"age": np.arange(1_000), "income": pd.Series(labels, dtype=dtype)})
+    rest, y = pop_column(df, "income")
+    whole = df["income"].to_numpy()
+    assert y.dtype == whole.dtype and y.tolist() == whole.tolist()
+    assert list(rest.columns) == ["age"]
+    first = {v: y[i] for i, v in reversed(list(enumerate(y.tolist())))}
+    assert all(y[i] is first[v] for i, v in enumerate(y.tolist()))  # no string per row
+
+
+def test_mixed_or_distinct_labels_are_kept_as_given():
+    from modelprivacy.load.data import pop_column
+
+    mixed = pd.DataFrame({"a": range(8), "y": [1, "1", 1.0, True] * 2})
+    assert pop_column(mixed, "y")[1].tolist() == [1, "1", 1.0, True] * 2
+    ids = pd.DataFrame({"a": range(5), "id": ["p1", "p2", "p3", "p4", None]})
+    got = [None if pd.isna(v) else v for v in pop_column(ids, "id", role="id")[1].tolist()]
+    assert got == ["p1", "p2", "p3", "p4", None]

@@ -369,3 +369,42 @@ def test_categorical_hist_gradient_boosting_is_refused():
     hgb = HistGradientBoostingClassifier(max_iter=2).fit(df, rng.integers(0, 2, 120))
     with pytest.raises(ModelPrivacyError, match="categorical"):
         leaf_boxes(hgb, df)
+
+
+@pytest.mark.parametrize(
+    "final",
+    [
+        RandomForestClassifier(n_estimators=4, random_state=0),
+        HistGradientBoostingClassifier(max_iter=5, random_state=0),
+    ],
+)
+@pytest.mark.parametrize("intersect", ["all", "small"])
+def test_raw_units_block_by_block_equal_one_block(final, intersect, monkeypatch):
+    import modelprivacy.singling.boxes as boxes
+
+    rng = np.random.default_rng(4)
+    n = 300
+    df = pd.DataFrame(
+        {
+            "age": rng.integers(18, 90, n).astype(float),
+            "hours": rng.normal(40, 12, n),
+            "job": pd.Series(rng.choice(["a", "b", "c", "dd"], n), dtype="str"),
+        }
+    )
+    y = rng.integers(0, 2, n)
+    ct = ColumnTransformer(
+        [("num", StandardScaler(), ["age", "hours"]), ("cat", OneHotEncoder(), ["job"])],
+        sparse_threshold=0.0,
+    )
+    pipe = make_pipeline(ct, final).fit(df, y)
+    population = df.sample(80, random_state=1).reset_index(drop=True)
+    whole = leaf_boxes(pipe, df, y, population=population, intersect=intersect)
+    monkeypatch.setattr(boxes, "_UNITS_ROWS", 7)  # 43 blocks, the last one short
+    monkeypatch.setattr(boxes, "_INTERSECT_ROWS", 11)
+    blocked = leaf_boxes(pipe, df, y, population=population, intersect=intersect)
+    assert whole.units == blocked.units == "raw"
+    for name in ("low", "high", "pinned_exact", "pinned_1pct", "pinned_5pct", "singled_out"):
+        np.testing.assert_array_equal(getattr(blocked, name), getattr(whole, name), err_msg=name)
+    # every record lies in its own box, in raw units
+    raw = np.column_stack([df["age"], df["hours"], pd.get_dummies(df["job"]).to_numpy(float)])
+    assert np.all((blocked.low <= raw + 1e-9) & (raw <= blocked.high + 1e-9))

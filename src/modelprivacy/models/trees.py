@@ -840,15 +840,18 @@ def _hist_tree(predictor: Any, missing: int) -> TreeSpec:
     def route(B: np.ndarray) -> np.ndarray:
         """Route binned rows as HistGradientBoosting does in training."""
         at = np.zeros(B.shape[0], dtype=np.int64)
-        rows = np.arange(B.shape[0])
+        # the rows not yet in a leaf, fewer at every level (a row in a leaf stays there)
+        active = np.flatnonzero(left[at] >= 0)
         for _ in range(depth + 1):
-            active = np.flatnonzero(left[at] >= 0)
             if not active.size:
                 break
             cur = at[active]
-            b = B[rows[active], feature[cur]].astype(np.int64)
-            go_left = np.where(b == missing, missing_left[cur], b <= bins[cur])
-            at[active] = np.where(go_left, left[cur], right[cur])
+            b = B[active, feature[cur]]  # in the bins' own small type
+            nxt = np.where(
+                np.where(b == missing, missing_left[cur], b <= bins[cur]), left[cur], right[cur]
+            )
+            at[active] = nxt
+            active = active[left[nxt] >= 0]
         return at
 
     return TreeSpec(

@@ -465,20 +465,22 @@ def _pinning(
         if u.size < 3:
             continue  # constant, binary or one-hot: the box only tells the category
         rng = u[-1] - u[0]
-        lo_i = np.clip(np.searchsorted(u, low[:, j], side="right"), 0, u.size - 1)
-        hi_i = np.clip(np.searchsorted(u, high[:, j], side="right") - 1, 0, u.size - 1)
-        lo_v = np.fmin(u[lo_i], col)
-        hi_v = np.fmax(u[hi_i], col)
-        width = np.maximum(hi_v - lo_v, 0.0)
-        ok = ~np.isnan(col)
-        exact += ok & (width == 0)
-        p1 += ok & (width <= 0.01 * rng)
-        p5 += ok & (width <= 0.05 * rng)
+        for a in range(0, n, _UNITS_ROWS):  # a block of records at a time: few temporaries
+            b = min(a + _UNITS_ROWS, n)
+            c = col[a:b]
+            lo_i = np.clip(np.searchsorted(u, low[a:b, j], side="right"), 0, u.size - 1)
+            hi_i = np.clip(np.searchsorted(u, high[a:b, j], side="right") - 1, 0, u.size - 1)
+            width = np.maximum(np.fmax(u[hi_i], c) - np.fmin(u[lo_i], c), 0.0)
+            ok = ~np.isnan(c)
+            exact[a:b] += ok & (width == 0)
+            p1[a:b] += ok & (width <= 0.01 * rng)
+            p5[a:b] += ok & (width <= 0.05 * rng)
     return exact, p1, p5
 
 
 _SIGNATURE_LIMIT = 2**62  # cell numbers stay below this (int64)
 _INTERSECT_ROWS = 65_536  # records whose leaf boxes are looked up at once
+_UNITS_ROWS = 65_536  # records converted to raw units at once
 
 
 def _compact(keys: np.ndarray) -> np.ndarray:
@@ -550,6 +552,8 @@ def leaf_boxes(
     if intersect not in ("all", "small"):
         raise ValueError(f"intersect must be 'all' or 'small', got {intersect!r}")
     k = int(k)
+    from sklearn.utils import _safe_indexing
+
     pre, final, prefix = _split(model)
     forest = forest_of(final)
     Xt = _model_input(model, pre, final, X, "X", forest)
@@ -573,6 +577,13 @@ def leaf_boxes(
     n_population = None if P is None else int(P.shape[0])
     coded = forest.raw_input  # prepared from the raw input already: what the trees route
     X_route = Xt if coded else forest.prepare(Xt)
+    inverse = inverse_map(pre)
+    # the records in raw units are recomputed block by block after the trees: not held
+    # as another record-by-feature array while the boxes are intersected
+    kept: np.ndarray | None = Xt
+    del Xt
+    if intersect == "all" and not coded and inverse is not None:
+        kept = None
     P_route = P if P is None or coded else forest.prepare(P)
     if intersect == "all":
         P = None  # the population as the trees read it is all that its counts need
@@ -655,7 +666,8 @@ def leaf_boxes(
             del points
         else:
             training_in_box[:] = n
-            points = Xt.astype(dtype).astype(np.float64)
+            assert kept is not None
+            points = kept.astype(dtype).astype(np.float64)
             training_in_box[who] = _count_in_boxes(low[who], high[who], points)
             del points
     del P
@@ -665,23 +677,31 @@ def leaf_boxes(
     notes = list(forest.notes)
     if not forest.matched:
         notes.append(f"training data not matched to the fit: {forest.reason}")
-    inverse = inverse_map(pre)
     if inverse is None:
         units = "transformed"
-        values, low_u, high_u = Xt, low, high
+        assert kept is not None
+        values, low_u, high_u = kept, low, high
         notes.append(
             "the preprocessing is not a per-column monotone transform: boxes and pinning are in "
             "the transformed features the trees split"
         )
     else:
-        # one record-by-feature array converted at a time, each freed once converted
+        # block by block: the boxes converted in place, the records into one new array
         units = "raw"
-        values = inverse(Xt, "value")
-        del Xt
-        low_u = inverse(low, "low")
-        del low
-        high_u = inverse(high, "high")
-        del high
+        values = np.empty((n, d))
+        for start in range(0, n, _UNITS_ROWS):
+            stop = min(start + _UNITS_ROWS, n)
+            if kept is None:
+                block = _safe_indexing(X, slice(start, stop))
+                values[start:stop] = inverse(
+                    _model_input(model, pre, final, block, "X", forest), "value"
+                )
+            else:
+                values[start:stop] = inverse(kept[start:stop], "value")
+            low[start:stop] = inverse(low[start:stop], "low")
+            high[start:stop] = inverse(high[start:stop], "high")
+        del kept
+        low_u, high_u = low, high
     exact, p1, p5 = _pinning(low_u, high_u, values)
     del values
 
