@@ -123,17 +123,35 @@ def _feed_array(digest: Any, values: Any) -> None:
     if arr.dtype.kind in "biufcmM":
         digest.update(np.ascontiguousarray(arr).tobytes())
         return
-    import pandas as pd
-
-    if arr.ndim == 1 and pd.api.types.infer_dtype(arr, skipna=True) in ("string", "empty"):
-        digest.update(b"<strings>")
-        hashed = pd.util.hash_pandas_object(pd.Series(arr, copy=False), index=False)
-        digest.update(np.ascontiguousarray(hashed.to_numpy()).tobytes())
-        digest.update(np.packbits(arr == None).tobytes())  # noqa: E711  (elementwise)
+    if _strings(arr):
+        _feed_strings(digest, [_hashed(arr)], [arr == None])  # noqa: E711  (elementwise)
         return
     import joblib
 
     digest.update(joblib.hash(arr, hash_name="sha1").encode())
+
+
+def _strings(arr: np.ndarray) -> bool:
+    """Whether a non-numeric array is one row of strings and missing values."""
+    import pandas as pd
+
+    return arr.ndim == 1 and pd.api.types.infer_dtype(arr, skipna=True) in ("string", "empty")
+
+
+def _hashed(arr: np.ndarray) -> np.ndarray:
+    """The 64-bit hash (pandas') of every value of an array of strings."""
+    import pandas as pd
+
+    hashed = pd.util.hash_pandas_object(pd.Series(arr, copy=False), index=False)
+    return np.ascontiguousarray(hashed.to_numpy())
+
+
+def _feed_strings(digest: Any, hashes: list[np.ndarray], nones: list[np.ndarray]) -> None:
+    """Feed strings as their hashes, then where the ``None`` values are, block after block."""
+    digest.update(b"<strings>")
+    for h in hashes:
+        digest.update(h.tobytes())
+    digest.update(np.packbits(np.concatenate(nones)).tobytes())
 
 
 def _feed_objects(digest: Any, col: Any, block: int = _HASH_BLOCK) -> None:
@@ -144,8 +162,6 @@ def _feed_objects(digest: Any, col: Any, block: int = _HASH_BLOCK) -> None:
     as Arrow strings becomes a Python string per value when converted, a
     million of them about 60 MB. A column that is not all strings is fed whole.
     """
-    import pandas as pd
-
     n = len(col)
     if n <= block:
         _feed_array(digest, col.to_numpy())
@@ -154,20 +170,13 @@ def _feed_objects(digest: Any, col: Any, block: int = _HASH_BLOCK) -> None:
     nones: list[np.ndarray] = []
     for start in range(0, n, block):
         arr = np.asarray(col.iloc[start : start + block].to_numpy())
-        if arr.dtype != object or pd.api.types.infer_dtype(arr, skipna=True) not in (
-            "string",
-            "empty",
-        ):
+        if arr.dtype != object or not _strings(arr):
             _feed_array(digest, col.to_numpy())
             return
-        hashed = pd.util.hash_pandas_object(pd.Series(arr, copy=False), index=False)
-        hashes.append(np.ascontiguousarray(hashed.to_numpy()))
+        hashes.append(_hashed(arr))
         nones.append(arr == None)  # noqa: E711  (elementwise)
     digest.update(f"<array {np.dtype(object).str} {(n,)}>".encode())
-    digest.update(b"<strings>")
-    for h in hashes:
-        digest.update(h.tobytes())
-    digest.update(np.packbits(np.concatenate(nones)).tobytes())
+    _feed_strings(digest, hashes, nones)
 
 
 def _feed_data(digest: Any, X: Any) -> None:

@@ -45,6 +45,7 @@ __all__ = [
     "logit_signal",
     "query",
     "served_logit",
+    "transform",
 ]
 
 Output = Literal["proba", "decision", "label", "regression"]
@@ -315,10 +316,32 @@ def _query(method: Callable[[Any], Any], X: Any, n_threads: int | None) -> np.nd
 
         with thread_limit(1, user_api="openmp"):
             return np.asarray(method(X))
-    answer = in_blocks(method, X, n_threads)
-    if isinstance(answer, list):  # multi-output predict_proba: one list per output
-        return np.asarray(method(X))
-    return np.asarray(answer)
+    # a multi-output predict_proba's list comes from one call on all rows
+    return np.asarray(in_blocks(method, X, n_threads))
+
+
+def transform(step: Any, X: Any) -> Any:
+    """``step.transform(X)``; a scikit-learn step's in blocks of rows (the same output).
+
+    One transform of a million records makes a Python string of every text value at
+    once (hundreds of MB); in blocks (:func:`in_blocks`, one thread) only one block's
+    are alive. Other libraries' steps get one call.
+
+    Parameters
+    ----------
+    step : estimator
+        A fitted transformer (a Pipeline's prefix, a ColumnTransformer ...).
+    X : array-like
+        Records.
+
+    Returns
+    -------
+    ndarray, sparse matrix or DataFrame
+        What ``step.transform(X)`` returns.
+    """
+    if type(step).__module__.startswith("sklearn."):
+        return in_blocks(step.transform, X, n_threads=1)
+    return step.transform(X)
 
 
 def in_blocks(

@@ -347,19 +347,6 @@ def _select_columns(X: Any, cols: Any) -> Any:
     return _safe_indexing(X, cols, axis=1)
 
 
-def _transform(step: Any, X: Any) -> Any:
-    """``step.transform(X)``; a scikit-learn step's in blocks of rows (the same output).
-
-    One transform of a million records makes a Python string of every text value at
-    once (hundreds of MB); in blocks only one block's are alive.
-    """
-    if type(step).__module__.startswith("sklearn."):
-        from modelprivacy.attacks.target import in_blocks
-
-        return in_blocks(step.transform, X, n_threads=1)
-    return step.transform(X)
-
-
 def propagate_inputs(
     estimator: Any,
     X: Any,
@@ -394,6 +381,9 @@ def propagate_inputs(
     dict
         ``{estimator_path: input_data}``.
     """
+    # in blocks of rows for scikit-learn steps (the import here: attacks imports inspection)
+    from modelprivacy.attacks.target import transform
+
     out: dict[str, Any] = {}
     seen: set[int] = set()
     names = column_names if column_names is not None else {}
@@ -419,7 +409,7 @@ def propagate_inputs(
                             warnings.simplefilter(
                                 "ignore"
                             )  # replaying fit-time data, as fit saw it
-                            Xi = _transform(step, Xi)
+                            Xi = transform(step, Xi)
                     except Exception:
                         return
                     with contextlib.suppress(Exception):
@@ -472,7 +462,7 @@ def propagate_inputs(
                 try:
                     with warnings.catch_warnings():
                         warnings.simplefilter("ignore")
-                        X_binned = _transform(pre, X_in)
+                        X_binned = transform(pre, X_in)
                 except Exception:
                     X_binned = None
                 if X_binned is None:

@@ -47,7 +47,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from modelprivacy.attacks.target import in_blocks
+from modelprivacy.attacks.target import transform
 from modelprivacy.errors import DataError
 from modelprivacy.findings import Confidence, Criterion, Finding, RecordsExposed, Severity
 from modelprivacy.inspection.data import numeric_matrix
@@ -322,13 +322,7 @@ def _model_input(
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                # in blocks of rows: one transform of a million records makes a Python
-                # string of every text value at once (hundreds of MB)
-                X = (
-                    in_blocks(pre.transform, X, n_threads=1)
-                    if type(pre).__module__.startswith("sklearn.")
-                    else pre.transform(X)
-                )
+                X = transform(pre, X)  # in blocks of rows: bounded temporaries
         except Exception as exc:
             raise DataError(
                 f"the model's preprocessing could not transform {what} ({type(exc).__name__}: "
